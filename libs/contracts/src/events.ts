@@ -1,0 +1,73 @@
+/** Every event that leaves a service, with its payload type. Routing key = event type. */
+export const Events = {
+  accountRegistered: 'identity.account.registered',
+  accountActivated: 'identity.account.activated',
+  passwordResetRequested: 'identity.password_reset_requested',
+  passwordChanged: 'identity.account.password_changed',
+  procedureUpserted: 'catalogue.procedure.upserted',
+} as const;
+
+export type EventType = (typeof Events)[keyof typeof Events];
+
+export const EVENTS_EXCHANGE = 'dvc.events';
+export const DEAD_LETTER_EXCHANGE = 'dvc.dlx';
+
+/** The envelope every event travels in (DESIGN.md §3). */
+export interface EventEnvelope<T = unknown> {
+  id: string;
+  type: string;
+  occurredAt: string;
+  version: number;
+  correlationId: string | null;
+  data: T;
+}
+
+export type Locale = 'vi' | 'en';
+
+export interface AccountRegisteredEvent {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+  /** Raw single-use token for the activation link; only its hash is stored by identity. */
+  activationToken: string;
+  expiresAt: string;
+}
+
+export interface AccountActivatedEvent {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+}
+
+export interface PasswordResetRequestedEvent {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+  resetToken: string;
+  expiresAt: string;
+}
+
+export interface PasswordChangedEvent {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+  /** `change` from the profile page, `reset` from a reset link. */
+  via: 'change' | 'reset';
+}
+
+export interface ProcedureUpsertedEvent {
+  code: string;
+}
+
+/** Maps each event type to its payload, so publishers and consumers agree at compile time. */
+export interface EventPayloads {
+  [Events.accountRegistered]: AccountRegisteredEvent;
+  [Events.accountActivated]: AccountActivatedEvent;
+  [Events.passwordResetRequested]: PasswordResetRequestedEvent;
+  [Events.passwordChanged]: PasswordChangedEvent;
+  [Events.procedureUpserted]: ProcedureUpsertedEvent;
+}

@@ -1,0 +1,57 @@
+import { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The service's own Postgres schema (DESIGN.md §2). */
+  schema: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: Function[];
+  migrations: (new () => MigrationInterface)[];
+  poolSize?: number;
+}
+
+/** TypeORM options for one service: bound to its schema, its own migrations table, never synchronize. */
+export function serviceDataSourceOptions(opts: ServiceDataSourceOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: opts.url,
+    schema: opts.schema,
+    entities: opts.entities ?? [],
+    migrations: opts.migrations,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: opts.poolSize ?? 10, options: `-c search_path=${opts.schema},public` },
+  };
+}
+
+/** Creates the schema if absent and applies pending migrations; returns their names. */
+export async function runMigrations(opts: ServiceDataSourceOptions): Promise<string[]> {
+  const dataSource = new DataSource(serviceDataSourceOptions({ ...opts, poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Drops a schema and everything in it (tests only). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const dataSource = new DataSource({ type: 'postgres', url });
+  await dataSource.initialize();
+  try {
+    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The schema a migration runs in: migrations never hard-code it, so tests can isolate. */
+export function schemaOf(queryRunner: QueryRunner): string {
+  const schema = (queryRunner.connection.options as { schema?: string }).schema;
+  if (!schema) throw new Error('Migration run without a schema');
+  return `"${schema}"`;
+}

@@ -1,0 +1,156 @@
+import type { ConfirmChannel } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { EVENTS_EXCHANGE, EventEnvelope, Events } from '@dvc/contracts';
+import { dropSchema, runMigrations, serviceDataSourceOptions } from '@dvc/database';
+import { TEST_DATABASE_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
+import { AmqpConnection } from './amqp-connection';
+import { EventConsumer } from './event-consumer';
+import { OutboxRelay, OutboxWriter } from './outbox';
+import { OutboxInbox1732600000000 } from './outbox-inbox.migration';
+import { UnitOfWork } from './unit-of-work';
+
+/** Outbox, relay and idempotent consumer against the real Postgres and RabbitMQ. */
+describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
+  const schema = uniqueName('t_messaging');
+  const vhost = uniqueName('t_messaging');
+  const migrations = [OutboxInbox1732600000000];
+  let dataSource: DataSource;
+  let amqp: AmqpConnection;
+  let relay: OutboxRelay;
+  let unitOfWork: UnitOfWork;
+  let consumer: EventConsumer;
+  let probe: ConfirmChannel;
+  const received: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    await runMigrations({ url: TEST_DATABASE_URL, schema, migrations });
+    dataSource = await new DataSource(serviceDataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations })).initialize();
+    await dataSource.query(`CREATE TABLE "${schema}".effects (message_id uuid NOT NULL)`);
+    amqp = new AmqpConnection(await createVhost(vhost), 'messaging-test');
+    await amqp.publisher.waitForConnect();
+    relay = new OutboxRelay(dataSource, amqp, { schema, pollMs: 50 });
+    unitOfWork = new UnitOfWork(dataSource, new OutboxWriter(schema), relay);
+    consumer = new EventConsumer(amqp, dataSource, { schema, deliveryLimit: 2, retryDelayMs: 10 });
+
+    // A plain queue that sees everything the relay publishes.
+    const channel = amqp.manager.createChannel({
+      setup: async (ch: ConfirmChannel) => {
+        probe = ch;
+        const { queue } = await ch.assertQueue('', { exclusive: true });
+        await ch.bindQueue(queue, EVENTS_EXCHANGE, 'identity.#');
+        await ch.consume(queue, (m) => m && parseInto(received, m.content), { noAck: true });
+      },
+    });
+    await channel.waitForConnect();
+  });
+
+  afterAll(async () => {
+    await consumer.onApplicationShutdown();
+    await relay.onApplicationShutdown();
+    await amqp.onApplicationShutdown();
+    await dataSource.destroy();
+    await deleteVhost(vhost);
+    await dropSchema(TEST_DATABASE_URL, schema);
+  });
+
+  const activated = (email: string) => ({
+    type: Events.accountActivated,
+    data: { accountId: randomUUID(), email, fullName: 'Nguyễn Văn A', locale: 'vi' as const },
+  });
+
+  it('publishes a committed event, and never one written in a rolled-back transaction', async () => {
+    await expect(
+      unitOfWork.run('corr-rolled-back', async ({ publish }) => {
+        await publish(activated('rolled-back@example.com'));
+        throw new Error('business rule failed after the event was written');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const committed = await unitOfWork.run('corr-1', ({ publish }) => publish(activated('committed@example.com')));
+    await relay.drain();
+
+    await waitFor(() => received.some((e) => e.id === committed.id), { what: 'the committed event' });
+    const emails = received.map((e) => (e.data as { email: string }).email);
+    expect(emails).toContain('committed@example.com');
+    expect(emails).not.toContain('rolled-back@example.com');
+    const rows = await dataSource.query(`SELECT type, published_at FROM "${schema}".outbox`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].published_at).not.toBeNull();
+    expect(received.find((e) => e.id === committed.id)).toMatchObject({
+      type: Events.accountActivated,
+      version: 1,
+      correlationId: 'corr-1',
+    });
+  });
+
+  it('outbox.add refuses to run outside a transaction', async () => {
+    await expect(new OutboxWriter(schema).add(dataSource.manager, activated('x@example.com'))).rejects.toThrow(
+      /inside the transaction/,
+    );
+  });
+
+  it('processes a redelivered message once', async () => {
+    const seen: string[] = [];
+    await consumer.subscribe({
+      queue: 'test.once',
+      bindings: ['identity.account.activated'],
+      handler: async (envelope, manager) => {
+        seen.push(envelope.id);
+        await manager.query(`INSERT INTO "${schema}".effects VALUES ($1)`, [envelope.id]);
+      },
+    });
+    const envelope = { id: randomUUID(), type: 'identity.account.activated', occurredAt: new Date().toISOString(), version: 1, correlationId: null, data: {} };
+    const body = Buffer.from(JSON.stringify(envelope));
+    // The same message twice, as a broker redelivers after a lost ack.
+    await amqp.publisher.publish(EVENTS_EXCHANGE, envelope.type, body, { persistent: true });
+    await amqp.publisher.publish(EVENTS_EXCHANGE, envelope.type, body, { persistent: true });
+
+    await waitFor(async () => (await probe.checkQueue('test.once')).messageCount === 0 && seen.length >= 1, {
+      what: 'both copies consumed',
+    });
+    await waitFor(async () => {
+      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".inbox WHERE message_id = $1`, [envelope.id]);
+      return n === 1;
+    });
+    const effects = await dataSource.query(`SELECT * FROM "${schema}".effects WHERE message_id = $1`, [envelope.id]);
+    expect(effects).toHaveLength(1);
+  });
+
+  it('retries a failing handler, then dead-letters the message without side effects', async () => {
+    let attempts = 0;
+    await consumer.subscribe({
+      queue: 'test.failing',
+      bindings: ['identity.password_reset_requested'],
+      handler: async (envelope, manager) => {
+        attempts += 1;
+        await manager.query(`INSERT INTO "${schema}".effects VALUES ($1)`, [envelope.id]);
+        throw new Error('downstream is broken');
+      },
+    });
+    const id = randomUUID();
+    const body = Buffer.from(JSON.stringify({ id, type: 'identity.password_reset_requested', occurredAt: new Date().toISOString(), version: 1, correlationId: null, data: {} }));
+    await amqp.publisher.publish(EVENTS_EXCHANGE, 'identity.password_reset_requested', body, { persistent: true });
+
+    await waitFor(async () => (await probe.checkQueue('test.failing.dlq')).messageCount === 1, {
+      what: 'the message in the DLQ',
+    });
+    expect(attempts).toBeGreaterThan(1); // retried before giving up
+    expect(attempts).toBeLessThanOrEqual(3); // and gave up: the limit is 2 redeliveries
+    expect(await dataSource.query(`SELECT * FROM "${schema}".effects WHERE message_id = $1`, [id])).toHaveLength(0);
+    expect(await dataSource.query(`SELECT * FROM "${schema}".inbox WHERE message_id = $1`, [id])).toHaveLength(0);
+  });
+
+  it('dead-letters a message that is not an event envelope at once', async () => {
+    await consumer.subscribe({ queue: 'test.malformed', bindings: ['identity.account.registered'], handler: async () => undefined });
+    await amqp.publisher.publish(EVENTS_EXCHANGE, 'identity.account.registered', Buffer.from('not json'), { persistent: true });
+    await waitFor(async () => (await probe.checkQueue('test.malformed.dlq')).messageCount === 1, { what: 'malformed in DLQ' });
+  });
+});
+
+function parseInto(list: EventEnvelope[], content: Buffer): void {
+  try {
+    list.push(JSON.parse(content.toString()));
+  } catch {
+    // the malformed-message test sends a body that is not JSON on purpose
+  }
+}

@@ -1,0 +1,91 @@
+import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ClientProxy, ClientProxyFactory, RmqRecordBuilder } from '@nestjs/microservices';
+import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
+import { DomainError, RpcRequest, isProblemShape } from '@dvc/contracts';
+import { rpcClientOptions } from './rmq-options';
+
+export class RpcTimeoutError extends DomainError {
+  constructor(service: string) {
+    super(504, 'rpc.timeout', 'Hết thời gian chờ', {
+      detail: `Dịch vụ ${service} không phản hồi kịp, vui lòng thử lại.`,
+    });
+  }
+}
+
+export class BrokerUnavailableError extends DomainError {
+  constructor(service: string) {
+    super(503, 'rpc.unavailable', 'Dịch vụ tạm thời không khả dụng', {
+      detail: `Không kết nối được tới dịch vụ ${service}, vui lòng thử lại sau.`,
+    });
+  }
+}
+
+/** An error reply from the service, rebuilt as the DomainError it was over there. */
+export class RemoteProblemError extends DomainError {}
+
+/**
+ * Request/response to one service over its RPC queue. Every call has a deadline; the
+ * request message expires with it, so a service that comes back later does not act on a
+ * request nobody waits for any more. A broker that is down answers 503 at once.
+ */
+export class RpcClient implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger: Logger;
+  private readonly proxy: ClientProxy;
+  private connected = false;
+
+  constructor(
+    readonly service: string,
+    queue: string,
+    amqpUrl: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.logger = new Logger(`RpcClient:${service}`);
+    this.proxy = ClientProxyFactory.create(rpcClientOptions({ AMQP_URL: amqpUrl }, queue));
+    this.proxy.status.subscribe((status) => {
+      this.connected = status === 'connected';
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    try {
+      await this.proxy.connect();
+      this.connected = true;
+    } catch (err) {
+      // Start anyway: readiness reports the broker, and calls answer 503 until it is back.
+      this.logger.warn(`broker not reachable at start: ${(err as Error).message}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.proxy.close();
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  async send<TResult, TInput = unknown>(pattern: string, request: RpcRequest<TInput>): Promise<TResult> {
+    if (!this.connected) {
+      // A client that never connected retries here once, so a late broker is picked up.
+      await this.proxy.connect().then(
+        () => (this.connected = true),
+        () => undefined,
+      );
+      if (!this.connected) throw new BrokerUnavailableError(this.service);
+    }
+    const record = new RmqRecordBuilder(request)
+      .setOptions({ expiration: String(this.timeoutMs), headers: { 'x-correlation-id': request.correlationId ?? '' } })
+      .build();
+    try {
+      return await firstValueFrom(this.proxy.send<TResult>(pattern, record).pipe(timeout(this.timeoutMs)));
+    } catch (err) {
+      if (err instanceof TimeoutError) throw new RpcTimeoutError(this.service);
+      if (isProblemShape(err)) {
+        const { status, code, title, ...extra } = err;
+        throw new RemoteProblemError(status, code, title, extra);
+      }
+      if (!this.connected) throw new BrokerUnavailableError(this.service);
+      throw err;
+    }
+  }
+}

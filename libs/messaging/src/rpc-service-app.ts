@@ -1,0 +1,35 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { RpcCorrelationInterceptor } from '@dvc/observability';
+import { RpcAckInterceptor } from './rpc-ack';
+import { RpcDomainExceptionFilter } from './rpc-exception.filter';
+import { RpcTransportConfig, rpcServerOptions } from './rmq-options';
+
+export interface RpcServiceAppOptions {
+  /** Root module of the service (already configured). */
+  module: Type | DynamicModule;
+  config: RpcTransportConfig & { HTTP_PORT: number; HTTP_HOST?: string };
+  /** Its RPC queue, from RpcQueues. */
+  queue: string;
+}
+
+/**
+ * A DVC service process: an RMQ RPC server on its queue (acks after the reply, domain
+ * errors mapped once, correlation ids in logs) plus a small HTTP server for
+ * /health, /metrics and any internal streams. Returns the started app.
+ */
+export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const rpc = app.connectMicroservice(rpcServerOptions(options.config, options.queue));
+  rpc.useGlobalInterceptors(app.get(RpcCorrelationInterceptor), new RpcAckInterceptor());
+  rpc.useGlobalFilters(new RpcDomainExceptionFilter());
+  await app.startAllMicroservices();
+  await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '0.0.0.0');
+  return app;
+}

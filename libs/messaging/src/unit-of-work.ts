@@ -1,0 +1,36 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEnvelope, EventPayloads } from '@dvc/contracts';
+import { OutboxEvent, OutboxRelay, OutboxWriter } from './outbox';
+
+export interface Tx {
+  manager: EntityManager;
+  /** Records an event in the outbox of this same transaction. */
+  publish<K extends keyof EventPayloads>(event: OutboxEvent<K>): Promise<EventEnvelope<EventPayloads[K]>>;
+}
+
+/**
+ * Runs a state change and its events in one transaction, then wakes the relay so the
+ * events leave without waiting for the next poll.
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async run<T>(correlationId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+    let wroteEvents = false;
+    const result = await this.dataSource.transaction((manager) =>
+      work({
+        manager,
+        publish: (event) => {
+          wroteEvents = true;
+          return this.outbox.add(manager, event, correlationId);
+        },
+      }),
+    );
+    if (wroteEvents) this.relay.kick();
+    return result;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './checks';
+export * from './health';
+export * from './logging';
+export * from './metrics';

@@ -1,0 +1,69 @@
+import { CallHandler, DynamicModule, ExecutionContext, Injectable, Module, NestInterceptor } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
+import { Observable } from 'rxjs';
+import type { RpcRequest } from '@dvc/contracts';
+
+export const CORRELATION_HEADER = 'x-request-id';
+const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Takes the caller's X-Request-Id when it is sane, otherwise makes one. */
+export function correlationIdOf(req: IncomingMessage): string {
+  const given = req.headers[CORRELATION_HEADER];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && SAFE_ID.test(value) ? value : randomUUID();
+}
+
+/** pino JSON logs; every HTTP log line carries the request's correlation id (`reqId`). */
+function loggerModule(service: string, level: string) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      base: { service },
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = correlationIdOf(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+      autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
+      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'],
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+    },
+  });
+}
+
+/**
+ * RPC handlers run with a logger bound to the request's correlation id, so a line logged
+ * in a service can be joined with the gateway's line for the same request.
+ */
+@Injectable()
+export class RpcCorrelationInterceptor implements NestInterceptor {
+  constructor(private readonly logger: PinoLogger) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'rpc') return next.handle();
+    const request = context.switchToRpc().getData<RpcRequest>();
+    const pattern = context.getHandler().name;
+    const child = this.logger.logger.child({ correlationId: request?.correlationId ?? null, rpc: pattern });
+    return new Observable((subscriber) =>
+      storage.run(new Store(child), () => next.handle().subscribe(subscriber)),
+    );
+  }
+}
+
+/** Structured logging for one app: pino for HTTP and RPC, with correlation ids. */
+@Module({})
+export class LoggingModule {
+  static forRoot(service: string, level: string): DynamicModule {
+    return {
+      module: LoggingModule,
+      global: true,
+      imports: [loggerModule(service, level)],
+      providers: [RpcCorrelationInterceptor],
+      exports: [RpcCorrelationInterceptor],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { BaseConfig, loadConfig } from '@dvc/config';
+import { migrateCatalogue, seedCatalogue } from '../apps/catalogue/src/app';
+import { CatalogueConfig } from '../apps/catalogue/src/catalogue.config';
+import { catalogueSeed } from '../apps/catalogue/src/seed/data';
+import { GatewayConfig } from '../apps/gateway/src/gateway.config';
+import { migrateIdentity, seedIdentity } from '../apps/identity/src/app';
+import { IdentityConfig } from '../apps/identity/src/identity.config';
+import { migrateNotification } from '../apps/notification/src/app';
+import { NotificationConfig } from '../apps/notification/src/notification.config';
+
+type Env = Record<string, string | undefined>;
+
+/** What the launcher knows of each app: how to configure, migrate, seed and run it. */
+export interface AppEntry {
+  name: string;
+  /** Compiled entry point, relative to the repository root. */
+  main: string;
+  config: (env: Env) => BaseConfig & { HTTP_PORT: number };
+  migrate?: (env: Env) => Promise<string[]>;
+  /** Development demo data; idempotent. */
+  seed?: (env: Env) => Promise<void>;
+}
+
+/** Agencies of the demo procedures: the demo officer is a member of all of them. */
+export const demoOfficerAgencies = [...new Set(catalogueSeed.procedures.map((p) => p.agencyCode))];
+
+export const apps: AppEntry[] = [
+  {
+    name: 'identity',
+    main: 'dist/apps/identity/src/main.js',
+    config: (env) => loadConfig(IdentityConfig, env),
+    migrate: (env) => migrateIdentity(loadConfig(IdentityConfig, env)),
+    seed: (env) => seedIdentity(loadConfig(IdentityConfig, env), demoOfficerAgencies),
+  },
+  {
+    name: 'catalogue',
+    main: 'dist/apps/catalogue/src/main.js',
+    config: (env) => loadConfig(CatalogueConfig, env),
+    migrate: (env) => migrateCatalogue(loadConfig(CatalogueConfig, env)),
+    seed: (env) => seedCatalogue(loadConfig(CatalogueConfig, env)),
+  },
+  {
+    name: 'notification',
+    main: 'dist/apps/notification/src/main.js',
+    config: (env) => loadConfig(NotificationConfig, env),
+    migrate: (env) => migrateNotification(loadConfig(NotificationConfig, env)),
+  },
+  {
+    name: 'gateway',
+    main: 'dist/apps/gateway/src/main.js',
+    config: (env) => loadConfig(GatewayConfig, env),
+  },
+];
