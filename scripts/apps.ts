@@ -18,7 +18,7 @@ export interface AppEntry {
   config: (env: Env) => BaseConfig & { HTTP_PORT: number };
   migrate?: (env: Env) => Promise<string[]>;
   /** Development demo data; idempotent. */
-  seed?: (env: Env) => Promise<void>;
+  seed?: (env: Env) => Promise<unknown>;
 }
 
 /** Agencies of the demo procedures: the demo officer is a member of all of them. */

@@ -136,7 +136,10 @@ describe('account journey (e2e)', () => {
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual(accepted.body);
 
-    const resetMail = await mailTo(email, /mật khẩu|password/i);
+    const resetMail = await waitFor(
+      () => stack.smtp.messages.find((m) => (m.text ?? '').includes('http://portal.test/reset-password?token=')),
+      { timeoutMs: 15_000, what: 'the password reset email' },
+    );
     const resetToken = tokenIn(resetMail.text ?? '', '/reset-password');
     const reset = await call('POST', '/auth/reset-password', { body: { token: resetToken, newPassword: 'mật khẩu sau khi quên' } });
     expect(reset.status).toBeLessThan(300);

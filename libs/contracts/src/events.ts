@@ -5,6 +5,11 @@ export const Events = {
   passwordResetRequested: 'identity.password_reset_requested',
   passwordChanged: 'identity.account.password_changed',
   procedureUpserted: 'catalogue.procedure.upserted',
+  dossierSubmitted: 'dossier.submitted',
+  dossierStatusChanged: 'dossier.status_changed',
+  dossierPaymentRequired: 'dossier.payment_required',
+  storageFileRejected: 'storage.file.rejected',
+  paymentSucceeded: 'payment.succeeded',
 } as const;
 
 export type EventType = (typeof Events)[keyof typeof Events];
@@ -63,11 +68,31 @@ export interface ProcedureUpsertedEvent {
   code: string;
 }
 
+/** A dossier fee was paid (published by the payment service; moves the dossier on). */
+export interface PaymentSucceededEvent {
+  paymentId: string;
+  dossierId: string;
+  /** VND integer. */
+  amount: number;
+}
+
 /** Maps each event type to its payload, so publishers and consumers agree at compile time. */
+import type {
+  DossierPaymentRequiredEvent,
+  DossierStatusChangedEvent,
+  DossierSubmittedEvent,
+  StorageFileRejectedEvent,
+} from './dossier-events';
+
 export interface EventPayloads {
   [Events.accountRegistered]: AccountRegisteredEvent;
   [Events.accountActivated]: AccountActivatedEvent;
   [Events.passwordResetRequested]: PasswordResetRequestedEvent;
   [Events.passwordChanged]: PasswordChangedEvent;
   [Events.procedureUpserted]: ProcedureUpsertedEvent;
+  [Events.dossierSubmitted]: DossierSubmittedEvent;
+  [Events.dossierStatusChanged]: DossierStatusChangedEvent;
+  [Events.dossierPaymentRequired]: DossierPaymentRequiredEvent;
+  [Events.storageFileRejected]: StorageFileRejectedEvent;
+  [Events.paymentSucceeded]: PaymentSucceededEvent;
 }

@@ -3,3 +3,7 @@ export * from './events';
 export * from './rpc';
 export * from './identity.dto';
 export * from './catalogue.dto';
+export * from './dossier-status';
+export * from './dossier.dto';
+export * from './dossier-events';
+export * from './storage.dto';

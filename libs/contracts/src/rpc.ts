@@ -6,6 +6,8 @@ export const RpcQueues = {
   identity: 'identity.rpc',
   catalogue: 'catalogue.rpc',
   notification: 'notification.rpc',
+  dossier: 'dossier.rpc',
+  storage: 'storage.rpc',
 } as const;
 
 export type Role = 'citizen' | 'officer' | 'admin';
@@ -56,4 +58,42 @@ export const CatalogueRpc = {
 
 export const NotificationRpc = {
   ping: 'notification.ping',
+} as const;
+
+export const DossierRpc = {
+  create: 'dossier.create',
+  list: 'dossier.list',
+  get: 'dossier.get',
+  update: 'dossier.update',
+  /** Checks the citizen may attach to this component now; answers the bytes left in the dossier quota. */
+  prepareAttachment: 'dossier.attachments.prepare',
+  addAttachment: 'dossier.attachments.add',
+  attachFromDocument: 'dossier.attachments.from_document',
+  removeAttachment: 'dossier.attachments.remove',
+  submit: 'dossier.submit',
+  supplement: 'dossier.supplement',
+  withdraw: 'dossier.withdraw',
+  /** May the caller read this file of this dossier (attachment or result)? Answers the file id. */
+  authorizeFile: 'dossier.files.authorize',
+  officerList: 'dossier.officer.list',
+  officerGet: 'dossier.officer.get',
+  officerAction: 'dossier.officer.action',
+  officerPrepareResult: 'dossier.officer.results.prepare',
+  officerAddResult: 'dossier.officer.results.add',
+  publicLookup: 'dossier.public.lookup',
+  ping: 'dossier.ping',
+} as const;
+
+export const StorageRpc = {
+  getFile: 'storage.files.get',
+  deleteFile: 'storage.files.delete',
+  /** Server-side copy of a clean file to a new owner/purpose (wallet document → dossier). */
+  copyFile: 'storage.files.copy',
+  /** Marks files as referenced by a dossier, so the orphan cleanup leaves them alone. Input `{fileIds}`. */
+  claimFiles: 'storage.files.claim',
+  createDocument: 'storage.documents.create',
+  listDocuments: 'storage.documents.list',
+  getDocument: 'storage.documents.get',
+  deleteDocument: 'storage.documents.delete',
+  ping: 'storage.ping',
 } as const;

@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,7 +31,7 @@ export interface EventConsumerOptions {
  * A handler that throws rolls back; the message is returned and, after `deliveryLimit`
  * deliveries (quorum queue `x-delivery-limit`), dead-lettered to `<queue>.dlq`.
  */
-export class EventConsumer implements OnApplicationShutdown {
+export class EventConsumer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('EventConsumer');
   private readonly channels: ChannelWrapper[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -59,8 +59,8 @@ export class EventConsumer implements OnApplicationShutdown {
     await channel.waitForConnect();
   }
 
-  /** Stop taking messages, let the ones in hand finish, then close. */
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: stop taking messages, let the ones in hand finish, then close. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.channels.map((c) => c.cancelAll().catch(() => undefined)));
     await Promise.allSettled([...this.inFlight]);
     await Promise.all(this.channels.map((c) => c.close()));

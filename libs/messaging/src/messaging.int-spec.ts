@@ -46,8 +46,8 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
   });
 
   afterAll(async () => {
-    await consumer.onApplicationShutdown();
-    await relay.onApplicationShutdown();
+    await consumer.beforeApplicationShutdown();
+    await relay.beforeApplicationShutdown();
     await amqp.onApplicationShutdown();
     await dataSource.destroy();
     await deleteVhost(vhost);

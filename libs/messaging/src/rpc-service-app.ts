@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { RpcCorrelationInterceptor } from '@dvc/observability';
@@ -26,9 +27,15 @@ export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const rpc = app.connectMicroservice(rpcServerOptions(options.config, options.queue));
+  // Deferred: a connected microservice wires its handlers at once unless told not to, and
+  // global enhancers added after that are ignored (no acks, no problem mapping). The app's
+  // own init runs the lifecycle hooks, so the microservice must not run them a second time.
+  const rpc = app.connectMicroservice(rpcServerOptions(options.config, options.queue), {
+    deferInitialization: true,
+  }) as NestMicroservice;
   rpc.useGlobalInterceptors(app.get(RpcCorrelationInterceptor), new RpcAckInterceptor());
   rpc.useGlobalFilters(new RpcDomainExceptionFilter());
+  rpc.setIsInitHookCalled(true);
   await app.startAllMicroservices();
   await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '0.0.0.0');
   return app;

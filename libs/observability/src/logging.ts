@@ -1,4 +1,12 @@
-import { CallHandler, DynamicModule, ExecutionContext, Injectable, Module, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  DynamicModule,
+  ExecutionContext,
+  Injectable,
+  Module,
+  NestInterceptor,
+  RequestMethod,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
@@ -19,6 +27,7 @@ export function correlationIdOf(req: IncomingMessage): string {
 /** pino JSON logs; every HTTP log line carries the request's correlation id (`reqId`). */
 function loggerModule(service: string, level: string) {
   return LoggerModule.forRoot({
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       base: { service },

@@ -27,8 +27,12 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const end = httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
-      // Label by the path without ids/query so the series stay bounded.
-      const route = (req.url ?? '').split('?')[0].replace(/\/[^/]*\d[^/]*/g, '/:id');
+      // Label by the path without ids/query so the series stay bounded: paths nobody serves
+      // (scanners) share one label, and version segments (`/v1`) are not ids.
+      const route =
+        res.statusCode === 404
+          ? '(not found)'
+          : (req.url ?? '').split('?')[0].replace(/\/(?!v\d+(?:\/|$))[^/]*\d[^/]*/g, '/:id');
       end({ route, status: String(res.statusCode) });
     });
     next();

@@ -37,12 +37,20 @@ export class CatalogueSeeder {
     const procedures =
       seed.procedures.length === 0
         ? { created: 0, updated: 0, unchanged: 0 }
-        : await this.writer.write(this.validator.importBody({ procedures: seed.procedures }), null, (i) => `/procedures/${i}`);
+        : await this.writer.write(
+            this.validator.importBody({ procedures: seed.procedures }),
+            null,
+            (i) => `/procedures/${i}`,
+          );
     const holidays = await this.holidays.upsertAll(seed.holidays);
     return {
       agencies: agencies.length,
       fields: fields.length,
-      procedures: { created: procedures.created, updated: procedures.updated, unchanged: procedures.unchanged },
+      procedures: {
+        created: procedures.created,
+        updated: procedures.updated,
+        unchanged: procedures.unchanged,
+      },
       holidays,
     };
   }

@@ -1,0 +1,120 @@
+import { DomainError } from '@dvc/contracts';
+import { DEFAULT_PAGE_SIZE, searchCriteria, searchTerms } from './procedure-search';
+import { procedureSearchStatements } from './procedures.repository';
+
+describe('searchTerms', () => {
+  it('keeps the words of a Vietnamese query, with or without accents', () => {
+    expect(searchTerms('Đổi giấy phép lái xe')).toEqual(['Đổi', 'giấy', 'phép', 'lái', 'xe']);
+    expect(searchTerms('  giay   phep lai xe ')).toEqual(['giay', 'phep', 'lai', 'xe']);
+  });
+
+  it('composes decomposed (NFD) input so a word is not split at its combining marks', () => {
+    expect(searchTerms('Đăng ký'.normalize('NFD'))).toEqual(['Đăng', 'ký']);
+  });
+
+  it('keeps procedure codes whole but drops dots around words', () => {
+    expect(searchTerms('1.001193')).toEqual(['1.001193']);
+    expect(searchTerms('khai sinh.')).toEqual(['khai', 'sinh']);
+  });
+
+  it.each([
+    ["'", []],
+    ['&', []],
+    ['|', []],
+    [':*', []],
+    ['\\', []],
+    ["a' & b | !c:* <-> (d)", ['a', 'b', 'c', 'd']],
+    ["khai'sinh", ['khai', 'sinh']],
+    ["'; DROP TABLE procedures; --", ['DROP', 'TABLE', 'procedures']],
+  ])('reduces %p to plain words %p', (q, terms) => {
+    expect(searchTerms(q)).toEqual(terms);
+  });
+
+  it('bounds the number and the length of the words', () => {
+    expect(searchTerms(Array.from({ length: 50 }, (_, i) => `w${i}`).join(' '))).toHaveLength(12);
+    expect(searchTerms('x'.repeat(500))[0]).toHaveLength(64);
+  });
+});
+
+describe('searchCriteria', () => {
+  it('defaults to the first page of 20, no filter', () => {
+    expect(searchCriteria({})).toEqual({
+      terms: [],
+      field: null,
+      agency: null,
+      level: null,
+      page: 1,
+      pageSize: DEFAULT_PAGE_SIZE,
+    });
+    expect(searchCriteria(undefined).page).toBe(1);
+  });
+
+  it('clamps the page size to 1..100 and the page to at least 1', () => {
+    expect(searchCriteria({ pageSize: 1000 }).pageSize).toBe(100);
+    expect(searchCriteria({ pageSize: 0 }).pageSize).toBe(1);
+    expect(searchCriteria({ page: -3 }).page).toBe(1);
+  });
+
+  it('accepts numbers sent as query-string text', () => {
+    expect(searchCriteria({ level: '3', page: '2', pageSize: '5' })).toMatchObject({
+      level: 3,
+      page: 2,
+      pageSize: 5,
+    });
+  });
+
+  it('answers 400 listing every malformed parameter', () => {
+    let error: unknown;
+    try {
+      searchCriteria({ q: 42, level: 7, page: 'two' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).toProblem()).toMatchObject({
+      status: 400,
+      errors: [{ field: 'q' }, { field: 'level' }, { field: 'page' }],
+    });
+  });
+});
+
+describe('procedureSearchStatements', () => {
+  const base = searchCriteria({});
+
+  it('lists everything by name when there are no words', () => {
+    const { count, page } = procedureSearchStatements(base);
+    expect(count.text).not.toContain('WHERE');
+    expect(page.text).not.toContain('to_tsquery');
+    expect(page.text).toMatch(/ORDER BY p\.name_folded, p\.code LIMIT/);
+    expect(page.params).toEqual([20, 0]);
+  });
+
+  it('binds the words and filters as parameters, never as SQL text', () => {
+    const criteria = {
+      ...searchCriteria({
+        q: "giay'phep",
+        field: "ho-tich'",
+        agency: 'X',
+        level: 3,
+        page: 3,
+        pageSize: 10,
+      }),
+    };
+    const { count, page } = procedureSearchStatements(criteria);
+    for (const statement of [count, page]) {
+      expect(statement.text).not.toContain('giay');
+      expect(statement.text).not.toContain('ho-tich');
+    }
+    expect(count.params).toEqual([['giay', 'phep'], "ho-tich'", 'X', 3]);
+    expect(page.params).toEqual([['giay', 'phep'], "ho-tich'", 'X', 3, 10, 20]);
+    expect(count.text).toContain('p.search_vector @@ q.query OR p.name_folded %> q.phrase');
+  });
+
+  it('counts with exactly the placeholders of its own text', () => {
+    const { count, page } = procedureSearchStatements(searchCriteria({ q: 'khai sinh', level: 4 }));
+    const highest = (text: string) =>
+      Math.max(...[...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    expect(highest(count.text)).toBe(count.params.length);
+    expect(highest(page.text)).toBe(page.params.length);
+  });
+});

@@ -1,0 +1,101 @@
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
+import type { FilePurpose, FileStatus, StoredFileView } from '@dvc/contracts';
+
+export const FILE_PURPOSES: readonly FilePurpose[] = ['wallet', 'attachment', 'result'];
+
+/** Service-to-service requests (no caller) set `internal: true` to skip the owner check. */
+class InternalFlag {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}
+
+/** Input of `storage.files.get` and `storage.files.delete`. */
+export class FileIdInput extends InternalFlag {
+  @IsUUID()
+  fileId: string;
+}
+
+/**
+ * Input of `storage.files.copy`: a clean file copied (server-side) to a new owner/purpose.
+ * `ownerId` defaults to the caller; a service (no caller) must give it.
+ */
+export class CopyFileInput extends InternalFlag {
+  @IsUUID()
+  fileId: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @IsIn(FILE_PURPOSES)
+  purpose: FilePurpose;
+}
+
+/**
+ * Input of `storage.files.claim`: these files now belong to a dossier, so the cleanup keeps
+ * them. A service claims any file; an account only its own (others are left out of the answer).
+ */
+export class ClaimFilesInput extends InternalFlag {
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  fileIds: string[];
+}
+
+export interface ClaimFilesResult {
+  /** The ids that are clean files and now claimed (already claimed ones included). */
+  claimed: string[];
+}
+
+/** What the internal HTTP upload carries besides the bytes (from its headers). */
+export interface UploadRequest {
+  ownerId: string;
+  purpose: FilePurpose;
+  /** Already sanitised. */
+  fileName: string;
+  /** The caller's cap for this upload (e.g. what is left of the dossier quota), if any. */
+  maxBytes: number | null;
+  correlationId: string | null;
+}
+
+export interface FileRow {
+  id: string;
+  owner_id: string;
+  purpose: FilePurpose;
+  file_name: string;
+  content_type: string;
+  /** bigint: node-postgres answers a string. */
+  size: string;
+  sha256: string;
+  status: FileStatus;
+  rejection_reason: 'infected' | 'unscannable' | null;
+  signature: string | null;
+  copied_from: string | null;
+  created_at: Date;
+  claimed_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export function mapStoredFileView(row: FileRow): StoredFileView {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    purpose: row.purpose,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}

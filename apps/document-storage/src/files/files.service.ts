@@ -1,0 +1,141 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { BadRequestError, ConflictError, ForbiddenError, StoredFileView } from '@dvc/contracts';
+import { ObjectStore, cleanKey } from '../object-store/object-store';
+import type { Requester } from '../rpc-request';
+import { FileNotFoundError } from './file.errors';
+import {
+  ClaimFilesInput,
+  ClaimFilesResult,
+  CopyFileInput,
+  FileIdInput,
+  FileRow,
+  mapStoredFileView,
+} from './files.dto';
+import { FilesRepository } from './files.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Stored files after their upload: read, copy, claim, delete. Only clean files exist for
+ * callers; an infected or deleted one is 404, like someone else's.
+ */
+@Injectable()
+export class FilesService {
+  private readonly logger = new Logger(FilesService.name);
+
+  constructor(
+    private readonly files: FilesRepository,
+    private readonly store: ObjectStore,
+  ) {}
+
+  async get(requester: Requester, input: FileIdInput): Promise<StoredFileView> {
+    return mapStoredFileView(await this.readable(requester, input.fileId));
+  }
+
+  async delete(requester: Requester, input: FileIdInput): Promise<StoredFileView> {
+    await this.readable(requester, input.fileId);
+    if (await this.files.usedByDocument(input.fileId)) {
+      throw new ConflictError(
+        'file.in_use',
+        'Tệp tin thuộc một giấy tờ cá nhân; hãy xoá giấy tờ đó thay vì xoá tệp.',
+      );
+    }
+    const deleted = await this.files.markDeleted(input.fileId);
+    if (!deleted) throw new FileNotFoundError(); // deleted meanwhile
+    await this.purge([deleted.id]);
+    return mapStoredFileView(deleted);
+  }
+
+  /**
+   * Server-side copy of a clean file (a wallet document attached to a dossier): a new file
+   * with its own id and object, the same bytes and SHA-256. Deleting either leaves the other.
+   * An account copies only its own files, to itself (`ownerId` may be left out); a service
+   * copies any file to the `ownerId` it names.
+   */
+  async copy(requester: Requester, input: CopyFileInput): Promise<StoredFileView> {
+    const source = await this.readable(requester, input.fileId);
+    const ownerId = requester.kind === 'account' ? requester.caller.accountId : input.ownerId;
+    if (!ownerId) {
+      throw new BadRequestError('validation.failed', 'Thiếu chủ sở hữu của bản sao.', [
+        { field: 'ownerId', message: 'bắt buộc khi không có người gọi' },
+      ]);
+    }
+    if (input.ownerId !== undefined && input.ownerId !== ownerId) {
+      throw new ForbiddenError('file.copy_forbidden', 'Chỉ được sao chép tệp tin cho chính mình.');
+    }
+    const id = randomUUID();
+    await this.store.copy(cleanKey(source.id), cleanKey(id));
+    try {
+      const row = await this.files.insert({
+        id,
+        ownerId,
+        purpose: input.purpose,
+        fileName: source.file_name,
+        contentType: source.content_type,
+        size: Number(source.size),
+        sha256: source.sha256,
+        status: 'clean',
+        copiedFrom: source.id,
+      });
+      return mapStoredFileView(row);
+    } catch (err) {
+      await this.store.remove(cleanKey(id)).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /** The dossier service says these files now belong to a dossier: cleanup keeps them. */
+  async claim(requester: Requester, input: ClaimFilesInput): Promise<ClaimFilesResult> {
+    const ownerId = requester.kind === 'account' ? requester.caller.accountId : null;
+    return { claimed: await this.files.claim([...new Set(input.fileIds)], ownerId) };
+  }
+
+  /**
+   * The bytes of a clean file for the internal download route (the gateway checked who may
+   * read it). `ownerId`, when the gateway sends it, must match too.
+   */
+  async openContent(
+    fileId: string,
+    ownerId?: string,
+  ): Promise<{ file: StoredFileView; body: Readable }> {
+    if (!UUID.test(fileId)) throw new FileNotFoundError();
+    const row = await this.files.find(fileId);
+    if (!row || row.status !== 'clean' || (ownerId !== undefined && ownerId !== row.owner_id)) {
+      throw new FileNotFoundError();
+    }
+    const body = await this.store.read(cleanKey(row.id)).catch((err: { code?: string }) => {
+      if (err.code === 'NoSuchKey' || err.code === 'NotFound') throw new FileNotFoundError();
+      throw err;
+    });
+    return { file: mapStoredFileView(row), body };
+  }
+
+  /**
+   * Removes the objects of files already marked deleted, and records it. One that fails
+   * stays unpurged and the cleanup job tries it again.
+   */
+  async purge(ids: string[]): Promise<void> {
+    const purged: string[] = [];
+    for (const id of ids) {
+      try {
+        await this.store.remove(cleanKey(id));
+        purged.push(id);
+      } catch (err) {
+        this.logger.warn(`object of deleted file ${id} not removed yet: ${(err as Error).message}`);
+      }
+    }
+    await this.files.markPurged(purged);
+  }
+
+  /** A clean file the requester may read, or 404 (401 without a caller). */
+  private async readable(requester: Requester, fileId: string): Promise<FileRow> {
+    const row = await this.files.find(fileId);
+    if (!row || row.status !== 'clean') throw new FileNotFoundError();
+    if (requester.kind === 'account' && row.owner_id !== requester.caller.accountId) {
+      throw new FileNotFoundError();
+    }
+    return row;
+  }
+}

@@ -1,0 +1,5 @@
+import { OutboxInbox1732600000000 } from '@dvc/messaging';
+import { StorageSchema1732800000000 } from './1732800000000-storage-schema';
+
+/** This service's schema, in order. */
+export const migrations = [OutboxInbox1732600000000, StorageSchema1732800000000];

@@ -1,0 +1,108 @@
+import type { Client } from 'minio';
+import { PART_SIZE, ObjectStore } from './object-store';
+
+/** The calls putStream makes, recorded by a fake `minio` client. */
+class FakeMinio {
+  readonly calls: string[] = [];
+  readonly parts: number[] = [];
+  abortSupported = true;
+  objects = new Map<string, number>();
+
+  async bucketExists(): Promise<boolean> {
+    return true;
+  }
+  async putObject(_b: string, key: string, body: Buffer): Promise<void> {
+    this.calls.push(`put ${body.length}`);
+    this.objects.set(key, body.length);
+  }
+  async initiateNewMultipartUpload(): Promise<string> {
+    this.calls.push('initiate');
+    return 'upload-1';
+  }
+  async uploadPart(config: { partNumber: number }, body: Buffer): Promise<{ etag: string }> {
+    this.calls.push(`part ${config.partNumber}`);
+    this.parts.push(body.length);
+    return { etag: `etag-${config.partNumber}` };
+  }
+  async completeMultipartUpload(
+    _b: string,
+    key: string,
+    _id: string,
+    parts: unknown[],
+  ): Promise<void> {
+    this.calls.push(`complete ${parts.length}`);
+    this.objects.set(
+      key,
+      this.parts.reduce((a, b) => a + b, 0),
+    );
+  }
+  async abortMultipartUpload(): Promise<void> {
+    this.calls.push('abort');
+    if (!this.abortSupported) throw new Error('MethodNotAllowed');
+  }
+  async removeObject(_b: string, key: string): Promise<void> {
+    this.calls.push('remove');
+    this.objects.delete(key);
+  }
+}
+
+async function* chunks(
+  total: number,
+  size = 64 * 1024,
+  failAfter?: number,
+): AsyncGenerator<Buffer> {
+  for (let sent = 0; sent < total; sent += size) {
+    if (failAfter !== undefined && sent >= failAfter) throw new Error('cap passed');
+    yield Buffer.alloc(Math.min(size, total - sent), 1);
+  }
+}
+
+describe('ObjectStore.putStream', () => {
+  let minio: FakeMinio;
+  let store: ObjectStore;
+  beforeEach(() => {
+    minio = new FakeMinio();
+    store = new ObjectStore(minio as unknown as Client, 'dvc-files');
+  });
+
+  it('stores a stream that ends within one part with a single PUT', async () => {
+    expect(await store.putStream('quarantine/a', chunks(100_000))).toBe(100_000);
+    expect(minio.calls).toEqual(['put 100000']);
+  });
+
+  it('stores a longer stream as a multipart upload, one part in memory at a time', async () => {
+    const total = 3 * PART_SIZE + 1234;
+    expect(await store.putStream('quarantine/b', chunks(total))).toBe(total);
+    expect(minio.calls).toEqual(['initiate', 'part 1', 'part 2', 'part 3', 'part 4', 'complete 4']);
+    // Every part but the last is at least S3's minimum and at most one chunk over it.
+    expect(minio.parts.slice(0, -1).every((n) => n >= PART_SIZE && n < PART_SIZE + 64 * 1024)).toBe(
+      true,
+    );
+    expect(minio.parts.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+
+  it('leaves nothing when the source fails before the first part is sent', async () => {
+    await expect(
+      store.putStream('quarantine/c', chunks(PART_SIZE * 2, 64 * 1024, 128 * 1024)),
+    ).rejects.toThrow('cap passed');
+    expect(minio.calls).toEqual([]);
+    expect(minio.objects.size).toBe(0);
+  });
+
+  it('aborts the multipart upload when the source fails after some parts', async () => {
+    await expect(
+      store.putStream('quarantine/d', chunks(PART_SIZE * 3, 64 * 1024, PART_SIZE + 1)),
+    ).rejects.toThrow('cap passed');
+    expect(minio.calls).toEqual(['initiate', 'part 1', 'abort']);
+    expect(minio.objects.size).toBe(0);
+  });
+
+  it('on a server without abort (s3rver) completes then removes the partial object', async () => {
+    minio.abortSupported = false;
+    await expect(
+      store.putStream('quarantine/e', chunks(PART_SIZE * 3, 64 * 1024, PART_SIZE + 1)),
+    ).rejects.toThrow('cap passed');
+    expect(minio.calls).toEqual(['initiate', 'part 1', 'abort', 'complete 1', 'remove']);
+    expect(minio.objects.size).toBe(0);
+  });
+});

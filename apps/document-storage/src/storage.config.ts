@@ -1,0 +1,157 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { BaseConfig, ConfigError } from '@dvc/config';
+
+/**
+ * `enableImplicitConversion` turns any non-empty string into `true` (so "false" would mean
+ * true); read the raw variable instead.
+ */
+const EnvBoolean = () =>
+  Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true' || obj[key] === '1');
+
+const MiB = 1024 * 1024;
+
+/** Development defaults that must never reach production (DESIGN.md §9). */
+export const DEV_OBJECT_STORE_KEY = 'S3RVER';
+export const DEV_INTERNAL_TOKEN = 'dev-only-internal-token-change-me';
+
+/**
+ * Configuration of document-storage (validated once at start, injected by class). Types are
+ * written out: the env conversion follows decorator metadata, which isolated transpilation
+ * (ts-jest) emits only from written types.
+ */
+export class StorageConfig extends BaseConfig {
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  override DB_SCHEMA = 'storage';
+
+  /** Health, metrics and the internal file streams; 0 picks a free port (tests). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT: number = 3005;
+
+  /**
+   * MinIO (or any S3) host. Unset in development and tests: the app starts an embedded
+   * s3rver and talks to it with the same `minio` client. Required in production.
+   */
+  @IsOptional()
+  @IsString()
+  MINIO_ENDPOINT?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  MINIO_PORT: number = 9000;
+
+  @EnvBoolean()
+  @IsBoolean()
+  MINIO_USE_SSL: boolean = false;
+
+  @IsString()
+  MINIO_ACCESS_KEY = DEV_OBJECT_STORE_KEY;
+
+  @IsString()
+  MINIO_SECRET_KEY = DEV_OBJECT_STORE_KEY;
+
+  /** Private bucket, created at start when missing. */
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
+  MINIO_BUCKET = 'dvc-files';
+
+  /** Port of the embedded s3rver (development only); 0 picks a free one (tests). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  S3RVER_PORT: number = 9000;
+
+  /** Where the embedded s3rver keeps its objects. */
+  @IsString()
+  S3RVER_DIRECTORY = '.data/s3rver';
+
+  /** Shared secret the gateway sends as `x-internal-token` on the internal HTTP API. */
+  @IsString()
+  @MinLength(16)
+  INTERNAL_TOKEN = DEV_INTERNAL_TOKEN;
+
+  /** Cap of one file (DESIGN.md §6); an upload's `x-max-bytes` can only lower it. */
+  @IsInt()
+  @Min(1)
+  MAX_FILE_BYTES: number = 10 * MiB;
+
+  /**
+   * Cap of all the files of one dossier. The dossier service owns the quota: it answers
+   * what is left, and the gateway passes that as `x-max-bytes`.
+   */
+  @IsInt()
+  @Min(1)
+  MAX_DOSSIER_BYTES: number = 50 * MiB;
+
+  /** `signature` (EICAR list, development and tests) or `clamd` (ClamAV, required in production). */
+  @IsIn(['signature', 'clamd'])
+  SCANNER: 'signature' | 'clamd' = 'signature';
+
+  @IsString()
+  CLAMD_HOST = '127.0.0.1';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  CLAMD_PORT: number = 3310;
+
+  /** No answer from clamd within this long: the file is unscannable, so rejected. */
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  CLAMD_TIMEOUT_MS: number = 30_000;
+
+  /** How often the cleanup job runs. */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  CLEANUP_INTERVAL_MINUTES: number = 10;
+
+  /** A quarantined object older than this belongs to an upload that died: removed. */
+  @IsInt()
+  @Min(5)
+  @Max(10_080)
+  CLEANUP_QUARANTINE_MINUTES: number = 60;
+
+  /** Attachments never attached to a dossier (and wallet files never filed) are removed after this. */
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  CLEANUP_UNCLAIMED_HOURS: number = 24;
+
+  protected override secretValues(): Record<string, string | undefined> {
+    return {
+      ...super.secretValues(),
+      MINIO_SECRET_KEY: this.MINIO_SECRET_KEY,
+      INTERNAL_TOKEN: this.INTERNAL_TOKEN,
+    };
+  }
+
+  override assertSafeForProduction(): void {
+    super.assertSafeForProduction();
+    if (!this.isProduction) return;
+    const unsafe: string[] = [];
+    if (!this.MINIO_ENDPOINT) unsafe.push('MINIO_ENDPOINT (no embedded s3rver in production)');
+    if (this.MINIO_ACCESS_KEY === DEV_OBJECT_STORE_KEY) unsafe.push('MINIO_ACCESS_KEY');
+    if (this.MINIO_SECRET_KEY === DEV_OBJECT_STORE_KEY) unsafe.push('MINIO_SECRET_KEY');
+    if (this.INTERNAL_TOKEN === DEV_INTERNAL_TOKEN) unsafe.push('INTERNAL_TOKEN');
+    if (this.SCANNER !== 'clamd') unsafe.push('SCANNER (must be clamd)');
+    if (unsafe.length > 0) {
+      throw new ConfigError(
+        `Refusing to start in production with development defaults: ${unsafe.join(', ')}`,
+      );
+    }
+  }
+}

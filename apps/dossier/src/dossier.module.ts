@@ -1,0 +1,94 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { ConfigModule } from '@dvc/config';
+import { serviceDataSourceOptions } from '@dvc/database';
+import { AmqpConnection, MessagingModule } from '@dvc/messaging';
+import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsRepository } from './attachments/attachments.repository';
+import { AttachmentsService } from './attachments/attachments.service';
+import { CalendarSource } from './calendar/calendar-source';
+import { DossierCodes } from './codes/dossier-code';
+import { DossierConfig } from './dossier.config';
+import { DossierViews } from './dossiers/dossier-views';
+import { DossierWorkflow } from './dossiers/dossier-workflow';
+import { DossiersController } from './dossiers/dossiers.controller';
+import { DossiersRepository } from './dossiers/dossiers.repository';
+import { DossiersService } from './dossiers/dossiers.service';
+import { FormValidator } from './forms/form-validator';
+import { SubmitReplays } from './idempotency/submit-replays';
+import { LookupThrottle } from './lookup/lookup-throttle';
+import { PublicLookupController } from './lookup/public-lookup.controller';
+import { PublicLookupService } from './lookup/public-lookup.service';
+import { migrations } from './migrations';
+import { ApplicantDirectory, RpcApplicantDirectory } from './neighbours/applicant-directory';
+import { FileStore, RpcFileStore } from './neighbours/file-store';
+import { neighbourClients } from './neighbours/neighbour-clients';
+import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedure-directory';
+import { OfficerController } from './officer/officer.controller';
+import { OfficerService } from './officer/officer.service';
+import { ResultsRepository } from './officer/results.repository';
+import { PingController } from './ops/ping.controller';
+import { PaymentEventsConsumer } from './payments/payment-events.consumer';
+import { RedisModule } from './redis/redis.module';
+
+/** The dossier service: drafts, submission, officer processing, public lookup. */
+@Module({})
+export class DossierModule {
+  static forRoot(config: DossierConfig): DynamicModule {
+    return {
+      module: DossierModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('dossier', config.LOG_LEVEL),
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: config.DATABASE_URL,
+            schema: config.DB_SCHEMA,
+            migrations,
+          }),
+        ),
+        MessagingModule.forRoot({ service: 'dossier' }),
+        RedisModule.forRoot(),
+        OpsModule.forRoot({
+          inject: [DataSource, AmqpConnection, Redis],
+          useFactory: (ds: DataSource, amqp: AmqpConnection, redis: Redis) => [
+            postgresCheck(ds),
+            amqpCheck(() => amqp.isConnected),
+            redisCheck(redis),
+          ],
+        }),
+      ],
+      controllers: [
+        DossiersController,
+        AttachmentsController,
+        OfficerController,
+        PublicLookupController,
+        PingController,
+      ],
+      providers: [
+        ...neighbourClients,
+        { provide: ProcedureDirectory, useClass: RpcProcedureDirectory },
+        { provide: ApplicantDirectory, useClass: RpcApplicantDirectory },
+        { provide: FileStore, useClass: RpcFileStore },
+        CalendarSource,
+        FormValidator,
+        DossierCodes,
+        SubmitReplays,
+        DossiersRepository,
+        AttachmentsRepository,
+        ResultsRepository,
+        DossierViews,
+        DossierWorkflow,
+        DossiersService,
+        AttachmentsService,
+        OfficerService,
+        LookupThrottle,
+        PublicLookupService,
+        PaymentEventsConsumer,
+      ],
+    };
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { Events } from '@dvc/contracts';
+import type { Tx } from '@dvc/messaging';
+import { CalendarSource } from '../calendar/calendar-source';
+import { clockAfter, dueAtReceipt } from '../calendar/processing-clock';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { dossierEventBase, publishDossierEvent } from './dossier-events';
+import { ByRole, Dossier, DossierChanges, feeDueAtSubmission } from './dossiers.dto';
+import { DossiersRepository } from './dossiers.repository';
+import {
+  DossierAction,
+  PAUSED_STATUSES,
+  TransitionActor,
+  resolveTransition,
+} from './status-machine';
+
+export interface Actor {
+  by: TransitionActor;
+  /** Recorded in the history: who acted, by role (never a name). */
+  role: ByRole;
+  accountId: string | null;
+}
+
+export interface ActionRequest {
+  action: DossierAction;
+  actor: Actor;
+  /** One instant for the whole action: the history row, timestamps and the clock agree. */
+  now: Date;
+  note?: string | null;
+  /** What this action records besides status and clock (receipt number, amount, tracking…). */
+  changes?: DossierChanges;
+  /** request-supplement: what is missing, for the event. */
+  missing?: string[];
+}
+
+/**
+ * Applies one action to a dossier the caller has locked in `tx`: checks it against the
+ * transition table, moves the deadline clock, writes the new state, appends the history row
+ * and puts the events in the outbox — all in that one transaction.
+ */
+@Injectable()
+export class DossierWorkflow {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly calendars: CalendarSource,
+  ) {}
+
+  async apply(tx: Tx, dossier: Dossier, request: ActionRequest): Promise<Dossier> {
+    const { now, actor } = request;
+    const transition = resolveTransition(request.action, dossier.status, actor.by, {
+      feeDueAtSubmission: feeDueAtSubmission(dossier.procedure),
+      pausedFrom: dossier.pausedFrom,
+    });
+    const from = dossier.status;
+    const to = transition.to;
+    const changes: DossierChanges = { ...request.changes, status: to };
+
+    // The calendar is cached; it is read only by actions that move the clock.
+    let calendar: WorkingCalendar | null = null;
+    const needsCalendar =
+      request.action === 'receive' ||
+      (dossier.dueAt !== null && PAUSED_STATUSES.includes(to)) ||
+      (dossier.pausedWorkingMinutesRemaining !== null && PAUSED_STATUSES.includes(from));
+    if (needsCalendar) calendar = await this.calendars.current();
+
+    const dueAt =
+      request.action === 'receive' ? dueAtReceipt(calendar!, now, dossier.procedure.processingTime) : dossier.dueAt;
+    const clock = clockAfter(
+      calendar!,
+      { dueAt, pausedAt: dossier.pausedAt, remainingMinutes: dossier.pausedWorkingMinutesRemaining },
+      from,
+      to,
+      now,
+    );
+    changes.dueAt = clock.dueAt;
+    changes.pausedAt = clock.pausedAt;
+    changes.pausedWorkingMinutesRemaining = clock.remainingMinutes;
+    if (PAUSED_STATUSES.includes(to) && !PAUSED_STATUSES.includes(from)) changes.pausedFrom = from;
+    if (PAUSED_STATUSES.includes(from) && !PAUSED_STATUSES.includes(to)) changes.pausedFrom = null;
+
+    const updated = await this.dossiers.update(tx.manager, dossier, changes, now);
+    await this.dossiers.appendHistory(tx.manager, {
+      dossierId: dossier.id,
+      from,
+      to,
+      action: request.action,
+      byAccountId: actor.accountId,
+      byRole: actor.role,
+      note: request.note ?? null,
+      at: now,
+    });
+    await this.publishEvents(tx, updated, request, from);
+    return updated;
+  }
+
+  private async publishEvents(
+    tx: Tx,
+    d: Dossier,
+    request: ActionRequest,
+    from: Dossier['status'],
+  ): Promise<void> {
+    const base = dossierEventBase(d, request.now);
+    if (d.status === 'SUBMITTED') {
+      await publishDossierEvent(tx, Events.dossierSubmitted, {
+        ...base,
+        submittedAt: d.submittedAt!.toISOString(),
+      });
+    }
+    await publishDossierEvent(tx, Events.dossierStatusChanged, {
+      ...base,
+      from,
+      action: request.action,
+      note: request.note ?? null,
+      byRole: request.actor.role,
+      dueAt: d.dueAt ? d.dueAt.toISOString() : null,
+      deliveryMethod: d.deliveryMethod,
+      deliveryTracking: d.deliveryTracking,
+      ...(request.missing ? { missing: request.missing } : {}),
+    });
+    if (d.status === 'PAYMENT_REQUIRED') {
+      await publishDossierEvent(tx, Events.dossierPaymentRequired, {
+        ...base,
+        amount: d.paymentAmount ?? 0,
+        description: `Lệ phí hồ sơ ${d.code} — ${d.procedure.name}`,
+        atSubmission: from === 'DRAFT',
+      });
+    }
+  }
+}

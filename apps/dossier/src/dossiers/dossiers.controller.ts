@@ -1,0 +1,73 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CitizenActionInput,
+  CreateDossierDto,
+  DossierFileInput,
+  DossierRefInput,
+  DossierRpc,
+  DossierSummary,
+  DossierView,
+  FileAuthorizationView,
+  ListDossiersQuery,
+  Page,
+  RpcRequest,
+  SubmitDossierInput,
+  SubmitResult,
+  UpdateDossierInput,
+} from '@dvc/contracts';
+import { RpcInput, onBehalfOf, requireCaller } from '../rpc/rpc-input';
+import { DossiersService } from './dossiers.service';
+
+/** The citizen's dossiers (own only: anyone else's is 404). */
+@Controller()
+export class DossiersController {
+  constructor(private readonly dossiers: DossiersService) {}
+
+  @MessagePattern(DossierRpc.create)
+  create(@Payload(new RpcInput(CreateDossierDto)) req: RpcRequest<CreateDossierDto>): Promise<DossierView> {
+    const caller = requireCaller(req);
+    return this.dossiers.create(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @MessagePattern(DossierRpc.list)
+  list(@Payload(new RpcInput(ListDossiersQuery)) req: RpcRequest<ListDossiersQuery>): Promise<Page<DossierSummary>> {
+    return this.dossiers.list(requireCaller(req), req.data);
+  }
+
+  @MessagePattern(DossierRpc.get)
+  get(@Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>): Promise<DossierView> {
+    return this.dossiers.get(requireCaller(req), req.data.dossierId);
+  }
+
+  @MessagePattern(DossierRpc.update)
+  update(@Payload(new RpcInput(UpdateDossierInput)) req: RpcRequest<UpdateDossierInput>): Promise<DossierView> {
+    const caller = requireCaller(req);
+    return this.dossiers.update(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @MessagePattern(DossierRpc.submit)
+  submit(@Payload(new RpcInput(SubmitDossierInput)) req: RpcRequest<SubmitDossierInput>): Promise<SubmitResult> {
+    const caller = requireCaller(req);
+    return this.dossiers.submit(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @MessagePattern(DossierRpc.supplement)
+  supplement(@Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>): Promise<DossierView> {
+    const caller = requireCaller(req);
+    return this.dossiers.supplement(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @MessagePattern(DossierRpc.withdraw)
+  withdraw(@Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>): Promise<DossierView> {
+    const caller = requireCaller(req);
+    return this.dossiers.withdraw(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @MessagePattern(DossierRpc.authorizeFile)
+  authorizeFile(
+    @Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>,
+  ): Promise<FileAuthorizationView> {
+    return this.dossiers.authorizeFile(requireCaller(req), req.data);
+  }
+}

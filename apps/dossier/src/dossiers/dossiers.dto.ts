@@ -1,0 +1,242 @@
+import type {
+  ApplicantView,
+  DeliveryAddressView,
+  DeliveryMethod,
+  DossierStatusName,
+  DossierSummary,
+  DossierView,
+  FeeView,
+  OfficerDossierSummary,
+  OfficerDossierView,
+  ProcedureCaseView,
+  ProcedureView,
+  PublicLookupView,
+  StatusHistoryView,
+  SupplementRequestView,
+} from '@dvc/contracts';
+import { isOverdue } from '../calendar/processing-clock';
+import type { ProcessingTime } from '../calendar/working-calendar';
+import type { Attachment } from '../attachments/attachments.dto';
+import { mapAttachmentView } from '../attachments/attachments.dto';
+import type { ResultFile } from '../officer/results.dto';
+import { mapResultFileView } from '../officer/results.dto';
+import type { OnlineForm } from '../forms/form-validator';
+import type { DossierAction } from './status-machine';
+import { statusCode } from './status-machine';
+
+/** A component slot as the procedure defined it when the draft was created. */
+export interface ComponentSnapshot {
+  id: string;
+  name: string;
+  required: boolean;
+  originals: number;
+  copies: number;
+}
+
+/**
+ * The procedure (one case of it) as it was when the draft was created: catalogue edits
+ * made later do not change a dossier in flight.
+ */
+export interface ProcedureSnapshot {
+  code: string;
+  name: string;
+  level: 1 | 2 | 3 | 4;
+  agency: { code: string; name: string };
+  case: { id: string; name: string };
+  components: ComponentSnapshot[];
+  /** Processing time of the online channel (the desk's when online states none). */
+  processingTime: ProcessingTime | null;
+  fees: FeeView[];
+  /** Sum of the fees in VND; null when one of them depends on the case (per page, …). */
+  fee: number | null;
+  feeAtSubmission: boolean;
+  formSchema: Record<string, unknown> | null;
+}
+
+export function procedureSnapshot(procedure: ProcedureView, kase: ProcedureCaseView): ProcedureSnapshot {
+  const time =
+    kase.processingTimes.find((t) => t.channel === 'online') ??
+    kase.processingTimes.find((t) => t.channel === 'desk') ??
+    null;
+  const fee = kase.fees.some((f) => f.amountVnd === null)
+    ? null
+    : kase.fees.reduce((sum, f) => sum + (f.amountVnd ?? 0), 0);
+  return {
+    code: procedure.code,
+    name: procedure.name,
+    level: procedure.level,
+    agency: { code: procedure.agency.code, name: procedure.agency.name },
+    case: { id: kase.id, name: kase.name },
+    components: kase.components.map((c) => ({
+      id: c.id,
+      name: c.name,
+      required: c.required,
+      originals: c.originals,
+      copies: c.copies,
+    })),
+    processingTime: time ? { value: time.value, unit: time.unit } : null,
+    fees: kase.fees,
+    fee,
+    feeAtSubmission: procedure.feeAtSubmission,
+    formSchema: kase.formSchema,
+  };
+}
+
+/** Paid online when submitting: only level 4 takes fees online, and only a known fee above 0. */
+export function feeDueAtSubmission(p: ProcedureSnapshot): boolean {
+  return p.level === 4 && p.feeAtSubmission && p.fee !== null && p.fee > 0;
+}
+
+export function onlineFormOf(d: Pick<Dossier, 'procedure'>): OnlineForm {
+  return { procedureCode: d.procedure.code, caseId: d.procedure.case.id, schema: d.procedure.formSchema };
+}
+
+export type ByRole = StatusHistoryView['byRole'];
+
+export interface Dossier {
+  id: string;
+  code: string | null;
+  lookupKeyHash: Buffer | null;
+  applicantId: string;
+  /** Taken from identity at submission; null while a draft. */
+  applicant: ApplicantView | null;
+  procedure: ProcedureSnapshot;
+  caseId: string;
+  agencyCode: string;
+  status: DossierStatusName;
+  /** Status a paused dossier came from (where a supplement or payment leads back). */
+  pausedFrom: DossierStatusName | null;
+  formData: Record<string, unknown>;
+  deliveryMethod: DeliveryMethod;
+  deliveryAddress: DeliveryAddressView | null;
+  deliveryTracking: string | null;
+  receiptNumber: string | null;
+  submittedAt: Date | null;
+  receivedAt: Date | null;
+  dueAt: Date | null;
+  pausedAt: Date | null;
+  pausedWorkingMinutesRemaining: number | null;
+  paymentAmount: number | null;
+  supplementRequest: SupplementRequestView | null;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** Columns an action may change (status and clock included). */
+export type DossierChanges = Partial<
+  Omit<Dossier, 'id' | 'applicantId' | 'procedure' | 'caseId' | 'agencyCode' | 'createdAt' | 'updatedAt' | 'version'>
+> & { applicantNameFolded?: string };
+
+export interface HistoryEntry {
+  dossierId: string;
+  from: DossierStatusName | null;
+  to: DossierStatusName;
+  action: DossierAction | 'create';
+  byAccountId: string | null;
+  byRole: ByRole;
+  note: string | null;
+  at: Date;
+}
+
+/** Folds Vietnamese for search: no diacritics, đ → d, lower case ("Nguyễn" finds "nguyen"). */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function mapHistory(h: HistoryEntry): StatusHistoryView {
+  return { from: h.from, to: h.to, at: h.at.toISOString(), byRole: h.byRole, note: h.note };
+}
+
+export function mapDossierView(
+  d: Dossier,
+  attachments: Attachment[],
+  results: ResultFile[],
+  history: HistoryEntry[],
+  now: Date,
+): DossierView {
+  return {
+    id: d.id,
+    code: d.code,
+    procedure: { code: d.procedure.code, name: d.procedure.name, level: d.procedure.level },
+    caseId: d.caseId,
+    agency: d.procedure.agency,
+    status: d.status,
+    statusCode: statusCode(d.status),
+    formData: d.formData,
+    deliveryMethod: d.deliveryMethod,
+    deliveryAddress: d.deliveryAddress,
+    deliveryTracking: d.deliveryTracking,
+    components: d.procedure.components.map((c) => ({
+      componentId: c.id,
+      name: c.name,
+      required: c.required,
+      originals: c.originals,
+      copies: c.copies,
+      attachments: attachments.filter((a) => a.componentId === c.id).map(mapAttachmentView),
+    })),
+    results: results.map((r) => mapResultFileView(d.id, r)),
+    supplementRequest: d.status === 'SUPPLEMENT_REQUESTED' ? d.supplementRequest : null,
+    paymentAmount: d.status === 'PAYMENT_REQUIRED' ? d.paymentAmount : null,
+    receiptNumber: d.receiptNumber,
+    createdAt: d.createdAt.toISOString(),
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    clockPausedAt: iso(d.pausedAt),
+    overdue: isOverdue(d.status, d.dueAt, now),
+    history: history.map(mapHistory),
+  };
+}
+
+export function mapOfficerDossierView(view: DossierView, d: Dossier): OfficerDossierView {
+  // Officers never see drafts, so the applicant snapshot exists.
+  return { ...view, applicant: d.applicant! };
+}
+
+export function mapDossierSummary(d: Dossier, now: Date): DossierSummary {
+  return {
+    id: d.id,
+    code: d.code,
+    procedure: { code: d.procedure.code, name: d.procedure.name },
+    agency: d.procedure.agency,
+    status: d.status,
+    statusCode: statusCode(d.status),
+    createdAt: d.createdAt.toISOString(),
+    submittedAt: iso(d.submittedAt),
+    dueAt: iso(d.dueAt),
+    overdue: isOverdue(d.status, d.dueAt, now),
+  };
+}
+
+export function mapOfficerDossierSummary(d: Dossier, now: Date): OfficerDossierSummary {
+  return {
+    ...mapDossierSummary(d, now),
+    applicant: { fullName: d.applicant?.fullName ?? '', idNumber: d.applicant?.idNumber ?? null },
+  };
+}
+
+/** No names, addresses, notes or files: only what the code and key holder may see. */
+export function mapPublicLookupView(d: Dossier, history: HistoryEntry[], now: Date): PublicLookupView {
+  return {
+    code: d.code!,
+    procedure: { code: d.procedure.code, name: d.procedure.name },
+    agency: d.procedure.agency,
+    status: d.status,
+    statusCode: statusCode(d.status),
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    overdue: isOverdue(d.status, d.dueAt, now),
+    history: history
+      .filter((h) => h.from !== null)
+      .map((h) => ({ from: h.from, to: h.to, at: h.at.toISOString() })),
+  };
+}

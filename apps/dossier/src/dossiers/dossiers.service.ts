@@ -1,0 +1,330 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  Caller,
+  ConflictError,
+  CreateDossierDto,
+  DossierFileInput,
+  DossierStatus,
+  DossierSummary,
+  DossierView,
+  FieldError,
+  FileAuthorizationView,
+  ListDossiersQuery,
+  NotFoundError,
+  Page,
+  ProcedureView,
+  SubmitDossierInput,
+  SubmitResult,
+  UnprocessableError,
+  UpdateDossierInput,
+  CitizenActionInput,
+} from '@dvc/contracts';
+import { UnitOfWork } from '@dvc/messaging';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
+import type { Attachment } from '../attachments/attachments.dto';
+import { DossierCodes } from '../codes/dossier-code';
+import { hashLookupSecret, newLookupKey } from '../codes/lookup-key';
+import { FormValidator } from '../forms/form-validator';
+import { SubmitReplays, isKeyTaken } from '../idempotency/submit-replays';
+import { ApplicantDirectory } from '../neighbours/applicant-directory';
+import { FileStore } from '../neighbours/file-store';
+import type { OnBehalfOf } from '../neighbours/neighbour-clients';
+import { ProcedureDirectory } from '../neighbours/procedure-directory';
+import { ResultsRepository } from '../officer/results.repository';
+import {
+  agencyDossier,
+  assertEditable,
+  isOfficer,
+  ownDossier,
+  dossierNotFound,
+  wrongStatus,
+} from './dossier-access';
+import { DossierViews } from './dossier-views';
+import { Actor, DossierWorkflow } from './dossier-workflow';
+import {
+  Dossier,
+  DossierChanges,
+  feeDueAtSubmission,
+  foldVietnamese,
+  mapDossierSummary,
+  onlineFormOf,
+  procedureSnapshot,
+} from './dossiers.dto';
+import { DossiersRepository } from './dossiers.repository';
+import { assertActionPossible } from './status-machine';
+
+/** Online form data above this size is refused (a tờ khai is a few kilobytes). */
+const MAX_FORM_BYTES = 256 * 1024;
+const DEFAULT_PAGE_SIZE = 20;
+
+const citizen = (caller: Caller): Actor => ({ by: 'citizen', role: 'citizen', accountId: caller.accountId });
+
+/** Hồ sơ of the citizen: drafts, the online form, submission, supplement and withdrawal. */
+@Injectable()
+export class DossiersService {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly attachments: AttachmentsRepository,
+    private readonly results: ResultsRepository,
+    private readonly views: DossierViews,
+    private readonly workflow: DossierWorkflow,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly forms: FormValidator,
+    private readonly codes: DossierCodes,
+    private readonly replays: SubmitReplays,
+    private readonly procedures: ProcedureDirectory,
+    private readonly applicants: ApplicantDirectory,
+    private readonly files: FileStore,
+  ) {}
+
+  /** A draft for a procedure offered online (level 3 or 4), with the procedure as it is today. */
+  async create(caller: Caller, input: CreateDossierDto, on: OnBehalfOf): Promise<DossierView> {
+    const procedure = await this.procedures.procedure(input.procedureCode, on);
+    if (!procedure) {
+      throw new NotFoundError('procedure.not_found', `Không tìm thấy thủ tục mã ${input.procedureCode}.`);
+    }
+    if (procedure.level < 3 || !procedure.onlineSubmission) throw offlineOnly(procedure);
+    const kase = input.caseId ? procedure.cases.find((c) => c.id === input.caseId) : procedure.cases[0];
+    if (!kase) {
+      throw new UnprocessableError('dossier.case_unknown', 'Thủ tục không có trường hợp này.', [
+        { field: 'caseId', message: 'Trường hợp không thuộc thủ tục' },
+      ]);
+    }
+    const snapshot = procedureSnapshot(procedure, kase);
+    const now = new Date();
+    const dossier = await this.unitOfWork.run(on.correlationId, async ({ manager }) => {
+      const created = await this.dossiers.insert(manager, {
+        id: randomUUID(),
+        applicantId: caller.accountId,
+        procedure: snapshot,
+        // Level 3: the result is collected at the desk; level 4 delivers it online by default.
+        deliveryMethod: snapshot.level === 4 ? 'online' : 'desk',
+        createdAt: now,
+      });
+      await this.dossiers.appendHistory(manager, {
+        dossierId: created.id,
+        from: null,
+        to: 'DRAFT',
+        action: 'create',
+        byAccountId: caller.accountId,
+        byRole: 'citizen',
+        note: null,
+        at: now,
+      });
+      return created;
+    });
+    return this.views.citizen(dossier);
+  }
+
+  async list(caller: Caller, query: ListDossiersQuery): Promise<Page<DossierSummary>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const status = query.status ? DossierStatus[query.status] : null;
+    const { rows, total } = await this.dossiers.listByApplicant(caller.accountId, status, { page, pageSize });
+    const now = new Date();
+    return { items: rows.map((d) => mapDossierSummary(d, now)), total, page, pageSize };
+  }
+
+  async get(caller: Caller, dossierId: string): Promise<DossierView> {
+    return this.views.citizen(ownDossier(caller, await this.dossiers.find(dossierId)));
+  }
+
+  /** Saves the form (partial data welcome, wrong data refused) and, in a draft, delivery. */
+  async update(caller: Caller, input: UpdateDossierInput, on: OnBehalfOf): Promise<DossierView> {
+    const updated = await this.unitOfWork.run(on.correlationId, async ({ manager }) => {
+      const d = ownDossier(caller, await this.dossiers.lock(manager, input.dossierId));
+      assertEditable(d);
+      const changes: DossierChanges = {};
+      if (input.formData !== undefined) {
+        checkFormSize(input.formData);
+        const errors = this.forms.check(onlineFormOf(d), input.formData, 'draft');
+        if (errors.length > 0) throw formInvalid(errors);
+        changes.formData = input.formData;
+      }
+      if (input.deliveryMethod !== undefined || input.deliveryAddress !== undefined) {
+        if (d.status !== 'DRAFT') {
+          throw wrongStatus(
+            'dossier.not_editable',
+            'Khi bổ sung hồ sơ chỉ được sửa tờ khai và thành phần hồ sơ.',
+            d.status,
+          );
+        }
+        if (input.deliveryMethod !== undefined) {
+          if (d.procedure.level < 4 && input.deliveryMethod !== 'desk') {
+            throw new UnprocessableError(
+              'dossier.delivery_unavailable',
+              'Thủ tục mức độ 3 trả kết quả tại bộ phận một cửa.',
+              [{ field: 'deliveryMethod', message: 'Chỉ nhận kết quả trực tiếp tại cơ quan' }],
+            );
+          }
+          changes.deliveryMethod = input.deliveryMethod;
+        }
+        if (input.deliveryAddress !== undefined) changes.deliveryAddress = { ...input.deliveryAddress };
+      }
+      if (Object.keys(changes).length === 0) return d;
+      return this.dossiers.update(manager, d, changes, new Date());
+    });
+    return this.views.citizen(updated);
+  }
+
+  /**
+   * Nộp hồ sơ: complete form and components, then in one transaction the code, the lookup
+   * key, status SUBMITTED (or PAYMENT_REQUIRED when the fee is paid first), history and events.
+   */
+  async submit(caller: Caller, input: SubmitDossierInput, on: OnBehalfOf): Promise<SubmitResult> {
+    const key = input.idempotencyKey;
+    const requestHash = this.replays.requestHash(input.dossierId);
+    if (key) {
+      const replay = await this.replays.find(caller.accountId, key, requestHash);
+      if (replay) return replay;
+    }
+    const draft = ownDossier(caller, await this.dossiers.find(input.dossierId));
+    assertActionPossible('submit', draft.status, 'citizen');
+    const attached = await this.attachments.active(draft.id);
+    this.assertComplete(draft, attached);
+
+    // Calls to neighbours happen before the transaction: no row stays locked while they answer.
+    const profile = await this.applicants.profileOf(caller, on.correlationId);
+    // Attaching claimed each file already; claiming again is harmless and covers a lost claim.
+    await this.files.claim(
+      attached.map((a) => a.fileId),
+      on,
+    );
+
+    try {
+      return await this.unitOfWork.run(on.correlationId, async (tx) => {
+        const d = ownDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
+        if (key) {
+          // A concurrent submit under this key may have committed while we waited for the lock.
+          const replay = await this.replays.find(caller.accountId, key, requestHash, tx.manager);
+          if (replay) return replay;
+        }
+        assertActionPossible('submit', d.status, 'citizen');
+        this.assertComplete(d, await this.attachments.active(d.id, tx.manager));
+        const now = new Date();
+        const code = await this.codes.next(tx.manager, d.agencyCode, now);
+        const lookupKey = newLookupKey();
+        const submitted = await this.workflow.apply(tx, d, {
+          action: 'submit',
+          actor: citizen(caller),
+          now,
+          changes: {
+            code,
+            lookupKeyHash: hashLookupSecret(lookupKey),
+            applicant: {
+              accountId: caller.accountId,
+              fullName: profile.fullName,
+              idNumber: profile.idNumber,
+              email: profile.email,
+              phone: profile.phone,
+            },
+            applicantNameFolded: foldVietnamese(profile.fullName),
+            submittedAt: now,
+            ...(feeDueAtSubmission(d.procedure) ? { paymentAmount: d.procedure.fee } : {}),
+          },
+        });
+        const result: SubmitResult = { id: d.id, code, lookupKey, status: submitted.status };
+        if (key) await this.replays.record(tx.manager, caller.accountId, key, requestHash, result);
+        return result;
+      });
+    } catch (err) {
+      if (key && isKeyTaken(err)) {
+        const replay = await this.replays.find(caller.accountId, key, requestHash);
+        if (replay) return replay;
+      }
+      throw err;
+    }
+  }
+
+  /** Bổ sung hồ sơ: the form must now be complete; the clock resumes where it stopped. */
+  async supplement(caller: Caller, input: CitizenActionInput, on: OnBehalfOf): Promise<DossierView> {
+    const updated = await this.unitOfWork.run(on.correlationId, async (tx) => {
+      const d = ownDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
+      assertActionPossible('supplement', d.status, 'citizen');
+      const errors = this.forms.check(onlineFormOf(d), d.formData, 'final');
+      if (errors.length > 0) throw formInvalid(errors);
+      return this.workflow.apply(tx, d, {
+        action: 'supplement',
+        actor: citizen(caller),
+        now: new Date(),
+        note: input.note ?? null,
+        changes: { supplementRequest: null },
+      });
+    });
+    return this.views.citizen(updated);
+  }
+
+  /** Rút hồ sơ: asks the agency to stop; the officer confirms with `stop`. */
+  async withdraw(caller: Caller, input: CitizenActionInput, on: OnBehalfOf): Promise<DossierView> {
+    const updated = await this.unitOfWork.run(on.correlationId, async (tx) => {
+      const d = ownDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
+      return this.workflow.apply(tx, d, {
+        action: 'withdraw',
+        actor: citizen(caller),
+        now: new Date(),
+        note: input.note ?? null,
+      });
+    });
+    return this.views.citizen(updated);
+  }
+
+  /** May the caller stream this file? Their own dossier's, or their agency's, attachment or result. */
+  async authorizeFile(caller: Caller, input: DossierFileInput): Promise<FileAuthorizationView> {
+    const found = await this.dossiers.find(input.dossierId);
+    if (!found) throw dossierNotFound();
+    if (found.applicantId !== caller.accountId) {
+      if (!isOfficer(caller)) throw dossierNotFound();
+      agencyDossier(caller, found);
+    }
+    const attachment = await this.attachments.activeByFile(input.fileId);
+    if (attachment?.dossierId === found.id) return { fileId: input.fileId, kind: 'attachment' };
+    const result = await this.results.byFile(input.fileId);
+    if (result?.dossierId === found.id) return { fileId: input.fileId, kind: 'result' };
+    throw new NotFoundError('file.not_found', 'Không tìm thấy tệp trong hồ sơ.');
+  }
+
+  /** Everything a submission still lacks, listed at once (422). */
+  private assertComplete(d: Dossier, attachments: Attachment[]): void {
+    const errors: FieldError[] = this.forms.check(onlineFormOf(d), d.formData, 'final');
+    const missingComponents = d.procedure.components
+      .filter((c) => c.required && !attachments.some((a) => a.componentId === c.id))
+      .map((c) => c.id);
+    for (const id of missingComponents) {
+      const name = d.procedure.components.find((c) => c.id === id)!.name;
+      errors.push({ field: `components/${id}`, message: `Chưa đính kèm thành phần hồ sơ: ${name}` });
+    }
+    if (d.deliveryMethod === 'post' && !d.deliveryAddress) {
+      errors.push({ field: 'deliveryAddress', message: 'Nhận kết quả qua bưu chính cần địa chỉ nhận' });
+    }
+    if (errors.length > 0) {
+      throw new UnprocessableError('dossier.incomplete', 'Hồ sơ chưa đủ để nộp.', errors);
+    }
+  }
+}
+
+function offlineOnly(procedure: ProcedureView): ConflictError {
+  const forms = procedure.forms.map((f) => ({ name: f.name, downloadUrl: f.downloadUrl }));
+  const downloads =
+    forms.length > 0
+      ? ` Tải mẫu đơn, tờ khai: ${forms.map((f) => `${f.name} (${f.downloadUrl})`).join('; ')}.`
+      : '';
+  return new ConflictError(
+    'dossier.offline_only',
+    `Thủ tục "${procedure.name}" (mức độ ${procedure.level}) không nộp trực tuyến: vui lòng nộp hồ sơ ` +
+      `trực tiếp tại ${procedure.agency.name} hoặc qua dịch vụ bưu chính.${downloads}`,
+    { level: procedure.level, forms },
+  );
+}
+
+function formInvalid(errors: FieldError[]): UnprocessableError {
+  return new UnprocessableError('dossier.form_invalid', 'Tờ khai có thông tin chưa hợp lệ.', errors);
+}
+
+function checkFormSize(formData: Record<string, unknown>): void {
+  if (Buffer.byteLength(JSON.stringify(formData), 'utf8') > MAX_FORM_BYTES) {
+    throw new UnprocessableError('dossier.form_too_large', 'Dữ liệu tờ khai quá lớn.', [
+      { field: 'formData', message: `Không được quá ${MAX_FORM_BYTES / 1024} KB` },
+    ]);
+  }
+}

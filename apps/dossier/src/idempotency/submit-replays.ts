@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, SubmitResult } from '@dvc/contracts';
+import { DossierConfig } from '../dossier.config';
+
+/** What is stored for a replay: the answer with its one-time lookup key sealed (AES-256-GCM). */
+interface StoredAnswer {
+  id: string;
+  code: string;
+  status: SubmitResult['status'];
+  sealedLookupKey: string;
+}
+
+interface Row {
+  request_hash: string;
+  response: StoredAnswer;
+}
+
+/**
+ * Idempotency-Key of submit: the same key with the same request answers the first answer
+ * again, lookup key included; the same key with another request is 409. The lookup key is
+ * stored only sealed with IDEMPOTENCY_SECRET, and only for IDEMPOTENCY_TTL_HOURS.
+ */
+@Injectable()
+export class SubmitReplays {
+  private readonly key: Buffer;
+  private readonly ttlHours: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    config: DossierConfig,
+  ) {
+    this.key = createHash('sha256').update(config.IDEMPOTENCY_SECRET).digest();
+    this.ttlHours = config.IDEMPOTENCY_TTL_HOURS;
+  }
+
+  /** What identifies "the same request" under a key. */
+  requestHash(dossierId: string): string {
+    return createHash('sha256').update(JSON.stringify({ action: 'submit', dossierId })).digest('hex');
+  }
+
+  /** The answer to replay, null when the key is new (or expired), 409 when it served another request. */
+  async find(
+    accountId: string,
+    key: string,
+    requestHash: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SubmitResult | null> {
+    const [row]: Row[] = await manager.query(
+      `SELECT request_hash, response FROM idempotency_keys
+        WHERE account_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
+      [accountId, key, this.ttlHours],
+    );
+    if (!row) return null;
+    if (row.request_hash !== requestHash) {
+      throw new ConflictError(
+        'idempotency.key_reused',
+        'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+      );
+    }
+    const { sealedLookupKey, ...answer } = row.response;
+    return { ...answer, lookupKey: this.open(sealedLookupKey) };
+  }
+
+  /** Records the answer in the submit's transaction (an expired row under the key is replaced). */
+  async record(
+    manager: EntityManager,
+    accountId: string,
+    key: string,
+    requestHash: string,
+    result: SubmitResult,
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM idempotency_keys
+        WHERE account_id = $1 AND key = $2 AND created_at <= now() - make_interval(hours => $3)`,
+      [accountId, key, this.ttlHours],
+    );
+    const { lookupKey, ...answer } = result;
+    const stored: StoredAnswer = { ...answer, sealedLookupKey: this.seal(lookupKey) };
+    await manager.query(
+      `INSERT INTO idempotency_keys (account_id, key, request_hash, response) VALUES ($1, $2, $3, $4::jsonb)`,
+      [accountId, key, requestHash, JSON.stringify(stored)],
+    );
+  }
+
+  private seal(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  private open(sealed: string): string {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+}
+
+/** Postgres unique violation on the idempotency key: a concurrent submit under the same key won. */
+export function isKeyTaken(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'idempotency_keys_pkey';
+}

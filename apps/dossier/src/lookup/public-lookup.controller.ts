@@ -1,0 +1,16 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DossierRpc, PublicLookupQuery, PublicLookupView, RpcRequest } from '@dvc/contracts';
+import { RpcInput } from '../rpc/rpc-input';
+import { PublicLookupService } from './public-lookup.service';
+
+@Controller()
+export class PublicLookupController {
+  constructor(private readonly lookups: PublicLookupService) {}
+
+  /** No caller needed; the gateway passes the client IP for throttling. */
+  @MessagePattern(DossierRpc.publicLookup)
+  lookup(@Payload(new RpcInput(PublicLookupQuery)) req: RpcRequest<PublicLookupQuery>): Promise<PublicLookupView> {
+    return this.lookups.lookup(req.data, req.ip ?? null);
+  }
+}

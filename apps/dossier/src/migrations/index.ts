@@ -1,0 +1,4 @@
+import { OutboxInbox1732600000000 } from '@dvc/messaging';
+import { DossierSchema1732800000000 } from './1732800000000-dossier-schema';
+
+export const migrations = [OutboxInbox1732600000000, DossierSchema1732800000000];

@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  FilePurpose,
+  PersonalDocumentView,
+  StorageRpc,
+  StoredFileView,
+} from '@dvc/contracts';
+import { RpcClient } from '@dvc/messaging';
+import { OnBehalfOf, STORAGE_RPC } from './neighbour-clients';
+
+/**
+ * What the dossier service needs from document-storage. File bodies never come here: only
+ * metadata, server-side copies and the claim that keeps attached files from the cleanup.
+ *
+ * Inputs sent (caller = the citizen or officer this call is made for):
+ * `storage.files.get {fileId}` → StoredFileView · `storage.documents.get {documentId}` →
+ * PersonalDocumentView · `storage.files.copy {fileId, purpose}` → StoredFileView (new file,
+ * owned by the caller) · `storage.files.claim {fileIds}` · `storage.files.delete {fileId}`.
+ */
+export abstract class FileStore {
+  /** The file's metadata, or null when storage does not know it. */
+  abstract file(fileId: string, on: OnBehalfOf): Promise<StoredFileView | null>;
+  /** A document of the caller's wallet, or null when it is not theirs or does not exist. */
+  abstract document(documentId: string, on: OnBehalfOf): Promise<PersonalDocumentView | null>;
+  abstract copy(fileId: string, purpose: FilePurpose, on: OnBehalfOf): Promise<StoredFileView>;
+  abstract claim(fileIds: string[], on: OnBehalfOf): Promise<void>;
+  abstract delete(fileId: string, on: OnBehalfOf): Promise<void>;
+}
+
+@Injectable()
+export class RpcFileStore extends FileStore {
+  constructor(@Inject(STORAGE_RPC) private readonly storage: RpcClient) {
+    super();
+  }
+
+  file(fileId: string, on: OnBehalfOf): Promise<StoredFileView | null> {
+    return nullWhenNotFound(
+      this.storage.send<StoredFileView>(StorageRpc.getFile, { ...on, data: { fileId } }),
+    );
+  }
+
+  document(documentId: string, on: OnBehalfOf): Promise<PersonalDocumentView | null> {
+    return nullWhenNotFound(
+      this.storage.send<PersonalDocumentView>(StorageRpc.getDocument, { ...on, data: { documentId } }),
+    );
+  }
+
+  copy(fileId: string, purpose: FilePurpose, on: OnBehalfOf): Promise<StoredFileView> {
+    return this.storage.send<StoredFileView>(StorageRpc.copyFile, { ...on, data: { fileId, purpose } });
+  }
+
+  async claim(fileIds: string[], on: OnBehalfOf): Promise<void> {
+    if (fileIds.length === 0) return;
+    await this.storage.send(StorageRpc.claimFiles, { ...on, data: { fileIds } });
+  }
+
+  async delete(fileId: string, on: OnBehalfOf): Promise<void> {
+    await this.storage.send(StorageRpc.deleteFile, { ...on, data: { fileId } });
+  }
+}
+
+async function nullWhenNotFound<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof DomainError && err.status === 404) return null;
+    throw err;
+  }
+}

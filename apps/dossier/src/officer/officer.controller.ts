@@ -1,0 +1,52 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  DossierFileInput,
+  DossierRefInput,
+  DossierRpc,
+  OfficerActionInput,
+  OfficerDossierSummary,
+  OfficerDossierView,
+  OfficerQueueQuery,
+  Page,
+  ResultFileView,
+  RpcRequest,
+  UploadQuotaView,
+} from '@dvc/contracts';
+import { RpcInput, onBehalfOf, requireCaller } from '../rpc/rpc-input';
+import { OfficerService } from './officer.service';
+
+/** Officer routes: role `officer`, dossiers of the caller's agencies only (others are 404). */
+@Controller()
+export class OfficerController {
+  constructor(private readonly officer: OfficerService) {}
+
+  @MessagePattern(DossierRpc.officerList)
+  list(
+    @Payload(new RpcInput(OfficerQueueQuery)) req: RpcRequest<OfficerQueueQuery>,
+  ): Promise<Page<OfficerDossierSummary>> {
+    return this.officer.list(requireCaller(req), req.data);
+  }
+
+  @MessagePattern(DossierRpc.officerGet)
+  get(@Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>): Promise<OfficerDossierView> {
+    return this.officer.get(requireCaller(req), req.data.dossierId);
+  }
+
+  @MessagePattern(DossierRpc.officerAction)
+  act(@Payload(new RpcInput(OfficerActionInput)) req: RpcRequest<OfficerActionInput>): Promise<OfficerDossierView> {
+    const caller = requireCaller(req);
+    return this.officer.act(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @MessagePattern(DossierRpc.officerPrepareResult)
+  prepareResult(@Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>): Promise<UploadQuotaView> {
+    return this.officer.prepareResult(requireCaller(req), req.data.dossierId);
+  }
+
+  @MessagePattern(DossierRpc.officerAddResult)
+  addResult(@Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>): Promise<ResultFileView> {
+    const caller = requireCaller(req);
+    return this.officer.addResult(caller, req.data, onBehalfOf(req, caller));
+  }
+}

@@ -1,0 +1,12 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { DossierRpc } from '@dvc/contracts';
+
+/** Round trip through the RPC queue, for the gateway's readiness check. */
+@Controller()
+export class PingController {
+  @MessagePattern(DossierRpc.ping)
+  ping(): { ok: true } {
+    return { ok: true };
+  }
+}

@@ -1,0 +1,98 @@
+import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { GatewayConfig } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { installHttpHooks, requestIdOf } from './http/http-hooks';
+
+export const API_PREFIX = 'api/v1';
+/** JSON bodies; files will stream to document-storage on their own routes. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds the gateway (Fastify) and listens on HTTP_PORT: `/api/v1` for the REST API,
+ * `/docs` for OpenAPI, `/health/*` and `/metrics` at the root. Used by main.ts and by tests.
+ */
+export async function startGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    trustProxy: config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    GatewayModule.forRoot(config),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      // Fastify's own JSON parser only (body limit, __proto__/constructor poisoning refused);
+      // Nest would add a urlencoded one, i.e. bodies a cross-site form can post.
+      bodyParser: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  installHttpHooks(app, { production: config.isProduction });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  const origins = config.corsOrigins;
+  if (origins.length > 0) {
+    app.enableCors({
+      origin: origins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+      maxAge: 600,
+    });
+  }
+  await setupOpenApi(app);
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  return app;
+}
+
+/**
+ * OpenAPI document at /docs-json; Swagger UI at /docs when its static files can be served.
+ * They need @fastify/static (only a transitive dependency today), which Nest loads with a
+ * process.exit when it is missing, and whose ESM-only dependencies Jest cannot require.
+ */
+async function setupOpenApi(app: NestFastifyApplication): Promise<void> {
+  const document = new DocumentBuilder()
+    .setTitle('DVC — Cổng Dịch vụ công')
+    .setDescription(
+      'API công khai của Cổng Dịch vụ công / Public API of the online public-service portal. ' +
+        'Lỗi trả về dạng application/problem+json (RFC 9457) / Errors are application/problem+json.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addTag('Xác thực / Auth', 'Đăng ký, đăng nhập, mật khẩu / Registration, sessions, passwords')
+    .addTag('Tài khoản / Me', 'Tài khoản của tôi / The signed-in account')
+    .addTag(
+      'Thủ tục hành chính / Catalogue',
+      'Danh mục thủ tục, cơ quan, lĩnh vực / Procedures, agencies, fields',
+    )
+    .addTag(
+      'Quản trị / Admin',
+      'Quản trị danh mục (vai trò admin) / Catalogue administration (admin role)',
+    )
+    .build();
+  const ui = await import('@fastify/static').then(
+    () => true,
+    (err: unknown) => {
+      NestLogger.warn(
+        `Swagger UI off, /docs-json only: ${(err as Error).message.split('\n')[0]}`,
+        'OpenApi',
+      );
+      return false;
+    },
+  );
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+    jsonDocumentUrl: 'docs-json',
+    ui,
+  });
+}

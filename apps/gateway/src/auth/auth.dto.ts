@@ -1,0 +1,15 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/**
+ * Body of `POST /auth/logout`: the refresh token whose session ends. It may be left out
+ * when a valid access token comes along, whose session (`sid`) then ends.
+ */
+export class LogoutDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  refreshToken?: string;
+}

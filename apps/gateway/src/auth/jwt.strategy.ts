@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AccessTokenClaims, Caller, Role, UnauthorizedError } from '@dvc/contracts';
+import { GatewayConfig } from '../gateway.config';
+import { RevokedSessions } from './revoked-sessions';
+
+const ROLES: readonly Role[] = ['citizen', 'officer', 'admin'];
+
+/**
+ * Verifies identity's access tokens: HS256 only (so `alg: none` and RS/HS key confusion
+ * are refused), signature and expiry checked by jsonwebtoken, then the claims' shape and
+ * the session not revoked. The result is the Caller every RPC request carries.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: GatewayConfig,
+    private readonly revokedSessions: RevokedSessions,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: unknown): Promise<Caller> {
+    if (!isAccessTokenClaims(payload)) {
+      throw new UnauthorizedError('auth.invalid_token', 'Mã truy cập không hợp lệ.');
+    }
+    if (await this.revokedSessions.isRevoked(payload.sid)) {
+      throw new UnauthorizedError(
+        'auth.session_revoked',
+        'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.',
+      );
+    }
+    return {
+      accountId: payload.sub,
+      roles: payload.roles,
+      agencies: payload.agencies,
+      sessionId: payload.sid,
+    };
+  }
+}
+
+/** Identity always sets an expiry: a token without one is not one of ours. */
+function isAccessTokenClaims(value: unknown): value is AccessTokenClaims & { exp: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const claims = value as Record<string, unknown>;
+  return (
+    typeof claims.sub === 'string' &&
+    claims.sub.length > 0 &&
+    typeof claims.sid === 'string' &&
+    claims.sid.length > 0 &&
+    typeof claims.exp === 'number' &&
+    Array.isArray(claims.roles) &&
+    claims.roles.every((role) => ROLES.includes(role as Role)) &&
+    Array.isArray(claims.agencies) &&
+    claims.agencies.every((agency) => typeof agency === 'string')
+  );
+}

@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { DomainError } from '@dvc/contracts';
+import { REDIS } from '../redis/redis.module';
+
+/**
+ * Sessions identity has revoked (logout, password reset, refresh-token reuse). Identity
+ * writes `session-revoked:<sid>` (under the shared REDIS_PREFIX) for as long as an access
+ * token of that session could still be valid; the gateway refuses those tokens.
+ */
+@Injectable()
+export class RevokedSessions {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  async isRevoked(sessionId: string): Promise<boolean> {
+    try {
+      return (await this.redis.exists(`session-revoked:${sessionId}`)) > 0;
+    } catch {
+      // Fail closed: a token whose session cannot be checked is not accepted.
+      throw new DomainError(
+        503,
+        'auth.session_check_unavailable',
+        'Dịch vụ tạm thời không khả dụng',
+        {
+          detail: 'Không kiểm tra được phiên đăng nhập, vui lòng thử lại sau.',
+        },
+      );
+    }
+  }
+}

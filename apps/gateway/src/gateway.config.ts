@@ -1,0 +1,53 @@
+import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { BaseConfig } from '@dvc/config';
+
+/** Configuration of the gateway, the only public HTTP entry of DVC. */
+export class GatewayConfig extends BaseConfig {
+  // Explicit types: class-transformer converts env strings by the emitted design:type.
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT: number = 3000;
+
+  /** The gateway owns no tables; the base config still wants a schema name. */
+  override DB_SCHEMA: string = 'gateway';
+
+  /** HS256 key shared with identity, which signs the access tokens. */
+  @IsString()
+  @MinLength(16)
+  JWT_SECRET: string = 'dev-only-jwt-secret-change-me';
+
+  /** Catalogue's internal HTTP server, which streams form templates. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  CATALOGUE_HTTP_URL: string = 'http://127.0.0.1:3002';
+
+  /** Requests per minute per client IP, every route. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 300;
+
+  /** Requests per minute per client IP on each credential route (login, register, …). */
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE: number = 20;
+
+  /** Comma-separated origins allowed by CORS; empty for same-origin only. */
+  @IsString()
+  CORS_ORIGINS: string = 'http://localhost:3000,http://localhost:5173';
+
+  /** Reverse proxies (ingress, load balancer) in front of the gateway whose X-Forwarded-For is trusted. */
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS: number = 0;
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0);
+  }
+
+  protected override secretValues(): Record<string, string | undefined> {
+    return { ...super.secretValues(), JWT_SECRET: this.JWT_SECRET };
+  }
+}

@@ -1,0 +1,616 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JwtService } from '@nestjs/jwt';
+import { Channel, ChannelModel, ConsumeMessage, connect } from 'amqplib';
+import Redis from 'ioredis';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@dvc/config';
+import {
+  AccessTokenClaims,
+  CatalogueRpc,
+  IdentityRpc,
+  RpcQueues,
+  RpcRequest,
+} from '@dvc/contracts';
+import { TEST_REDIS_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
+import { startGateway } from './app';
+import { GatewayConfig } from './gateway.config';
+
+jest.setTimeout(30_000);
+
+const JWT_SECRET = 'gateway-int-spec-secret-0123456789';
+const RPC_TIMEOUT_MS = 500;
+const AUTH_LIMIT = 3;
+
+type Reply = { response: unknown } | { err: unknown } | 'silent';
+type Handler = (request: RpcRequest) => Reply;
+
+/**
+ * Stands in for a service on its RPC queue: a raw amqplib consumer answering on `replyTo`
+ * with Nest's RMQ packet format, so the gateway is tested alone. Patterns without a
+ * handler are never answered.
+ */
+class FakeService {
+  readonly received: { pattern: string; request: RpcRequest }[] = [];
+  private readonly handlers = new Map<string, Handler>();
+
+  private constructor(
+    private readonly connection: ChannelModel,
+    private readonly channel: Channel,
+  ) {}
+
+  static async start(url: string, queue: string): Promise<FakeService> {
+    const connection = await connect(url);
+    const channel = await connection.createChannel();
+    await channel.assertQueue(queue, { durable: true });
+    const fake = new FakeService(connection, channel);
+    await channel.consume(queue, (msg) => msg && fake.answer(msg), { noAck: true });
+    return fake;
+  }
+
+  on(pattern: string, handler: Handler): this {
+    this.handlers.set(pattern, handler);
+    return this;
+  }
+
+  off(pattern: string): this {
+    this.handlers.delete(pattern);
+    return this;
+  }
+
+  lastRequest(pattern: string): RpcRequest | undefined {
+    return this.received.filter((r) => r.pattern === pattern).at(-1)?.request;
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  private answer(msg: ConsumeMessage): void {
+    const packet = JSON.parse(msg.content.toString('utf8')) as {
+      id: string;
+      pattern: string;
+      data: RpcRequest;
+    };
+    this.received.push({ pattern: packet.pattern, request: packet.data });
+    const handler = this.handlers.get(packet.pattern);
+    const reply = handler ? handler(packet.data) : 'silent';
+    if (reply === 'silent') return;
+    const body = { id: packet.id, ...reply, isDisposed: true };
+    this.channel.sendToQueue(msg.properties.replyTo as string, Buffer.from(JSON.stringify(body)), {
+      correlationId: msg.properties.correlationId as string,
+    });
+  }
+}
+
+const FORM_BYTES = Buffer.from('%PDF-1.4\n% tờ khai khai sinh\n%%EOF\n', 'utf8');
+
+/** catalogue's internal HTTP server: one form template, problem+json 404 otherwise. */
+async function startCatalogueHttp(): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url === '/internal/procedures/1.001193/forms/to-khai') {
+      res.writeHead(200, {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(FORM_BYTES.length),
+        'Content-Disposition': `attachment; filename="To khai.pdf"; filename*=UTF-8''T%E1%BB%9D%20khai.pdf`,
+      });
+      res.end(FORM_BYTES);
+      return;
+    }
+    res.writeHead(404, { 'Content-Type': 'application/problem+json' });
+    res.end(
+      JSON.stringify({
+        status: 404,
+        code: 'form.not_found',
+        title: 'Không tìm thấy',
+        detail: 'Không có mẫu này',
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+function gatewayConfig(overrides: Record<string, string>): GatewayConfig {
+  return loadConfig(GatewayConfig, {
+    NODE_ENV: 'test',
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    REDIS_URL: TEST_REDIS_URL,
+    JWT_SECRET,
+    RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),
+    AUTH_RATE_LIMIT_PER_MINUTE: String(AUTH_LIMIT),
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+}
+
+function urlOf(app: NestFastifyApplication): string {
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+async function request(base: string, path: string, init: RequestInit = {}): Promise<Answer> {
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
+}
+
+function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
+
+function expectProblem(answer: Answer, status: number, code?: string): void {
+  expect(answer.status).toBe(status);
+  expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(answer.body).toMatchObject({
+    status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
+  expect(answer.body.requestId).toBe(answer.headers.get('x-request-id'));
+  if (code) expect(answer.body.code).toBe(code);
+}
+
+describe('gateway (in-process, fake identity and catalogue)', () => {
+  const vhost = uniqueName('t_gateway');
+  const redisPrefix = `${uniqueName('t_gateway')}:`;
+  const jwt = new JwtService({ secret: JWT_SECRET });
+  let identity: FakeService;
+  let catalogue: FakeService;
+  let catalogueHttp: Server;
+  let app: NestFastifyApplication;
+  let base: string;
+  let redis: Redis;
+
+  const token = (claims: Partial<AccessTokenClaims> = {}, options: { expiresIn?: number } = {}) =>
+    jwt.sign(
+      { sub: randomUUID(), roles: ['citizen'], agencies: [], sid: randomUUID(), ...claims },
+      { expiresIn: options.expiresIn ?? 900 },
+    );
+
+  beforeAll(async () => {
+    const amqpUrl = await createVhost(vhost);
+    identity = await FakeService.start(amqpUrl, RpcQueues.identity);
+    catalogue = await FakeService.start(amqpUrl, RpcQueues.catalogue);
+    identity.on(IdentityRpc.ping, () => ({ response: { ok: true } }));
+    catalogue.on(CatalogueRpc.ping, () => ({ response: { ok: true } }));
+    catalogueHttp = await startCatalogueHttp();
+    redis = new Redis(TEST_REDIS_URL, { keyPrefix: redisPrefix });
+    app = await startGateway(
+      gatewayConfig({
+        AMQP_URL: amqpUrl,
+        REDIS_PREFIX: redisPrefix,
+        CATALOGUE_HTTP_URL: `http://127.0.0.1:${(catalogueHttp.address() as AddressInfo).port}`,
+      }),
+    );
+    base = urlOf(app);
+  });
+
+  afterAll(async () => {
+    // Each step on its own, so a half-started suite still removes its vhost and keys.
+    await Promise.allSettled([app?.close(), identity?.close(), catalogue?.close()]);
+    if (catalogueHttp) await new Promise((resolve) => catalogueHttp.close(resolve));
+    if (redis) {
+      const keys = await redis.keys(`${redisPrefix}*`);
+      if (keys.length > 0) await redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
+      await redis.quit();
+    }
+    await deleteVhost(vhost);
+  });
+
+  describe('ops', () => {
+    it('answers /health/live, and /health/ready once every service answers its ping', async () => {
+      expect((await request(base, '/health/live')).status).toBe(200);
+      const ready = await waitFor(
+        async () => {
+          const answer = await request(base, '/health/ready');
+          return answer.status === 200 && answer;
+        },
+        { what: 'gateway ready' },
+      );
+      expect(ready.body).toMatchObject({ status: 'ok' });
+    });
+
+    it('is not ready while a service does not answer its ping, and names it', async () => {
+      identity.off(IdentityRpc.ping);
+      try {
+        const answer = await request(base, '/health/ready');
+        expectProblem(answer, 503);
+        expect(answer.body.checks).toMatchObject({
+          identity: { status: 'down' },
+          catalogue: { status: 'up' },
+          redis: { status: 'up' },
+        });
+      } finally {
+        identity.on(IdentityRpc.ping, () => ({ response: { ok: true } }));
+      }
+    });
+
+    it('exposes Prometheus metrics with the HTTP latency histogram', async () => {
+      await request(base, '/api/v1/procedures?pageSize=0');
+      const res = await fetch(`${base}/metrics`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/procedures",status="400"\} 1/,
+      );
+    });
+
+    it('serves a valid OpenAPI document that lists the auth routes', async () => {
+      const answer = await request(base, '/docs-json');
+      expect(answer.status).toBe(200);
+      expect(String(answer.body.openapi)).toMatch(/^3\./);
+      const paths = answer.body.paths as Record<string, Record<string, unknown>>;
+      expect(paths['/api/v1/auth/login']).toHaveProperty('post');
+      expect(paths['/api/v1/procedures']).toHaveProperty('get');
+      expect(answer.body.components).toHaveProperty('securitySchemes');
+    });
+  });
+
+  describe('correlation', () => {
+    it('echoes a sane X-Request-Id and passes it on as the RPC correlationId, with the client IP', async () => {
+      identity.on(IdentityRpc.login, () => ({
+        response: { accessToken: 'a', refreshToken: 'r', expiresIn: 900, tokenType: 'Bearer' },
+      }));
+      const answer = await request(
+        base,
+        '/api/v1/auth/login',
+        postJson(
+          { email: 'citizen@dvc.local', password: 'ChangeMe!2026' },
+          { 'x-request-id': 'req-42.abc' },
+        ),
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({
+        accessToken: 'a',
+        refreshToken: 'r',
+        expiresIn: 900,
+        tokenType: 'Bearer',
+      });
+      expect(answer.headers.get('x-request-id')).toBe('req-42.abc');
+      expect(identity.lastRequest(IdentityRpc.login)).toEqual({
+        caller: null,
+        correlationId: 'req-42.abc',
+        ip: '127.0.0.1',
+        data: { email: 'citizen@dvc.local', password: 'ChangeMe!2026' },
+      });
+    });
+
+    it('replaces a missing or unsafe X-Request-Id with a fresh one', async () => {
+      const missing = await fetch(`${base}/health/live`);
+      expect(missing.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const unsafe = await fetch(`${base}/health/live`, {
+        headers: { 'x-request-id': 'a'.repeat(500) },
+      });
+      expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('sets the security headers on every answer, errors included', async () => {
+      const res = await fetch(`${base}/api/v1/nowhere`);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    });
+  });
+
+  describe('bad input is a 4xx problem, never a 500', () => {
+    it('malformed JSON → 400', async () => {
+      const answer = await request(base, '/api/v1/auth/activate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"token": ',
+      });
+      expectProblem(answer, 400);
+      expect(answer.body.instance).toBe('/api/v1/auth/activate');
+    });
+
+    it('an empty JSON body → 400', async () => {
+      const answer = await request(base, '/api/v1/auth/activate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '',
+      });
+      expectProblem(answer, 400);
+    });
+
+    it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])(
+      'a %s body → 415',
+      async (contentType) => {
+        const answer = await request(base, '/api/v1/auth/activate', {
+          method: 'POST',
+          headers: { 'content-type': contentType },
+          body: 'token=x',
+        });
+        expectProblem(answer, 415);
+      },
+    );
+
+    it('a body over 1 MB → 413', async () => {
+      const answer = await request(
+        base,
+        '/api/v1/auth/activate',
+        postJson({ token: 'x'.repeat(1024 * 1024) }),
+      );
+      expectProblem(answer, 413);
+    });
+
+    it('an unknown field → 400 naming it', async () => {
+      const answer = await request(
+        base,
+        '/api/v1/auth/activate',
+        postJson({ token: 'abc', admin: true }),
+      );
+      expectProblem(answer, 400, 'request.validation');
+      expect(answer.body.errors).toEqual([{ field: 'admin', message: expect.any(String) }]);
+      expect(identity.lastRequest(IdentityRpc.activate)).toBeUndefined();
+    });
+
+    it('a page size over 100 → 400 naming pageSize', async () => {
+      const answer = await request(base, '/api/v1/procedures?pageSize=101');
+      expectProblem(answer, 400, 'request.validation');
+      expect(answer.body.errors).toEqual([{ field: 'pageSize', message: expect.any(String) }]);
+    });
+
+    it('an unknown route → 404', async () => {
+      const answer = await request(base, '/api/v1/nowhere?secret=1');
+      expectProblem(answer, 404);
+      expect(answer.body).toMatchObject({ type: 'about:blank', instance: '/api/v1/nowhere' });
+    });
+  });
+
+  describe('authentication and roles', () => {
+    it('missing token → 401', async () => {
+      expectProblem(await request(base, '/api/v1/me'), 401, 'auth.missing_token');
+    });
+
+    it('an `alg: none` token → 401', async () => {
+      const encode = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const exp = Math.floor(Date.now() / 1000) + 600;
+      const none = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: randomUUID(), roles: ['admin'], agencies: [], sid: 's', exp })}.`;
+      expectProblem(
+        await request(base, '/api/v1/me', { headers: bearer(none) }),
+        401,
+        'auth.invalid_token',
+      );
+    });
+
+    it('an expired token → 401 that says so', async () => {
+      const expired = token({}, { expiresIn: -10 });
+      expectProblem(
+        await request(base, '/api/v1/me', { headers: bearer(expired) }),
+        401,
+        'auth.token_expired',
+      );
+    });
+
+    it('a token of a revoked session → 401', async () => {
+      const sid = randomUUID();
+      await redis.set(`session-revoked:${sid}`, '1', 'EX', 60);
+      expectProblem(
+        await request(base, '/api/v1/me', { headers: bearer(token({ sid })) }),
+        401,
+        'auth.session_revoked',
+      );
+    });
+
+    it('a valid token reaches identity with the caller, its session included', async () => {
+      const accountId = randomUUID();
+      const sid = randomUUID();
+      identity.on(IdentityRpc.getProfile, (req) => ({ response: { id: req.caller?.accountId } }));
+      const answer = await request(base, '/api/v1/me', {
+        headers: bearer(token({ sub: accountId, sid })),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ id: accountId });
+      expect(identity.lastRequest(IdentityRpc.getProfile)?.caller).toEqual({
+        accountId,
+        roles: ['citizen'],
+        agencies: [],
+        sessionId: sid,
+      });
+    });
+
+    it('a citizen on an admin route → 403', async () => {
+      const answer = await request(
+        base,
+        '/api/v1/admin/procedures',
+        postJson({ code: '1.000001' }, bearer(token())),
+      );
+      expectProblem(answer, 403, 'auth.role_required');
+      expect(catalogue.lastRequest(CatalogueRpc.upsertProcedure)).toBeUndefined();
+    });
+
+    it('an admin reaches catalogue, the path code winning', async () => {
+      catalogue.on(CatalogueRpc.upsertProcedure, (req) => ({ response: req.data }));
+      const answer = await request(base, '/api/v1/admin/procedures/1.000001', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...bearer(token({ roles: ['admin'] })) },
+        body: JSON.stringify({ name: 'Đăng ký khai sinh' }),
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ name: 'Đăng ký khai sinh', code: '1.000001' });
+    });
+
+    it('logout works with an expired access token, as an anonymous call with the refresh token', async () => {
+      identity.on(IdentityRpc.logout, () => ({ response: { loggedOut: true } }));
+      const res = await fetch(
+        `${base}/api/v1/auth/logout`,
+        postJson({ refreshToken: 'rt' }, bearer(token({}, { expiresIn: -10 }))),
+      );
+      expect(res.status).toBe(204);
+      expect(identity.lastRequest(IdentityRpc.logout)).toMatchObject({
+        caller: null,
+        data: { refreshToken: 'rt' },
+      });
+    });
+  });
+
+  describe('errors of the services', () => {
+    it('a remote 409 passes through with its code and extra members', async () => {
+      identity.on(IdentityRpc.register, () => ({
+        err: {
+          status: 409,
+          code: 'account.email_taken',
+          title: 'Xung đột',
+          detail: 'Email đã được đăng ký.',
+          field: 'email',
+        },
+      }));
+      const answer = await request(
+        base,
+        '/api/v1/auth/register',
+        postJson({ email: 'taken@dvc.local', password: 'ChangeMe!2026', fullName: 'Nguyễn Văn A' }),
+      );
+      expectProblem(answer, 409, 'account.email_taken');
+      expect(answer.body).toMatchObject({
+        type: 'urn:dvc:problem:account.email_taken',
+        detail: 'Email đã được đăng ký.',
+        field: 'email',
+      });
+    });
+
+    it("identity's own login throttling (429 with retryAfter) sets Retry-After", async () => {
+      identity.on(IdentityRpc.login, () => ({
+        err: { status: 429, code: 'login.throttled', title: 'Quá nhiều yêu cầu', retryAfter: 42 },
+      }));
+      const answer = await request(
+        base,
+        '/api/v1/auth/login',
+        postJson({ email: 'a@dvc.local', password: 'wrong-password' }),
+      );
+      expectProblem(answer, 429, 'login.throttled');
+      expect(answer.headers.get('retry-after')).toBe('42');
+    });
+
+    it('an error that is not a problem → 500 without internals', async () => {
+      catalogue.on(CatalogueRpc.listFields, () => ({
+        err: 'TypeError: cannot read x of undefined at /app/x.js:1',
+      }));
+      const answer = await request(base, '/api/v1/fields');
+      expectProblem(answer, 500, 'internal');
+      expect(JSON.stringify(answer.body)).not.toMatch(/TypeError|x\.js/);
+    });
+
+    it('a service that never answers → 504 within the RPC timeout', async () => {
+      catalogue.off(CatalogueRpc.listAgencies);
+      const started = Date.now();
+      const answer = await request(base, '/api/v1/agencies');
+      const elapsed = Date.now() - started;
+      expectProblem(answer, 504, 'rpc.timeout');
+      expect(elapsed).toBeGreaterThanOrEqual(RPC_TIMEOUT_MS - 50);
+      expect(elapsed).toBeLessThan(RPC_TIMEOUT_MS + 1500);
+    });
+  });
+
+  describe('catalogue', () => {
+    it('relays a search with the validated, typed query', async () => {
+      catalogue.on(CatalogueRpc.searchProcedures, () => ({
+        response: { items: [], total: 0, page: 2, pageSize: 5 },
+      }));
+      const answer = await request(
+        base,
+        '/api/v1/procedures?q=giay%20phep%20lai%20xe&page=2&pageSize=5&level=3',
+      );
+      expect(answer.status).toBe(200);
+      expect(catalogue.lastRequest(CatalogueRpc.searchProcedures)?.data).toEqual({
+        q: 'giay phep lai xe',
+        page: 2,
+        pageSize: 5,
+        level: 3,
+      });
+    });
+
+    it('streams a form template with its type, length and file name', async () => {
+      const res = await fetch(`${base}/api/v1/procedures/1.001193/forms/to-khai`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-length')).toBe(String(FORM_BYTES.length));
+      expect(res.headers.get('content-disposition')).toContain(
+        'attachment; filename="To khai.pdf"',
+      );
+      expect(Buffer.from(await res.arrayBuffer()).equals(FORM_BYTES)).toBe(true);
+    });
+
+    it("passes catalogue's 404 for a form through as a problem", async () => {
+      const answer = await request(base, '/api/v1/procedures/1.001193/forms/khong-co');
+      expectProblem(answer, 404, 'form.not_found');
+    });
+
+    it('refuses a form id that could escape the internal path', async () => {
+      const answer = await request(base, '/api/v1/procedures/1.001193/forms/..%2F..%2Fmetrics');
+      expectProblem(answer, 400, 'request.validation');
+    });
+  });
+
+  describe('rate limits', () => {
+    it('answers 429 with Retry-After past the auth limit', async () => {
+      identity.on(IdentityRpc.forgotPassword, () => ({ response: { accepted: true } }));
+      const body = { email: 'someone@dvc.local', captchaId: 'c', captchaAnswer: 'x' };
+      for (let i = 0; i < AUTH_LIMIT; i++) {
+        const ok = await request(base, '/api/v1/auth/forgot-password', postJson(body));
+        expect(ok.status).toBe(202);
+        expect(ok.body).toEqual({ message: expect.any(String) });
+      }
+      const limited = await request(base, '/api/v1/auth/forgot-password', postJson(body));
+      expectProblem(limited, 429, 'rate_limit.exceeded');
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+    });
+  });
+});
+
+describe('gateway with the broker down', () => {
+  let app: NestFastifyApplication;
+  let base: string;
+  const redisPrefix = `${uniqueName('t_gateway_down')}:`;
+
+  beforeAll(async () => {
+    app = await startGateway(
+      gatewayConfig({ AMQP_URL: 'amqp://guest:guest@127.0.0.1:1', REDIS_PREFIX: redisPrefix }),
+    );
+    base = urlOf(app);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    const redis = new Redis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${redisPrefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('answers 503 at once, never hangs', async () => {
+    const started = Date.now();
+    const answer = await request(base, '/api/v1/procedures');
+    expectProblem(answer, 503, 'rpc.unavailable');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('is live but not ready', async () => {
+    expect((await request(base, '/health/live')).status).toBe(200);
+    const ready = await request(base, '/health/ready');
+    expectProblem(ready, 503);
+    expect(ready.body.checks).toMatchObject({ rabbitmq: { status: 'down' } });
+  });
+});

@@ -1,0 +1,53 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type Redis from 'ioredis';
+import { ConfigModule } from '@dvc/config';
+import { LoggingModule, OpsModule } from '@dvc/observability';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { GatewayConfig } from './gateway.config';
+import { gatewayReadiness } from './health/readiness';
+import { MeModule } from './me/me.module';
+import { ProblemFilter } from './problems/problem.filter';
+import { createValidationPipe } from './problems/validation.pipe';
+import { RateLimitGuard, rateLimitOptions } from './rate-limit/rate-limit';
+import { REDIS, RedisModule } from './redis/redis.module';
+import { RpcModule } from './rpc/rpc.module';
+
+/**
+ * The gateway: wiring only. Global guards run in this order: rate limit (per IP, before
+ * anything costs), JWT (every route unless @Public), roles. Every error leaves through
+ * ProblemFilter; every input through the validation pipe.
+ */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('gateway', config.LOG_LEVEL),
+        RedisModule,
+        RpcModule,
+        ThrottlerModule.forRootAsync({
+          inject: [GatewayConfig, REDIS],
+          useFactory: (c: GatewayConfig, redis: Redis) => rateLimitOptions(c, redis),
+        }),
+        OpsModule.forRoot(gatewayReadiness),
+        AuthModule,
+        MeModule,
+        CatalogueModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type Redis from 'ioredis';
+import { CatalogueRpc, IdentityRpc, RpcRequest } from '@dvc/contracts';
+import { RpcClient } from '@dvc/messaging';
+import { ReadinessCheck, ReadinessChecksFactory, amqpCheck, redisCheck } from '@dvc/observability';
+import { REDIS } from '../redis/redis.module';
+import { CATALOGUE_RPC, IDENTITY_RPC } from '../rpc/rpc.module';
+
+const PING: RpcRequest<Record<string, never>> = {
+  caller: null,
+  correlationId: 'readiness',
+  data: {},
+};
+
+/** A service is ready when it answers its ping pattern (OpsModule gives each check 2 s). */
+function serviceCheck(name: string, client: RpcClient, pattern: string): ReadinessCheck {
+  return { name, check: async () => void (await client.send(pattern, PING)) };
+}
+
+/** What the gateway needs to serve: Redis, the broker, and each service it calls. */
+export const gatewayReadiness: ReadinessChecksFactory = {
+  inject: [REDIS, IDENTITY_RPC, CATALOGUE_RPC],
+  useFactory: (redis: Redis, identity: RpcClient, catalogue: RpcClient) => [
+    redisCheck(redis),
+    amqpCheck(() => [identity, catalogue].every((client) => client.isConnected)),
+    serviceCheck('identity', identity, IdentityRpc.ping),
+    serviceCheck('catalogue', catalogue, CatalogueRpc.ping),
+  ],
+};

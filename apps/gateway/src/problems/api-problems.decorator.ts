@@ -1,0 +1,32 @@
+import { ApiDefaultResponse } from '@nestjs/swagger';
+
+/** OpenAPI: every error of the operation is an RFC 9457 problem (see ProblemDocument). */
+export const ApiProblems = () =>
+  ApiDefaultResponse({
+    description: 'Lỗi / Error (application/problem+json, RFC 9457)',
+    content: {
+      'application/problem+json': {
+        schema: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code', 'instance', 'requestId'],
+          properties: {
+            type: { type: 'string', example: 'urn:dvc:problem:account.email_taken' },
+            title: { type: 'string', example: 'Xung đột trạng thái' },
+            status: { type: 'integer', example: 409 },
+            detail: { type: 'string' },
+            code: { type: 'string', example: 'account.email_taken' },
+            instance: { type: 'string', example: '/api/v1/auth/register' },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { field: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+            retryAfter: { type: 'integer', description: 'Seconds (429), also in Retry-After' },
+            requestId: { type: 'string', description: 'Also in the X-Request-Id header' },
+          },
+        },
+      },
+    },
+  });

@@ -1,0 +1,91 @@
+import { ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+  ThrottlerRequest,
+} from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type Redis from 'ioredis';
+import { DomainError, TooManyRequestsError } from '@dvc/contracts';
+import { OPS_CONTROLLERS } from '../health/ops-routes';
+import type { GatewayConfig } from '../gateway.config';
+
+const AUTH_RATE_LIMITED = 'dvc:auth-rate-limited';
+const MINUTE_MS = 60_000;
+
+/** A credential route (login, register, …): also counted against the stricter per-IP auth limit. */
+export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
+
+/**
+ * Two fixed windows per client IP, counted in Redis so every gateway instance shares them:
+ * `default` over all routes together, `auth` per credential route. Keys live under
+ * REDIS_PREFIX (the client's keyPrefix) + `throttle:`.
+ */
+export function rateLimitOptions(config: GatewayConfig, redis: Redis): ThrottlerModuleOptions {
+  const reflector = new Reflector();
+  return {
+    throttlers: [
+      {
+        name: 'default',
+        ttl: MINUTE_MS,
+        limit: config.RATE_LIMIT_PER_MINUTE,
+        generateKey: (_context, tracker) => `throttle:ip:${tracker}`,
+      },
+      {
+        name: 'auth',
+        ttl: MINUTE_MS,
+        limit: config.AUTH_RATE_LIMIT_PER_MINUTE,
+        skipIf: (context) =>
+          reflector.get<boolean | undefined>(AUTH_RATE_LIMITED, context.getHandler()) !== true,
+        generateKey: (context, tracker) => `throttle:auth:${context.getHandler().name}:${tracker}`,
+      },
+    ],
+    storage: new ThrottlerStorageRedisService(redis),
+    // Retry-After is set by the problem filter from the 429 problem.
+    setHeaders: false,
+  };
+}
+
+/**
+ * ThrottlerGuard answering with a 429 problem that carries retryAfter. Ops routes are not
+ * limited. If Redis is unreachable the limit is not enforced (logged): browsing the
+ * catalogue should not stop because a counter store is down; readiness reports Redis.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  private lastStorageWarning = 0;
+
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return context.getType() !== 'http' || OPS_CONTROLLERS.has(context.getClass());
+  }
+
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    try {
+      return await super.handleRequest(request);
+    } catch (err) {
+      if (err instanceof DomainError) throw err;
+      this.warnStorageDown(err);
+      return true;
+    }
+  }
+
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new TooManyRequestsError(
+      'rate_limit.exceeded',
+      'Bạn đã gửi quá nhiều yêu cầu, vui lòng thử lại sau.',
+      Math.max(1, detail.timeToBlockExpire),
+    );
+  }
+
+  private warnStorageDown(err: unknown): void {
+    const now = Date.now();
+    if (now - this.lastStorageWarning < 10_000) return;
+    this.lastStorageWarning = now;
+    Logger.warn(`rate limits not enforced, storage failed: ${(err as Error).message}`, 'RateLimit');
+  }
+}

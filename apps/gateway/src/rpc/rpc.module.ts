@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { RpcQueues } from '@dvc/contracts';
+import { RpcClient } from '@dvc/messaging';
+import { GatewayConfig } from '../gateway.config';
+
+/** Injection tokens of the RpcClient of each service the gateway calls. */
+export const IDENTITY_RPC = Symbol('IDENTITY_RPC');
+export const CATALOGUE_RPC = Symbol('CATALOGUE_RPC');
+
+const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
+  provide: token,
+  inject: [GatewayConfig],
+  useFactory: (config: GatewayConfig) =>
+    new RpcClient(service, RpcQueues[service], config.AMQP_URL, config.RPC_TIMEOUT_MS),
+});
+
+/** One RpcClient (its own AMQP connection, deadline on every call) per service. */
+@Global()
+@Module({
+  providers: [clientFor(IDENTITY_RPC, 'identity'), clientFor(CATALOGUE_RPC, 'catalogue')],
+  exports: [IDENTITY_RPC, CATALOGUE_RPC],
+})
+export class RpcModule {}

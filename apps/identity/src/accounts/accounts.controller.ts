@@ -1,0 +1,40 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  IdentityRpc,
+  ProfileView,
+  RegisterDto,
+  RpcRequest,
+  TokenDto,
+  UpdateProfileDto,
+} from '@dvc/contracts';
+import { RpcInput, contextOf, requireCaller } from '../rpc-request';
+import { ActivationView } from './accounts.dto';
+import { AccountsService } from './accounts.service';
+
+@Controller()
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @MessagePattern(IdentityRpc.register)
+  register(@Payload(new RpcInput(RegisterDto)) req: RpcRequest<RegisterDto>): Promise<ProfileView> {
+    return this.accounts.register(req.data, contextOf(req));
+  }
+
+  @MessagePattern(IdentityRpc.activate)
+  activate(@Payload(new RpcInput(TokenDto)) req: RpcRequest<TokenDto>): Promise<ActivationView> {
+    return this.accounts.activate(req.data, contextOf(req));
+  }
+
+  @MessagePattern(IdentityRpc.getProfile)
+  getProfile(@Payload() req: RpcRequest<unknown>): Promise<ProfileView> {
+    return this.accounts.getProfile(requireCaller(req));
+  }
+
+  @MessagePattern(IdentityRpc.updateProfile)
+  updateProfile(
+    @Payload(new RpcInput(UpdateProfileDto)) req: RpcRequest<UpdateProfileDto>,
+  ): Promise<ProfileView> {
+    return this.accounts.updateProfile(requireCaller(req), req.data);
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BadRequestError,
+  Caller,
+  Events,
+  NotFoundError,
+  ProfileView,
+  RegisterDto,
+  TokenDto,
+  UpdateProfileDto,
+} from '@dvc/contracts';
+import { UnitOfWork } from '@dvc/messaging';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { assertAcceptablePassword } from '../passwords/password-policy';
+import { RequestContext } from '../rpc-request';
+import { EmailTokensService } from '../tokens/tokens.service';
+import { EmailTakenConflict } from './account.errors';
+import { ActivationView, ProfileChanges, mapProfile, normalizeEmail } from './accounts.dto';
+import { AccountsRepository, EmailTakenError } from './accounts.repository';
+
+/** Registration, activation and the profile ("thông tin tài khoản") of citizens and officers. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly accounts: AccountsRepository,
+    private readonly tokens: EmailTokensService,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /**
+   * A new citizen account, pending until its email is confirmed. The activation link's
+   * raw token leaves only inside the `identity.account.registered` event, written in the
+   * same transaction as the account.
+   */
+  async register(input: RegisterDto, ctx: RequestContext): Promise<ProfileView> {
+    const email = normalizeEmail(input.email);
+    const fullName = requiredName(input.fullName);
+    assertAcceptablePassword(input.password, email);
+    if (await this.accounts.findByEmail(email)) throw new EmailTakenConflict();
+    const passwordHash = await this.hasher.hash(input.password);
+
+    return this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+      const account = await this.accounts
+        .insert(manager, {
+          email,
+          passwordHash,
+          fullName,
+          phone: input.phone ?? null,
+          idNumber: input.idNumber ?? null,
+          locale: input.locale ?? 'vi',
+          status: 'pending',
+          roles: ['citizen'],
+        })
+        .catch((err: unknown) => {
+          throw err instanceof EmailTakenError ? new EmailTakenConflict() : err;
+        });
+      const activation = await this.tokens.issue(manager, account.id, 'activation');
+      await publish({
+        type: Events.accountRegistered,
+        data: {
+          accountId: account.id,
+          email: account.email,
+          fullName: account.fullName,
+          locale: account.locale,
+          activationToken: activation.token,
+          expiresAt: activation.expiresAt.toISOString(),
+        },
+      });
+      return mapProfile(account, []);
+    });
+  }
+
+  async activate(input: TokenDto, ctx: RequestContext): Promise<ActivationView> {
+    return this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+      const accountId = await this.tokens.consume(manager, 'activation', input.token);
+      const account = await this.accounts.activate(manager, accountId);
+      // Not pending any more (activated or locked meanwhile): the link is spent, nothing else changes.
+      if (account) {
+        await publish({
+          type: Events.accountActivated,
+          data: {
+            accountId: account.id,
+            email: account.email,
+            fullName: account.fullName,
+            locale: account.locale,
+          },
+        });
+      }
+      return { activated: true };
+    });
+  }
+
+  async getProfile(caller: Caller): Promise<ProfileView> {
+    const account = await this.accounts.findById(caller.accountId);
+    if (!account) throw accountNotFound();
+    return mapProfile(account, await this.accounts.agenciesOf(account.id));
+  }
+
+  async updateProfile(caller: Caller, input: UpdateProfileDto): Promise<ProfileView> {
+    const changes: ProfileChanges = {};
+    // class-validator lets null through @IsOptional: null clears an optional field, and is ignored for required ones.
+    if (typeof input.fullName === 'string') changes.fullName = requiredName(input.fullName);
+    if (input.phone !== undefined) changes.phone = input.phone ?? null;
+    if (input.idNumber !== undefined) changes.idNumber = input.idNumber ?? null;
+    if (typeof input.locale === 'string') changes.locale = input.locale;
+    const account = await this.accounts.updateProfile(caller.accountId, changes);
+    if (!account) throw accountNotFound();
+    return mapProfile(account, await this.accounts.agenciesOf(account.id));
+  }
+}
+
+function requiredName(fullName: string): string {
+  const name = fullName.trim().replace(/\s+/g, ' ');
+  if (name === '') {
+    throw new BadRequestError('validation.failed', 'Họ và tên không được để trống.', [
+      { field: 'fullName', message: 'Họ và tên không được để trống' },
+    ]);
+  }
+  return name;
+}
+
+const accountNotFound = () => new NotFoundError('account.not_found', 'Không tìm thấy tài khoản.');

@@ -1,0 +1,534 @@
+import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import amqplib from 'amqplib';
+import Redis from 'ioredis';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  AccessTokenClaims,
+  AccountRegisteredEvent,
+  CaptchaView,
+  Caller,
+  EVENTS_EXCHANGE,
+  EventEnvelope,
+  Events,
+  IdentityRpc,
+  PasswordChangedEvent,
+  PasswordResetRequestedEvent,
+  ProfileView,
+  RpcQueues,
+  TokenPair,
+} from '@dvc/contracts';
+import { loadConfig } from '@dvc/config';
+import { dropSchema } from '@dvc/database';
+import { RpcClient } from '@dvc/messaging';
+import {
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  createVhost,
+  deleteVhost,
+  uniqueName,
+  waitFor,
+} from '@dvc/testing';
+import { migrateIdentity, seedIdentity, startIdentity } from './app';
+import { IdentityConfig } from './identity.config';
+
+const PASSWORD = 'mật khẩu đủ dài 2026';
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * The identity service started in-process against the real Postgres (own schema),
+ * RabbitMQ (own vhost) and Redis (own key prefix), driven through its RPC queue like the
+ * gateway drives it.
+ */
+jest.setTimeout(30_000);
+
+describe('identity service', () => {
+  const schema = uniqueName('t_identity');
+  const vhost = uniqueName('t_identity');
+  const prefix = `${uniqueName('t_identity')}:`;
+  let config: IdentityConfig;
+  let app: INestApplication;
+  let client: RpcClient;
+  let redis: Redis;
+  let db: DataSource;
+  let amqp: amqplib.ChannelModel;
+  const events: EventEnvelope[] = [];
+  let ipCounter = 0;
+
+  beforeAll(async () => {
+    const amqpUrl = await createVhost(vhost);
+    config = loadConfig(IdentityConfig, {
+      NODE_ENV: 'test',
+      DATABASE_URL: TEST_DATABASE_URL,
+      REDIS_URL: TEST_REDIS_URL,
+      AMQP_URL: amqpUrl,
+      DB_SCHEMA: schema,
+      REDIS_PREFIX: prefix,
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    });
+    await migrateIdentity(config);
+
+    // Everything identity publishes on dvc.events, as a consumer would see it.
+    amqp = await amqplib.connect(amqpUrl);
+    const channel = await amqp.createChannel();
+    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, EVENTS_EXCHANGE, 'identity.#');
+    await channel.consume(
+      queue,
+      (m) => m && events.push(JSON.parse(m.content.toString()) as EventEnvelope),
+      {
+        noAck: true,
+      },
+    );
+
+    app = await startIdentity(config);
+    client = new RpcClient('identity', RpcQueues.identity, amqpUrl, 10_000);
+    await client.onModuleInit();
+    redis = new Redis(TEST_REDIS_URL); // no prefix: reads the literal keys
+    db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.onApplicationShutdown();
+    await app?.close();
+    await amqp?.close();
+    if (redis) {
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    }
+    await db?.destroy();
+    await dropSchema(TEST_DATABASE_URL, schema);
+    await deleteVhost(vhost);
+  }, 30_000);
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  function rpc<T>(
+    pattern: string,
+    data: unknown,
+    extra: { caller?: Caller; ip?: string } = {},
+  ): Promise<T> {
+    return client.send<T>(pattern, {
+      caller: extra.caller ?? null,
+      correlationId: randomUUID(),
+      ip: extra.ip,
+      data,
+    });
+  }
+
+  /** A client address of its own per test, so throttling in one test never leaks into another. */
+  const newIp = () => `198.51.100.${++ipCounter}`;
+  const newEmail = () => `${uniqueName('cd')}@Example.VN`;
+
+  function eventFor<T>(type: string, email: string): Promise<EventEnvelope<T>> {
+    return waitFor(
+      () =>
+        events.find(
+          (e) => e.type === type && (e.data as { email: string }).email === email.toLowerCase(),
+        ),
+      { what: `${type} for ${email}` },
+    ) as Promise<EventEnvelope<T>>;
+  }
+
+  async function register(email: string, password = PASSWORD): Promise<ProfileView> {
+    return rpc<ProfileView>(IdentityRpc.register, { email, password, fullName: 'Nguyễn Văn An' });
+  }
+
+  async function registerActive(email = newEmail(), password = PASSWORD): Promise<ProfileView> {
+    const account = await register(email, password);
+    const registered = await eventFor<AccountRegisteredEvent>(Events.accountRegistered, email);
+    await rpc(IdentityRpc.activate, { token: registered.data.activationToken });
+    return account;
+  }
+
+  function login(email: string, password: string, ip = newIp()): Promise<TokenPair> {
+    return rpc<TokenPair>(IdentityRpc.login, { email, password }, { ip });
+  }
+
+  function claimsOf(pair: TokenPair): AccessTokenClaims & { iat: number; exp: number } {
+    return new JwtService({ secret: config.JWT_SECRET }).verify(pair.accessToken, {
+      algorithms: ['HS256'],
+    });
+  }
+
+  function callerOf(pair: TokenPair): Caller {
+    const claims = claimsOf(pair);
+    return {
+      accountId: claims.sub,
+      roles: claims.roles,
+      agencies: claims.agencies,
+      sessionId: claims.sid,
+    };
+  }
+
+  const revokedMark = (sid: string) => redis.ttl(`${prefix}session-revoked:${sid}`);
+
+  async function captchaAnswer(captchaId: string): Promise<string> {
+    const answer = await redis.get(`${prefix}captcha:${captchaId}`);
+    if (answer === null) throw new Error('captcha answer not in Redis');
+    return answer;
+  }
+
+  // ---- tests ----------------------------------------------------------------------------
+
+  it('answers ping and reports ready', async () => {
+    await expect(rpc(IdentityRpc.ping, {})).resolves.toEqual({ ok: true });
+    const res = await fetch(`${await app.getUrl()}/health/ready`.replace('[::1]', '127.0.0.1'));
+    expect(res.status).toBe(200);
+  });
+
+  it('registers, activates once, logs in, rotates refresh tokens, detects reuse and logs out', async () => {
+    const email = newEmail();
+    const account = await register(email);
+    expect(account).toMatchObject({
+      email: email.toLowerCase(),
+      status: 'pending',
+      roles: ['citizen'],
+      agencies: [],
+    });
+
+    // The raw activation token leaves only in the event; the database keeps its SHA-256.
+    const registered = await eventFor<AccountRegisteredEvent>(Events.accountRegistered, email);
+    const token = registered.data.activationToken;
+    expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    const stored = await db.query(
+      `SELECT token_hash, purpose FROM "${schema}".email_tokens WHERE account_id = $1`,
+      [account.id],
+    );
+    expect(stored).toEqual([{ token_hash: sha256(token), purpose: 'activation' }]);
+    const hoursValid = (Date.parse(registered.data.expiresAt) - Date.now()) / 3_600_000;
+    expect(hoursValid).toBeGreaterThan(23.9);
+    expect(hoursValid).toBeLessThanOrEqual(24);
+
+    await expect(login(email, PASSWORD)).rejects.toMatchObject({
+      status: 403,
+      code: 'account.not_activated',
+    });
+
+    await expect(rpc(IdentityRpc.activate, { token: 'not-a-real-token' })).rejects.toMatchObject({
+      status: 400,
+      code: 'token.invalid',
+    });
+    await expect(rpc(IdentityRpc.activate, { token })).resolves.toEqual({ activated: true });
+    await eventFor(Events.accountActivated, email);
+    const reused = await rpc(IdentityRpc.activate, { token }).catch((e: unknown) => e);
+    expect(reused).toMatchObject({ status: 400, code: 'token.used' });
+    expect(JSON.stringify(reused)).not.toContain(email.toLowerCase());
+
+    const first = await login(email.toUpperCase(), PASSWORD);
+    expect(first).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    const claims = claimsOf(first);
+    expect(claims).toMatchObject({ sub: account.id, roles: ['citizen'], agencies: [] });
+    expect(claims.exp - claims.iat).toBe(900);
+    expect(Buffer.from(first.refreshToken, 'base64url')).toHaveLength(32);
+
+    const second = await rpc<TokenPair>(IdentityRpc.refresh, { refreshToken: first.refreshToken });
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(claimsOf(second).sid).toBe(claims.sid);
+    const third = await rpc<TokenPair>(IdentityRpc.refresh, { refreshToken: second.refreshToken });
+
+    // The first token again: someone else holds the family. All of it ends.
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: first.refreshToken }),
+    ).rejects.toMatchObject({
+      status: 401,
+      code: 'auth.refresh_reused',
+    });
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: third.refreshToken }),
+    ).rejects.toMatchObject({ status: 401 });
+    const ttl = await revokedMark(claims.sid);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(900);
+
+    const again = await login(email, PASSWORD);
+    const sid = claimsOf(again).sid;
+    expect(sid).not.toBe(claims.sid);
+    await expect(
+      rpc(IdentityRpc.logout, { refreshToken: again.refreshToken }, { caller: callerOf(again) }),
+    ).resolves.toEqual({ ok: true });
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: again.refreshToken }),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(await revokedMark(sid)).toBeGreaterThan(0);
+  });
+
+  it('refuses a duplicate email that differs only in case, the email as password and passwords over 128 bytes', async () => {
+    const email = newEmail();
+    await register(email);
+    await expect(register(email.toUpperCase())).rejects.toMatchObject({
+      status: 409,
+      code: 'account.email_taken',
+    });
+    await expect(register(newEmail().replace('@', '.x@'), 'x')).rejects.toMatchObject({
+      status: 400,
+      code: 'validation.failed',
+    });
+
+    const other = newEmail();
+    await expect(register(other, other.toUpperCase())).rejects.toMatchObject({
+      status: 422,
+      code: 'password.equals_email',
+    });
+    // 60 characters, 180 bytes: within the DTO's character limit, over the byte limit.
+    await expect(register(other, 'ệ'.repeat(60))).rejects.toMatchObject({
+      status: 400,
+      code: 'password.too_long',
+    });
+    await expect(
+      rpc(IdentityRpc.register, { email: other, password: PASSWORD, fullName: 'A', role: 'admin' }),
+    ).rejects.toMatchObject({ status: 400, code: 'validation.failed' });
+    const count = await db.query(
+      `SELECT count(*)::int AS n FROM "${schema}".accounts WHERE email = $1`,
+      [other.toLowerCase()],
+    );
+    expect(count).toEqual([{ n: 0 }]);
+  });
+
+  it('reads and updates the profile of the caller only', async () => {
+    const email = newEmail();
+    const account = await registerActive(email);
+    const caller = callerOf(await login(email, PASSWORD));
+    await expect(rpc(IdentityRpc.getProfile, {}, { caller })).resolves.toMatchObject({
+      id: account.id,
+      status: 'active',
+      phone: null,
+    });
+    const updated = await rpc<ProfileView>(
+      IdentityRpc.updateProfile,
+      { phone: '0912345678', locale: 'en', fullName: '  Trần   Thị Bình ' },
+      { caller },
+    );
+    expect(updated).toMatchObject({ phone: '0912345678', locale: 'en', fullName: 'Trần Thị Bình' });
+    await expect(rpc(IdentityRpc.getProfile, {})).rejects.toMatchObject({
+      status: 401,
+      code: 'auth.required',
+    });
+    await expect(
+      rpc(IdentityRpc.updateProfile, { status: 'active' }, { caller }),
+    ).rejects.toMatchObject({
+      status: 400,
+      code: 'validation.failed',
+    });
+  });
+
+  it('changes the password with the current one, ending every other session', async () => {
+    const email = newEmail();
+    await registerActive(email);
+    const mine = await login(email, PASSWORD);
+    const other = await login(email, PASSWORD);
+    const caller = callerOf(mine);
+
+    await expect(
+      rpc(
+        IdentityRpc.changePassword,
+        { currentPassword: 'wrong password', newPassword: 'new pass 2026' },
+        { caller },
+      ),
+    ).rejects.toMatchObject({ status: 400, code: 'password.current_invalid' });
+    await expect(
+      rpc(
+        IdentityRpc.changePassword,
+        { currentPassword: PASSWORD, newPassword: 'new pass 2026' },
+        { caller },
+      ),
+    ).resolves.toEqual({ changed: true });
+
+    const changed = await eventFor<PasswordChangedEvent>(Events.passwordChanged, email);
+    expect(changed.data.via).toBe('change');
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: other.refreshToken }),
+    ).rejects.toMatchObject({ status: 401 });
+    expect(await revokedMark(claimsOf(other).sid)).toBeGreaterThan(0);
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: mine.refreshToken }),
+    ).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
+    expect(await revokedMark(caller.sessionId!)).toBe(-2);
+
+    await expect(login(email, PASSWORD)).rejects.toMatchObject({
+      status: 401,
+      code: 'auth.invalid_credentials',
+    });
+    await expect(login(email, 'new pass 2026')).resolves.toMatchObject({ tokenType: 'Bearer' });
+  });
+
+  it('serves a single-use captcha whose lower-case answer waits in Redis for 5 minutes', async () => {
+    const email = newEmail();
+    const first = await rpc<CaptchaView>(IdentityRpc.captcha, {});
+    expect(first.svg).toMatch(/^<svg/);
+    const answer = await captchaAnswer(first.captchaId);
+    expect(answer).toBe(answer.toLowerCase());
+    const ttl = await redis.ttl(`${prefix}captcha:${first.captchaId}`);
+    expect(ttl).toBeGreaterThan(290);
+    expect(ttl).toBeLessThanOrEqual(300);
+
+    const forgot = (captchaId: string, captchaAnswer: string) =>
+      rpc(IdentityRpc.forgotPassword, { email, captchaId, captchaAnswer });
+    await expect(forgot(first.captchaId, `${answer}x`)).rejects.toMatchObject({
+      status: 400,
+      code: 'captcha.invalid',
+    });
+    // The wrong guess used it up: the right answer now fails too.
+    await expect(forgot(first.captchaId, answer)).rejects.toMatchObject({
+      status: 400,
+      code: 'captcha.invalid',
+    });
+
+    const second = await rpc<CaptchaView>(IdentityRpc.captcha, {});
+    const secondAnswer = await captchaAnswer(second.captchaId);
+    await expect(forgot(second.captchaId, secondAnswer.toUpperCase())).resolves.toMatchObject({
+      accepted: true,
+    });
+    await expect(forgot(second.captchaId, secondAnswer)).rejects.toMatchObject({
+      status: 400,
+      code: 'captcha.invalid',
+    });
+  });
+
+  it('resets a forgotten password with a single-use, expiring link and ends all sessions', async () => {
+    const email = newEmail();
+    const unknown = newEmail();
+    await registerActive(email);
+    const session = await login(email, PASSWORD);
+
+    async function forgot(address: string) {
+      const { captchaId } = await rpc<CaptchaView>(IdentityRpc.captcha, {});
+      return rpc(IdentityRpc.forgotPassword, {
+        email: address,
+        captchaId,
+        captchaAnswer: await captchaAnswer(captchaId),
+      });
+    }
+    // The same answer whether the email has an account or not.
+    const forUnknown = await forgot(unknown);
+    const forKnown = await forgot(email);
+    expect(forUnknown).toEqual(forKnown);
+
+    const requested = await eventFor<PasswordResetRequestedEvent>(
+      Events.passwordResetRequested,
+      email,
+    );
+    expect(events.some((e) => (e.data as { email?: string }).email === unknown.toLowerCase())).toBe(
+      false,
+    );
+    const minutesValid = (Date.parse(requested.data.expiresAt) - Date.now()) / 60_000;
+    expect(minutesValid).toBeGreaterThan(29.9);
+    expect(minutesValid).toBeLessThanOrEqual(30);
+
+    const newPassword = 'đặt lại mật khẩu 2026';
+    await expect(
+      rpc(IdentityRpc.resetPassword, { token: requested.data.resetToken, newPassword }),
+    ).resolves.toEqual({
+      changed: true,
+    });
+    const changed = await eventFor<PasswordChangedEvent>(Events.passwordChanged, email);
+    expect(changed.data.via).toBe('reset');
+    await expect(
+      rpc(IdentityRpc.resetPassword, {
+        token: requested.data.resetToken,
+        newPassword: 'another one 2026',
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'token.used' });
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: session.refreshToken }),
+    ).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(await revokedMark(claimsOf(session).sid)).toBeGreaterThan(0);
+    await expect(login(email, PASSWORD)).rejects.toMatchObject({ status: 401 });
+    await expect(login(email, newPassword)).resolves.toMatchObject({ tokenType: 'Bearer' });
+
+    // A second link, made old by hand: refused as expired.
+    const seen = events.length;
+    await forgot(email);
+    const later = (await waitFor(
+      () => events.slice(seen).find((e) => e.type === Events.passwordResetRequested),
+      { what: 'second reset link' },
+    )) as EventEnvelope<PasswordResetRequestedEvent>;
+    await db.query(
+      `UPDATE "${schema}".email_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
+      [sha256(later.data.resetToken)],
+    );
+    await expect(
+      rpc(IdentityRpc.resetPassword, {
+        token: later.data.resetToken,
+        newPassword: 'too late 2026',
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'token.expired' });
+  });
+
+  it('gives the same answer for an unknown email and a wrong password, and throttles the 11th failure in a minute', async () => {
+    const email = newEmail();
+    await registerActive(email);
+    const ip = newIp();
+
+    const wrong = await login(email, 'wrong password', ip).catch((e: unknown) => e);
+    const nobody = await login(newEmail(), 'wrong password', newIp()).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ status: 401, code: 'auth.invalid_credentials' });
+    expect(JSON.stringify(nobody)).toBe(JSON.stringify(wrong));
+
+    for (let i = 2; i <= 10; i++) {
+      await expect(login(email, `wrong password ${i}`, newIp())).rejects.toMatchObject({
+        status: 401,
+      });
+    }
+    const eleventh = await login(email, 'wrong password 11', newIp()).catch((e: unknown) => e);
+    expect(eleventh).toMatchObject({ status: 429, code: 'auth.too_many_attempts' });
+    const retryAfter = (eleventh as { extra: { retryAfter: number } }).extra.retryAfter;
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Refused before the password is even looked at.
+    await expect(login(email, PASSWORD, newIp())).rejects.toMatchObject({ status: 429 });
+  });
+
+  it('throttles failures per IP across different emails', async () => {
+    const ip = newIp();
+    for (let i = 1; i <= 10; i++) {
+      await expect(login(newEmail(), 'wrong password', ip)).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(login(newEmail(), 'wrong password', ip)).rejects.toMatchObject({
+      status: 429,
+      code: 'auth.too_many_attempts',
+    });
+  });
+
+  it('locks the account after LOCKOUT_FAILURES consecutive failures, even for the right password', async () => {
+    const email = newEmail();
+    await registerActive(email);
+    for (let round = 0; round < config.LOCKOUT_FAILURES / 10; round++) {
+      // Forget the per-minute windows, as if a minute had passed: only the consecutive count stays.
+      const windows = await redis.keys(`${prefix}login-failures:*`);
+      if (windows.length > 0) await redis.del(...windows);
+      for (let i = 0; i < 10; i++) {
+        await login(email, 'wrong password', newIp()).catch(() => undefined);
+      }
+    }
+    const locked = await login(email, PASSWORD, newIp()).catch((e: unknown) => e);
+    expect(locked).toMatchObject({ status: 423, code: 'account.locked' });
+    const retryAfter = (locked as { extra: { retryAfter: number } }).extra.retryAfter;
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it('seeds the demo accounts once, the officer with its agencies', async () => {
+    const first = await seedIdentity(config, ['000.00.01.H26']);
+    expect(first.map((a) => [a.email, a.created])).toEqual([
+      ['citizen@dvc.local', true],
+      ['officer@dvc.local', true],
+      ['admin@dvc.local', true],
+    ]);
+    const second = await seedIdentity(config, ['000.00.01.H26']);
+    expect(second.every((a) => !a.created)).toBe(true);
+
+    const officer = claimsOf(await login('officer@dvc.local', 'ChangeMe!2026'));
+    expect(officer).toMatchObject({ roles: ['officer'], agencies: ['000.00.01.H26'] });
+    expect(claimsOf(await login('admin@dvc.local', 'ChangeMe!2026')).roles).toEqual(['admin']);
+  });
+});

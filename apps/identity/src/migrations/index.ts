@@ -1,0 +1,9 @@
+import type { MigrationInterface } from 'typeorm';
+import { OutboxInbox1732600000000 } from '@dvc/messaging';
+import { IdentitySchema1732700000000 } from './1732700000000-identity-schema';
+
+/** The identity schema's migrations, in order. */
+export const migrations: (new () => MigrationInterface)[] = [
+  OutboxInbox1732600000000,
+  IdentitySchema1732700000000,
+];

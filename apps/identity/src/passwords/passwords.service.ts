@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BadRequestError,
+  Caller,
+  ChangePasswordDto,
+  Events,
+  ForgotPasswordDto,
+  NotFoundError,
+  ResetPasswordDto,
+} from '@dvc/contracts';
+import { UnitOfWork } from '@dvc/messaging';
+import { normalizeEmail } from '../accounts/accounts.dto';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { CaptchaService } from '../captcha/captcha.service';
+import { RequestContext } from '../rpc-request';
+import { SessionsService } from '../sessions/sessions.service';
+import { LoginThrottle } from '../throttling/login-throttle.service';
+import { EmailTokensService } from '../tokens/tokens.service';
+import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-policy';
+import { PasswordChangedView, RESET_REQUESTED, ResetRequestedView } from './passwords.dto';
+
+/** Changing a known password, and recovering a forgotten one through the mailbox. */
+@Injectable()
+export class PasswordsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly accounts: AccountsRepository,
+    private readonly tokens: EmailTokensService,
+    private readonly hasher: PasswordHasher,
+    private readonly captcha: CaptchaService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /**
+   * Needs the current password (a stolen access token alone is not enough, and guesses
+   * count against the same throttle as logins). Every other session ends; the caller's own
+   * (`caller.sessionId`) stays when the gateway passes it.
+   */
+  async change(
+    caller: Caller,
+    input: ChangePasswordDto,
+    ctx: RequestContext,
+  ): Promise<PasswordChangedView> {
+    const account = await this.accounts.findById(caller.accountId);
+    if (!account) throw new NotFoundError('account.not_found', 'Không tìm thấy tài khoản.');
+    const subject = { email: account.email, ip: ctx.ip };
+    await this.throttle.assertMayAttempt(subject);
+    if (!(await this.hasher.verify(account.passwordHash, input.currentPassword))) {
+      await this.throttle.recordFailure(subject);
+      throw new BadRequestError('password.current_invalid', 'Mật khẩu hiện tại không đúng.', [
+        { field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
+      ]);
+    }
+    assertAcceptablePassword(input.newPassword, account.email);
+    const passwordHash = await this.hasher.hash(input.newPassword);
+
+    await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+      await this.accounts.updatePasswordHash(account.id, passwordHash, manager);
+      await this.sessions.revokeAllOf(
+        manager,
+        account.id,
+        'password_change',
+        caller.sessionId ?? null,
+      );
+      await publish({
+        type: Events.passwordChanged,
+        data: {
+          accountId: account.id,
+          email: account.email,
+          fullName: account.fullName,
+          locale: account.locale,
+          via: 'change',
+        },
+      });
+    });
+    return { changed: true };
+  }
+
+  /**
+   * Captcha first (wrong or reused: 400), then always the same answer. Only an active
+   * account gets a reset link, through the `identity.password_reset_requested` event.
+   */
+  async requestReset(input: ForgotPasswordDto, ctx: RequestContext): Promise<ResetRequestedView> {
+    await this.captcha.consume(input.captchaId, input.captchaAnswer);
+    const account = await this.accounts.findByEmail(normalizeEmail(input.email));
+    if (account?.status === 'active') {
+      await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+        const reset = await this.tokens.issue(manager, account.id, 'reset');
+        await publish({
+          type: Events.passwordResetRequested,
+          data: {
+            accountId: account.id,
+            email: account.email,
+            fullName: account.fullName,
+            locale: account.locale,
+            resetToken: reset.token,
+            expiresAt: reset.expiresAt.toISOString(),
+          },
+        });
+      });
+    }
+    return RESET_REQUESTED;
+  }
+
+  /** Sets a new password from a reset link: the link is spent and every session ends. */
+  async reset(input: ResetPasswordDto, ctx: RequestContext): Promise<PasswordChangedView> {
+    const email = await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+      const accountId = await this.tokens.consume(manager, 'reset', input.token);
+      const account = await this.accounts.findByIdForUpdate(manager, accountId);
+      if (!account) throw new BadRequestError('token.invalid', 'Liên kết không hợp lệ.');
+      // A refused password rolls the transaction back: the link stays usable for another try.
+      assertAcceptablePassword(input.newPassword, account.email);
+      await this.accounts.updatePasswordHash(
+        account.id,
+        await this.hasher.hash(input.newPassword),
+        manager,
+      );
+      await this.sessions.revokeAllOf(manager, account.id, 'password_reset');
+      await publish({
+        type: Events.passwordChanged,
+        data: {
+          accountId: account.id,
+          email: account.email,
+          fullName: account.fullName,
+          locale: account.locale,
+          via: 'reset',
+        },
+      });
+      return account.email;
+    });
+    // Whoever reset it holds the mailbox: a lockout from guessed logins no longer applies.
+    await this.throttle.release(email);
+    return { changed: true };
+  }
+}

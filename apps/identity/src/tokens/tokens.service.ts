@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { BadRequestError } from '@dvc/contracts';
+import { IdentityConfig } from '../identity.config';
+import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
+import { EmailTokenPurpose, IssuedEmailToken, emailTokenProblem } from './tokens.dto';
+import { EmailTokensRepository } from './tokens.repository';
+
+/**
+ * Activation and reset links (DESIGN.md §9): 256-bit random, only the SHA-256 stored,
+ * single use, activation ≤ 24 h and reset ≤ 30 min. Errors say what is wrong with the
+ * link, never anything about the account behind it.
+ */
+@Injectable()
+export class EmailTokensService {
+  constructor(
+    private readonly config: IdentityConfig,
+    private readonly tokens: EmailTokensRepository,
+  ) {}
+
+  async issue(
+    manager: EntityManager,
+    accountId: string,
+    purpose: EmailTokenPurpose,
+  ): Promise<IssuedEmailToken> {
+    const token = newOpaqueToken();
+    const expiresAt = new Date(Date.now() + this.lifetimeMs(purpose));
+    await this.tokens.retireUnused(manager, accountId, purpose);
+    await this.tokens.insert(manager, {
+      accountId,
+      purpose,
+      tokenHash: hashOpaqueToken(token),
+      expiresAt,
+    });
+    return { token, expiresAt };
+  }
+
+  /** Marks the token used and returns its account id, or throws the reason it cannot be used. */
+  async consume(
+    manager: EntityManager,
+    purpose: EmailTokenPurpose,
+    token: string,
+  ): Promise<string> {
+    const row = await this.tokens.findForUpdate(manager, purpose, hashOpaqueToken(token));
+    if (!row) throw new BadRequestError('token.invalid', 'Liên kết không hợp lệ.');
+    const problem = emailTokenProblem(row, new Date());
+    if (problem === 'used')
+      throw new BadRequestError('token.used', 'Liên kết này đã được sử dụng.');
+    if (problem === 'expired')
+      throw new BadRequestError(
+        'token.expired',
+        'Liên kết đã hết hạn, vui lòng yêu cầu liên kết mới.',
+      );
+    await this.tokens.markUsed(manager, row.id);
+    return row.accountId;
+  }
+
+  private lifetimeMs(purpose: EmailTokenPurpose): number {
+    return purpose === 'activation'
+      ? this.config.ACTIVATION_TTL_HOURS * 3_600_000
+      : this.config.RESET_TTL_MINUTES * 60_000;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Locale } from '@dvc/contracts';
+import type { TemplateData, TemplateName } from './templates';
+
+export interface Recipient {
+  address: string;
+  name: string;
+}
+
+/** An email to send because of an event: which template, in which language, to whom. */
+export type EmailRequest = {
+  [K in TemplateName]: {
+    template: K;
+    locale: Locale;
+    to: Recipient;
+    /** Account the email is about, when there is one (joins with the in-app notifications). */
+    accountId: string | null;
+    data: TemplateData<K>;
+  };
+}[TemplateName];
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** DESIGN.md §8: created → sending → delivered | temporary-failure | permanent-failure. */
+export type DeliveryStatus =
+  'created' | 'sending' | 'delivered' | 'temporary-failure' | 'permanent-failure';
+
+/** A delivery claimed for sending: everything the SMTP message needs. */
+export interface PendingDelivery extends RenderedEmail {
+  id: string;
+  to: Recipient;
+  attempts: number;
+}
+
+/** Data of a Bull job in the `email` queue; the job id is the delivery id. */
+export interface EmailJob {
+  deliveryId: string;
+}
+
+export const EMAIL_QUEUE = 'email';

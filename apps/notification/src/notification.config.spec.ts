@@ -1,0 +1,46 @@
+import { loadConfig } from '@dvc/config';
+import { NotificationConfig } from './notification.config';
+
+describe('NotificationConfig', () => {
+  it('has the development defaults of DESIGN.md §8', () => {
+    const config = loadConfig(NotificationConfig, {});
+    expect(config).toMatchObject({
+      HTTP_PORT: 3003,
+      DB_SCHEMA: 'notification',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: 1025,
+      SMTP_SECURE: false,
+      MAIL_FROM: '"Cổng Dịch vụ công" <no-reply@dvc.local>',
+      EMAIL_MAX_ATTEMPTS: 5,
+      EMAIL_BACKOFF_MS: 2000,
+    });
+  });
+
+  it('converts numbers from the environment', () => {
+    const config = loadConfig(NotificationConfig, {
+      HTTP_PORT: '0',
+      SMTP_PORT: '2525',
+      EMAIL_MAX_ATTEMPTS: '3',
+    });
+    expect(config).toMatchObject({ HTTP_PORT: 0, SMTP_PORT: 2525, EMAIL_MAX_ATTEMPTS: 3 });
+  });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['true', true],
+    ['1', true],
+  ])('reads SMTP_SECURE=%s as %s', (value, expected) => {
+    expect(loadConfig(NotificationConfig, { SMTP_SECURE: value }).SMTP_SECURE).toBe(expected);
+  });
+
+  it('refuses to start in production with an SMTP user but no password', () => {
+    const production = {
+      NODE_ENV: 'production',
+      AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
+      SMTP_USER: 'dvc',
+    };
+    expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMTP_PASS/);
+    expect(loadConfig(NotificationConfig, { ...production, SMTP_PASS: 'x' }).SMTP_USER).toBe('dvc');
+  });
+});

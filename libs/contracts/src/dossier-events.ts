@@ -1,0 +1,47 @@
+import type { DeliveryMethod, DossierStatusName } from './dossier-status';
+
+export interface DossierEventBase {
+  dossierId: string;
+  code: string;
+  procedureCode: string;
+  procedureName: string;
+  agencyCode: string;
+  applicantId: string;
+  status: DossierStatusName;
+  statusCode: number;
+  at: string;
+}
+
+export interface DossierSubmittedEvent extends DossierEventBase {
+  submittedAt: string;
+}
+
+export interface DossierStatusChangedEvent extends DossierEventBase {
+  from: DossierStatusName;
+  /** Officer action or citizen action that caused it. */
+  action: string;
+  note: string | null;
+  byRole: 'citizen' | 'officer' | 'agency-system' | 'system';
+  dueAt: string | null;
+  deliveryMethod: DeliveryMethod;
+  deliveryTracking: string | null;
+  /** request-supplement */
+  missing?: string[];
+}
+
+export interface DossierPaymentRequiredEvent extends DossierEventBase {
+  /** VND integer. */
+  amount: number;
+  description: string;
+  /** true when the fee is paid at submission (success moves the dossier to SUBMITTED). */
+  atSubmission: boolean;
+}
+
+export interface StorageFileRejectedEvent {
+  fileId: string;
+  ownerId: string;
+  purpose: string;
+  fileName: string;
+  reason: 'infected' | 'unscannable';
+  signature: string | null;
+}

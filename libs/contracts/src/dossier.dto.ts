@@ -1,0 +1,440 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PAGE_SIZE } from './catalogue.dto';
+import { OfficerActions } from './dossier-status';
+import type { DeliveryMethod, DossierStatusName, OfficerAction } from './dossier-status';
+
+const DELIVERY_METHODS: DeliveryMethod[] = ['online', 'post', 'desk'];
+const STATUS_NAMES: DossierStatusName[] = [
+  'DRAFT',
+  'SUBMITTED',
+  'RECEIVED',
+  'REFUSED',
+  'PROCESSING',
+  'SUPPLEMENT_REQUESTED',
+  'PAYMENT_REQUIRED',
+  'WITHDRAWAL_REQUESTED',
+  'STOPPED',
+  'RESULT_READY',
+  'RETURNED',
+];
+
+// ---------- requests ----------
+
+export class CreateDossierDto {
+  @ApiProperty({ example: '1.001193' })
+  @IsString()
+  @Matches(/^[0-9]\.[0-9]{6}$/, { message: 'Mã thủ tục không hợp lệ' })
+  procedureCode: string;
+
+  @ApiPropertyOptional({ description: 'Trường hợp (case) id; the first case when omitted', example: 'mac-dinh' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  caseId?: string;
+}
+
+export class DeliveryAddressDto {
+  @ApiProperty({ example: 'Nguyễn Văn A' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  recipient: string;
+
+  @ApiProperty({ example: '0912345678' })
+  @Matches(/^\+?[0-9]{9,15}$/, { message: 'Số điện thoại không hợp lệ' })
+  phone: string;
+
+  @ApiProperty({ example: 'Số 1 Hoàng Hoa Thám' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  street: string;
+
+  @ApiProperty({ example: 'Phường Ba Đình' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  ward: string;
+
+  @ApiProperty({ example: 'Thành phố Hà Nội' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  province: string;
+}
+
+export class UpdateDossierDto {
+  @ApiPropertyOptional({ description: "Online form data, validated against the procedure case's JSON Schema" })
+  @IsOptional()
+  @IsObject()
+  formData?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ enum: DELIVERY_METHODS })
+  @IsOptional()
+  @IsIn(DELIVERY_METHODS)
+  deliveryMethod?: DeliveryMethod;
+
+  @ApiPropertyOptional({ type: DeliveryAddressDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeliveryAddressDto)
+  deliveryAddress?: DeliveryAddressDto;
+}
+
+export class AttachFromDocumentDto {
+  @ApiProperty()
+  @IsUUID()
+  documentId: string;
+
+  @ApiProperty({ example: 'giay-chung-sinh' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  componentId: string;
+}
+
+export class CitizenNoteDto {
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class OfficerActionDto {
+  @ApiPropertyOptional({ description: 'Reason, instructions or remarks', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'request-payment: amount in VND', example: 200000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  amount?: number;
+
+  @ApiPropertyOptional({ description: 'return by post: waybill number', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  deliveryTracking?: string;
+
+  @ApiPropertyOptional({ description: 'request-supplement: everything missing, listed at once', type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  missing?: string[];
+
+  @ApiPropertyOptional({ description: 'request-supplement: deadline (ISO date)' })
+  @IsOptional()
+  @IsISO8601()
+  deadline?: string;
+}
+
+export class ListDossiersQuery {
+  @ApiPropertyOptional({ enum: STATUS_NAMES })
+  @IsOptional()
+  @IsIn(STATUS_NAMES)
+  status?: DossierStatusName;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+export class OfficerQueueQuery extends ListDossiersQuery {
+  @ApiPropertyOptional({ description: 'Dossier code or applicant name / ID number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Boolean)
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class PublicLookupQuery {
+  @ApiProperty({ example: '000.00.01.H26-261126-0007' })
+  @IsString()
+  @MaxLength(64)
+  code: string;
+
+  @ApiProperty({ description: 'Lookup key printed on the receipt, or the applicant ID number' })
+  @IsString()
+  @MaxLength(32)
+  key: string;
+}
+
+// ---------- RPC inputs (gateway → `dossier.rpc`; the route's ids travel in the input) ----------
+
+/** get, officerGet, officerPrepareResult. */
+export class DossierRefInput {
+  @ApiProperty()
+  @IsUUID()
+  dossierId: string;
+}
+
+/** update: `PATCH /dossiers/:id`. */
+export class UpdateDossierInput extends UpdateDossierDto {
+  @IsUUID()
+  dossierId: string;
+}
+
+/** prepareAttachment: may the caller attach to this component now? */
+export class ComponentRefInput {
+  @IsUUID()
+  dossierId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  componentId: string;
+}
+
+/** addAttachment: a file the citizen uploaded to document-storage with purpose `attachment`. */
+export class AddAttachmentInput extends ComponentRefInput {
+  @IsUUID()
+  fileId: string;
+}
+
+/** attachFromDocument: `POST /dossiers/:id/attachments/from-document`. */
+export class AttachFromDocumentInput extends AttachFromDocumentDto {
+  @IsUUID()
+  dossierId: string;
+}
+
+/** removeAttachment: `DELETE /dossiers/:id/attachments/:attachmentId`. */
+export class RemoveAttachmentInput {
+  @IsUUID()
+  dossierId: string;
+
+  @IsUUID()
+  attachmentId: string;
+}
+
+/** submit: `POST /dossiers/:id/submit` with the `Idempotency-Key` header. */
+export class SubmitDossierInput {
+  @IsUUID()
+  dossierId: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'Idempotency-Key gồm 1–200 ký tự ASCII in được' })
+  idempotencyKey?: string;
+}
+
+/** supplement, withdraw. */
+export class CitizenActionInput extends CitizenNoteDto {
+  @IsUUID()
+  dossierId: string;
+}
+
+/** authorizeFile (attachment or result of the dossier), officerAddResult. */
+export class DossierFileInput {
+  @IsUUID()
+  dossierId: string;
+
+  @IsUUID()
+  fileId: string;
+}
+
+/** officerAction: `POST /officer/dossiers/:id/actions/:action`. */
+export class OfficerActionInput extends OfficerActionDto {
+  @IsUUID()
+  dossierId: string;
+
+  @IsIn(OfficerActions)
+  action: OfficerAction;
+}
+
+// ---------- views ----------
+
+/** prepareAttachment / officerPrepareResult: the cap to pass to document-storage (`x-max-bytes`). */
+export interface UploadQuotaView {
+  remainingBytes: number;
+  maxBytes: number;
+}
+
+/** authorizeFile: the caller may stream this file. */
+export interface FileAuthorizationView {
+  fileId: string;
+  kind: 'attachment' | 'result';
+}
+
+/** removeAttachment. */
+export interface RemovedView {
+  removed: true;
+}
+
+export interface AttachmentView {
+  id: string;
+  componentId: string;
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  source: 'upload' | 'wallet';
+  /** Attached while answering a supplement request. */
+  supplement: boolean;
+  createdAt: string;
+}
+
+/** thành phần hồ sơ, as a slot to fill. */
+export interface ComponentSlotView {
+  componentId: string;
+  name: string;
+  required: boolean;
+  originals: number;
+  copies: number;
+  attachments: AttachmentView[];
+}
+
+export interface StatusHistoryView {
+  from: DossierStatusName | null;
+  to: DossierStatusName;
+  at: string;
+  /** Role of who acted (citizen, officer, ministry system, system); never a name. */
+  byRole: 'citizen' | 'officer' | 'agency-system' | 'system';
+  note: string | null;
+}
+
+export interface SupplementRequestView {
+  note: string | null;
+  missing: string[];
+  deadline: string | null;
+  requestedAt: string;
+}
+
+export interface ResultFileView {
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  downloadUrl: string;
+}
+
+export interface DeliveryAddressView {
+  recipient: string;
+  phone: string;
+  street: string;
+  ward: string;
+  province: string;
+}
+
+export interface DossierView {
+  id: string;
+  code: string | null;
+  procedure: { code: string; name: string; level: number };
+  caseId: string;
+  agency: { code: string; name: string };
+  status: DossierStatusName;
+  statusCode: number;
+  formData: Record<string, unknown>;
+  deliveryMethod: DeliveryMethod;
+  deliveryAddress: DeliveryAddressView | null;
+  deliveryTracking: string | null;
+  components: ComponentSlotView[];
+  results: ResultFileView[];
+  supplementRequest: SupplementRequestView | null;
+  /** Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status. */
+  paymentAmount: number | null;
+  receiptNumber: string | null;
+  createdAt: string;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  /** Since when the deadline clock stands still (SUPPLEMENT_REQUESTED, PAYMENT_REQUIRED); dueAt is null meanwhile. */
+  clockPausedAt: string | null;
+  overdue: boolean;
+  history: StatusHistoryView[];
+}
+
+export interface DossierSummary {
+  id: string;
+  code: string | null;
+  procedure: { code: string; name: string };
+  agency: { code: string; name: string };
+  status: DossierStatusName;
+  statusCode: number;
+  createdAt: string;
+  submittedAt: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface ApplicantView {
+  accountId: string;
+  fullName: string;
+  idNumber: string | null;
+  email: string;
+  phone: string | null;
+}
+
+export interface OfficerDossierSummary extends DossierSummary {
+  applicant: { fullName: string; idNumber: string | null };
+}
+
+export interface OfficerDossierView extends DossierView {
+  applicant: ApplicantView;
+}
+
+export interface SubmitResult {
+  id: string;
+  code: string;
+  /** 6 characters, shown once on the receipt; stored hashed. */
+  lookupKey: string;
+  status: DossierStatusName;
+}
+
+/** TRA CỨU HỒ SƠ: what anyone with the code and key may see — no personal data, no files. */
+export interface PublicLookupView {
+  code: string;
+  procedure: { code: string; name: string };
+  agency: { code: string; name: string };
+  status: DossierStatusName;
+  statusCode: number;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  overdue: boolean;
+  history: { from: DossierStatusName | null; to: DossierStatusName; at: string }[];
+}

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** giấy tờ cá nhân: the kinds a citizen keeps in the personal document wallet. */
+export const PersonalDocumentTypes = ['id-card', 'birth-certificate', 'household-registration', 'degree', 'other'] as const;
+export type PersonalDocumentType = (typeof PersonalDocumentTypes)[number];
+
+/** Text fields of the multipart `POST /me/documents` (the `file` part is streamed). */
+export class CreatePersonalDocumentDto {
+  @ApiProperty({ enum: PersonalDocumentTypes })
+  @IsIn(PersonalDocumentTypes)
+  type: PersonalDocumentType;
+
+  @ApiProperty({ example: 'Căn cước công dân', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({ example: '001099012345', maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  number?: string;
+
+  @ApiPropertyOptional({ example: '2021-05-20' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  issuedAt?: string;
+}
+
+/** Why a file is kept: decides who may read it and when it may be cleaned up. */
+export type FilePurpose = 'wallet' | 'attachment' | 'result';
+
+export type FileStatus = 'clean' | 'infected' | 'deleted';
+
+export interface StoredFileView {
+  id: string;
+  ownerId: string;
+  purpose: FilePurpose;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  status: FileStatus;
+  createdAt: string;
+}
+
+export interface PersonalDocumentView {
+  id: string;
+  /** The stored file behind the document (what `storage.files.copy` copies into a dossier). */
+  fileId: string;
+  type: PersonalDocumentType;
+  title: string;
+  number: string | null;
+  issuedAt: string | null;
+  file: { fileName: string; contentType: string; size: number; sha256: string };
+  createdAt: string;
+}
+
+/**
+ * Internal HTTP API of document-storage (never exposed by the ingress; the gateway calls it
+ * with the internal token). The body of an upload is the raw file stream.
+ */
+export const StorageHttp = {
+  /** POST, raw body; headers below; answers StoredFileView (201) or a problem. */
+  upload: '/internal/files',
+  /** GET, streams the bytes of a clean file. */
+  content: (fileId: string) => `/internal/files/${fileId}/content`,
+  headers: {
+    token: 'x-internal-token',
+    owner: 'x-file-owner',
+    purpose: 'x-file-purpose',
+    fileName: 'x-file-name', // URI-encoded original name
+    maxBytes: 'x-max-bytes', // cap for this upload (e.g. what is left of the dossier quota)
+  },
+} as const;
