@@ -2,6 +2,10 @@ import { BaseConfig, loadConfig } from '@dvc/config';
 import { migrateCatalogue, seedCatalogue } from '../apps/catalogue/src/app';
 import { CatalogueConfig } from '../apps/catalogue/src/catalogue.config';
 import { catalogueSeed } from '../apps/catalogue/src/seed/data';
+import { migrateStorage } from '../apps/document-storage/src/app';
+import { StorageConfig } from '../apps/document-storage/src/storage.config';
+import { migrateDossier } from '../apps/dossier/src/app';
+import { DossierConfig } from '../apps/dossier/src/dossier.config';
 import { GatewayConfig } from '../apps/gateway/src/gateway.config';
 import { migrateIdentity, seedIdentity } from '../apps/identity/src/app';
 import { IdentityConfig } from '../apps/identity/src/identity.config';
@@ -46,8 +50,32 @@ export const apps: AppEntry[] = [
     migrate: (env) => migrateNotification(loadConfig(NotificationConfig, env)),
   },
   {
+    name: 'document-storage',
+    main: 'dist/apps/document-storage/src/main.js',
+    config: (env) => loadConfig(StorageConfig, env),
+    migrate: (env) => migrateStorage(loadConfig(StorageConfig, env)),
+  },
+  {
+    name: 'dossier',
+    main: 'dist/apps/dossier/src/main.js',
+    config: (env) => loadConfig(DossierConfig, env),
+    migrate: (env) => migrateDossier(loadConfig(DossierConfig, env)),
+  },
+  {
     name: 'gateway',
     main: 'dist/apps/gateway/src/main.js',
     config: (env) => loadConfig(GatewayConfig, env),
   },
 ];
+
+/**
+ * The environment of one app under `npm start`: everything, with `<APP>_X` (e.g.
+ * IDENTITY_HTTP_PORT) overriding X for that app only.
+ */
+export function envFor(app: AppEntry, env: Env): Env {
+  const prefix = `${app.name.toUpperCase().replace(/-/g, '_')}_`;
+  const own = Object.entries(env)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, value]) => [key.slice(prefix.length), value]);
+  return { ...env, ...Object.fromEntries(own) };
+}

@@ -1,10 +1,10 @@
-import { apps } from './apps';
+import { apps, envFor } from './apps';
 
 /** Applies every app's pending migrations (also the Kubernetes migration Job's command). */
 export async function migrateAll(env: Record<string, string | undefined>): Promise<void> {
   for (const app of apps) {
     if (!app.migrate) continue;
-    const applied = await app.migrate(env);
+    const applied = await app.migrate(envFor(app, env));
     console.log(`  ${app.name}: ${applied.length ? applied.join(', ') : 'up to date'}`);
   }
 }

@@ -2,6 +2,9 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 const COLOURS = [36, 35, 33, 32, 34, 91, 92, 93, 94, 95];
+const NAME_WIDTH = 17;
+/** Nest's start-up inventory (modules loaded, routes mapped): noise once it works. */
+const QUIET = /"context":"(InstanceLoader|RoutesResolver|RouterExplorer)"/;
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 
 /** Child processes started together, logging with a coloured name prefix, stopped together. */
@@ -13,10 +16,12 @@ export class ProcessGroup {
 
   start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
     const colour = COLOURS[this.children.size % COLOURS.length];
-    const prefix = `\x1b[${colour}m${name.padEnd(12)}\x1b[0m│ `;
+    const prefix = `\x1b[${colour}m${name.padEnd(NAME_WIDTH)}\x1b[0m│ `;
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => process.stdout.write(prefix + pretty(line) + '\n'));
+      createInterface({ input: stream }).on('line', (line) => {
+        if (!QUIET.test(line)) process.stdout.write(prefix + pretty(line) + '\n');
+      });
     }
     child.on('exit', (code) => {
       this.children.delete(name);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppEntry, apps } from './apps';
+import { AppEntry, apps, envFor } from './apps';
 import { migrateAll } from './migrate';
 import { preflight } from './preflight';
 import { ProcessGroup } from './process-group';
@@ -15,11 +15,19 @@ const MAILDEV_SMTP = 1025;
 const MAILDEV_WEB = 1080;
 const DEMO_PASSWORD = 'ChangeMe!2026';
 
+let group: ProcessGroup | null = null;
+
+async function shutdown(code: number): Promise<never> {
+  console.log('\nStopping…');
+  await group?.stop();
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
   if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
   const env: Record<string, string | undefined> = { ...process.env };
   const gateway = apps.find((a) => a.name === 'gateway')!;
-  const gatewayConfig = gateway.config(env);
+  const gatewayConfig = gateway.config(envFor(gateway, env));
 
   step('Checking PostgreSQL, RabbitMQ and Redis');
   await preflight(gatewayConfig);
@@ -29,18 +37,14 @@ async function main(): Promise<void> {
 
   if (!gatewayConfig.isProduction) {
     step('Seeding demo data (procedures, agencies, holidays, demo accounts)');
-    for (const app of apps) await app.seed?.(env);
+    // Seeding runs the apps' modules in this process: keep their start-up chatter out.
+    for (const app of apps) await app.seed?.({ ...envFor(app, env), LOG_LEVEL: 'warn' });
   }
 
-  const group = new ProcessGroup((name, code) => {
+  group = new ProcessGroup((name, code) => {
     console.error(`\n${name} exited unexpectedly (code ${code}); stopping everything.`);
     void shutdown(1);
   });
-  const shutdown = async (code: number) => {
-    console.log('\nStopping…');
-    await group.stop();
-    process.exit(code);
-  };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
   }
 
   step('Starting the apps');
-  for (const app of apps) group.start(app.name, process.execPath, [join(root, app.main)], env);
+  for (const app of apps) group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env));
   await Promise.all(apps.map((app) => waitUntilReady(app, env)));
 
   const api = `http://localhost:${gatewayConfig.HTTP_PORT}`;
@@ -74,7 +78,7 @@ Press Ctrl-C to stop.
 }
 
 async function waitUntilReady(app: AppEntry, env: Record<string, string | undefined>): Promise<void> {
-  const url = `http://127.0.0.1:${app.config(env).HTTP_PORT}/health/ready`;
+  const url = `http://127.0.0.1:${app.config(envFor(app, env)).HTTP_PORT}/health/ready`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
@@ -93,5 +97,5 @@ function step(text: string): void {
 
 main().catch((err: Error) => {
   console.error(`\n\x1b[31m${err.message}\x1b[0m`);
-  process.exit(1);
+  void shutdown(1);
 });

@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '@dvc/config';
 import { dropSchema } from '@dvc/database';
 import {
@@ -15,11 +18,21 @@ import {
 import { migrateCatalogue, seedCatalogue, startCatalogue } from '../../apps/catalogue/src/app';
 import { CatalogueConfig } from '../../apps/catalogue/src/catalogue.config';
 import { startGateway } from '../../apps/gateway/src/app';
+import { migrateStorage, startStorage } from '../../apps/document-storage/src/app';
+import { StorageConfig } from '../../apps/document-storage/src/storage.config';
+import { migrateDossier, startDossier } from '../../apps/dossier/src/app';
+import { DossierConfig } from '../../apps/dossier/src/dossier.config';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { migrateIdentity, seedIdentity, startIdentity } from '../../apps/identity/src/app';
 import { IdentityConfig } from '../../apps/identity/src/identity.config';
 import { migrateNotification, startNotification } from '../../apps/notification/src/app';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
+
+/** Agency of the demo officer in the stack (Công an thành phố Hà Nội). */
+export const OFFICER_AGENCY = '000.00.01.H26';
+/** Caps of the stack, small so the tests can pass them cheaply. */
+export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_DOSSIER_BYTES = 1024 * 1024;
 
 export interface Stack {
   /** The gateway's base URL, e.g. http://127.0.0.1:41234 */
@@ -37,6 +50,7 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const id = uniqueName('e2e');
   const smtp = await startSmtpSink();
+  const s3Directory = await mkdtemp(join(tmpdir(), 'dvc-e2e-s3-'));
   const base = {
     NODE_ENV: 'test',
     DATABASE_URL: TEST_DATABASE_URL,
@@ -47,6 +61,8 @@ export async function startStack(): Promise<Stack> {
     PUBLIC_URL: 'http://portal.test',
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
+    MAX_FILE_BYTES: String(MAX_FILE_BYTES),
+    MAX_DOSSIER_BYTES: String(MAX_DOSSIER_BYTES),
   };
   const schema = (app: string) => `${id}_${app}`;
   const identityConfig = loadConfig(IdentityConfig, { ...base, DB_SCHEMA: schema('identity') });
@@ -58,23 +74,37 @@ export async function startStack(): Promise<Stack> {
     SMTP_PORT: String(smtp.port),
   });
 
+  const storageConfig = loadConfig(StorageConfig, {
+    ...base,
+    DB_SCHEMA: schema('storage'),
+    S3RVER_PORT: '0',
+    S3RVER_DIRECTORY: s3Directory,
+  });
+  const dossierConfig = loadConfig(DossierConfig, { ...base, DB_SCHEMA: schema('dossier') });
+
   await Promise.all([
     migrateIdentity(identityConfig),
     migrateCatalogue(catalogueConfig),
     migrateNotification(notificationConfig),
+    migrateStorage(storageConfig),
+    migrateDossier(dossierConfig),
   ]);
   await seedCatalogue(catalogueConfig);
-  await seedIdentity(identityConfig, ['000.00.01.H26']);
+  await seedIdentity(identityConfig, [OFFICER_AGENCY]);
 
   const apps: INestApplication[] = [];
   apps.push(await startIdentity(identityConfig));
   const catalogue = await startCatalogue(catalogueConfig);
   apps.push(catalogue);
   apps.push(await startNotification(notificationConfig));
+  const storage = await startStorage(storageConfig);
+  apps.push(storage);
+  apps.push(await startDossier(dossierConfig));
   const gatewayConfig = loadConfig(GatewayConfig, {
     ...base,
     DB_SCHEMA: schema('gateway'),
     CATALOGUE_HTTP_URL: urlOf(catalogue),
+    STORAGE_HTTP_URL: urlOf(storage),
   });
   const gateway = await startGateway(gatewayConfig);
   apps.push(gateway);
@@ -89,7 +119,10 @@ export async function startStack(): Promise<Stack> {
       redis.disconnect();
       await smtp.close();
       await deleteVhost(id);
-      for (const app of ['identity', 'catalogue', 'notification']) await dropSchema(TEST_DATABASE_URL, schema(app));
+      for (const app of ['identity', 'catalogue', 'notification', 'storage', 'dossier']) {
+        await dropSchema(TEST_DATABASE_URL, schema(app));
+      }
+      await rm(s3Directory, { recursive: true, force: true });
     },
   };
 }

@@ -50,7 +50,14 @@ export class FakeRpcService {
     const handler = this.handlers.get(packet.pattern);
     const reply: Reply = handler
       ? handler(packet.data)
-      : { err: { status: 501, code: 'fake.unhandled', title: 'Not handled', detail: packet.pattern } };
+      : {
+          err: {
+            status: 501,
+            code: 'fake.unhandled',
+            title: 'Not handled',
+            detail: packet.pattern,
+          },
+        };
     const body = { id: packet.id, ...reply, isDisposed: true };
     this.channel.sendToQueue(msg.properties.replyTo as string, Buffer.from(JSON.stringify(body)), {
       correlationId: msg.properties.correlationId as string,

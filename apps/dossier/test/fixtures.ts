@@ -76,7 +76,12 @@ export function procedure(overrides: Partial<ProcedureView> = {}): ProcedureView
     name: 'Đăng ký khai sinh (thử nghiệm)',
     level,
     field: { code: 't-ho-tich', name: 'Hộ tịch' },
-    agency: { code: agencyCode, name: `Ủy ban nhân dân ${agencyCode}`, level: 'commune', parentCode: null },
+    agency: {
+      code: agencyCode,
+      name: `Ủy ban nhân dân ${agencyCode}`,
+      level: 'commune',
+      parentCode: null,
+    },
     competentAuthority: 'Ủy ban nhân dân cấp xã',
     implementingAgency: 'Ủy ban nhân dân phường Thử nghiệm',
     subjects: ['Công dân Việt Nam'],
@@ -114,12 +119,30 @@ export const PROCEDURES: ProcedureView[] = [
   procedure({
     code: '9.000005',
     name: 'Xác nhận tình trạng hôn nhân (thử nghiệm)',
-    agency: { code: AGENCY_BULK, name: 'Ủy ban nhân dân phường Số Nhiều', level: 'commune', parentCode: null },
+    agency: {
+      code: AGENCY_BULK,
+      name: 'Ủy ban nhân dân phường Số Nhiều',
+      level: 'commune',
+      parentCode: null,
+    },
     cases: [
       procedureCase({
         id: 'xac-nhan',
         components: [component('to-khai', 'Tờ khai', true)],
         formSchema: { type: 'object', properties: { ghiChu: { type: 'string' } } },
+      }),
+    ],
+  }),
+  procedure({
+    code: '9.000006',
+    name: 'Đổi giấy phép lái xe (thử nghiệm)',
+    feeAtSubmission: true,
+    cases: [
+      procedureCase({
+        id: 'doi-gplx',
+        components: [component('don', 'Đơn đề nghị', true)],
+        fees: [{ name: 'Lệ phí cấp đổi', amountVnd: 135_000, note: null }],
+        formSchema: null,
       }),
     ],
   }),

@@ -2,6 +2,7 @@ import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyMultipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
@@ -33,6 +34,12 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
     },
   );
   app.useLogger(app.get(Logger));
+  // Files stream through (document-storage enforces the caps again); the limits here stop
+  // a client from sending many files or huge text fields in one request.
+  // Cast: Nest's register() is typed against its own copy of the fastify types.
+  await app.register(fastifyMultipart as unknown as Parameters<typeof app.register>[0], {
+    limits: { files: 1, fields: 10, fieldSize: 16 * 1024, parts: 12, fileSize: config.MAX_FILE_BYTES + 1 },
+  });
   installHttpHooks(app, { production: config.isProduction });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

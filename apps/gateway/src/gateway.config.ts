@@ -21,6 +21,25 @@ export class GatewayConfig extends BaseConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   CATALOGUE_HTTP_URL: string = 'http://127.0.0.1:3002';
 
+  /** document-storage's internal HTTP server, which receives and serves file streams. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  STORAGE_HTTP_URL: string = 'http://127.0.0.1:3005';
+
+  /** Shared secret of the internal HTTP APIs (document-storage); never leaves the cluster. */
+  @IsString()
+  @MinLength(16)
+  INTERNAL_TOKEN: string = 'dev-only-internal-token-change-me';
+
+  /** Largest file one upload may carry (document-storage enforces it too). */
+  @IsInt()
+  @Min(1)
+  MAX_FILE_BYTES: number = 10 * 1024 * 1024;
+
+  /** Public dossier lookups per minute per client IP (TRA CỨU HỒ SƠ). */
+  @IsInt()
+  @Min(1)
+  LOOKUP_RATE_LIMIT_PER_MINUTE: number = 30;
+
   /** Requests per minute per client IP, every route. */
   @IsInt()
   @Min(1)
@@ -48,6 +67,6 @@ export class GatewayConfig extends BaseConfig {
   }
 
   protected override secretValues(): Record<string, string | undefined> {
-    return { ...super.secretValues(), JWT_SECRET: this.JWT_SECRET };
+    return { ...super.secretValues(), JWT_SECRET: this.JWT_SECRET, INTERNAL_TOKEN: this.INTERNAL_TOKEN };
   }
 }

@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { DossiersModule } from './dossiers/dossiers.module';
 import { GatewayConfig } from './gateway.config';
 import { gatewayReadiness } from './health/readiness';
 import { MeModule } from './me/me.module';
@@ -40,6 +41,7 @@ export class GatewayModule {
         AuthModule,
         MeModule,
         CatalogueModule,
+        DossiersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

@@ -18,7 +18,7 @@ export class IdentityConfig extends BaseConfig {
 
   /** Access JWT lifetime: at most 15 min (DESIGN.md §9). */
   @IsInt()
-  @Min(30)
+  @Min(10)
   @Max(900)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
@@ -35,7 +35,7 @@ export class IdentityConfig extends BaseConfig {
 
   /** Reset links live at most 30 min. */
   @IsInt()
-  @Min(5)
+  @Min(1)
   @Max(30)
   RESET_TTL_MINUTES: number = 30;
 

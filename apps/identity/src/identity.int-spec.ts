@@ -178,7 +178,7 @@ describe('identity service', () => {
 
   it('answers ping and reports ready', async () => {
     await expect(rpc(IdentityRpc.ping, {})).resolves.toEqual({ ok: true });
-    const res = await fetch(`${await app.getUrl()}/health/ready`.replace('[::1]', '127.0.0.1'));
+    const res = await fetch(`${await app.getUrl()}/health/ready`);
     expect(res.status).toBe(200);
   });
 

@@ -35,6 +35,8 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('EventConsumer');
   private readonly channels: ChannelWrapper[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Cancels each channel's consumer (`ChannelWrapper.cancelAll` only knows its own `consume`). */
+  private readonly cancels = new Map<ChannelWrapper, () => Promise<unknown>>();
 
   constructor(
     private readonly amqp: AmqpConnection,
@@ -50,9 +52,12 @@ export class EventConsumer implements BeforeApplicationShutdown {
         await declareQueue(ch, subscription.queue, this.options.deliveryLimit);
         for (const key of subscription.bindings) await ch.bindQueue(subscription.queue, EVENTS_EXCHANGE, key);
         await ch.prefetch(subscription.prefetch ?? 16);
-        await ch.consume(subscription.queue, (msg) => msg && this.track(this.deliver(ch, msg, subscription)), {
-          noAck: false,
-        });
+        const { consumerTag } = await ch.consume(
+          subscription.queue,
+          (msg) => msg && this.track(this.deliver(ch, msg, subscription)),
+          { noAck: false },
+        );
+        this.cancels.set(channel, () => ch.cancel(consumerTag));
       },
     });
     this.channels.push(channel);
@@ -61,7 +66,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
 
   /** Before the database closes: stop taking messages, let the ones in hand finish, then close. */
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.channels.map((c) => c.cancelAll().catch(() => undefined)));
+    await Promise.all([...this.cancels.values()].map((cancel) => cancel().catch(() => undefined)));
     await Promise.allSettled([...this.inFlight]);
     await Promise.all(this.channels.map((c) => c.close()));
   }

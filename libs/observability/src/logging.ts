@@ -37,7 +37,12 @@ function loggerModule(service: string, level: string) {
         return id;
       },
       customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
-      autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
+      // Probes and scrapes every few seconds would drown the log. Fastify's middleware layer
+      // may rewrite req.url relative to the mount point; originalUrl keeps the full path.
+      autoLogging: {
+        ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+          /^\/(health|metrics)(\/|$|\?)/.test(req.originalUrl ?? req.url ?? ''),
+      },
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'],
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
     },

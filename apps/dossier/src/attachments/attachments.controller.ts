@@ -19,12 +19,16 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @MessagePattern(DossierRpc.prepareAttachment)
-  prepare(@Payload(new RpcInput(ComponentRefInput)) req: RpcRequest<ComponentRefInput>): Promise<UploadQuotaView> {
+  prepare(
+    @Payload(new RpcInput(ComponentRefInput)) req: RpcRequest<ComponentRefInput>,
+  ): Promise<UploadQuotaView> {
     return this.attachments.prepare(requireCaller(req), req.data);
   }
 
   @MessagePattern(DossierRpc.addAttachment)
-  add(@Payload(new RpcInput(AddAttachmentInput)) req: RpcRequest<AddAttachmentInput>): Promise<AttachmentView> {
+  add(
+    @Payload(new RpcInput(AddAttachmentInput)) req: RpcRequest<AddAttachmentInput>,
+  ): Promise<AttachmentView> {
     const caller = requireCaller(req);
     return this.attachments.add(caller, req.data, onBehalfOf(req, caller));
   }
@@ -38,7 +42,9 @@ export class AttachmentsController {
   }
 
   @MessagePattern(DossierRpc.removeAttachment)
-  remove(@Payload(new RpcInput(RemoveAttachmentInput)) req: RpcRequest<RemoveAttachmentInput>): Promise<RemovedView> {
+  remove(
+    @Payload(new RpcInput(RemoveAttachmentInput)) req: RpcRequest<RemoveAttachmentInput>,
+  ): Promise<RemovedView> {
     const caller = requireCaller(req);
     return this.attachments.remove(caller, req.data, onBehalfOf(req, caller));
   }

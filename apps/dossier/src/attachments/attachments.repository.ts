@@ -44,7 +44,10 @@ export class FileAlreadyAttachedError extends Error {}
 export class AttachmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async active(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<Attachment[]> {
+  async active(
+    dossierId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Attachment[]> {
     const rows: Row[] = await manager.query(
       `SELECT ${COLUMNS} FROM attachments WHERE dossier_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
       [dossierId],
@@ -52,7 +55,10 @@ export class AttachmentsRepository {
     return rows.map(toAttachment);
   }
 
-  async activeByFile(fileId: string, manager: EntityManager = this.dataSource.manager): Promise<Attachment | null> {
+  async activeByFile(
+    fileId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Attachment | null> {
     const [row]: Row[] = await manager.query(
       `SELECT ${COLUMNS} FROM attachments WHERE file_id = $1 AND removed_at IS NULL`,
       [fileId],
@@ -61,7 +67,10 @@ export class AttachmentsRepository {
   }
 
   /** Bytes attached to the dossier now (its quota use). */
-  async totalSize(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  async totalSize(
+    dossierId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
     const [row]: { total: string }[] = await manager.query(
       `SELECT COALESCE(sum(size), 0) AS total FROM attachments WHERE dossier_id = $1 AND removed_at IS NULL`,
       [dossierId],
@@ -74,17 +83,34 @@ export class AttachmentsRepository {
       const [row]: Row[] = await manager.query(
         `INSERT INTO attachments (id, dossier_id, component_id, file_id, file_name, content_type, size, sha256, source, supplement)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-        [a.id, a.dossierId, a.componentId, a.fileId, a.fileName, a.contentType, a.size, a.sha256, a.source, a.supplement],
+        [
+          a.id,
+          a.dossierId,
+          a.componentId,
+          a.fileId,
+          a.fileName,
+          a.contentType,
+          a.size,
+          a.sha256,
+          a.source,
+          a.supplement,
+        ],
       );
       return toAttachment(row);
     } catch (err) {
-      if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new FileAlreadyAttachedError(a.fileId);
+      if ((err as { code?: string }).code === UNIQUE_VIOLATION)
+        throw new FileAlreadyAttachedError(a.fileId);
       throw err;
     }
   }
 
   /** Marks an active attachment of the dossier removed; returns it, or null when there is none. */
-  async remove(manager: EntityManager, dossierId: string, attachmentId: string, at: Date): Promise<Attachment | null> {
+  async remove(
+    manager: EntityManager,
+    dossierId: string,
+    attachmentId: string,
+    at: Date,
+  ): Promise<Attachment | null> {
     const rows = updatedRows<Row>(
       await manager.query(
         `UPDATE attachments SET removed_at = $3

@@ -67,14 +67,20 @@ export class AttachmentsService {
   }
 
   /** Attaches a copy of a document of the citizen's wallet (giấy tờ cá nhân), without uploading again. */
-  async attachFromDocument(caller: Caller, input: AttachFromDocumentInput, on: OnBehalfOf): Promise<AttachmentView> {
+  async attachFromDocument(
+    caller: Caller,
+    input: AttachFromDocumentInput,
+    on: OnBehalfOf,
+  ): Promise<AttachmentView> {
     const d = ownDossier(caller, await this.dossiers.find(input.dossierId));
     assertEditable(d);
     assertComponent(d, input.componentId);
     const document = await this.files.document(input.documentId, on);
-    if (!document) throw new NotFoundError('document.not_found', 'Không tìm thấy giấy tờ trong kho của bạn.');
+    if (!document)
+      throw new NotFoundError('document.not_found', 'Không tìm thấy giấy tờ trong kho của bạn.');
     // Refuse before copying anything when it cannot fit anyway.
-    if ((await this.attachments.totalSize(d.id)) + document.file.size > this.maxBytes) throw this.quotaExceeded();
+    if ((await this.attachments.totalSize(d.id)) + document.file.size > this.maxBytes)
+      throw this.quotaExceeded();
     const copy = usableFile(caller, await this.files.copy(document.fileId, 'attachment', on));
     let attachment: Attachment;
     try {
@@ -95,7 +101,9 @@ export class AttachmentsService {
     const removed = await this.unitOfWork.run(on.correlationId, async ({ manager }) => {
       const d = ownDossier(caller, await this.dossiers.lock(manager, input.dossierId));
       assertEditable(d);
-      const current = (await this.attachments.active(d.id, manager)).find((a) => a.id === input.attachmentId);
+      const current = (await this.attachments.active(d.id, manager)).find(
+        (a) => a.id === input.attachmentId,
+      );
       if (!current) throw attachmentNotFound();
       if (d.status === 'SUPPLEMENT_REQUESTED' && !current.supplement) {
         throw wrongStatus(
@@ -125,7 +133,8 @@ export class AttachmentsService {
       const existing = await this.attachments.activeByFile(file.id, manager);
       if (existing?.dossierId === d.id && existing.componentId === componentId) return existing; // a retry
       if (existing) throw fileInUse();
-      if ((await this.attachments.totalSize(d.id, manager)) + file.size > this.maxBytes) throw this.quotaExceeded();
+      if ((await this.attachments.totalSize(d.id, manager)) + file.size > this.maxBytes)
+        throw this.quotaExceeded();
       try {
         return await this.attachments.insert(manager, {
           id: randomUUID(),
@@ -166,9 +175,11 @@ export class AttachmentsService {
 
 function assertComponent(d: Dossier, componentId: string): void {
   if (!d.procedure.components.some((c) => c.id === componentId)) {
-    throw new UnprocessableError('dossier.component_unknown', 'Thủ tục không có thành phần hồ sơ này.', [
-      { field: 'componentId', message: 'Thành phần hồ sơ không thuộc thủ tục' },
-    ]);
+    throw new UnprocessableError(
+      'dossier.component_unknown',
+      'Thủ tục không có thành phần hồ sơ này.',
+      [{ field: 'componentId', message: 'Thành phần hồ sơ không thuộc thủ tục' }],
+    );
   }
 }
 
@@ -178,14 +189,18 @@ function usableFile(caller: Caller, file: StoredFileView | null): StoredFileView
     throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
   }
   if (file.purpose !== 'attachment') {
-    throw new UnprocessableError('dossier.file_purpose', 'Tệp này không được tải lên làm thành phần hồ sơ.', [
-      { field: 'fileId', message: 'Tệp không dùng để đính kèm hồ sơ' },
-    ]);
+    throw new UnprocessableError(
+      'dossier.file_purpose',
+      'Tệp này không được tải lên làm thành phần hồ sơ.',
+      [{ field: 'fileId', message: 'Tệp không dùng để đính kèm hồ sơ' }],
+    );
   }
   if (file.status !== 'clean') {
-    throw new UnprocessableError('dossier.file_rejected', 'Tệp không an toàn, không thể đính kèm.', [
-      { field: 'fileId', message: 'Tệp bị từ chối khi quét mã độc' },
-    ]);
+    throw new UnprocessableError(
+      'dossier.file_rejected',
+      'Tệp không an toàn, không thể đính kèm.',
+      [{ field: 'fileId', message: 'Tệp bị từ chối khi quét mã độc' }],
+    );
   }
   return file;
 }
@@ -195,5 +210,8 @@ function attachmentNotFound(): NotFoundError {
 }
 
 function fileInUse(): ConflictError {
-  return new ConflictError('attachment.file_in_use', 'Tệp này đã được đính kèm vào hồ sơ khác.');
+  return new ConflictError(
+    'attachment.file_in_use',
+    'Tệp này đã được đính kèm vào một thành phần hồ sơ.',
+  );
 }

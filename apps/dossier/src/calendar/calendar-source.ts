@@ -31,7 +31,9 @@ export class CalendarSource {
       return await this.loading;
     } catch (err) {
       if (!this.cached) throw err;
-      this.logger.warn(`holiday table not refreshed, using the last one: ${(err as Error).message}`);
+      this.logger.warn(
+        `holiday table not refreshed, using the last one: ${(err as Error).message}`,
+      );
       return this.cached.calendar;
     }
   }

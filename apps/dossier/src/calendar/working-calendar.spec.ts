@@ -65,21 +65,39 @@ describe('WorkingCalendar (Asia/Ho_Chi_Minh, the catalogue holiday table)', () =
   });
 
   it('ends a budget exactly at the end of a period, and starts late receipts next morning', () => {
-    expect(calendar.addWorkingMinutes(vn('2026-03-06T16:00:00'), 60)).toEqual(vn('2026-03-06T17:00:00'));
-    expect(calendar.addWorkingMinutes(vn('2026-03-06T10:30:00'), 120)).toEqual(vn('2026-03-06T14:00:00'));
-    expect(calendar.addWorkingMinutes(vn('2026-03-06T20:00:00'), 30)).toEqual(vn('2026-03-09T08:00:00'));
-    expect(calendar.addWorkingMinutes(vn('2026-03-07T12:00:00'), 0)).toEqual(vn('2026-03-09T07:30:00'));
+    expect(calendar.addWorkingMinutes(vn('2026-03-06T16:00:00'), 60)).toEqual(
+      vn('2026-03-06T17:00:00'),
+    );
+    expect(calendar.addWorkingMinutes(vn('2026-03-06T10:30:00'), 120)).toEqual(
+      vn('2026-03-06T14:00:00'),
+    );
+    expect(calendar.addWorkingMinutes(vn('2026-03-06T20:00:00'), 30)).toEqual(
+      vn('2026-03-09T08:00:00'),
+    );
+    expect(calendar.addWorkingMinutes(vn('2026-03-07T12:00:00'), 0)).toEqual(
+      vn('2026-03-09T07:30:00'),
+    );
   });
 
   it('counts working minutes between two instants, skipping lunch, nights and holidays', () => {
-    expect(calendar.workingMinutesBetween(vn('2026-03-06T11:00:00'), vn('2026-03-06T13:30:00'))).toBe(60);
-    expect(calendar.workingMinutesBetween(vn('2026-02-13T16:00:00'), vn('2026-02-23T08:30:00'))).toBe(120);
-    expect(calendar.workingMinutesBetween(vn('2026-02-23T08:30:00'), vn('2026-02-13T16:00:00'))).toBe(-120);
-    expect(calendar.workingMinutesBetween(vn('2026-02-14T08:00:00'), vn('2026-02-22T18:00:00'))).toBe(0);
+    expect(
+      calendar.workingMinutesBetween(vn('2026-03-06T11:00:00'), vn('2026-03-06T13:30:00')),
+    ).toBe(60);
+    expect(
+      calendar.workingMinutesBetween(vn('2026-02-13T16:00:00'), vn('2026-02-23T08:30:00')),
+    ).toBe(120);
+    expect(
+      calendar.workingMinutesBetween(vn('2026-02-23T08:30:00'), vn('2026-02-13T16:00:00')),
+    ).toBe(-120);
+    expect(
+      calendar.workingMinutesBetween(vn('2026-02-14T08:00:00'), vn('2026-02-22T18:00:00')),
+    ).toBe(0);
   });
 
   it('goes backwards for a negative budget (a dossier paused when already late)', () => {
-    expect(calendar.addWorkingMinutes(vn('2026-02-23T08:30:00'), -120)).toEqual(vn('2026-02-13T16:00:00'));
+    expect(calendar.addWorkingMinutes(vn('2026-02-23T08:30:00'), -120)).toEqual(
+      vn('2026-02-13T16:00:00'),
+    );
   });
 
   it('turns calendar days into the working time they contain', () => {
@@ -118,10 +136,24 @@ describe('processing clock', () => {
       'SUPPLEMENT_REQUESTED',
       vn('2026-03-03T08:00:00'),
     );
-    expect(paused).toEqual({ dueAt: null, pausedAt: vn('2026-03-03T08:00:00'), remainingMinutes: 480 });
+    expect(paused).toEqual({
+      dueAt: null,
+      pausedAt: vn('2026-03-03T08:00:00'),
+      remainingMinutes: 480,
+    });
     // The citizen answers after Tết-like delays: a week later, Tuesday 10:00.
-    const resumed = clockAfter(calendar, paused, 'SUPPLEMENT_REQUESTED', 'PROCESSING', vn('2026-03-10T10:00:00'));
-    expect(resumed).toEqual({ dueAt: vn('2026-03-11T10:00:00'), pausedAt: null, remainingMinutes: null });
+    const resumed = clockAfter(
+      calendar,
+      paused,
+      'SUPPLEMENT_REQUESTED',
+      'PROCESSING',
+      vn('2026-03-10T10:00:00'),
+    );
+    expect(resumed).toEqual({
+      dueAt: vn('2026-03-11T10:00:00'),
+      pausedAt: null,
+      remainingMinutes: null,
+    });
   });
 
   it('keeps lateness across a pause', () => {
@@ -133,7 +165,13 @@ describe('processing clock', () => {
       vn('2026-03-04T09:00:00'),
     );
     expect(paused.remainingMinutes).toBe(-60);
-    const resumed = clockAfter(calendar, paused, 'PAYMENT_REQUIRED', 'PROCESSING', vn('2026-03-05T08:00:00'));
+    const resumed = clockAfter(
+      calendar,
+      paused,
+      'PAYMENT_REQUIRED',
+      'PROCESSING',
+      vn('2026-03-05T08:00:00'),
+    );
     // Still an hour late: 30 min of Thursday morning and the last 30 min of Wednesday.
     expect(resumed.dueAt).toEqual(vn('2026-03-04T16:30:00'));
     expect(isOverdue('PROCESSING', resumed.dueAt, vn('2026-03-05T08:00:00'))).toBe(true);
@@ -141,10 +179,24 @@ describe('processing clock', () => {
 
   it('does not touch the clock on other transitions, and a withdrawal from a pause ends it', () => {
     const running = { dueAt, pausedAt: null, remainingMinutes: null };
-    expect(clockAfter(calendar, running, 'RECEIVED', 'PROCESSING', vn('2026-03-03T08:00:00'))).toBe(running);
-    const paused = clockAfter(calendar, running, 'PROCESSING', 'SUPPLEMENT_REQUESTED', vn('2026-03-03T08:00:00'));
+    expect(clockAfter(calendar, running, 'RECEIVED', 'PROCESSING', vn('2026-03-03T08:00:00'))).toBe(
+      running,
+    );
+    const paused = clockAfter(
+      calendar,
+      running,
+      'PROCESSING',
+      'SUPPLEMENT_REQUESTED',
+      vn('2026-03-03T08:00:00'),
+    );
     expect(
-      clockAfter(calendar, paused, 'SUPPLEMENT_REQUESTED', 'WITHDRAWAL_REQUESTED', vn('2026-03-03T09:00:00')),
+      clockAfter(
+        calendar,
+        paused,
+        'SUPPLEMENT_REQUESTED',
+        'WITHDRAWAL_REQUESTED',
+        vn('2026-03-03T09:00:00'),
+      ),
     ).toEqual({ dueAt: null, pausedAt: null, remainingMinutes: null });
   });
 

@@ -39,7 +39,9 @@ export function parseWorkingHours(spec: string): WorkingPeriod[] {
   let previousEnd = 0;
   for (const p of periods) {
     if (p.start < previousEnd || p.end <= p.start || p.end > 24 * 60) {
-      throw new Error(`working hours "${spec}" must be ordered, non-overlapping periods within a day`);
+      throw new Error(
+        `working hours "${spec}" must be ordered, non-overlapping periods within a day`,
+      );
     }
     previousEnd = p.end;
   }

@@ -12,7 +12,9 @@ describe('dossier code', () => {
   it('is <agency>-<yyMMdd>-<NNNN>', () => {
     expect(formatDossierCode('000.00.01.H26', '2026-11-26', 7)).toBe('000.00.01.H26-261126-0007');
     expect(formatDossierCode('000.00.01.H26', '2026-01-05', 50)).toBe('000.00.01.H26-260105-0050');
-    expect(formatDossierCode('000.00.01.H26', '2026-01-05', 12345)).toBe('000.00.01.H26-260105-12345');
+    expect(formatDossierCode('000.00.01.H26', '2026-01-05', 12345)).toBe(
+      '000.00.01.H26-260105-12345',
+    );
     expect(formatDossierCode('000.00.01.H26', '2026-11-26', 7)).toMatch(DOSSIER_CODE_PATTERN);
   });
 });

@@ -10,7 +10,8 @@ export const LOOKUP_KEY_LENGTH = 6;
 
 export function newLookupKey(): string {
   let key = '';
-  for (let i = 0; i < LOOKUP_KEY_LENGTH; i++) key += LOOKUP_KEY_ALPHABET[randomInt(LOOKUP_KEY_ALPHABET.length)];
+  for (let i = 0; i < LOOKUP_KEY_LENGTH; i++)
+    key += LOOKUP_KEY_ALPHABET[randomInt(LOOKUP_KEY_ALPHABET.length)];
   return key;
 }
 

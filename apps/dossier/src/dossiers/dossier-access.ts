@@ -29,7 +29,10 @@ export function isOfficer(caller: Caller): boolean {
 /** Officer routes: 403 without the role (the route itself is not theirs). */
 export function requireOfficer(caller: Caller): void {
   if (!isOfficer(caller)) {
-    throw new ForbiddenError('auth.officer_required', 'Chức năng dành cho cán bộ tiếp nhận, xử lý hồ sơ.');
+    throw new ForbiddenError(
+      'auth.officer_required',
+      'Chức năng dành cho cán bộ tiếp nhận, xử lý hồ sơ.',
+    );
   }
 }
 
@@ -42,8 +45,15 @@ export function agencyDossier(caller: Caller, dossier: Dossier | null): Dossier 
 }
 
 /** 409 naming the current status, for actions that need another one (edit, attach…). */
-export function wrongStatus(code: string, detail: string, current: DossierStatusName): ConflictError {
-  return new ConflictError(code, detail, { currentStatus: current, currentStatusCode: statusCode(current) });
+export function wrongStatus(
+  code: string,
+  detail: string,
+  current: DossierStatusName,
+): ConflictError {
+  return new ConflictError(code, detail, {
+    currentStatus: current,
+    currentStatusCode: statusCode(current),
+  });
 }
 
 /** Form data and attachments change only in a draft, or while answering a supplement request. */

@@ -64,10 +64,16 @@ export class DossierWorkflow {
     if (needsCalendar) calendar = await this.calendars.current();
 
     const dueAt =
-      request.action === 'receive' ? dueAtReceipt(calendar!, now, dossier.procedure.processingTime) : dossier.dueAt;
+      request.action === 'receive'
+        ? dueAtReceipt(calendar!, now, dossier.procedure.processingTime)
+        : dossier.dueAt;
     const clock = clockAfter(
       calendar!,
-      { dueAt, pausedAt: dossier.pausedAt, remainingMinutes: dossier.pausedWorkingMinutesRemaining },
+      {
+        dueAt,
+        pausedAt: dossier.pausedAt,
+        remainingMinutes: dossier.pausedWorkingMinutesRemaining,
+      },
       from,
       to,
       now,

@@ -25,41 +25,55 @@ export class DossiersController {
   constructor(private readonly dossiers: DossiersService) {}
 
   @MessagePattern(DossierRpc.create)
-  create(@Payload(new RpcInput(CreateDossierDto)) req: RpcRequest<CreateDossierDto>): Promise<DossierView> {
+  create(
+    @Payload(new RpcInput(CreateDossierDto)) req: RpcRequest<CreateDossierDto>,
+  ): Promise<DossierView> {
     const caller = requireCaller(req);
     return this.dossiers.create(caller, req.data, onBehalfOf(req, caller));
   }
 
   @MessagePattern(DossierRpc.list)
-  list(@Payload(new RpcInput(ListDossiersQuery)) req: RpcRequest<ListDossiersQuery>): Promise<Page<DossierSummary>> {
+  list(
+    @Payload(new RpcInput(ListDossiersQuery)) req: RpcRequest<ListDossiersQuery>,
+  ): Promise<Page<DossierSummary>> {
     return this.dossiers.list(requireCaller(req), req.data);
   }
 
   @MessagePattern(DossierRpc.get)
-  get(@Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>): Promise<DossierView> {
+  get(
+    @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
+  ): Promise<DossierView> {
     return this.dossiers.get(requireCaller(req), req.data.dossierId);
   }
 
   @MessagePattern(DossierRpc.update)
-  update(@Payload(new RpcInput(UpdateDossierInput)) req: RpcRequest<UpdateDossierInput>): Promise<DossierView> {
+  update(
+    @Payload(new RpcInput(UpdateDossierInput)) req: RpcRequest<UpdateDossierInput>,
+  ): Promise<DossierView> {
     const caller = requireCaller(req);
     return this.dossiers.update(caller, req.data, onBehalfOf(req, caller));
   }
 
   @MessagePattern(DossierRpc.submit)
-  submit(@Payload(new RpcInput(SubmitDossierInput)) req: RpcRequest<SubmitDossierInput>): Promise<SubmitResult> {
+  submit(
+    @Payload(new RpcInput(SubmitDossierInput)) req: RpcRequest<SubmitDossierInput>,
+  ): Promise<SubmitResult> {
     const caller = requireCaller(req);
     return this.dossiers.submit(caller, req.data, onBehalfOf(req, caller));
   }
 
   @MessagePattern(DossierRpc.supplement)
-  supplement(@Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>): Promise<DossierView> {
+  supplement(
+    @Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>,
+  ): Promise<DossierView> {
     const caller = requireCaller(req);
     return this.dossiers.supplement(caller, req.data, onBehalfOf(req, caller));
   }
 
   @MessagePattern(DossierRpc.withdraw)
-  withdraw(@Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>): Promise<DossierView> {
+  withdraw(
+    @Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>,
+  ): Promise<DossierView> {
     const caller = requireCaller(req);
     return this.dossiers.withdraw(caller, req.data, onBehalfOf(req, caller));
   }

@@ -53,7 +53,10 @@ export interface ProcedureSnapshot {
   formSchema: Record<string, unknown> | null;
 }
 
-export function procedureSnapshot(procedure: ProcedureView, kase: ProcedureCaseView): ProcedureSnapshot {
+export function procedureSnapshot(
+  procedure: ProcedureView,
+  kase: ProcedureCaseView,
+): ProcedureSnapshot {
   const time =
     kase.processingTimes.find((t) => t.channel === 'online') ??
     kase.processingTimes.find((t) => t.channel === 'desk') ??
@@ -88,7 +91,11 @@ export function feeDueAtSubmission(p: ProcedureSnapshot): boolean {
 }
 
 export function onlineFormOf(d: Pick<Dossier, 'procedure'>): OnlineForm {
-  return { procedureCode: d.procedure.code, caseId: d.procedure.case.id, schema: d.procedure.formSchema };
+  return {
+    procedureCode: d.procedure.code,
+    caseId: d.procedure.case.id,
+    schema: d.procedure.formSchema,
+  };
 }
 
 export type ByRole = StatusHistoryView['byRole'];
@@ -125,7 +132,17 @@ export interface Dossier {
 
 /** Columns an action may change (status and clock included). */
 export type DossierChanges = Partial<
-  Omit<Dossier, 'id' | 'applicantId' | 'procedure' | 'caseId' | 'agencyCode' | 'createdAt' | 'updatedAt' | 'version'>
+  Omit<
+    Dossier,
+    | 'id'
+    | 'applicantId'
+    | 'procedure'
+    | 'caseId'
+    | 'agencyCode'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'version'
+  >
 > & { applicantNameFolded?: string };
 
 export interface HistoryEntry {
@@ -224,7 +241,11 @@ export function mapOfficerDossierSummary(d: Dossier, now: Date): OfficerDossierS
 }
 
 /** No names, addresses, notes or files: only what the code and key holder may see. */
-export function mapPublicLookupView(d: Dossier, history: HistoryEntry[], now: Date): PublicLookupView {
+export function mapPublicLookupView(
+  d: Dossier,
+  history: HistoryEntry[],
+  now: Date,
+): PublicLookupView {
   return {
     code: d.code!,
     procedure: { code: d.procedure.code, name: d.procedure.name },

@@ -157,8 +157,14 @@ export class DossiersRepository {
     return toDossier(row);
   }
 
-  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Dossier | null> {
-    const [row]: DossierRow[] = await manager.query(`SELECT ${COLUMNS} FROM dossiers WHERE id = $1`, [id]);
+  async find(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Dossier | null> {
+    const [row]: DossierRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM dossiers WHERE id = $1`,
+      [id],
+    );
     return row ? toDossier(row) : null;
   }
 
@@ -180,7 +186,12 @@ export class DossiersRepository {
   }
 
   /** Applies the changes if the row is still at the version read; bumps the version. */
-  async update(manager: EntityManager, d: Dossier, changes: DossierChanges, at: Date): Promise<Dossier> {
+  async update(
+    manager: EntityManager,
+    d: Dossier,
+    changes: DossierChanges,
+    at: Date,
+  ): Promise<Dossier> {
     const sets: string[] = [];
     const params: unknown[] = [d.id, d.version, at];
     for (const [field, value] of Object.entries(changes)) {
@@ -250,9 +261,10 @@ export class DossiersRepository {
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, f.pageSize, (f.page - 1) * f.pageSize],
       ) as Promise<DossierRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${where}`, params) as Promise<
-        { total: number }[]
-      >,
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM dossiers WHERE ${where}`,
+        params,
+      ) as Promise<{ total: number }[]>,
     ]);
     return { rows: rows.map(toDossier), total };
   }

@@ -58,7 +58,11 @@ import { assertActionPossible } from './status-machine';
 const MAX_FORM_BYTES = 256 * 1024;
 const DEFAULT_PAGE_SIZE = 20;
 
-const citizen = (caller: Caller): Actor => ({ by: 'citizen', role: 'citizen', accountId: caller.accountId });
+const citizen = (caller: Caller): Actor => ({
+  by: 'citizen',
+  role: 'citizen',
+  accountId: caller.accountId,
+});
 
 /** Hồ sơ of the citizen: drafts, the online form, submission, supplement and withdrawal. */
 @Injectable()
@@ -82,10 +86,15 @@ export class DossiersService {
   async create(caller: Caller, input: CreateDossierDto, on: OnBehalfOf): Promise<DossierView> {
     const procedure = await this.procedures.procedure(input.procedureCode, on);
     if (!procedure) {
-      throw new NotFoundError('procedure.not_found', `Không tìm thấy thủ tục mã ${input.procedureCode}.`);
+      throw new NotFoundError(
+        'procedure.not_found',
+        `Không tìm thấy thủ tục mã ${input.procedureCode}.`,
+      );
     }
     if (procedure.level < 3 || !procedure.onlineSubmission) throw offlineOnly(procedure);
-    const kase = input.caseId ? procedure.cases.find((c) => c.id === input.caseId) : procedure.cases[0];
+    const kase = input.caseId
+      ? procedure.cases.find((c) => c.id === input.caseId)
+      : procedure.cases[0];
     if (!kase) {
       throw new UnprocessableError('dossier.case_unknown', 'Thủ tục không có trường hợp này.', [
         { field: 'caseId', message: 'Trường hợp không thuộc thủ tục' },
@@ -121,7 +130,10 @@ export class DossiersService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const status = query.status ? DossierStatus[query.status] : null;
-    const { rows, total } = await this.dossiers.listByApplicant(caller.accountId, status, { page, pageSize });
+    const { rows, total } = await this.dossiers.listByApplicant(caller.accountId, status, {
+      page,
+      pageSize,
+    });
     const now = new Date();
     return { items: rows.map((d) => mapDossierSummary(d, now)), total, page, pageSize };
   }
@@ -160,7 +172,8 @@ export class DossiersService {
           }
           changes.deliveryMethod = input.deliveryMethod;
         }
-        if (input.deliveryAddress !== undefined) changes.deliveryAddress = { ...input.deliveryAddress };
+        if (input.deliveryAddress !== undefined)
+          changes.deliveryAddress = { ...input.deliveryAddress };
       }
       if (Object.keys(changes).length === 0) return d;
       return this.dossiers.update(manager, d, changes, new Date());
@@ -238,7 +251,11 @@ export class DossiersService {
   }
 
   /** Bổ sung hồ sơ: the form must now be complete; the clock resumes where it stopped. */
-  async supplement(caller: Caller, input: CitizenActionInput, on: OnBehalfOf): Promise<DossierView> {
+  async supplement(
+    caller: Caller,
+    input: CitizenActionInput,
+    on: OnBehalfOf,
+  ): Promise<DossierView> {
     const updated = await this.unitOfWork.run(on.correlationId, async (tx) => {
       const d = ownDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
       assertActionPossible('supplement', d.status, 'citizen');
@@ -292,10 +309,16 @@ export class DossiersService {
       .map((c) => c.id);
     for (const id of missingComponents) {
       const name = d.procedure.components.find((c) => c.id === id)!.name;
-      errors.push({ field: `components/${id}`, message: `Chưa đính kèm thành phần hồ sơ: ${name}` });
+      errors.push({
+        field: `components/${id}`,
+        message: `Chưa đính kèm thành phần hồ sơ: ${name}`,
+      });
     }
     if (d.deliveryMethod === 'post' && !d.deliveryAddress) {
-      errors.push({ field: 'deliveryAddress', message: 'Nhận kết quả qua bưu chính cần địa chỉ nhận' });
+      errors.push({
+        field: 'deliveryAddress',
+        message: 'Nhận kết quả qua bưu chính cần địa chỉ nhận',
+      });
     }
     if (errors.length > 0) {
       throw new UnprocessableError('dossier.incomplete', 'Hồ sơ chưa đủ để nộp.', errors);
@@ -318,7 +341,11 @@ function offlineOnly(procedure: ProcedureView): ConflictError {
 }
 
 function formInvalid(errors: FieldError[]): UnprocessableError {
-  return new UnprocessableError('dossier.form_invalid', 'Tờ khai có thông tin chưa hợp lệ.', errors);
+  return new UnprocessableError(
+    'dossier.form_invalid',
+    'Tờ khai có thông tin chưa hợp lệ.',
+    errors,
+  );
 }
 
 function checkFormSize(formData: Record<string, unknown>): void {

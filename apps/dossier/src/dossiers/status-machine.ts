@@ -1,9 +1,4 @@
-import {
-  ConflictError,
-  DossierStatus,
-  DossierStatusCode,
-  DossierStatusName,
-} from '@dvc/contracts';
+import { ConflictError, DossierStatus, DossierStatusCode, DossierStatusName } from '@dvc/contracts';
 
 /**
  * The dossier lifecycle of DESIGN.md §4 as one table. Every action on a dossier, whoever
@@ -51,42 +46,42 @@ export interface Transition {
   when?: TransitionCondition;
 }
 
-export const TRANSITION_CONDITIONS: Record<TransitionCondition, (f: TransitionFacts) => boolean> =
-  {
-    'fee-due-at-submission': (f) => f.feeDueAtSubmission,
-    'no-fee-due-at-submission': (f) => !f.feeDueAtSubmission,
-    'paused-from-received': (f) => f.pausedFrom === 'RECEIVED',
-    'paused-from-processing': (f) => f.pausedFrom === 'PROCESSING',
-    'paused-at-submission': (f) => f.pausedFrom === 'DRAFT',
-    'paused-after-receipt': (f) => f.pausedFrom === 'RECEIVED' || f.pausedFrom === 'PROCESSING',
-  };
+export const TRANSITION_CONDITIONS: Record<TransitionCondition, (f: TransitionFacts) => boolean> = {
+  'fee-due-at-submission': (f) => f.feeDueAtSubmission,
+  'no-fee-due-at-submission': (f) => !f.feeDueAtSubmission,
+  'paused-from-received': (f) => f.pausedFrom === 'RECEIVED',
+  'paused-from-processing': (f) => f.pausedFrom === 'PROCESSING',
+  'paused-at-submission': (f) => f.pausedFrom === 'DRAFT',
+  'paused-after-receipt': (f) => f.pausedFrom === 'RECEIVED' || f.pausedFrom === 'PROCESSING',
+};
 
-// prettier-ignore -- a table reads best one row per line
+// A table reads best one row per line.
+// prettier-ignore
 export const TRANSITIONS: readonly Transition[] = [
-  { action: 'submit', from: ['DRAFT'], to: 'SUBMITTED', by: 'citizen', when: 'no-fee-due-at-submission' },
-  { action: 'submit', from: ['DRAFT'], to: 'PAYMENT_REQUIRED', by: 'citizen', when: 'fee-due-at-submission' },
-  { action: 'receive', from: ['SUBMITTED'], to: 'RECEIVED', by: 'officer' },
-  { action: 'start', from: ['RECEIVED'], to: 'PROCESSING', by: 'officer' },
-  { action: 'request-supplement', from: ['RECEIVED', 'PROCESSING'], to: 'SUPPLEMENT_REQUESTED', by: 'officer' },
-  { action: 'supplement', from: ['SUPPLEMENT_REQUESTED'], to: 'PROCESSING', by: 'citizen', when: 'paused-from-processing' },
-  { action: 'supplement', from: ['SUPPLEMENT_REQUESTED'], to: 'RECEIVED', by: 'citizen', when: 'paused-from-received' },
-  { action: 'request-payment', from: ['RECEIVED', 'PROCESSING'], to: 'PAYMENT_REQUIRED', by: 'officer' },
-  { action: 'payment-succeeded', from: ['PAYMENT_REQUIRED'], to: 'SUBMITTED', by: 'system', when: 'paused-at-submission' },
-  { action: 'payment-succeeded', from: ['PAYMENT_REQUIRED'], to: 'PROCESSING', by: 'system', when: 'paused-after-receipt' },
-  { action: 'refuse', from: ['SUBMITTED', 'RECEIVED', 'PROCESSING'], to: 'REFUSED', by: 'officer' },
-  { action: 'complete', from: ['PROCESSING'], to: 'RESULT_READY', by: 'officer' },
-  { action: 'return', from: ['RESULT_READY'], to: 'RETURNED', by: 'officer' },
-  {
-    action: 'withdraw',
-    from: ['SUBMITTED', 'RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUIRED'],
-    to: 'WITHDRAWAL_REQUESTED',
-    by: 'citizen',
-  },
-  { action: 'stop', from: ['WITHDRAWAL_REQUESTED', 'RECEIVED', 'PROCESSING'], to: 'STOPPED', by: 'officer' },
+  { action: 'submit',             from: ['DRAFT'],                               to: 'SUBMITTED',            by: 'citizen', when: 'no-fee-due-at-submission' },
+  { action: 'submit',             from: ['DRAFT'],                               to: 'PAYMENT_REQUIRED',     by: 'citizen', when: 'fee-due-at-submission' },
+  { action: 'receive',            from: ['SUBMITTED'],                           to: 'RECEIVED',             by: 'officer' },
+  { action: 'start',              from: ['RECEIVED'],                            to: 'PROCESSING',           by: 'officer' },
+  { action: 'request-supplement', from: ['RECEIVED', 'PROCESSING'],              to: 'SUPPLEMENT_REQUESTED', by: 'officer' },
+  { action: 'supplement',         from: ['SUPPLEMENT_REQUESTED'],                to: 'PROCESSING',           by: 'citizen', when: 'paused-from-processing' },
+  { action: 'supplement',         from: ['SUPPLEMENT_REQUESTED'],                to: 'RECEIVED',             by: 'citizen', when: 'paused-from-received' },
+  { action: 'request-payment',    from: ['RECEIVED', 'PROCESSING'],              to: 'PAYMENT_REQUIRED',     by: 'officer' },
+  { action: 'payment-succeeded',  from: ['PAYMENT_REQUIRED'],                    to: 'SUBMITTED',            by: 'system',  when: 'paused-at-submission' },
+  { action: 'payment-succeeded',  from: ['PAYMENT_REQUIRED'],                    to: 'PROCESSING',           by: 'system',  when: 'paused-after-receipt' },
+  { action: 'refuse',             from: ['SUBMITTED', 'RECEIVED', 'PROCESSING'], to: 'REFUSED',              by: 'officer' },
+  { action: 'complete',           from: ['PROCESSING'],                          to: 'RESULT_READY',         by: 'officer' },
+  { action: 'return',             from: ['RESULT_READY'],                        to: 'RETURNED',             by: 'officer' },
+  { action: 'withdraw',           from: ['SUBMITTED', 'RECEIVED', 'PROCESSING', 'SUPPLEMENT_REQUESTED', 'PAYMENT_REQUIRED'],
+                                                                                 to: 'WITHDRAWAL_REQUESTED', by: 'citizen' },
+  { action: 'stop',               from: ['WITHDRAWAL_REQUESTED', 'RECEIVED', 'PROCESSING'],
+                                                                                 to: 'STOPPED',              by: 'officer' },
 ];
 
 /** The deadline clock stands still in these statuses (DESIGN.md §4). */
-export const PAUSED_STATUSES: readonly DossierStatusName[] = ['SUPPLEMENT_REQUESTED', 'PAYMENT_REQUIRED'];
+export const PAUSED_STATUSES: readonly DossierStatusName[] = [
+  'SUPPLEMENT_REQUESTED',
+  'PAYMENT_REQUIRED',
+];
 
 /** Nothing is pending from the agency any more: never overdue. */
 export const FINISHED_STATUSES: readonly DossierStatusName[] = [
@@ -100,7 +95,10 @@ export const FINISHED_STATUSES: readonly DossierStatusName[] = [
 export const CLOCKED_STATUSES: readonly DossierStatusName[] = ['RECEIVED', 'PROCESSING'];
 
 const NAMES_BY_CODE = new Map<number, DossierStatusName>(
-  (Object.entries(DossierStatus) as [DossierStatusName, DossierStatusCode][]).map(([n, c]) => [c, n]),
+  (Object.entries(DossierStatus) as [DossierStatusName, DossierStatusCode][]).map(([n, c]) => [
+    c,
+    n,
+  ]),
 );
 
 export function statusName(code: number): DossierStatusName {

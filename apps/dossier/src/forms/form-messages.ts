@@ -32,7 +32,9 @@ function textOf(error: ErrorObject): string {
     case 'required':
       return 'không được để trống';
     case 'type': {
-      const types = String(p.type).split(',').map((t) => TYPE_NAMES[t] ?? t);
+      const types = String(p.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
       return `phải là ${types.join(' hoặc ')}`;
     }
     case 'format':
@@ -73,7 +75,8 @@ function textOf(error: ErrorObject): string {
 /** The pointer of the field the error is about (the missing or extra one for those keywords). */
 function fieldOf(error: ErrorObject): string {
   const p = error.params as Params;
-  if (error.keyword === 'required') return `${error.instancePath}/${escapePointer(String(p.missingProperty))}`;
+  if (error.keyword === 'required')
+    return `${error.instancePath}/${escapePointer(String(p.missingProperty))}`;
   if (error.keyword === 'additionalProperties') {
     return `${error.instancePath}/${escapePointer(String(p.additionalProperty))}`;
   }
@@ -83,7 +86,8 @@ function fieldOf(error: ErrorObject): string {
 /** The title of the field in the schema (needs ajv's `verbose` for parentSchema). */
 function titleOf(error: ErrorObject): string | null {
   const p = error.params as Params;
-  const parent = error.parentSchema as { title?: unknown; properties?: Record<string, { title?: unknown }> } | undefined;
+  const parent = error.parentSchema as
+    { title?: unknown; properties?: Record<string, { title?: unknown }> } | undefined;
   const title =
     error.keyword === 'required'
       ? parent?.properties?.[String(p.missingProperty)]?.title

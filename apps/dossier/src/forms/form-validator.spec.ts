@@ -36,7 +36,8 @@ describe('FormValidator (ajv 2020, Vietnamese messages)', () => {
     expect(validator.check(form, { ngaySinh: '31/01/2026' }, 'draft')).toEqual([
       {
         field: '/ngaySinh',
-        message: 'Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng YYYY-MM-DD (ví dụ 2026-01-31)',
+        message:
+          'Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng YYYY-MM-DD (ví dụ 2026-01-31)',
       },
     ]);
     expect(validator.check(form, { diaChi: {} }, 'draft')).toEqual([]);

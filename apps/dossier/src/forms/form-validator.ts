@@ -48,7 +48,11 @@ export class FormValidator {
     return (validate.errors ?? []).map(fieldErrorOf);
   }
 
-  private compiled(procedureCode: string, caseId: string, original: Record<string, unknown>): Compiled {
+  private compiled(
+    procedureCode: string,
+    caseId: string,
+    original: Record<string, unknown>,
+  ): Compiled {
     // `$id` would make ajv refuse the second compile of the same schema: the cache key does its job.
     const { $id: _id, ...schema } = original;
     const text = JSON.stringify(schema);

@@ -37,7 +37,9 @@ export class SubmitReplays {
 
   /** What identifies "the same request" under a key. */
   requestHash(dossierId: string): string {
-    return createHash('sha256').update(JSON.stringify({ action: 'submit', dossierId })).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify({ action: 'submit', dossierId }))
+      .digest('hex');
   }
 
   /** The answer to replay, null when the key is new (or expired), 409 when it served another request. */
@@ -59,8 +61,9 @@ export class SubmitReplays {
         'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
       );
     }
-    const { sealedLookupKey, ...answer } = row.response;
-    return { ...answer, lookupKey: this.open(sealedLookupKey) };
+    const { id, code, status, sealedLookupKey } = row.response;
+    // Same members in the same order as the first answer: a replay is byte-identical.
+    return { id, code, lookupKey: this.open(sealedLookupKey), status };
   }
 
   /** Records the answer in the submit's transaction (an expired row under the key is replaced). */

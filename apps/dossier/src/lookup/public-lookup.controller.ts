@@ -10,7 +10,9 @@ export class PublicLookupController {
 
   /** No caller needed; the gateway passes the client IP for throttling. */
   @MessagePattern(DossierRpc.publicLookup)
-  lookup(@Payload(new RpcInput(PublicLookupQuery)) req: RpcRequest<PublicLookupQuery>): Promise<PublicLookupView> {
+  lookup(
+    @Payload(new RpcInput(PublicLookupQuery)) req: RpcRequest<PublicLookupQuery>,
+  ): Promise<PublicLookupView> {
     return this.lookups.lookup(req.data, req.ip ?? null);
   }
 }

@@ -44,7 +44,9 @@ export class DossierSchema1732800000000 implements MigrationInterface {
       CHECK ((status = 0) = (code IS NULL)),
       CHECK (status = 0 OR (lookup_key_hash IS NOT NULL AND applicant IS NOT NULL AND submitted_at IS NOT NULL))
     )`);
-    await q.query(`CREATE INDEX dossiers_applicant ON ${s}.dossiers (applicant_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX dossiers_applicant ON ${s}.dossiers (applicant_id, created_at DESC)`,
+    );
     await q.query(
       `CREATE INDEX dossiers_officer_queue ON ${s}.dossiers (agency_code, due_at) WHERE status <> 0`,
     );

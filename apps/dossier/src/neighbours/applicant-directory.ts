@@ -15,6 +15,10 @@ export class RpcApplicantDirectory extends ApplicantDirectory {
   }
 
   profileOf(caller: Caller, correlationId: string | null): Promise<ProfileView> {
-    return this.identity.send<ProfileView>(IdentityRpc.getProfile, { caller, correlationId, data: {} });
+    return this.identity.send<ProfileView>(IdentityRpc.getProfile, {
+      caller,
+      correlationId,
+      data: {},
+    });
   }
 }

@@ -28,6 +28,8 @@ export abstract class FileStore {
   abstract delete(fileId: string, on: OnBehalfOf): Promise<void>;
 }
 
+const CLAIM_BATCH = 100;
+
 @Injectable()
 export class RpcFileStore extends FileStore {
   constructor(@Inject(STORAGE_RPC) private readonly storage: RpcClient) {
@@ -42,17 +44,26 @@ export class RpcFileStore extends FileStore {
 
   document(documentId: string, on: OnBehalfOf): Promise<PersonalDocumentView | null> {
     return nullWhenNotFound(
-      this.storage.send<PersonalDocumentView>(StorageRpc.getDocument, { ...on, data: { documentId } }),
+      this.storage.send<PersonalDocumentView>(StorageRpc.getDocument, {
+        ...on,
+        data: { documentId },
+      }),
     );
   }
 
   copy(fileId: string, purpose: FilePurpose, on: OnBehalfOf): Promise<StoredFileView> {
-    return this.storage.send<StoredFileView>(StorageRpc.copyFile, { ...on, data: { fileId, purpose } });
+    return this.storage.send<StoredFileView>(StorageRpc.copyFile, {
+      ...on,
+      data: { fileId, purpose },
+    });
   }
 
   async claim(fileIds: string[], on: OnBehalfOf): Promise<void> {
-    if (fileIds.length === 0) return;
-    await this.storage.send(StorageRpc.claimFiles, { ...on, data: { fileIds } });
+    // storage takes at most CLAIM_BATCH ids a call, and never an empty list
+    for (let i = 0; i < fileIds.length; i += CLAIM_BATCH) {
+      const batch = fileIds.slice(i, i + CLAIM_BATCH);
+      await this.storage.send(StorageRpc.claimFiles, { ...on, data: { fileIds: batch } });
+    }
   }
 
   async delete(fileId: string, on: OnBehalfOf): Promise<void> {

@@ -19,7 +19,10 @@ export class RpcProcedureDirectory extends ProcedureDirectory {
 
   async procedure(code: string, on: OnBehalfOf): Promise<ProcedureView | null> {
     try {
-      return await this.catalogue.send<ProcedureView>(CatalogueRpc.getProcedure, { ...on, data: { code } });
+      return await this.catalogue.send<ProcedureView>(CatalogueRpc.getProcedure, {
+        ...on,
+        data: { code },
+      });
     } catch (err) {
       if (err instanceof DomainError && err.status === 404) return null;
       throw err;

@@ -29,23 +29,31 @@ export class OfficerController {
   }
 
   @MessagePattern(DossierRpc.officerGet)
-  get(@Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>): Promise<OfficerDossierView> {
+  get(
+    @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
+  ): Promise<OfficerDossierView> {
     return this.officer.get(requireCaller(req), req.data.dossierId);
   }
 
   @MessagePattern(DossierRpc.officerAction)
-  act(@Payload(new RpcInput(OfficerActionInput)) req: RpcRequest<OfficerActionInput>): Promise<OfficerDossierView> {
+  act(
+    @Payload(new RpcInput(OfficerActionInput)) req: RpcRequest<OfficerActionInput>,
+  ): Promise<OfficerDossierView> {
     const caller = requireCaller(req);
     return this.officer.act(caller, req.data, onBehalfOf(req, caller));
   }
 
   @MessagePattern(DossierRpc.officerPrepareResult)
-  prepareResult(@Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>): Promise<UploadQuotaView> {
+  prepareResult(
+    @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
+  ): Promise<UploadQuotaView> {
     return this.officer.prepareResult(requireCaller(req), req.data.dossierId);
   }
 
   @MessagePattern(DossierRpc.officerAddResult)
-  addResult(@Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>): Promise<ResultFileView> {
+  addResult(
+    @Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>,
+  ): Promise<ResultFileView> {
     const caller = requireCaller(req);
     return this.officer.addResult(caller, req.data, onBehalfOf(req, caller));
   }

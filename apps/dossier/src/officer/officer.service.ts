@@ -26,7 +26,7 @@ import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { assertActionPossible } from '../dossiers/status-machine';
 import { FileStore } from '../neighbours/file-store';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
-import { ResultFile, mapResultFileView } from './results.dto';
+import { mapResultFileView } from './results.dto';
 import { ResultsRepository } from './results.repository';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -73,7 +73,11 @@ export class OfficerService {
     return this.views.officer(agencyDossier(caller, await this.dossiers.find(dossierId)));
   }
 
-  async act(caller: Caller, input: OfficerActionInput, on: OnBehalfOf): Promise<OfficerDossierView> {
+  async act(
+    caller: Caller,
+    input: OfficerActionInput,
+    on: OnBehalfOf,
+  ): Promise<OfficerDossierView> {
     requireOfficer(caller);
     // A wrong status answers 409 before any complaint about the input.
     const current = agencyDossier(caller, await this.dossiers.find(input.dossierId));
@@ -104,7 +108,11 @@ export class OfficerService {
   }
 
   /** Adds a result document the officer uploaded (purpose `result`, scanned clean). */
-  async addResult(caller: Caller, input: DossierFileInput, on: OnBehalfOf): Promise<ResultFileView> {
+  async addResult(
+    caller: Caller,
+    input: DossierFileInput,
+    on: OnBehalfOf,
+  ): Promise<ResultFileView> {
     requireOfficer(caller);
     assertProcessing(agencyDossier(caller, await this.dossiers.find(input.dossierId)));
     const file = resultFile(caller, await this.files.file(input.fileId, on));
@@ -114,7 +122,8 @@ export class OfficerService {
       const existing = await this.results.byFile(file.id, manager);
       if (existing?.dossierId === d.id) return existing; // a retry
       if (existing) throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
-      if ((await this.results.totalSize(d.id, manager)) + file.size > this.maxBytes) throw this.quotaExceeded();
+      if ((await this.results.totalSize(d.id, manager)) + file.size > this.maxBytes)
+        throw this.quotaExceeded();
       return this.results.insert(manager, {
         id: randomUUID(),
         dossierId: d.id,
@@ -127,7 +136,7 @@ export class OfficerService {
       });
     });
     await this.files.claim([file.id], on);
-    return mapResultFileView(input.dossierId, result as ResultFile);
+    return mapResultFileView(input.dossierId, result);
   }
 
   /** What each action needs besides the status change; a missing piece is a 422 naming it. */
@@ -147,12 +156,18 @@ export class OfficerService {
       case 'request-supplement': {
         const missing = (input.missing ?? []).map((m) => m.trim()).filter((m) => m !== '');
         if (missing.length === 0 && !note) {
-          throw required('missing', 'dossier.supplement_reason_required', 'Liệt kê đầy đủ giấy tờ cần bổ sung.');
+          throw required(
+            'missing',
+            'dossier.supplement_reason_required',
+            'Liệt kê đầy đủ giấy tờ cần bổ sung.',
+          );
         }
         if (input.deadline && Date.parse(input.deadline) <= now.getTime()) {
-          throw new UnprocessableError('dossier.deadline_past', 'Hạn bổ sung phải sau thời điểm hiện tại.', [
-            { field: 'deadline', message: 'Hạn bổ sung đã qua' },
-          ]);
+          throw new UnprocessableError(
+            'dossier.deadline_past',
+            'Hạn bổ sung phải sau thời điểm hiện tại.',
+            [{ field: 'deadline', message: 'Hạn bổ sung đã qua' }],
+          );
         }
         return {
           changes: {
@@ -174,8 +189,10 @@ export class OfficerService {
             d.status,
           );
         }
-        const amount = input.amount ?? (d.procedure.fee && d.procedure.fee > 0 ? d.procedure.fee : null);
-        if (!amount) throw required('amount', 'dossier.amount_required', 'Nhập số tiền phí, lệ phí cần nộp.');
+        const amount =
+          input.amount ?? (d.procedure.fee && d.procedure.fee > 0 ? d.procedure.fee : null);
+        if (!amount)
+          throw required('amount', 'dossier.amount_required', 'Nhập số tiền phí, lệ phí cần nộp.');
         return { changes: { paymentAmount: amount } };
       }
       case 'refuse':
@@ -183,15 +200,21 @@ export class OfficerService {
         return {};
       case 'complete':
         if ((await this.results.list(d.id, tx.manager)).length === 0) {
-          throw new UnprocessableError('dossier.result_missing', 'Tải lên kết quả giải quyết trước khi hoàn thành.', [
-            { field: 'results', message: 'Chưa có tệp kết quả' },
-          ]);
+          throw new UnprocessableError(
+            'dossier.result_missing',
+            'Tải lên kết quả giải quyết trước khi hoàn thành.',
+            [{ field: 'results', message: 'Chưa có tệp kết quả' }],
+          );
         }
         return {};
       case 'return': {
         const tracking = input.deliveryTracking?.trim() || null;
         if (d.deliveryMethod === 'post' && !tracking) {
-          throw required('deliveryTracking', 'dossier.tracking_required', 'Nhập mã vận đơn bưu chính.');
+          throw required(
+            'deliveryTracking',
+            'dossier.tracking_required',
+            'Nhập mã vận đơn bưu chính.',
+          );
         }
         return tracking ? { changes: { deliveryTracking: tracking } } : {};
       }
@@ -215,7 +238,11 @@ export class OfficerService {
 /** Results are added while processing, before `complete`. */
 function assertProcessing(d: Dossier): void {
   if (d.status !== 'PROCESSING') {
-    throw wrongStatus('dossier.not_processing', 'Chỉ thêm kết quả khi hồ sơ đang được xử lý.', d.status);
+    throw wrongStatus(
+      'dossier.not_processing',
+      'Chỉ thêm kết quả khi hồ sơ đang được xử lý.',
+      d.status,
+    );
   }
 }
 

@@ -14,7 +14,8 @@ interface Row {
   created_at: Date;
 }
 
-const COLUMNS = 'id, dossier_id, file_id, file_name, content_type, size, sha256, added_by, created_at';
+const COLUMNS =
+  'id, dossier_id, file_id, file_name, content_type, size, sha256, added_by, created_at';
 
 const toResult = (r: Row): ResultFile => ({
   id: r.id,
@@ -33,7 +34,10 @@ const toResult = (r: Row): ResultFile => ({
 export class ResultsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<ResultFile[]> {
+  async list(
+    dossierId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ResultFile[]> {
     const rows: Row[] = await manager.query(
       `SELECT ${COLUMNS} FROM results WHERE dossier_id = $1 ORDER BY created_at, id`,
       [dossierId],
@@ -41,12 +45,20 @@ export class ResultsRepository {
     return rows.map(toResult);
   }
 
-  async byFile(fileId: string, manager: EntityManager = this.dataSource.manager): Promise<ResultFile | null> {
-    const [row]: Row[] = await manager.query(`SELECT ${COLUMNS} FROM results WHERE file_id = $1`, [fileId]);
+  async byFile(
+    fileId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ResultFile | null> {
+    const [row]: Row[] = await manager.query(`SELECT ${COLUMNS} FROM results WHERE file_id = $1`, [
+      fileId,
+    ]);
     return row ? toResult(row) : null;
   }
 
-  async totalSize(dossierId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+  async totalSize(
+    dossierId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
     const [row]: { total: string }[] = await manager.query(
       `SELECT COALESCE(sum(size), 0) AS total FROM results WHERE dossier_id = $1`,
       [dossierId],

@@ -36,7 +36,10 @@ export class PaymentEventsConsumer implements OnApplicationBootstrap {
   async handle(envelope: EventEnvelope, manager: EntityManager): Promise<void> {
     if (envelope.type !== Events.paymentSucceeded) return;
     const paid = envelope.data as PaymentSucceededEvent;
-    const d = typeof paid?.dossierId === 'string' ? await this.dossiers.lock(manager, paid.dossierId) : null;
+    const d =
+      typeof paid?.dossierId === 'string'
+        ? await this.dossiers.lock(manager, paid.dossierId)
+        : null;
     // Nothing to move (withdrawn meanwhile, unknown dossier): a retry would not change that.
     // The payment service owns refunds; this log is the trace on our side.
     if (!d || !isActionPossible('payment-succeeded', d.status, 'system')) {
@@ -47,9 +50,14 @@ export class PaymentEventsConsumer implements OnApplicationBootstrap {
       return;
     }
     if (d.paymentAmount !== null && paid.amount !== d.paymentAmount) {
-      this.logger.warn(`payment ${paid.paymentId}: paid ${paid.amount} VND, ${d.paymentAmount} VND was due`);
+      this.logger.warn(
+        `payment ${paid.paymentId}: paid ${paid.amount} VND, ${d.paymentAmount} VND was due`,
+      );
     }
-    const tx: Tx = { manager, publish: (event) => this.outbox.add(manager, event, envelope.correlationId) };
+    const tx: Tx = {
+      manager,
+      publish: (event) => this.outbox.add(manager, event, envelope.correlationId),
+    };
     await this.workflow.apply(tx, d, {
       action: 'payment-succeeded',
       actor: { by: 'system', role: 'system', accountId: null },

@@ -16,7 +16,8 @@ export class RedisModule implements OnApplicationShutdown {
       provide: Redis,
       inject: [BaseConfig],
       // Fail a command after one reconnect attempt rather than queueing it for ever.
-      useFactory: (c: BaseConfig) => new Redis(c.REDIS_URL, { keyPrefix: c.REDIS_PREFIX, maxRetriesPerRequest: 1 }),
+      useFactory: (c: BaseConfig) =>
+        new Redis(c.REDIS_URL, { keyPrefix: c.REDIS_PREFIX, maxRetriesPerRequest: 1 }),
     };
     return { module: RedisModule, providers: [provider], exports: [Redis] };
   }

@@ -23,7 +23,8 @@ export class RpcInput<T extends object> implements PipeTransform<unknown, Promis
   async transform(value: unknown): Promise<RpcRequest<T>> {
     const request = isRecord(value) ? value : {};
     const raw = request.data ?? {};
-    if (!isRecord(raw)) throw new BadRequestError('validation.failed', 'Dữ liệu gửi lên không hợp lệ.');
+    if (!isRecord(raw))
+      throw new BadRequestError('validation.failed', 'Dữ liệu gửi lên không hợp lệ.');
     const data = plainToInstance(this.dto, raw);
     const errors = await validate(data, {
       whitelist: true,
@@ -31,7 +32,11 @@ export class RpcInput<T extends object> implements PipeTransform<unknown, Promis
       forbidUnknownValues: true,
     });
     if (errors.length > 0) {
-      throw new BadRequestError('validation.failed', 'Dữ liệu gửi lên không hợp lệ.', fieldErrors(errors));
+      throw new BadRequestError(
+        'validation.failed',
+        'Dữ liệu gửi lên không hợp lệ.',
+        fieldErrors(errors),
+      );
     }
     return {
       caller: isRecord(request.caller) ? (request.caller as unknown as Caller) : null,
@@ -50,13 +55,17 @@ export function requireCaller(request: RpcRequest<unknown>): Caller {
   if (!caller || typeof caller.accountId !== 'string' || !UUID.test(caller.accountId)) {
     throw new UnauthorizedError('auth.required', 'Vui lòng đăng nhập.');
   }
-  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
   return { ...caller, roles: strings(caller.roles) as Role[], agencies: strings(caller.agencies) };
 }
 
 /** Who calls to neighbours are made for: this caller, under this correlation id. */
 export function onBehalfOf(request: RpcRequest<unknown>, caller: Caller | null): OnBehalfOf {
-  return { caller, correlationId: typeof request?.correlationId === 'string' ? request.correlationId : null };
+  return {
+    caller,
+    correlationId: typeof request?.correlationId === 'string' ? request.correlationId : null,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -13,10 +13,14 @@ import { OPS_CONTROLLERS } from '../health/ops-routes';
 import type { GatewayConfig } from '../gateway.config';
 
 const AUTH_RATE_LIMITED = 'dvc:auth-rate-limited';
+const LOOKUP_RATE_LIMITED = 'dvc:lookup-rate-limited';
 const MINUTE_MS = 60_000;
 
 /** A credential route (login, register, …): also counted against the stricter per-IP auth limit. */
 export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
+
+/** The public dossier lookup: guessing codes and keys must stay slow (DESIGN.md §4). */
+export const LookupRateLimit = () => SetMetadata(LOOKUP_RATE_LIMITED, true);
 
 /**
  * Two fixed windows per client IP, counted in Redis so every gateway instance shares them:
@@ -40,6 +44,14 @@ export function rateLimitOptions(config: GatewayConfig, redis: Redis): Throttler
         skipIf: (context) =>
           reflector.get<boolean | undefined>(AUTH_RATE_LIMITED, context.getHandler()) !== true,
         generateKey: (context, tracker) => `throttle:auth:${context.getHandler().name}:${tracker}`,
+      },
+      {
+        name: 'lookup',
+        ttl: MINUTE_MS,
+        limit: config.LOOKUP_RATE_LIMIT_PER_MINUTE,
+        skipIf: (context) =>
+          reflector.get<boolean | undefined>(LOOKUP_RATE_LIMITED, context.getHandler()) !== true,
+        generateKey: (_context, tracker) => `throttle:lookup:${tracker}`,
       },
     ],
     storage: new ThrottlerStorageRedisService(redis),

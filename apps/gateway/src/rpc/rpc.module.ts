@@ -6,6 +6,8 @@ import { GatewayConfig } from '../gateway.config';
 /** Injection tokens of the RpcClient of each service the gateway calls. */
 export const IDENTITY_RPC = Symbol('IDENTITY_RPC');
 export const CATALOGUE_RPC = Symbol('CATALOGUE_RPC');
+export const DOSSIER_RPC = Symbol('DOSSIER_RPC');
+export const STORAGE_RPC = Symbol('STORAGE_RPC');
 
 const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
   provide: token,
@@ -17,7 +19,12 @@ const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
 /** One RpcClient (its own AMQP connection, deadline on every call) per service. */
 @Global()
 @Module({
-  providers: [clientFor(IDENTITY_RPC, 'identity'), clientFor(CATALOGUE_RPC, 'catalogue')],
-  exports: [IDENTITY_RPC, CATALOGUE_RPC],
+  providers: [
+    clientFor(IDENTITY_RPC, 'identity'),
+    clientFor(CATALOGUE_RPC, 'catalogue'),
+    clientFor(DOSSIER_RPC, 'dossier'),
+    clientFor(STORAGE_RPC, 'storage'),
+  ],
+  exports: [IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC],
 })
 export class RpcModule {}

@@ -15,10 +15,19 @@ export interface DemoAccount {
   created: boolean;
 }
 
-const DEMO_ACCOUNTS: { email: string; fullName: string; roles: Role[] }[] = [
-  { email: 'citizen@dvc.local', fullName: 'Nguyễn Văn Dân', roles: ['citizen'] },
-  { email: 'officer@dvc.local', fullName: 'Trần Thị Cán Bộ', roles: ['officer'] },
-  { email: 'admin@dvc.local', fullName: 'Lê Quản Trị', roles: ['admin'] },
+interface DemoAccountSeed {
+  email: string;
+  fullName: string;
+  roles: Role[];
+  phone: string | null;
+  /** The demo citizen has one, so the public lookup by ID number can be tried. */
+  idNumber: string | null;
+}
+
+const DEMO_ACCOUNTS: DemoAccountSeed[] = [
+  { email: 'citizen@dvc.local', fullName: 'Nguyễn Văn Dân', roles: ['citizen'], phone: '0912345678', idNumber: '001099012345' },
+  { email: 'officer@dvc.local', fullName: 'Trần Thị Cán Bộ', roles: ['officer'], phone: null, idNumber: null },
+  { email: 'admin@dvc.local', fullName: 'Lê Quản Trị', roles: ['admin'], phone: null, idNumber: null },
 ];
 
 /** Creates the missing demo accounts (active) and the officer's agency memberships. */
@@ -43,8 +52,8 @@ export async function seedDemoAccounts(
               email: demo.email,
               passwordHash,
               fullName: demo.fullName,
-              phone: null,
-              idNumber: null,
+              phone: demo.phone,
+              idNumber: demo.idNumber,
               locale: 'vi',
               status: 'active',
               roles: demo.roles,

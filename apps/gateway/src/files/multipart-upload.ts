@@ -1,0 +1,48 @@
+import '@fastify/multipart'; // request.isMultipart() and request.parts()
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { BadRequestError, DomainError, StoredFileView } from '@dvc/contracts';
+
+export interface MultipartFile {
+  fileName: string;
+  stream: Readable;
+}
+
+export interface MultipartUpload {
+  /** The text fields, as sent (validated by the caller). */
+  fields: Record<string, string>;
+  file: StoredFileView;
+}
+
+/**
+ * Reads a multipart request with exactly one file part named `file`, streaming that part
+ * through `store` as it arrives (nothing buffered). `beforeFile` sees the text fields sent
+ * before the file (e.g. to check the target and find the quota first) and returns the cap.
+ */
+export async function readMultipartUpload(
+  request: FastifyRequest,
+  store: (file: MultipartFile, maxBytes: number | undefined) => Promise<StoredFileView>,
+  beforeFile?: (fieldsSoFar: Record<string, string>) => Promise<number | undefined>,
+): Promise<MultipartUpload> {
+  if (!request.isMultipart()) {
+    throw new DomainError(415, 'request.not_multipart', 'Sai định dạng yêu cầu', {
+      detail: 'Tệp phải được gửi dưới dạng multipart/form-data với trường "file".',
+    });
+  }
+  const fields: Record<string, string> = {};
+  let file: StoredFileView | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      continue;
+    }
+    if (part.fieldname !== 'file' || file) {
+      part.file.resume();
+      throw new BadRequestError('request.unexpected_file', 'Chỉ gửi một tệp, trong trường "file".');
+    }
+    const maxBytes = beforeFile ? await beforeFile(fields) : undefined;
+    file = await store({ fileName: part.filename, stream: part.file }, maxBytes);
+  }
+  if (!file) throw new BadRequestError('file.missing', 'Chưa chọn tệp (trường "file").');
+  return { fields, file };
+}

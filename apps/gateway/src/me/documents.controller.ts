@@ -1,0 +1,68 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CreatePersonalDocumentDto, PersonalDocumentView, StorageRpc } from '@dvc/contracts';
+import { RpcClient } from '@dvc/messaging';
+import { readMultipartUpload } from '../files/multipart-upload';
+import { sendFile } from '../files/send-file';
+import { StorageFiles } from '../files/storage-files';
+import { validateFields } from '../files/validate-fields';
+import { ApiProblems } from '../problems/api-problems.decorator';
+import { CallContext } from '../rpc/call-context';
+import { STORAGE_RPC } from '../rpc/rpc.module';
+import { sendRpc } from '../rpc/send-rpc';
+
+class DocumentParams {
+  @ApiProperty()
+  @IsUUID()
+  id: string;
+}
+
+/** Giấy tờ cá nhân: the signed-in citizen's document wallet; anyone else's document is 404. */
+@ApiTags('Tài khoản / Me')
+@ApiProblems()
+@ApiBearerAuth()
+@Controller('me/documents')
+export class DocumentsController {
+  constructor(
+    @Inject(STORAGE_RPC) private readonly storage: RpcClient,
+    private readonly files: StorageFiles,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Giấy tờ cá nhân / My documents' })
+  list(@CallContext() ctx: CallContext): Promise<PersonalDocumentView[]> {
+    return sendRpc(this.storage, StorageRpc.listDocuments, ctx, {});
+  }
+
+  @Post()
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?)' })
+  async create(@CallContext() ctx: CallContext, @Req() request: FastifyRequest): Promise<PersonalDocumentView> {
+    const upload = await readMultipartUpload(request, (file, maxBytes) =>
+      this.files.upload(file.stream, { ownerId: ctx.caller!.accountId, purpose: 'wallet', fileName: file.fileName, maxBytes }, ctx.requestId),
+    );
+    try {
+      const fields = await validateFields(CreatePersonalDocumentDto, upload.fields);
+      return await sendRpc<PersonalDocumentView>(this.storage, StorageRpc.createDocument, ctx, { fileId: upload.file.id, ...fields });
+    } catch (err) {
+      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(() => undefined);
+      throw err;
+    }
+  }
+
+  @Get(':id/content')
+  @ApiOperation({ summary: 'Xem tệp giấy tờ / Download a document' })
+  async content(@CallContext() ctx: CallContext, @Param() params: DocumentParams, @Res() reply: FastifyReply): Promise<void> {
+    const document = await sendRpc<PersonalDocumentView & { fileId: string }>(this.storage, StorageRpc.getDocument, ctx, { documentId: params.id });
+    await sendFile(reply, await this.files.open(document.fileId, ctx.requestId));
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Xoá giấy tờ / Delete a document' })
+  async remove(@CallContext() ctx: CallContext, @Param() params: DocumentParams): Promise<void> {
+    await sendRpc(this.storage, StorageRpc.deleteDocument, ctx, { documentId: params.id });
+  }
+}
