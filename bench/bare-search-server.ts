@@ -18,11 +18,26 @@ async function main(): Promise<void> {
   app.get('/procedures', async (request) => {
     const criteria = searchCriteria(request.query as Record<string, unknown>);
     const { count, page } = procedureSearchStatements(criteria);
-    const [countResult, pageResult] = await Promise.all([pool.query(count.text, count.params), pool.query(page.text, page.params)]);
-    return { items: pageResult.rows, total: countResult.rows[0].total, page: criteria.page, pageSize: criteria.pageSize };
+    const [countResult, pageResult] = await Promise.all([
+      pool.query(count.text, count.params),
+      pool.query(page.text, page.params),
+    ]);
+    return {
+      items: pageResult.rows,
+      total: countResult.rows[0].total,
+      page: criteria.page,
+      pageSize: criteria.pageSize,
+    };
   });
   await app.listen({ port: Number(process.env.PORT ?? 3199), host: '127.0.0.1' });
-  process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 }
 
 void main();

@@ -38,14 +38,24 @@ async function main(): Promise<void> {
 
   const children: ChildProcess[] = [];
   const run = (file: string, extra: Record<string, string>) => {
-    const child = spawn(process.execPath, [join(root, file)], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [join(root, file)], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(child);
   };
   try {
     run('dist/apps/catalogue/src/main.js', { HTTP_PORT: '3102' });
-    run('dist/apps/gateway/src/main.js', { HTTP_PORT: '3100', CATALOGUE_HTTP_URL: 'http://127.0.0.1:3102' });
+    run('dist/apps/gateway/src/main.js', {
+      HTTP_PORT: '3100',
+      CATALOGUE_HTTP_URL: 'http://127.0.0.1:3102',
+    });
     run('dist/bench/bare-search-server.js', { PORT: '3199' });
-    await Promise.all([ready('http://127.0.0.1:3100/health/ready'), ready('http://127.0.0.1:3102/health/ready'), ready('http://127.0.0.1:3199/procedures')]);
+    await Promise.all([
+      ready('http://127.0.0.1:3100/health/ready'),
+      ready('http://127.0.0.1:3102/health/ready'),
+      ready('http://127.0.0.1:3199/procedures'),
+    ]);
 
     const gateway = await load(`http://127.0.0.1:3100/api/v1${QUERY}`);
     const bare = await load(`http://127.0.0.1:3199${QUERY}`);

@@ -6,4 +6,11 @@ import { IdentityConfig } from '../apps/identity/src/identity.config';
 import { NotificationConfig } from '../apps/notification/src/notification.config';
 
 /** The validated config class of every app (one schema per app, DESIGN.md §10). */
-export const configClasses = [GatewayConfig, IdentityConfig, CatalogueConfig, NotificationConfig, DossierConfig, StorageConfig];
+export const configClasses = [
+  GatewayConfig,
+  IdentityConfig,
+  CatalogueConfig,
+  NotificationConfig,
+  DossierConfig,
+  StorageConfig,
+];

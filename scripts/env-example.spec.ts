@@ -12,13 +12,16 @@ describe('.env.example', () => {
       .filter((name): name is string => name !== undefined),
   );
 
-  it.each(configClasses.map((c) => [c.name, c] as const))('documents every variable of %s', (_name, configClass) => {
-    const names = new Set(
-      getMetadataStorage()
-        .getTargetValidationMetadatas(configClass, '', true, false)
-        .map((m) => m.propertyName),
-    );
-    const missing = [...names].filter((n) => !documented.has(n));
-    expect(missing).toEqual([]);
-  });
+  it.each(configClasses.map((c) => [c.name, c] as const))(
+    'documents every variable of %s',
+    (_name, configClass) => {
+      const names = new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(configClass, '', true, false)
+          .map((m) => m.propertyName),
+      );
+      const missing = [...names].filter((n) => !documented.has(n));
+      expect(missing).toEqual([]);
+    },
+  );
 });

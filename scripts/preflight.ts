@@ -16,7 +16,10 @@ export async function preflight(config: BaseConfig): Promise<void> {
       name: `PostgreSQL (${redact(config.DATABASE_URL)})`,
       howToStart: 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
       check: async () => {
-        const client = new Client({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 3000 });
+        const client = new Client({
+          connectionString: config.DATABASE_URL,
+          connectionTimeoutMillis: 3000,
+        });
         await client.connect();
         await client.end();
       },
@@ -28,9 +31,14 @@ export async function preflight(config: BaseConfig): Promise<void> {
     },
     {
       name: `Redis (${redact(config.REDIS_URL)})`,
-      howToStart: 'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+      howToStart:
+        'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
       check: async () => {
-        const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        const redis = new Redis(config.REDIS_URL, {
+          lazyConnect: true,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+        });
         try {
           await redis.connect();
           await redis.ping();
@@ -45,7 +53,9 @@ export async function preflight(config: BaseConfig): Promise<void> {
     try {
       await dep.check();
     } catch (err) {
-      failures.push(`  ✗ ${dep.name} is not reachable: ${(err as Error).message}\n    start it with: ${dep.howToStart}`);
+      failures.push(
+        `  ✗ ${dep.name} is not reachable: ${(err as Error).message}\n    start it with: ${dep.howToStart}`,
+      );
     }
   }
   if (failures.length > 0) {

@@ -5,7 +5,14 @@ const COLOURS = [36, 35, 33, 32, 34, 91, 92, 93, 94, 95];
 const NAME_WIDTH = 17;
 /** Nest's start-up inventory (modules loaded, routes mapped): noise once it works. */
 const QUIET = /"context":"(InstanceLoader|RoutesResolver|RouterExplorer)"/;
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 /** Child processes started together, logging with a coloured name prefix, stopped together. */
 export class ProcessGroup {
@@ -53,9 +60,20 @@ export class ProcessGroup {
 function pretty(line: string): string {
   if (!line.startsWith('{')) return line;
   try {
-    const entry = JSON.parse(line) as { level?: number; msg?: string; context?: string; err?: { message?: string }; req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number };
+    const entry = JSON.parse(line) as {
+      level?: number;
+      msg?: string;
+      context?: string;
+      err?: { message?: string };
+      req?: { method: string; url: string };
+      res?: { statusCode: number };
+      responseTime?: number;
+    };
     const level = LEVELS[entry.level ?? 30] ?? 'INFO';
-    const http = entry.req && entry.res ? `${entry.req.method} ${entry.req.url} → ${entry.res.statusCode} (${entry.responseTime} ms)` : '';
+    const http =
+      entry.req && entry.res
+        ? `${entry.req.method} ${entry.req.url} → ${entry.res.statusCode} (${entry.responseTime} ms)`
+        : '';
     const context = entry.context ? `[${entry.context}] ` : '';
     return `${level.padEnd(5)} ${context}${http || entry.msg || ''}${entry.err?.message ? ` — ${entry.err.message}` : ''}`;
   } catch {

@@ -51,16 +51,29 @@ async function main(): Promise<void> {
   const withMailDev = env.SMTP_HOST === undefined;
   if (withMailDev) {
     step(`Starting MailDev (SMTP ${MAILDEV_SMTP}, web ${MAILDEV_WEB})`);
-    group.start('maildev', process.execPath, [
-      join(root, 'node_modules/maildev/dist/bin/maildev.js'),
-      '--smtp', String(MAILDEV_SMTP), '--web', String(MAILDEV_WEB), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1',
-    ], env);
+    group.start(
+      'maildev',
+      process.execPath,
+      [
+        join(root, 'node_modules/maildev/dist/bin/maildev.js'),
+        '--smtp',
+        String(MAILDEV_SMTP),
+        '--web',
+        String(MAILDEV_WEB),
+        '--ip',
+        '127.0.0.1',
+        '--web-ip',
+        '127.0.0.1',
+      ],
+      env,
+    );
     env.SMTP_HOST = '127.0.0.1';
     env.SMTP_PORT = String(MAILDEV_SMTP);
   }
 
   step('Starting the apps');
-  for (const app of apps) group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env));
+  for (const app of apps)
+    group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env));
   await Promise.all(apps.map((app) => waitUntilReady(app, env)));
 
   const api = `http://localhost:${gatewayConfig.HTTP_PORT}`;
@@ -77,7 +90,10 @@ Press Ctrl-C to stop.
 `);
 }
 
-async function waitUntilReady(app: AppEntry, env: Record<string, string | undefined>): Promise<void> {
+async function waitUntilReady(
+  app: AppEntry,
+  env: Record<string, string | undefined>,
+): Promise<void> {
   const url = `http://127.0.0.1:${app.config(envFor(app, env)).HTTP_PORT}/health/ready`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -86,7 +102,8 @@ async function waitUntilReady(app: AppEntry, env: Record<string, string | undefi
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${app.name} did not become ready at ${url} within 60 s`);
+    if (Date.now() > deadline)
+      throw new Error(`${app.name} did not become ready at ${url} within 60 s`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -26,7 +26,10 @@ describe('account journey (e2e)', () => {
     waitFor(
       () =>
         stack.smtp.messages.find(
-          (m) => m.to && JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()) && subject.test(m.subject ?? ''),
+          (m) =>
+            m.to &&
+            JSON.stringify(m.to).toLowerCase().includes(address.toLowerCase()) &&
+            subject.test(m.subject ?? ''),
         ),
       { timeoutMs: 15_000, what: `an email to ${address} matching ${subject}` },
     );
@@ -54,18 +57,32 @@ describe('account journey (e2e)', () => {
 
     const activation = await mailTo(email, /kích hoạt|activ/i);
     const activationToken = tokenIn(activation.text ?? '', '/activate');
-    expect((await call('POST', '/auth/activate', { body: { token: activationToken } })).status).toBeLessThan(300);
-    expect((await call('POST', '/auth/activate', { body: { token: activationToken } })).status).toBe(400);
+    expect(
+      (await call('POST', '/auth/activate', { body: { token: activationToken } })).status,
+    ).toBeLessThan(300);
+    expect(
+      (await call('POST', '/auth/activate', { body: { token: activationToken } })).status,
+    ).toBe(400);
 
-    const login = await call<{ accessToken: string; refreshToken: string; expiresIn: number }>('POST', '/auth/login', {
-      body: { email: email.toLowerCase(), password },
-    });
+    const login = await call<{ accessToken: string; refreshToken: string; expiresIn: number }>(
+      'POST',
+      '/auth/login',
+      {
+        body: { email: email.toLowerCase(), password },
+      },
+    );
     expect(login.status).toBe(200);
     expect(login.body.expiresIn).toBeLessThanOrEqual(900);
 
-    const me = await call<{ email: string; fullName: string; roles: string[] }>('GET', '/me', { token: login.body.accessToken });
+    const me = await call<{ email: string; fullName: string; roles: string[] }>('GET', '/me', {
+      token: login.body.accessToken,
+    });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: email.toLowerCase(), fullName: 'Nguyễn Thị Lan', roles: ['citizen'] });
+    expect(me.body).toMatchObject({
+      email: email.toLowerCase(),
+      fullName: 'Nguyễn Thị Lan',
+      roles: ['citizen'],
+    });
 
     const patched = await call<{ fullName: string }>('PATCH', '/me', {
       token: login.body.accessToken,
@@ -75,17 +92,29 @@ describe('account journey (e2e)', () => {
     expect(patched.body.fullName).toBe('Nguyễn Thị Lan Anh');
 
     // Refresh rotates; the old refresh token used again revokes the whole family.
-    const refreshed = await call<{ accessToken: string; refreshToken: string }>('POST', '/auth/refresh', {
-      body: { refreshToken: login.body.refreshToken },
-    });
+    const refreshed = await call<{ accessToken: string; refreshToken: string }>(
+      'POST',
+      '/auth/refresh',
+      {
+        body: { refreshToken: login.body.refreshToken },
+      },
+    );
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refreshToken).not.toBe(login.body.refreshToken);
-    expect((await call('POST', '/auth/refresh', { body: { refreshToken: login.body.refreshToken } })).status).toBe(401);
-    expect((await call('POST', '/auth/refresh', { body: { refreshToken: refreshed.body.refreshToken } })).status).toBe(401);
+    expect(
+      (await call('POST', '/auth/refresh', { body: { refreshToken: login.body.refreshToken } }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await call('POST', '/auth/refresh', { body: { refreshToken: refreshed.body.refreshToken } }))
+        .status,
+    ).toBe(401);
     expect((await call('GET', '/me', { token: refreshed.body.accessToken })).status).toBe(401);
 
     // Change password: the current one is required.
-    const session = await call<{ accessToken: string }>('POST', '/auth/login', { body: { email, password } });
+    const session = await call<{ accessToken: string }>('POST', '/auth/login', {
+      body: { email, password },
+    });
     const wrongCurrent = await call('POST', '/me/password', {
       token: session.body.accessToken,
       body: { currentPassword: 'not my password', newPassword: 'một mật khẩu mới' },
@@ -137,15 +166,28 @@ describe('account journey (e2e)', () => {
     expect(unknown.body).toEqual(accepted.body);
 
     const resetMail = await waitFor(
-      () => stack.smtp.messages.find((m) => (m.text ?? '').includes('http://portal.test/reset-password?token=')),
+      () =>
+        stack.smtp.messages.find((m) =>
+          (m.text ?? '').includes('http://portal.test/reset-password?token='),
+        ),
       { timeoutMs: 15_000, what: 'the password reset email' },
     );
     const resetToken = tokenIn(resetMail.text ?? '', '/reset-password');
-    const reset = await call('POST', '/auth/reset-password', { body: { token: resetToken, newPassword: 'mật khẩu sau khi quên' } });
+    const reset = await call('POST', '/auth/reset-password', {
+      body: { token: resetToken, newPassword: 'mật khẩu sau khi quên' },
+    });
     expect(reset.status).toBeLessThan(300);
-    expect((await call('POST', '/auth/reset-password', { body: { token: resetToken, newPassword: 'lần thứ hai nữa' } })).status).toBe(400);
+    expect(
+      (
+        await call('POST', '/auth/reset-password', {
+          body: { token: resetToken, newPassword: 'lần thứ hai nữa' },
+        })
+      ).status,
+    ).toBe(400);
 
-    const login = await call('POST', '/auth/login', { body: { email, password: 'mật khẩu sau khi quên' } });
+    const login = await call('POST', '/auth/login', {
+      body: { email, password: 'mật khẩu sau khi quên' },
+    });
     expect(login.status).toBe(200);
   });
 });

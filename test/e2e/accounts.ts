@@ -6,8 +6,11 @@ export const DEMO_PASSWORD = 'ChangeMe!2026';
 type Call = ReturnType<typeof api>;
 
 export async function login(call: Call, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const reply = await call<{ accessToken: string }>('POST', '/auth/login', { body: { email, password } });
-  if (reply.status !== 200) throw new Error(`login ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  const reply = await call<{ accessToken: string }>('POST', '/auth/login', {
+    body: { email, password },
+  });
+  if (reply.status !== 200)
+    throw new Error(`login ${email}: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.accessToken;
 }
 
@@ -18,7 +21,10 @@ export async function newCitizen(stack: Stack, call: Call, fullName: string): Pr
   const registered = await call('POST', '/auth/register', { body: { email, password, fullName } });
   if (registered.status !== 201) throw new Error(`register: ${registered.status}`);
   const mail = await waitFor(
-    () => stack.smtp.messages.find((m) => JSON.stringify(m.to).includes(email) && /activate\?token=/.test(m.text ?? '')),
+    () =>
+      stack.smtp.messages.find(
+        (m) => JSON.stringify(m.to).includes(email) && /activate\?token=/.test(m.text ?? ''),
+      ),
     { timeoutMs: 15_000, what: `the activation email of ${email}` },
   );
   const token = decodeURIComponent(/activate\?token=([A-Za-z0-9_%-]+)/.exec(mail.text ?? '')![1]);

@@ -22,7 +22,10 @@ describe('catalogue journey and bad input (e2e)', () => {
   });
 
   it('finds "Giấy phép lái xe" without accents, reads it and downloads its form', async () => {
-    const found = await call<{ items: ProcedureRow[]; total: number }>('GET', '/procedures?q=giay%20phep%20lai%20xe');
+    const found = await call<{ items: ProcedureRow[]; total: number }>(
+      'GET',
+      '/procedures?q=giay%20phep%20lai%20xe',
+    );
     expect(found.status).toBe(200);
     const licence = found.body.items.find((p) => /giấy phép lái xe/i.test(p.name));
     expect(licence).toBeDefined();
@@ -51,10 +54,12 @@ describe('catalogue journey and bad input (e2e)', () => {
   });
 
   it('filters by level and pages the results', async () => {
-    const page = await call<{ items: ProcedureRow[]; total: number; page: number; pageSize: number }>(
-      'GET',
-      '/procedures?level=3&page=1&pageSize=2',
-    );
+    const page = await call<{
+      items: ProcedureRow[];
+      total: number;
+      page: number;
+      pageSize: number;
+    }>('GET', '/procedures?level=3&page=1&pageSize=2');
     expect(page.status).toBe(200);
     expect(page.body.items.length).toBeLessThanOrEqual(2);
     expect(page.body.total).toBeGreaterThanOrEqual(page.body.items.length);
@@ -65,12 +70,48 @@ describe('catalogue journey and bad input (e2e)', () => {
 
   it.each([
     ['malformed JSON', 'POST', '/auth/login', { raw: '{"email": "a@b.c", ' }, 400],
-    ['unknown field', 'POST', '/auth/login', { body: { email: 'a@b.vn', password: 'x', admin: true } }, 400],
-    ['invalid email', 'POST', '/auth/register', { body: { email: 'not-an-email', password: '12345678', fullName: 'A' } }, 400],
-    ['short password', 'POST', '/auth/register', { body: { email: 'a@b.vn', password: '1234567', fullName: 'A' } }, 400],
-    ['oversized email', 'POST', '/auth/register', { body: { email: `${'a'.repeat(250)}@b.vn`, password: '12345678', fullName: 'A' } }, 400],
-    ['oversized name', 'POST', '/auth/register', { body: { email: 'a@b.vn', password: '12345678', fullName: 'A'.repeat(201) } }, 400],
-    ['password over 128 bytes', 'POST', '/auth/register', { body: { email: 'a@b.vn', password: 'ệ'.repeat(60), fullName: 'A' } }, 400],
+    [
+      'unknown field',
+      'POST',
+      '/auth/login',
+      { body: { email: 'a@b.vn', password: 'x', admin: true } },
+      400,
+    ],
+    [
+      'invalid email',
+      'POST',
+      '/auth/register',
+      { body: { email: 'not-an-email', password: '12345678', fullName: 'A' } },
+      400,
+    ],
+    [
+      'short password',
+      'POST',
+      '/auth/register',
+      { body: { email: 'a@b.vn', password: '1234567', fullName: 'A' } },
+      400,
+    ],
+    [
+      'oversized email',
+      'POST',
+      '/auth/register',
+      { body: { email: `${'a'.repeat(250)}@b.vn`, password: '12345678', fullName: 'A' } },
+      400,
+    ],
+    [
+      'oversized name',
+      'POST',
+      '/auth/register',
+      { body: { email: 'a@b.vn', password: '12345678', fullName: 'A'.repeat(201) } },
+      400,
+    ],
+    [
+      'password over 128 bytes',
+      'POST',
+      '/auth/register',
+      { body: { email: 'a@b.vn', password: 'ệ'.repeat(60), fullName: 'A' } },
+      400,
+    ],
     ['wrong activation token', 'POST', '/auth/activate', { body: { token: 'x'.repeat(43) } }, 400],
     ['forged JWT', 'GET', '/me', { token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }, 401],
     ['no JWT', 'GET', '/me', {}, 401],
@@ -96,7 +137,9 @@ describe('catalogue journey and bad input (e2e)', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<typeof call>> | undefined;
     for (let i = 0; i < 11; i++) {
-      last = await call('POST', '/auth/login', { body: { email: 'citizen@dvc.local', password: `wrong-${i}-password` } });
+      last = await call('POST', '/auth/login', {
+        body: { email: 'citizen@dvc.local', password: `wrong-${i}-password` },
+      });
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

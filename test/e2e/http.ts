@@ -9,10 +9,16 @@ export function api(baseUrl: string) {
   return async function call<T = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {},
+    options: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      raw?: string;
+    } = {},
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
+    if (options.body !== undefined || options.raw !== undefined)
+      headers['content-type'] ??= 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
@@ -47,7 +53,12 @@ export function uploader(baseUrl: string) {
   ): Promise<Reply<T>> {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    if (file) form.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    if (file)
+      form.append(
+        'file',
+        new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }),
+        file.name,
+      );
     const response = await fetch(`${baseUrl}/api/v1${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
@@ -69,17 +80,24 @@ export const files = {
   pdf: (label: string): UploadFile => ({
     name: `${label}.pdf`,
     type: 'application/pdf',
-    bytes: Buffer.from(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`),
+    bytes: Buffer.from(
+      `%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    ),
   }),
   eicarPdf: (): UploadFile => ({
     name: 'virus.pdf',
     type: 'application/pdf',
-    bytes: Buffer.from('%PDF-1.4\nX5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n%%EOF\n'),
+    bytes: Buffer.from(
+      '%PDF-1.4\nX5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*\n%%EOF\n',
+    ),
   }),
   exeAsPdf: (): UploadFile => ({
     name: 'invoice.pdf',
     type: 'application/pdf',
-    bytes: Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(512, 0x41)]),
+    bytes: Buffer.concat([
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
+      Buffer.alloc(512, 0x41),
+    ]),
   }),
   empty: (): UploadFile => ({ name: 'empty.pdf', type: 'application/pdf', bytes: Buffer.alloc(0) }),
   largePdf: (bytes: number): UploadFile => ({

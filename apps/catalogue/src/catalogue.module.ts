@@ -3,13 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@dvc/config';
-import { serviceDataSourceOptions } from '@dvc/database';
+import { RedisModule, serviceDataSourceOptions } from '@dvc/database';
 import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AgenciesRepository } from './agencies/agencies.repository';
 import { AgenciesService } from './agencies/agencies.service';
-import { RedisModule } from './cache/redis.module';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueConfig } from './catalogue.config';
 import { FieldsController } from './fields/fields.controller';
@@ -47,7 +46,7 @@ export class CatalogueModule {
           }),
         ),
         MessagingModule.forRoot({ service: 'catalogue' }),
-        RedisModule.forRoot(),
+        RedisModule.forRoot('catalogue'),
         OpsModule.forRoot({
           inject: [DataSource, AmqpConnection, Redis],
           useFactory: (ds: DataSource, amqp: AmqpConnection, redis: Redis) => [

@@ -48,6 +48,7 @@ import { migrateStorage, startStorage } from './app';
 import { CleanupService } from './cleanup/cleanup.service';
 import { ObjectStore } from './object-store/object-store';
 import { StorageConfig } from './storage.config';
+import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
 
 jest.setTimeout(60_000);
 
@@ -199,7 +200,7 @@ describe('document-storage service', () => {
       [h.fileName]: encodeURIComponent(fileName),
       ...extra,
     };
-    if (token !== null) headers[h.token] = token;
+    if (token !== null) headers[INTERNAL_TOKEN_HEADER] = token;
     return http('POST', StorageHttp.upload, { headers, body });
   }
 
@@ -216,7 +217,7 @@ describe('document-storage service', () => {
 
   function download(fileId: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
     return http('GET', StorageHttp.content(fileId), {
-      headers: { [StorageHttp.headers.token]: TOKEN, ...headers },
+      headers: { [INTERNAL_TOKEN_HEADER]: TOKEN, ...headers },
     });
   }
 
@@ -294,7 +295,7 @@ describe('document-storage service', () => {
       });
     }
     const file = await uploaded(await samplePdf());
-    expect((await download(file.id, { [StorageHttp.headers.token]: 'nope' })).status).toBe(401);
+    expect((await download(file.id, { [INTERNAL_TOKEN_HEADER]: 'nope' })).status).toBe(401);
   });
 
   // ---- uploads that are accepted --------------------------------------------------------
@@ -713,7 +714,7 @@ describe('document-storage service', () => {
       const req = httpRequest(`${baseUrl}${StorageHttp.upload}`, {
         method: 'POST',
         headers: {
-          [StorageHttp.headers.token]: TOKEN,
+          [INTERNAL_TOKEN_HEADER]: TOKEN,
           [StorageHttp.headers.owner]: citizen.accountId,
           [StorageHttp.headers.purpose]: 'attachment',
         },
@@ -756,7 +757,7 @@ describe('document-storage service', () => {
           httpRequest(
             `${baseUrl}${StorageHttp.content(file.id)}`,
             {
-              headers: { [StorageHttp.headers.token]: TOKEN },
+              headers: { [INTERNAL_TOKEN_HEADER]: TOKEN },
             },
             (res) => {
               res.on('data', (c: Buffer) => {

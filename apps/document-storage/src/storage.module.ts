@@ -17,7 +17,7 @@ import { FilesController } from './files/files.controller';
 import { FilesRepository } from './files/files.repository';
 import { FilesService } from './files/files.service';
 import { UploadsService } from './files/uploads.service';
-import { InternalTokenGuard } from './http/internal-token.guard';
+import { INTERNAL_TOKEN, InternalTokenGuard } from '@dvc/http';
 import { RawBodyParser } from './http/raw-body.parser';
 import { migrations } from './migrations';
 import { ObjectStore } from './object-store/object-store';
@@ -65,6 +65,11 @@ export class StorageModule {
       providers: [
         RawBodyParser,
         InternalTokenGuard,
+        {
+          provide: INTERNAL_TOKEN,
+          inject: [StorageConfig],
+          useFactory: (c: StorageConfig) => c.INTERNAL_TOKEN,
+        },
         scannerProvider,
         FilesRepository,
         FilesService,

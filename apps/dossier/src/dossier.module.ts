@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@dvc/config';
-import { serviceDataSourceOptions } from '@dvc/database';
+import { RedisModule, serviceDataSourceOptions } from '@dvc/database';
 import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -32,7 +32,6 @@ import { OfficerService } from './officer/officer.service';
 import { ResultsRepository } from './officer/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
-import { RedisModule } from './redis/redis.module';
 
 /** The dossier service: drafts, submission, officer processing, public lookup. */
 @Module({})
@@ -51,7 +50,7 @@ export class DossierModule {
           }),
         ),
         MessagingModule.forRoot({ service: 'dossier' }),
-        RedisModule.forRoot(),
+        RedisModule.forRoot('dossier'),
         OpsModule.forRoot({
           inject: [DataSource, AmqpConnection, Redis],
           useFactory: (ds: DataSource, amqp: AmqpConnection, redis: Redis) => [

@@ -38,7 +38,13 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
   // a client from sending many files or huge text fields in one request.
   // Cast: Nest's register() is typed against its own copy of the fastify types.
   await app.register(fastifyMultipart as unknown as Parameters<typeof app.register>[0], {
-    limits: { files: 1, fields: 10, fieldSize: 16 * 1024, parts: 12, fileSize: config.MAX_FILE_BYTES + 1 },
+    limits: {
+      files: 1,
+      fields: 10,
+      fieldSize: 16 * 1024,
+      parts: 12,
+      fileSize: config.MAX_FILE_BYTES + 1,
+    },
   });
   installHttpHooks(app, { production: config.isProduction });
   app.setGlobalPrefix(API_PREFIX, {

@@ -67,6 +67,10 @@ export class GatewayConfig extends BaseConfig {
   }
 
   protected override secretValues(): Record<string, string | undefined> {
-    return { ...super.secretValues(), JWT_SECRET: this.JWT_SECRET, INTERNAL_TOKEN: this.INTERNAL_TOKEN };
+    return {
+      ...super.secretValues(),
+      JWT_SECRET: this.JWT_SECRET,
+      INTERNAL_TOKEN: this.INTERNAL_TOKEN,
+    };
   }
 }

@@ -10,7 +10,9 @@ import {
   AccessTokenClaims,
   CatalogueRpc,
   IdentityRpc,
+  DossierRpc,
   RpcQueues,
+  StorageRpc,
   RpcRequest,
 } from '@dvc/contracts';
 import { TEST_REDIS_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
@@ -177,6 +179,8 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   const jwt = new JwtService({ secret: JWT_SECRET });
   let identity: FakeService;
   let catalogue: FakeService;
+  let dossier: FakeService;
+  let storage: FakeService;
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
@@ -194,6 +198,10 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
     catalogue = await FakeService.start(amqpUrl, RpcQueues.catalogue);
     identity.on(IdentityRpc.ping, () => ({ response: { ok: true } }));
     catalogue.on(CatalogueRpc.ping, () => ({ response: { ok: true } }));
+    dossier = await FakeService.start(amqpUrl, RpcQueues.dossier);
+    storage = await FakeService.start(amqpUrl, RpcQueues.storage);
+    dossier.on(DossierRpc.ping, () => ({ response: { ok: true } }));
+    storage.on(StorageRpc.ping, () => ({ response: { ok: true } }));
     catalogueHttp = await startCatalogueHttp();
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: redisPrefix });
     app = await startGateway(
@@ -208,7 +216,13 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
 
   afterAll(async () => {
     // Each step on its own, so a half-started suite still removes its vhost and keys.
-    await Promise.allSettled([app?.close(), identity?.close(), catalogue?.close()]);
+    await Promise.allSettled([
+      app?.close(),
+      identity?.close(),
+      catalogue?.close(),
+      dossier?.close(),
+      storage?.close(),
+    ]);
     if (catalogueHttp) await new Promise((resolve) => catalogueHttp.close(resolve));
     if (redis) {
       const keys = await redis.keys(`${redisPrefix}*`);

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import type Redis from 'ioredis';
+import Redis from 'ioredis';
 import { ConfigModule } from '@dvc/config';
 import { LoggingModule, OpsModule } from '@dvc/observability';
 import { AuthModule } from './auth/auth.module';
@@ -15,8 +15,8 @@ import { MeModule } from './me/me.module';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { RateLimitGuard, rateLimitOptions } from './rate-limit/rate-limit';
-import { REDIS, RedisModule } from './redis/redis.module';
 import { RpcModule } from './rpc/rpc.module';
+import { RedisModule } from '@dvc/database';
 
 /**
  * The gateway: wiring only. Global guards run in this order: rate limit (per IP, before
@@ -31,10 +31,10 @@ export class GatewayModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('gateway', config.LOG_LEVEL),
-        RedisModule,
+        RedisModule.forRoot('gateway'),
         RpcModule,
         ThrottlerModule.forRootAsync({
-          inject: [GatewayConfig, REDIS],
+          inject: [GatewayConfig, Redis],
           useFactory: (c: GatewayConfig, redis: Redis) => rateLimitOptions(c, redis),
         }),
         OpsModule.forRoot(gatewayReadiness),

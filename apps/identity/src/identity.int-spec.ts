@@ -317,6 +317,29 @@ describe('identity service', () => {
     });
   });
 
+  it("answers an account's contact to services only (caller null), never to a signed-in user", async () => {
+    const email = newEmail();
+    const account = await registerActive(email);
+    const caller = callerOf(await login(email, PASSWORD));
+    await rpc(IdentityRpc.updateProfile, { phone: '0987654321' }, { caller });
+    await expect(rpc(IdentityRpc.contact, { accountId: account.id })).resolves.toEqual({
+      accountId: account.id,
+      email: email.toLowerCase(),
+      fullName: 'Nguyễn Văn An',
+      locale: 'vi',
+      phone: '0987654321',
+    });
+    await expect(
+      rpc(IdentityRpc.contact, { accountId: account.id }, { caller }),
+    ).rejects.toMatchObject({ status: 403, code: 'identity.service_only' });
+    await expect(rpc(IdentityRpc.contact, { accountId: randomUUID() })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(rpc(IdentityRpc.contact, { accountId: 'not-a-uuid' })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
   it('changes the password with the current one, ending every other session', async () => {
     const email = newEmail();
     await registerActive(email);

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@dvc/config';
-import { serviceDataSourceOptions } from '@dvc/database';
+import { RedisModule, serviceDataSourceOptions } from '@dvc/database';
 import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
 import { AccountsController } from './accounts/accounts.controller';
@@ -18,7 +18,6 @@ import { PingController } from './ops/ping.controller';
 import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordsController } from './passwords/passwords.controller';
 import { PasswordsService } from './passwords/passwords.service';
-import { RedisModule } from './redis/redis.module';
 import { SessionRevocations } from './sessions/session-revocations';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsRepository } from './sessions/sessions.repository';
@@ -44,7 +43,7 @@ export class IdentityModule {
           }),
         ),
         MessagingModule.forRoot({ service: 'identity' }),
-        RedisModule.forRoot(),
+        RedisModule.forRoot('identity'),
         JwtModule.register({
           secret: config.JWT_SECRET,
           signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },

@@ -70,7 +70,9 @@ export class BaseConfig {
       .filter(([, v]) => v === undefined || v === '' || DEV_SECRETS.has(v))
       .map(([k]) => k);
     if (unsafe.length > 0) {
-      throw new ConfigError(`Refusing to start in production with development defaults: ${unsafe.join(', ')}`);
+      throw new ConfigError(
+        `Refusing to start in production with development defaults: ${unsafe.join(', ')}`,
+      );
     }
   }
 }

@@ -15,6 +15,10 @@ export class ConfigModule {
     if (config instanceof BaseConfig && token !== BaseConfig) {
       providers.push({ provide: BaseConfig, useValue: config });
     }
-    return { module: ConfigModule, providers, exports: providers.map((p) => (p as { provide: unknown }).provide as never) };
+    return {
+      module: ConfigModule,
+      providers,
+      exports: providers.map((p) => (p as { provide: unknown }).provide as never),
+    };
   }
 }

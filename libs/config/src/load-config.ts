@@ -11,10 +11,16 @@ type Env = Record<string, string | undefined>;
  * are ignored; a missing or malformed one stops the app with every problem listed.
  */
 export function loadConfig<T extends object>(schema: new () => T, env: Env = process.env): T {
-  const config = plainToInstance(schema, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const config = plainToInstance(
+    schema,
+    { ...env },
+    { enableImplicitConversion: true, exposeDefaultValues: true },
+  );
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new ConfigError(`Invalid configuration for ${schema.name}:\n${lines.join('\n')}`);
   }
   const check = (config as { assertSafeForProduction?: () => void }).assertSafeForProduction;

@@ -45,7 +45,10 @@ export class CreateDossierDto {
   @Matches(/^[0-9]\.[0-9]{6}$/, { message: 'Mã thủ tục không hợp lệ' })
   procedureCode: string;
 
-  @ApiPropertyOptional({ description: 'Trường hợp (case) id; the first case when omitted', example: 'mac-dinh' })
+  @ApiPropertyOptional({
+    description: 'Trường hợp (case) id; the first case when omitted',
+    example: 'mac-dinh',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -83,7 +86,9 @@ export class DeliveryAddressDto {
 }
 
 export class UpdateDossierDto {
-  @ApiPropertyOptional({ description: "Online form data, validated against the procedure case's JSON Schema" })
+  @ApiPropertyOptional({
+    description: "Online form data, validated against the procedure case's JSON Schema",
+  })
   @IsOptional()
   @IsObject()
   formData?: Record<string, unknown>;
@@ -140,7 +145,10 @@ export class OfficerActionDto {
   @MaxLength(64)
   deliveryTracking?: string;
 
-  @ApiPropertyOptional({ description: 'request-supplement: everything missing, listed at once', type: [String] })
+  @ApiPropertyOptional({
+    description: 'request-supplement: everything missing, listed at once',
+    type: [String],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

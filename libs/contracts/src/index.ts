@@ -7,3 +7,4 @@ export * from './dossier-status';
 export * from './dossier.dto';
 export * from './dossier-events';
 export * from './storage.dto';
+export * from './notification.dto';

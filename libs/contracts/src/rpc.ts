@@ -42,6 +42,8 @@ export const IdentityRpc = {
   getProfile: 'identity.profile.get',
   updateProfile: 'identity.profile.update',
   changePassword: 'identity.password.change',
+  /** Email, name, locale and phone of an account, for service callers only (`caller` null). */
+  contact: 'identity.accounts.contact',
   ping: 'identity.ping',
 } as const;
 
@@ -57,6 +59,15 @@ export const CatalogueRpc = {
 } as const;
 
 export const NotificationRpc = {
+  /** The caller's bell: `{unread?, page, pageSize, locale?}` → `{items, unreadCount, total, …}`. */
+  list: 'notification.list',
+  /** `{id}`; someone else's notification is 404. */
+  markRead: 'notification.mark_read',
+  markAllRead: 'notification.mark_all_read',
+  /** `{afterId}` → the caller's notifications created after that one (SSE reconnect). */
+  listAfter: 'notification.list_after',
+  getPreferences: 'notification.preferences.get',
+  setPreferences: 'notification.preferences.set',
   ping: 'notification.ping',
 } as const;
 

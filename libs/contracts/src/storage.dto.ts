@@ -2,7 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** giấy tờ cá nhân: the kinds a citizen keeps in the personal document wallet. */
-export const PersonalDocumentTypes = ['id-card', 'birth-certificate', 'household-registration', 'degree', 'other'] as const;
+export const PersonalDocumentTypes = [
+  'id-card',
+  'birth-certificate',
+  'household-registration',
+  'degree',
+  'other',
+] as const;
 export type PersonalDocumentType = (typeof PersonalDocumentTypes)[number];
 
 /** Text fields of the multipart `POST /me/documents` (the `file` part is streamed). */
@@ -68,7 +74,6 @@ export const StorageHttp = {
   /** GET, streams the bytes of a clean file. */
   content: (fileId: string) => `/internal/files/${fileId}/content`,
   headers: {
-    token: 'x-internal-token',
     owner: 'x-file-owner',
     purpose: 'x-file-purpose',
     fileName: 'x-file-name', // URI-encoded original name

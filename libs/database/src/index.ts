@@ -1,1 +1,3 @@
 export * from './data-source';
+export * from './redis.module';
+export * from './updated-rows';

@@ -20,7 +20,9 @@ export class AmqpConnection implements OnApplicationShutdown {
       reconnectTimeInSeconds: 1,
       connectionOptions: { clientProperties: { connection_name: name } },
     });
-    this.manager.on('disconnect', ({ err }) => this.logger.warn(`disconnected: ${err?.message ?? 'closed'}`));
+    this.manager.on('disconnect', ({ err }) =>
+      this.logger.warn(`disconnected: ${err?.message ?? 'closed'}`),
+    );
     this.manager.on('connect', () => this.logger.log('connected'));
     this.publisher = this.manager.createChannel({
       confirm: true,

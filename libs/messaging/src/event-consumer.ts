@@ -50,7 +50,8 @@ export class EventConsumer implements BeforeApplicationShutdown {
       setup: async (ch: ConfirmChannel) => {
         await declareExchanges(ch);
         await declareQueue(ch, subscription.queue, this.options.deliveryLimit);
-        for (const key of subscription.bindings) await ch.bindQueue(subscription.queue, EVENTS_EXCHANGE, key);
+        for (const key of subscription.bindings)
+          await ch.bindQueue(subscription.queue, EVENTS_EXCHANGE, key);
         await ch.prefetch(subscription.prefetch ?? 16);
         const { consumerTag } = await ch.consume(
           subscription.queue,
@@ -79,7 +80,9 @@ export class EventConsumer implements BeforeApplicationShutdown {
   private async deliver(ch: ConfirmChannel, msg: ConsumeMessage, sub: Subscription): Promise<void> {
     const envelope = parseEnvelope(msg);
     if (!envelope) {
-      this.logger.error(`${sub.queue}: malformed message dead-lettered (${msg.properties.messageId ?? 'no id'})`);
+      this.logger.error(
+        `${sub.queue}: malformed message dead-lettered (${msg.properties.messageId ?? 'no id'})`,
+      );
       ch.nack(msg, false, false);
       return;
     }
@@ -96,7 +99,9 @@ export class EventConsumer implements BeforeApplicationShutdown {
       ch.ack(msg);
     } catch (err) {
       const attempt = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
-      this.logger.warn(`${sub.queue}: ${envelope.type} ${envelope.id} failed (attempt ${attempt}): ${(err as Error).message}`);
+      this.logger.warn(
+        `${sub.queue}: ${envelope.type} ${envelope.id} failed (attempt ${attempt}): ${(err as Error).message}`,
+      );
       await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 200) * attempt));
       ch.nack(msg, false, true);
     }
@@ -104,7 +109,11 @@ export class EventConsumer implements BeforeApplicationShutdown {
 }
 
 /** A quorum queue with a delivery limit and its dead-letter queue. */
-export async function declareQueue(ch: ConfirmChannel, queue: string, deliveryLimit: number): Promise<void> {
+export async function declareQueue(
+  ch: ConfirmChannel,
+  queue: string,
+  deliveryLimit: number,
+): Promise<void> {
   const dlq = `${queue}.dlq`;
   await ch.assertQueue(dlq, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
   await ch.bindQueue(dlq, DEAD_LETTER_EXCHANGE, queue);
@@ -123,7 +132,8 @@ function parseEnvelope(msg: ConsumeMessage): EventEnvelope | null {
   try {
     const value = JSON.parse(msg.content.toString('utf8')) as EventEnvelope;
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (typeof value?.type !== 'string' || typeof value.id !== 'string' || !uuid.test(value.id)) return null;
+    if (typeof value?.type !== 'string' || typeof value.id !== 'string' || !uuid.test(value.id))
+      return null;
     return value;
   } catch {
     return null;

@@ -9,3 +9,4 @@ export * from './rpc-client';
 export * from './rpc-exception.filter';
 export * from './unit-of-work';
 export * from './rpc-service-app';
+export * from './rpc-input';

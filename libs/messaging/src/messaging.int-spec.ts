@@ -25,7 +25,9 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
 
   beforeAll(async () => {
     await runMigrations({ url: TEST_DATABASE_URL, schema, migrations });
-    dataSource = await new DataSource(serviceDataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations })).initialize();
+    dataSource = await new DataSource(
+      serviceDataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations }),
+    ).initialize();
     await dataSource.query(`CREATE TABLE "${schema}".effects (message_id uuid NOT NULL)`);
     amqp = new AmqpConnection(await createVhost(vhost), 'messaging-test');
     await amqp.publisher.waitForConnect();
@@ -66,10 +68,14 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
         throw new Error('business rule failed after the event was written');
       }),
     ).rejects.toThrow('business rule failed');
-    const committed = await unitOfWork.run('corr-1', ({ publish }) => publish(activated('committed@example.com')));
+    const committed = await unitOfWork.run('corr-1', ({ publish }) =>
+      publish(activated('committed@example.com')),
+    );
     await relay.drain();
 
-    await waitFor(() => received.some((e) => e.id === committed.id), { what: 'the committed event' });
+    await waitFor(() => received.some((e) => e.id === committed.id), {
+      what: 'the committed event',
+    });
     const emails = received.map((e) => (e.data as { email: string }).email);
     expect(emails).toContain('committed@example.com');
     expect(emails).not.toContain('rolled-back@example.com');
@@ -84,9 +90,9 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
   });
 
   it('outbox.add refuses to run outside a transaction', async () => {
-    await expect(new OutboxWriter(schema).add(dataSource.manager, activated('x@example.com'))).rejects.toThrow(
-      /inside the transaction/,
-    );
+    await expect(
+      new OutboxWriter(schema).add(dataSource.manager, activated('x@example.com')),
+    ).rejects.toThrow(/inside the transaction/);
   });
 
   it('processes a redelivered message once', async () => {
@@ -99,20 +105,36 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
         await manager.query(`INSERT INTO "${schema}".effects VALUES ($1)`, [envelope.id]);
       },
     });
-    const envelope = { id: randomUUID(), type: 'identity.account.activated', occurredAt: new Date().toISOString(), version: 1, correlationId: null, data: {} };
+    const envelope = {
+      id: randomUUID(),
+      type: 'identity.account.activated',
+      occurredAt: new Date().toISOString(),
+      version: 1,
+      correlationId: null,
+      data: {},
+    };
     const body = Buffer.from(JSON.stringify(envelope));
     // The same message twice, as a broker redelivers after a lost ack.
     await amqp.publisher.publish(EVENTS_EXCHANGE, envelope.type, body, { persistent: true });
     await amqp.publisher.publish(EVENTS_EXCHANGE, envelope.type, body, { persistent: true });
 
-    await waitFor(async () => (await probe.checkQueue('test.once')).messageCount === 0 && seen.length >= 1, {
-      what: 'both copies consumed',
-    });
+    await waitFor(
+      async () => (await probe.checkQueue('test.once')).messageCount === 0 && seen.length >= 1,
+      {
+        what: 'both copies consumed',
+      },
+    );
     await waitFor(async () => {
-      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM "${schema}".inbox WHERE message_id = $1`, [envelope.id]);
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM "${schema}".inbox WHERE message_id = $1`,
+        [envelope.id],
+      );
       return n === 1;
     });
-    const effects = await dataSource.query(`SELECT * FROM "${schema}".effects WHERE message_id = $1`, [envelope.id]);
+    const effects = await dataSource.query(
+      `SELECT * FROM "${schema}".effects WHERE message_id = $1`,
+      [envelope.id],
+    );
     expect(effects).toHaveLength(1);
   });
 
@@ -128,22 +150,48 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
       },
     });
     const id = randomUUID();
-    const body = Buffer.from(JSON.stringify({ id, type: 'identity.password_reset_requested', occurredAt: new Date().toISOString(), version: 1, correlationId: null, data: {} }));
-    await amqp.publisher.publish(EVENTS_EXCHANGE, 'identity.password_reset_requested', body, { persistent: true });
+    const body = Buffer.from(
+      JSON.stringify({
+        id,
+        type: 'identity.password_reset_requested',
+        occurredAt: new Date().toISOString(),
+        version: 1,
+        correlationId: null,
+        data: {},
+      }),
+    );
+    await amqp.publisher.publish(EVENTS_EXCHANGE, 'identity.password_reset_requested', body, {
+      persistent: true,
+    });
 
     await waitFor(async () => (await probe.checkQueue('test.failing.dlq')).messageCount === 1, {
       what: 'the message in the DLQ',
     });
     expect(attempts).toBeGreaterThan(1); // retried before giving up
     expect(attempts).toBeLessThanOrEqual(3); // and gave up: the limit is 2 redeliveries
-    expect(await dataSource.query(`SELECT * FROM "${schema}".effects WHERE message_id = $1`, [id])).toHaveLength(0);
-    expect(await dataSource.query(`SELECT * FROM "${schema}".inbox WHERE message_id = $1`, [id])).toHaveLength(0);
+    expect(
+      await dataSource.query(`SELECT * FROM "${schema}".effects WHERE message_id = $1`, [id]),
+    ).toHaveLength(0);
+    expect(
+      await dataSource.query(`SELECT * FROM "${schema}".inbox WHERE message_id = $1`, [id]),
+    ).toHaveLength(0);
   });
 
   it('dead-letters a message that is not an event envelope at once', async () => {
-    await consumer.subscribe({ queue: 'test.malformed', bindings: ['identity.account.registered'], handler: async () => undefined });
-    await amqp.publisher.publish(EVENTS_EXCHANGE, 'identity.account.registered', Buffer.from('not json'), { persistent: true });
-    await waitFor(async () => (await probe.checkQueue('test.malformed.dlq')).messageCount === 1, { what: 'malformed in DLQ' });
+    await consumer.subscribe({
+      queue: 'test.malformed',
+      bindings: ['identity.account.registered'],
+      handler: async () => undefined,
+    });
+    await amqp.publisher.publish(
+      EVENTS_EXCHANGE,
+      'identity.account.registered',
+      Buffer.from('not json'),
+      { persistent: true },
+    );
+    await waitFor(async () => (await probe.checkQueue('test.malformed.dlq')).messageCount === 1, {
+      what: 'malformed in DLQ',
+    });
   });
 });
 

@@ -25,7 +25,11 @@ export class MessagingModule {
         inject: [BaseConfig],
         useFactory: (c: BaseConfig) => new AmqpConnection(c.AMQP_URL, `dvc-${options.service}`),
       },
-      { provide: OutboxWriter, inject: [BaseConfig], useFactory: (c: BaseConfig) => new OutboxWriter(c.DB_SCHEMA) },
+      {
+        provide: OutboxWriter,
+        inject: [BaseConfig],
+        useFactory: (c: BaseConfig) => new OutboxWriter(c.DB_SCHEMA),
+      },
       {
         provide: OutboxRelay,
         inject: [DataSource, AmqpConnection, BaseConfig],
@@ -36,7 +40,10 @@ export class MessagingModule {
         provide: EventConsumer,
         inject: [AmqpConnection, DataSource, BaseConfig],
         useFactory: (amqp: AmqpConnection, ds: DataSource, c: BaseConfig) =>
-          new EventConsumer(amqp, ds, { schema: c.DB_SCHEMA, deliveryLimit: c.EVENT_DELIVERY_LIMIT }),
+          new EventConsumer(amqp, ds, {
+            schema: c.DB_SCHEMA,
+            deliveryLimit: c.EVENT_DELIVERY_LIMIT,
+          }),
       },
       {
         provide: UnitOfWork,

@@ -131,15 +131,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await Promise.all(
         rows.flatMap((row) =>
           row.routing_keys.map((key) =>
-            this.amqp.publisher.publish(EVENTS_EXCHANGE, key, Buffer.from(JSON.stringify(row.envelope)), {
-              persistent: true,
-              timeout: 10_000,
-              messageId: row.envelope.id,
-              type: row.envelope.type,
-              contentType: 'application/json',
-              correlationId: row.envelope.correlationId ?? undefined,
-              timestamp: Math.floor(Date.parse(row.envelope.occurredAt) / 1000),
-            }),
+            this.amqp.publisher.publish(
+              EVENTS_EXCHANGE,
+              key,
+              Buffer.from(JSON.stringify(row.envelope)),
+              {
+                persistent: true,
+                timeout: 10_000,
+                messageId: row.envelope.id,
+                type: row.envelope.type,
+                contentType: 'application/json',
+                correlationId: row.envelope.correlationId ?? undefined,
+                timestamp: Math.floor(Date.parse(row.envelope.occurredAt) / 1000),
+              },
+            ),
           ),
         ),
       );

@@ -27,7 +27,10 @@ export function rpcServerOptions(config: RpcTransportConfig, queue: string): Rmq
  * RPC client side. Replies come on RabbitMQ's direct reply-to pseudo-queue, which only
  * allows auto-ack consumers, so the client keeps the transport's default for replies.
  */
-export function rpcClientOptions(config: Pick<RpcTransportConfig, 'AMQP_URL'>, queue: string): RmqOptions {
+export function rpcClientOptions(
+  config: Pick<RpcTransportConfig, 'AMQP_URL'>,
+  queue: string,
+): RmqOptions {
   return {
     transport: Transport.RMQ,
     options: {

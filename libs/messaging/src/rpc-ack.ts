@@ -1,4 +1,10 @@
-import { ArgumentsHost, CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import { RmqContext } from '@nestjs/microservices';
 import type { Channel, Message } from 'amqplib';
 import { Observable, finalize } from 'rxjs';

@@ -64,7 +64,10 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
     return this.connected;
   }
 
-  async send<TResult, TInput = unknown>(pattern: string, request: RpcRequest<TInput>): Promise<TResult> {
+  async send<TResult, TInput = unknown>(
+    pattern: string,
+    request: RpcRequest<TInput>,
+  ): Promise<TResult> {
     if (!this.connected) {
       // A client that never connected retries here once, so a late broker is picked up.
       await this.proxy.connect().then(
@@ -74,10 +77,15 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
       if (!this.connected) throw new BrokerUnavailableError(this.service);
     }
     const record = new RmqRecordBuilder(request)
-      .setOptions({ expiration: String(this.timeoutMs), headers: { 'x-correlation-id': request.correlationId ?? '' } })
+      .setOptions({
+        expiration: String(this.timeoutMs),
+        headers: { 'x-correlation-id': request.correlationId ?? '' },
+      })
       .build();
     try {
-      return await firstValueFrom(this.proxy.send<TResult>(pattern, record).pipe(timeout(this.timeoutMs)));
+      return await firstValueFrom(
+        this.proxy.send<TResult>(pattern, record).pipe(timeout(this.timeoutMs)),
+      );
     } catch (err) {
       if (err instanceof TimeoutError) throw new RpcTimeoutError(this.service);
       if (isProblemShape(err)) {

@@ -22,9 +22,13 @@ export interface RpcServiceAppOptions {
  * /health, /metrics and any internal streams. Returns the started app.
  */
 export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(options.module, new FastifyAdapter(), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module,
+    new FastifyAdapter(),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // Deferred: a connected microservice wires its handlers at once unless told not to, and

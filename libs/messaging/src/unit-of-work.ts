@@ -5,7 +5,9 @@ import { OutboxEvent, OutboxRelay, OutboxWriter } from './outbox';
 export interface Tx {
   manager: EntityManager;
   /** Records an event in the outbox of this same transaction. */
-  publish<K extends keyof EventPayloads>(event: OutboxEvent<K>): Promise<EventEnvelope<EventPayloads[K]>>;
+  publish<K extends keyof EventPayloads>(
+    event: OutboxEvent<K>,
+  ): Promise<EventEnvelope<EventPayloads[K]>>;
 }
 
 /**

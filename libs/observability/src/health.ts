@@ -1,4 +1,12 @@
-import { Controller, DynamicModule, Get, Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import {
+  Controller,
+  DynamicModule,
+  Get,
+  Inject,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+} from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckError,
@@ -25,7 +33,9 @@ async function run(check: ReadinessCheck, timeoutMs: number): Promise<HealthIndi
     await Promise.race([check.check(), deadline]);
     return { [check.name]: { status: 'up' } };
   } catch (err) {
-    throw new HealthCheckError(check.name, { [check.name]: { status: 'down', message: (err as Error).message } });
+    throw new HealthCheckError(check.name, {
+      [check.name]: { status: 'down', message: (err as Error).message },
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -69,7 +79,9 @@ export class OpsModule implements NestModule {
       module: OpsModule,
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: READINESS_CHECKS, inject: checks.inject, useFactory: checks.useFactory }],
+      providers: [
+        { provide: READINESS_CHECKS, inject: checks.inject, useFactory: checks.useFactory },
+      ],
     };
   }
 }

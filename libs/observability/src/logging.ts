@@ -36,15 +36,25 @@ function loggerModule(service: string, level: string) {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+      customProps: (req: IncomingMessage) => ({
+        correlationId: (req as IncomingMessage & { id?: string }).id,
+      }),
       // Probes and scrapes every few seconds would drown the log. Fastify's middleware layer
       // may rewrite req.url relative to the mount point; originalUrl keeps the full path.
       autoLogging: {
         ignore: (req: IncomingMessage & { originalUrl?: string }) =>
           /^\/(health|metrics)(\/|$|\?)/.test(req.originalUrl ?? req.url ?? ''),
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'],
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.token',
+        '*.refreshToken',
+      ],
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      },
     },
   });
 }
@@ -61,7 +71,10 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
     if (context.getType() !== 'rpc') return next.handle();
     const request = context.switchToRpc().getData<RpcRequest>();
     const pattern = context.getHandler().name;
-    const child = this.logger.logger.child({ correlationId: request?.correlationId ?? null, rpc: pattern });
+    const child = this.logger.logger.child({
+      correlationId: request?.correlationId ?? null,
+      rpc: pattern,
+    });
     return new Observable((subscriber) =>
       storage.run(new Store(child), () => next.handle().subscribe(subscriber)),
     );

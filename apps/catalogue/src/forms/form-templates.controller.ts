@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res, UseFilters } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { FormTemplatesService } from './form-templates.service';
-import { ProblemHttpFilter } from './problem-http.filter';
+import { ProblemHttpFilter, attachmentDisposition } from '@dvc/http';
 
 const CONTENT_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -28,22 +28,4 @@ export class FormTemplatesController {
       .header('ETag', `"${file.sha256}"`)
       .send(file.content);
   }
-}
-
-/**
- * `attachment` with an ASCII fallback name for old clients and the exact UTF-8 name
- * (RFC 6266 / RFC 5987), e.g. `Tờ khai.docx` → `filename="To khai.docx"; filename*=UTF-8''T%E1%BB%9D%20khai.docx`.
- */
-export function attachmentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,7 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import type { FormSeed } from '../seed/seed.types';
 import { FormTemplateGenerator } from './form-template.generator';
-import { attachmentDisposition } from './form-templates.controller';
 
 /** Reads one entry of a ZIP archive (DOCX) through its central directory. */
 function zipEntry(zip: Buffer, name: string): Buffer {
@@ -65,17 +64,5 @@ describe('FormTemplateGenerator', () => {
     expect(file.content.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(file.content.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/);
     expect(file.fileName).toBe('Đơn đề nghị cấp lại.pdf');
-  });
-});
-
-describe('attachmentDisposition', () => {
-  it('gives an ASCII fallback and the exact UTF-8 name', () => {
-    expect(attachmentDisposition('Tờ khai đăng ký (mẫu 1).docx')).toBe(
-      `attachment; filename="To khai dang ky (mau 1).docx"; filename*=UTF-8''T%E1%BB%9D%20khai%20%C4%91%C4%83ng%20k%C3%BD%20%28m%E1%BA%ABu%201%29.docx`,
-    );
-  });
-
-  it('never lets a quote or a backslash out of the quoted name', () => {
-    expect(attachmentDisposition('a"b\\c%.pdf')).toMatch(/^attachment; filename="a_b_c_\.pdf"; /);
   });
 });

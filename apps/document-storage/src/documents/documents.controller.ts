@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { PersonalDocumentView, RpcRequest, StorageRpc } from '@dvc/contracts';
-import { RpcInput, requireCaller } from '../rpc-request';
+import { RpcInput, requireCaller } from '@dvc/messaging';
 import { CreateDocumentInput, DeletedDocument, DocumentIdInput } from './documents.dto';
 import { DocumentsService } from './documents.service';
 

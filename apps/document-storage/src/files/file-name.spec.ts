@@ -1,4 +1,4 @@
-import { attachmentDisposition, sanitizeFileName } from './file-name';
+import { sanitizeFileName } from './file-name';
 
 describe('sanitizeFileName', () => {
   it.each([
@@ -36,17 +36,5 @@ describe('sanitizeFileName', () => {
     const name = sanitizeFileName('😀'.repeat(250));
     expect(Array.from(name)).toHaveLength(200);
     expect(name).toBe('😀'.repeat(200));
-  });
-});
-
-describe('attachmentDisposition', () => {
-  it('offers an ASCII fallback and the exact UTF-8 name', () => {
-    expect(attachmentDisposition('Tờ khai đăng ký.pdf')).toBe(
-      `attachment; filename="To khai dang ky.pdf"; filename*=UTF-8''T%E1%BB%9D%20khai%20%C4%91%C4%83ng%20k%C3%BD.pdf`,
-    );
-  });
-
-  it('cannot be broken out of by quotes or backslashes', () => {
-    expect(attachmentDisposition('a"b\\c.pdf')).toMatch(/^attachment; filename="a_b_c\.pdf"; /);
   });
 });

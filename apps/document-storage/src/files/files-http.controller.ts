@@ -19,9 +19,8 @@ import {
   StorageHttp,
   StoredFileView,
 } from '@dvc/contracts';
-import { InternalTokenGuard } from '../http/internal-token.guard';
-import { ProblemHttpFilter } from '../http/problem-http.filter';
-import { attachmentDisposition, sanitizeFileName } from './file-name';
+import { InternalTokenGuard, ProblemHttpFilter, attachmentDisposition } from '@dvc/http';
+import { sanitizeFileName } from './file-name';
 import { FILE_PURPOSES, UploadRequest } from './files.dto';
 import { FilesService } from './files.service';
 import { UploadsService } from './uploads.service';

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { RpcRequest, StorageRpc, StoredFileView } from '@dvc/contracts';
-import { RpcInput, requesterOf } from '../rpc-request';
+import { RpcInput } from '@dvc/messaging';
+import { requesterOf } from '../requester';
 import { ClaimFilesInput, ClaimFilesResult, CopyFileInput, FileIdInput } from './files.dto';
 import { FilesService } from './files.service';
 

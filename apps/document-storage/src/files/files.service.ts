@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { BadRequestError, ConflictError, ForbiddenError, StoredFileView } from '@dvc/contracts';
 import { ObjectStore, cleanKey } from '../object-store/object-store';
-import type { Requester } from '../rpc-request';
+import type { Requester } from '../requester';
 import { FileNotFoundError } from './file.errors';
 import {
   ClaimFilesInput,
@@ -102,7 +102,11 @@ export class FilesService {
   ): Promise<{ file: StoredFileView; body: Readable }> {
     if (!UUID.test(fileId)) throw new FileNotFoundError();
     const row = await this.files.find(fileId);
-    if (!row || row.status !== 'clean' || (ownerId !== undefined && ownerId !== row.owner_id)) {
+    if (
+      !row ||
+      row.status !== 'clean' ||
+      (ownerId !== undefined && ownerId.toLowerCase() !== row.owner_id)
+    ) {
       throw new FileNotFoundError();
     }
     const body = await this.store.read(cleanKey(row.id)).catch((err: { code?: string }) => {

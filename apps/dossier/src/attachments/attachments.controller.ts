@@ -11,7 +11,8 @@ import {
   RpcRequest,
   UploadQuotaView,
 } from '@dvc/contracts';
-import { RpcInput, onBehalfOf, requireCaller } from '../rpc/rpc-input';
+import { RpcInput, requireCaller } from '@dvc/messaging';
+import { onBehalfOf } from '../rpc/on-behalf-of';
 import { AttachmentsService } from './attachments.service';
 
 @Controller()

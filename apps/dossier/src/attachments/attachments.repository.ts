@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { updatedRows } from '../rpc/updated-rows';
 import { Attachment, NewAttachment } from './attachments.dto';
+import { updatedRows } from '@dvc/database';
 
 interface Row {
   id: string;

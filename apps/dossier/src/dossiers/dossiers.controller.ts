@@ -16,7 +16,8 @@ import {
   SubmitResult,
   UpdateDossierInput,
 } from '@dvc/contracts';
-import { RpcInput, onBehalfOf, requireCaller } from '../rpc/rpc-input';
+import { RpcInput, requireCaller } from '@dvc/messaging';
+import { onBehalfOf } from '../rpc/on-behalf-of';
 import { DossiersService } from './dossiers.service';
 
 /** The citizen's dossiers (own only: anyone else's is 404). */

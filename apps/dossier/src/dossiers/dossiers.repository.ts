@@ -6,7 +6,6 @@ import type {
   DeliveryMethod,
   SupplementRequestView,
 } from '@dvc/contracts';
-import { updatedRows } from '../rpc/updated-rows';
 import {
   Dossier,
   DossierChanges,
@@ -15,6 +14,7 @@ import {
   foldVietnamese,
 } from './dossiers.dto';
 import { FINISHED_STATUSES, statusCode, statusName } from './status-machine';
+import { updatedRows } from '@dvc/database';
 
 interface DossierRow {
   id: string;

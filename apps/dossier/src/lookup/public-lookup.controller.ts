@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DossierRpc, PublicLookupQuery, PublicLookupView, RpcRequest } from '@dvc/contracts';
-import { RpcInput } from '../rpc/rpc-input';
+import { RpcInput } from '@dvc/messaging';
 import { PublicLookupService } from './public-lookup.service';
 
 @Controller()

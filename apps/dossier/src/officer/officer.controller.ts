@@ -13,7 +13,8 @@ import {
   RpcRequest,
   UploadQuotaView,
 } from '@dvc/contracts';
-import { RpcInput, onBehalfOf, requireCaller } from '../rpc/rpc-input';
+import { RpcInput, requireCaller } from '@dvc/messaging';
+import { onBehalfOf } from '../rpc/on-behalf-of';
 import { OfficerService } from './officer.service';
 
 /** Officer routes: role `officer`, dossiers of the caller's agencies only (others are 404). */

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type Redis from 'ioredis';
+import Redis from 'ioredis';
 import { DomainError } from '@dvc/contracts';
-import { REDIS } from '../redis/redis.module';
 
 /**
  * Sessions identity has revoked (logout, password reset, refresh-token reuse). Identity
@@ -10,7 +9,7 @@ import { REDIS } from '../redis/redis.module';
  */
 @Injectable()
 export class RevokedSessions {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(Redis) private readonly redis: Redis) {}
 
   async isRevoked(sessionId: string): Promise<boolean> {
     try {

@@ -12,13 +12,20 @@ export class FormTemplates {
   private readonly target: InternalHttpTarget;
 
   constructor(config: GatewayConfig) {
-    this.target = { label: 'danh mục thủ tục', baseUrl: config.CATALOGUE_HTTP_URL, timeoutMs: config.RPC_TIMEOUT_MS };
+    this.target = {
+      label: 'danh mục thủ tục',
+      baseUrl: config.CATALOGUE_HTTP_URL,
+      timeoutMs: config.RPC_TIMEOUT_MS,
+    };
   }
 
   open(code: string, formId: string, requestId: string): Promise<StreamedFile> {
     const path = `/internal/procedures/${encodeURIComponent(code)}/forms/${encodeURIComponent(formId)}`;
-    return openStream(this.target, path, requestId, () =>
-      new NotFoundError('form.not_found', 'Không tìm thấy mẫu đơn của thủ tục này.'),
+    return openStream(
+      this.target,
+      path,
+      requestId,
+      () => new NotFoundError('form.not_found', 'Không tìm thấy mẫu đơn của thủ tục này.'),
     );
   }
 }

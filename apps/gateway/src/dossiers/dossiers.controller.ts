@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -25,7 +39,12 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
 import { DOSSIER_RPC, STORAGE_RPC } from '../rpc/rpc.module';
 import { sendRpc } from '../rpc/send-rpc';
-import { AttachmentFieldsDto, DossierAttachmentParams, DossierFileParams, DossierParams } from './dossiers.dto';
+import {
+  AttachmentFieldsDto,
+  DossierAttachmentParams,
+  DossierFileParams,
+  DossierParams,
+} from './dossiers.dto';
 import { IdempotencyKey } from './idempotency-key';
 
 /** Hồ sơ của tôi: a citizen's own dossiers (anyone else's answer 404, DESIGN.md §5). */
@@ -49,7 +68,10 @@ export class DossiersController {
 
   @Get()
   @ApiOperation({ summary: 'Hồ sơ của tôi / My dossiers' })
-  list(@CallContext() ctx: CallContext, @Query() query: ListDossiersQuery): Promise<Page<DossierSummary>> {
+  list(
+    @CallContext() ctx: CallContext,
+    @Query() query: ListDossiersQuery,
+  ): Promise<Page<DossierSummary>> {
     return sendRpc(this.dossiers, DossierRpc.list, ctx, query);
   }
 
@@ -61,49 +83,96 @@ export class DossiersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Lưu tờ khai, cách nhận kết quả / Save form data and delivery' })
-  update(@CallContext() ctx: CallContext, @Param() params: DossierParams, @Body() body: UpdateDossierDto): Promise<DossierView> {
+  update(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Body() body: UpdateDossierDto,
+  ): Promise<DossierView> {
     return sendRpc(this.dossiers, DossierRpc.update, ctx, { dossierId: params.id, ...body });
   }
 
   @Post(':id/attachments')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Đính kèm tệp vào thành phần hồ sơ / Attach a file (multipart: componentId, file)' })
-  async attach(@CallContext() ctx: CallContext, @Param() params: DossierParams, @Req() request: FastifyRequest): Promise<AttachmentView> {
+  @ApiOperation({
+    summary: 'Đính kèm tệp vào thành phần hồ sơ / Attach a file (multipart: componentId, file)',
+  })
+  async attach(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentView> {
     const dossierId = params.id;
     const upload = await readMultipartUpload(
       request,
       (file, maxBytes) =>
-        this.files.upload(file.stream, { ownerId: ctx.caller!.accountId, purpose: 'attachment', fileName: file.fileName, maxBytes }, ctx.requestId),
+        this.files.upload(
+          file.stream,
+          {
+            ownerId: ctx.caller!.accountId,
+            purpose: 'attachment',
+            fileName: file.fileName,
+            maxBytes,
+          },
+          ctx.requestId,
+        ),
       // componentId sent before the file: check the slot and the dossier quota before any byte moves.
       async (fields) => {
         if (!fields.componentId) return undefined;
-        const { componentId } = await validateFields(AttachmentFieldsDto, { componentId: fields.componentId });
-        const { remainingBytes } = await sendRpc<{ remainingBytes: number }>(this.dossiers, DossierRpc.prepareAttachment, ctx, { dossierId, componentId });
+        const { componentId } = await validateFields(AttachmentFieldsDto, {
+          componentId: fields.componentId,
+        });
+        const { remainingBytes } = await sendRpc<{ remainingBytes: number }>(
+          this.dossiers,
+          DossierRpc.prepareAttachment,
+          ctx,
+          { dossierId, componentId },
+        );
         return remainingBytes;
       },
     );
     return this.keepOrDiscard(ctx, upload.file.id, async () => {
       const { componentId } = await validateFields(AttachmentFieldsDto, upload.fields);
-      return sendRpc<AttachmentView>(this.dossiers, DossierRpc.addAttachment, ctx, { dossierId, componentId, fileId: upload.file.id });
+      return sendRpc<AttachmentView>(this.dossiers, DossierRpc.addAttachment, ctx, {
+        dossierId,
+        componentId,
+        fileId: upload.file.id,
+      });
     });
   }
 
   @Post(':id/attachments/from-document')
   @ApiOperation({ summary: 'Đính kèm từ giấy tờ cá nhân / Attach a document from my wallet' })
-  attachFromDocument(@CallContext() ctx: CallContext, @Param() params: DossierParams, @Body() body: AttachFromDocumentDto): Promise<AttachmentView> {
-    return sendRpc(this.dossiers, DossierRpc.attachFromDocument, ctx, { dossierId: params.id, ...body });
+  attachFromDocument(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Body() body: AttachFromDocumentDto,
+  ): Promise<AttachmentView> {
+    return sendRpc(this.dossiers, DossierRpc.attachFromDocument, ctx, {
+      dossierId: params.id,
+      ...body,
+    });
   }
 
   @Delete(':id/attachments/:attachmentId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Gỡ tệp đính kèm / Remove an attachment' })
-  async detach(@CallContext() ctx: CallContext, @Param() params: DossierAttachmentParams): Promise<void> {
-    await sendRpc(this.dossiers, DossierRpc.removeAttachment, ctx, { dossierId: params.id, attachmentId: params.attachmentId });
+  async detach(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierAttachmentParams,
+  ): Promise<void> {
+    await sendRpc(this.dossiers, DossierRpc.removeAttachment, ctx, {
+      dossierId: params.id,
+      attachmentId: params.attachmentId,
+    });
   }
 
   @Post(':id/submit')
   @HttpCode(HttpStatus.OK)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key → same answer, one dossier' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key → same answer, one dossier',
+  })
   @ApiOperation({ summary: 'Nộp hồ sơ / Submit → { code, lookupKey, status }' })
   submit(
     @CallContext() ctx: CallContext,
@@ -116,36 +185,65 @@ export class DossiersController {
   @Post(':id/supplement')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Bổ sung hồ sơ / Send the requested supplement' })
-  supplement(@CallContext() ctx: CallContext, @Param() params: DossierParams, @Body() body: CitizenNoteDto): Promise<DossierView> {
+  supplement(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Body() body: CitizenNoteDto,
+  ): Promise<DossierView> {
     return sendRpc(this.dossiers, DossierRpc.supplement, ctx, { dossierId: params.id, ...body });
   }
 
   @Post(':id/withdraw')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Yêu cầu rút hồ sơ / Ask to withdraw' })
-  withdraw(@CallContext() ctx: CallContext, @Param() params: DossierParams, @Body() body: CitizenNoteDto): Promise<DossierView> {
+  withdraw(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Body() body: CitizenNoteDto,
+  ): Promise<DossierView> {
     return sendRpc(this.dossiers, DossierRpc.withdraw, ctx, { dossierId: params.id, ...body });
   }
 
   @Get(':id/results/:fileId')
   @ApiOperation({ summary: 'Tải kết quả / Download a result file' })
-  async result(@CallContext() ctx: CallContext, @Param() params: DossierFileParams, @Res() reply: FastifyReply): Promise<void> {
+  async result(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierFileParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.download(ctx, params, reply);
   }
 
   @Get(':id/files/:fileId')
   @ApiOperation({ summary: 'Tải tệp đã đính kèm / Download one of my attachments' })
-  async file(@CallContext() ctx: CallContext, @Param() params: DossierFileParams, @Res() reply: FastifyReply): Promise<void> {
+  async file(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierFileParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.download(ctx, params, reply);
   }
 
-  private async download(ctx: CallContext, params: DossierFileParams, reply: FastifyReply): Promise<void> {
-    const { fileId } = await sendRpc<{ fileId: string }>(this.dossiers, DossierRpc.authorizeFile, ctx, { dossierId: params.id, fileId: params.fileId });
+  private async download(
+    ctx: CallContext,
+    params: DossierFileParams,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const { fileId } = await sendRpc<{ fileId: string }>(
+      this.dossiers,
+      DossierRpc.authorizeFile,
+      ctx,
+      { dossierId: params.id, fileId: params.fileId },
+    );
     await sendFile(reply, await this.files.open(fileId, ctx.requestId));
   }
 
   /** A stored file the dossier then refuses (wrong slot, quota, status) is deleted, not left behind. */
-  private async keepOrDiscard<T>(ctx: CallContext, fileId: string, attach: () => Promise<T>): Promise<T> {
+  private async keepOrDiscard<T>(
+    ctx: CallContext,
+    fileId: string,
+    attach: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await attach();
     } catch (err) {

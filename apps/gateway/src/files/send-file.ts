@@ -5,6 +5,10 @@ import type { StreamedFile } from '../upstream/internal-http';
 export async function sendFile(reply: FastifyReply, file: StreamedFile): Promise<void> {
   await reply
     .status(200)
-    .headers({ ...file.headers, 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' })
+    .headers({
+      ...file.headers,
+      'cache-control': 'private, no-store',
+      'x-content-type-options': 'nosniff',
+    })
     .send(file.body);
 }

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { FilePurpose, NotFoundError, StorageHttp, StoredFileView } from '@dvc/contracts';
+import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
 import { GatewayConfig } from '../gateway.config';
-import { InternalHttpTarget, StreamedFile, openStream, postStream } from '../upstream/internal-http';
+import {
+  InternalHttpTarget,
+  StreamedFile,
+  openStream,
+  postStream,
+} from '../upstream/internal-http';
 
 export interface UploadMeta {
   ownerId: string;
@@ -28,7 +34,7 @@ export class StorageFiles {
       label: 'lưu trữ tệp',
       baseUrl: config.STORAGE_HTTP_URL,
       timeoutMs: config.RPC_TIMEOUT_MS,
-      headers: { [StorageHttp.headers.token]: config.INTERNAL_TOKEN },
+      headers: { [INTERNAL_TOKEN_HEADER]: config.INTERNAL_TOKEN },
     };
   }
 

@@ -1,8 +1,7 @@
-import type Redis from 'ioredis';
+import Redis from 'ioredis';
 import { CatalogueRpc, DossierRpc, IdentityRpc, RpcRequest, StorageRpc } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { ReadinessCheck, ReadinessChecksFactory, amqpCheck, redisCheck } from '@dvc/observability';
-import { REDIS } from '../redis/redis.module';
 import { CATALOGUE_RPC, DOSSIER_RPC, IDENTITY_RPC, STORAGE_RPC } from '../rpc/rpc.module';
 
 const PING: RpcRequest<Record<string, never>> = {
@@ -18,8 +17,14 @@ function serviceCheck(name: string, client: RpcClient, pattern: string): Readine
 
 /** What the gateway needs to serve: Redis, the broker, and each service it calls. */
 export const gatewayReadiness: ReadinessChecksFactory = {
-  inject: [REDIS, IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC],
-  useFactory: (redis: Redis, identity: RpcClient, catalogue: RpcClient, dossier: RpcClient, storage: RpcClient) => [
+  inject: [Redis, IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC],
+  useFactory: (
+    redis: Redis,
+    identity: RpcClient,
+    catalogue: RpcClient,
+    dossier: RpcClient,
+    storage: RpcClient,
+  ) => [
     redisCheck(redis),
     amqpCheck(() => [identity, catalogue, dossier, storage].every((client) => client.isConnected)),
     serviceCheck('identity', identity, IdentityRpc.ping),

@@ -1,4 +1,15 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -38,24 +49,47 @@ export class DocumentsController {
 
   @Post()
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?)' })
-  async create(@CallContext() ctx: CallContext, @Req() request: FastifyRequest): Promise<PersonalDocumentView> {
+  @ApiOperation({
+    summary: 'Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?)',
+  })
+  async create(
+    @CallContext() ctx: CallContext,
+    @Req() request: FastifyRequest,
+  ): Promise<PersonalDocumentView> {
     const upload = await readMultipartUpload(request, (file, maxBytes) =>
-      this.files.upload(file.stream, { ownerId: ctx.caller!.accountId, purpose: 'wallet', fileName: file.fileName, maxBytes }, ctx.requestId),
+      this.files.upload(
+        file.stream,
+        { ownerId: ctx.caller!.accountId, purpose: 'wallet', fileName: file.fileName, maxBytes },
+        ctx.requestId,
+      ),
     );
     try {
       const fields = await validateFields(CreatePersonalDocumentDto, upload.fields);
-      return await sendRpc<PersonalDocumentView>(this.storage, StorageRpc.createDocument, ctx, { fileId: upload.file.id, ...fields });
+      return await sendRpc<PersonalDocumentView>(this.storage, StorageRpc.createDocument, ctx, {
+        fileId: upload.file.id,
+        ...fields,
+      });
     } catch (err) {
-      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(() => undefined);
+      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(
+        () => undefined,
+      );
       throw err;
     }
   }
 
   @Get(':id/content')
   @ApiOperation({ summary: 'Xem tệp giấy tờ / Download a document' })
-  async content(@CallContext() ctx: CallContext, @Param() params: DocumentParams, @Res() reply: FastifyReply): Promise<void> {
-    const document = await sendRpc<PersonalDocumentView & { fileId: string }>(this.storage, StorageRpc.getDocument, ctx, { documentId: params.id });
+  async content(
+    @CallContext() ctx: CallContext,
+    @Param() params: DocumentParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const document = await sendRpc<PersonalDocumentView & { fileId: string }>(
+      this.storage,
+      StorageRpc.getDocument,
+      ctx,
+      { documentId: params.id },
+    );
     await sendFile(reply, await this.files.open(document.fileId, ctx.requestId));
   }
 

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -50,44 +62,83 @@ export class OfficerController {
 
   @Get()
   @ApiOperation({ summary: 'Hồ sơ cần xử lý / Queue of my agencies, by due date' })
-  queue(@CallContext() ctx: CallContext, @Query() query: OfficerQueueQuery): Promise<Page<OfficerDossierSummary>> {
+  queue(
+    @CallContext() ctx: CallContext,
+    @Query() query: OfficerQueueQuery,
+  ): Promise<Page<OfficerDossierSummary>> {
     return sendRpc(this.dossiers, DossierRpc.officerList, ctx, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'Chi tiết hồ sơ / A dossier with form data, attachments and history' })
-  get(@CallContext() ctx: CallContext, @Param() params: DossierParams): Promise<OfficerDossierView> {
+  get(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+  ): Promise<OfficerDossierView> {
     return sendRpc(this.dossiers, DossierRpc.officerGet, ctx, { dossierId: params.id });
   }
 
   @Post(':id/actions/:action')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Xử lý hồ sơ / receive, start, request-supplement, request-payment, refuse, complete, return, stop' })
-  act(@CallContext() ctx: CallContext, @Param() params: ActionParams, @Body() body: OfficerActionDto): Promise<OfficerDossierView> {
-    return sendRpc(this.dossiers, DossierRpc.officerAction, ctx, { dossierId: params.id, action: params.action, ...body });
+  @ApiOperation({
+    summary:
+      'Xử lý hồ sơ / receive, start, request-supplement, request-payment, refuse, complete, return, stop',
+  })
+  act(
+    @CallContext() ctx: CallContext,
+    @Param() params: ActionParams,
+    @Body() body: OfficerActionDto,
+  ): Promise<OfficerDossierView> {
+    return sendRpc(this.dossiers, DossierRpc.officerAction, ctx, {
+      dossierId: params.id,
+      action: params.action,
+      ...body,
+    });
   }
 
   @Post(':id/results')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Tải lên kết quả / Upload a result file (multipart: file)' })
-  async addResult(@CallContext() ctx: CallContext, @Param() params: DossierParams, @Req() request: FastifyRequest): Promise<ResultFileView> {
+  async addResult(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Req() request: FastifyRequest,
+  ): Promise<ResultFileView> {
     const dossierId = params.id;
     await sendRpc(this.dossiers, DossierRpc.officerPrepareResult, ctx, { dossierId });
     const upload = await readMultipartUpload(request, (file, maxBytes) =>
-      this.files.upload(file.stream, { ownerId: ctx.caller!.accountId, purpose: 'result', fileName: file.fileName, maxBytes }, ctx.requestId),
+      this.files.upload(
+        file.stream,
+        { ownerId: ctx.caller!.accountId, purpose: 'result', fileName: file.fileName, maxBytes },
+        ctx.requestId,
+      ),
     );
     try {
-      return await sendRpc<ResultFileView>(this.dossiers, DossierRpc.officerAddResult, ctx, { dossierId, fileId: upload.file.id });
+      return await sendRpc<ResultFileView>(this.dossiers, DossierRpc.officerAddResult, ctx, {
+        dossierId,
+        fileId: upload.file.id,
+      });
     } catch (err) {
-      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(() => undefined);
+      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(
+        () => undefined,
+      );
       throw err;
     }
   }
 
   @Get(':id/files/:fileId')
   @ApiOperation({ summary: 'Tải tệp của hồ sơ / Download an attachment or result' })
-  async file(@CallContext() ctx: CallContext, @Param() params: DossierFileParams, @Res() reply: FastifyReply): Promise<void> {
-    const { fileId } = await sendRpc<{ fileId: string }>(this.dossiers, DossierRpc.authorizeFile, ctx, { dossierId: params.id, fileId: params.fileId });
+  async file(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierFileParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { fileId } = await sendRpc<{ fileId: string }>(
+      this.dossiers,
+      DossierRpc.authorizeFile,
+      ctx,
+      { dossierId: params.id, fileId: params.fileId },
+    );
     await sendFile(reply, await this.files.open(fileId, ctx.requestId));
   }
 }

@@ -1,14 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { BadRequestError, FieldError } from '@dvc/contracts';
-
-/** Flattens class-validator's tree into one entry per broken rule, named by its path (`a.b.0.c`). */
-export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
-  return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...fieldErrorsOf(error.children ?? [], field)];
-  });
-}
+import { ValidationPipe } from '@nestjs/common';
+import { BadRequestError } from '@dvc/contracts';
+import { fieldErrorsOf } from '@dvc/messaging';
 
 /**
  * Every body, query and param is validated against its DTO: unknown fields are refused

@@ -20,7 +20,10 @@ export class LookupController {
   @Get('lookup')
   @LookupRateLimit()
   @ApiOperation({ summary: 'Tra cứu hồ sơ đã nộp / Look up a dossier by code and key' })
-  lookup(@CallContext() ctx: CallContext, @Query() query: PublicLookupQuery): Promise<PublicLookupView> {
+  lookup(
+    @CallContext() ctx: CallContext,
+    @Query() query: PublicLookupQuery,
+  ): Promise<PublicLookupView> {
     return sendRpc(this.dossiers, DossierRpc.publicLookup, ctx, query);
   }
 }

@@ -45,7 +45,9 @@ export async function openStream(
     });
   } catch (err) {
     if (deadline.signal.aborted) throw upstreamTimeout(target);
-    logger.warn(`${target.label} unreachable: ${String((err as Error).cause ?? (err as Error).message)}`);
+    logger.warn(
+      `${target.label} unreachable: ${String((err as Error).cause ?? (err as Error).message)}`,
+    );
     throw upstreamUnavailable(target);
   } finally {
     clearTimeout(timer);
@@ -119,7 +121,12 @@ export function postStream<T>(
         const status = response.statusCode ?? 502;
         if (status >= 200 && status < 300) settle(null, body as T);
         else settle(upstreamProblem(target, status, body, notFound));
-        source.resume(); // drain whatever the client still sends
+        // The answer is in (e.g. an early 413/415): stop sending, and let whatever the client
+        // still sends drain to nowhere so its request completes and it reads our answer.
+        source.unpipe(counter);
+        counter.destroy();
+        upstream.destroy();
+        source.resume();
       });
     });
     pipeline(source, counter, upstream, (err) => {
@@ -142,7 +149,12 @@ export function postStream<T>(
   });
 }
 
-function upstreamProblem(target: InternalHttpTarget, status: number, body: unknown, notFound: () => DomainError): DomainError {
+function upstreamProblem(
+  target: InternalHttpTarget,
+  status: number,
+  body: unknown,
+  notFound: () => DomainError,
+): DomainError {
   if (status >= 400 && status < 500 && isProblemShape(body)) {
     const { status: s, code, title, ...extra } = body;
     return new RemoteProblemError(s, code, title, extra);

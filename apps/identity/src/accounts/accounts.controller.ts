@@ -1,6 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  AccountContactInput,
+  AccountContactView,
   IdentityRpc,
   ProfileView,
   RegisterDto,
@@ -8,7 +10,7 @@ import {
   TokenDto,
   UpdateProfileDto,
 } from '@dvc/contracts';
-import { RpcInput, contextOf, requireCaller } from '../rpc-request';
+import { RpcInput, requestContextOf, requireCaller } from '@dvc/messaging';
 import { ActivationView } from './accounts.dto';
 import { AccountsService } from './accounts.service';
 
@@ -18,12 +20,12 @@ export class AccountsController {
 
   @MessagePattern(IdentityRpc.register)
   register(@Payload(new RpcInput(RegisterDto)) req: RpcRequest<RegisterDto>): Promise<ProfileView> {
-    return this.accounts.register(req.data, contextOf(req));
+    return this.accounts.register(req.data, requestContextOf(req));
   }
 
   @MessagePattern(IdentityRpc.activate)
   activate(@Payload(new RpcInput(TokenDto)) req: RpcRequest<TokenDto>): Promise<ActivationView> {
-    return this.accounts.activate(req.data, contextOf(req));
+    return this.accounts.activate(req.data, requestContextOf(req));
   }
 
   @MessagePattern(IdentityRpc.getProfile)
@@ -36,5 +38,12 @@ export class AccountsController {
     @Payload(new RpcInput(UpdateProfileDto)) req: RpcRequest<UpdateProfileDto>,
   ): Promise<ProfileView> {
     return this.accounts.updateProfile(requireCaller(req), req.data);
+  }
+
+  @MessagePattern(IdentityRpc.contact)
+  contact(
+    @Payload(new RpcInput(AccountContactInput)) req: RpcRequest<AccountContactInput>,
+  ): Promise<AccountContactView> {
+    return this.accounts.contactOf(req.caller, req.data.accountId);
   }
 }

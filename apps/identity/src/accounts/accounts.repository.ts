@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AccountStatus, Locale, Role } from '@dvc/contracts';
-import { updatedRows } from '../updated-rows';
 import { Account, NewAccount, ProfileChanges } from './accounts.dto';
+import { updatedRows } from '@dvc/database';
 
 interface Row {
   id: string;

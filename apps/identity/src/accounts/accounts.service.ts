@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AccountContactView,
   BadRequestError,
   Caller,
   Events,
+  ForbiddenError,
   NotFoundError,
   ProfileView,
   RegisterDto,
@@ -12,7 +14,7 @@ import {
 import { UnitOfWork } from '@dvc/messaging';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { assertAcceptablePassword } from '../passwords/password-policy';
-import { RequestContext } from '../rpc-request';
+import type { RequestContext } from '@dvc/messaging';
 import { EmailTokensService } from '../tokens/tokens.service';
 import { EmailTakenConflict } from './account.errors';
 import { ActivationView, ProfileChanges, mapProfile, normalizeEmail } from './accounts.dto';
@@ -95,6 +97,26 @@ export class AccountsService {
     const account = await this.accounts.findById(caller.accountId);
     if (!account) throw accountNotFound();
     return mapProfile(account, await this.accounts.agenciesOf(account.id));
+  }
+
+  /**
+   * How to reach an account holder, for another service (the notification service mails
+   * citizens about their dossiers). Never for a signed-in user: the gateway always sends a
+   * caller, so no HTTP route can read someone else's address through this.
+   */
+  async contactOf(caller: Caller | null, accountId: string): Promise<AccountContactView> {
+    if (caller !== null) {
+      throw new ForbiddenError('identity.service_only', 'Chỉ dành cho các dịch vụ nội bộ.');
+    }
+    const account = await this.accounts.findById(accountId);
+    if (!account) throw accountNotFound();
+    return {
+      accountId: account.id,
+      email: account.email,
+      fullName: account.fullName,
+      locale: account.locale,
+      phone: account.phone,
+    };
   }
 
   async updateProfile(caller: Caller, input: UpdateProfileDto): Promise<ProfileView> {

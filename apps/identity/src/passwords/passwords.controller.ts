@@ -7,7 +7,7 @@ import {
   ResetPasswordDto,
   RpcRequest,
 } from '@dvc/contracts';
-import { RpcInput, contextOf, requireCaller } from '../rpc-request';
+import { RpcInput, requestContextOf, requireCaller } from '@dvc/messaging';
 import { PasswordChangedView, ResetRequestedView } from './passwords.dto';
 import { PasswordsService } from './passwords.service';
 
@@ -19,20 +19,20 @@ export class PasswordsController {
   change(
     @Payload(new RpcInput(ChangePasswordDto)) req: RpcRequest<ChangePasswordDto>,
   ): Promise<PasswordChangedView> {
-    return this.passwords.change(requireCaller(req), req.data, contextOf(req));
+    return this.passwords.change(requireCaller(req), req.data, requestContextOf(req));
   }
 
   @MessagePattern(IdentityRpc.forgotPassword)
   forgot(
     @Payload(new RpcInput(ForgotPasswordDto)) req: RpcRequest<ForgotPasswordDto>,
   ): Promise<ResetRequestedView> {
-    return this.passwords.requestReset(req.data, contextOf(req));
+    return this.passwords.requestReset(req.data, requestContextOf(req));
   }
 
   @MessagePattern(IdentityRpc.resetPassword)
   reset(
     @Payload(new RpcInput(ResetPasswordDto)) req: RpcRequest<ResetPasswordDto>,
   ): Promise<PasswordChangedView> {
-    return this.passwords.reset(req.data, contextOf(req));
+    return this.passwords.reset(req.data, requestContextOf(req));
   }
 }

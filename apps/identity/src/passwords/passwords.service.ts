@@ -12,7 +12,7 @@ import { UnitOfWork } from '@dvc/messaging';
 import { normalizeEmail } from '../accounts/accounts.dto';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { CaptchaService } from '../captcha/captcha.service';
-import { RequestContext } from '../rpc-request';
+import type { RequestContext } from '@dvc/messaging';
 import { SessionsService } from '../sessions/sessions.service';
 import { LoginThrottle } from '../throttling/login-throttle.service';
 import { EmailTokensService } from '../tokens/tokens.service';

@@ -25,9 +25,27 @@ interface DemoAccountSeed {
 }
 
 const DEMO_ACCOUNTS: DemoAccountSeed[] = [
-  { email: 'citizen@dvc.local', fullName: 'Nguyễn Văn Dân', roles: ['citizen'], phone: '0912345678', idNumber: '001099012345' },
-  { email: 'officer@dvc.local', fullName: 'Trần Thị Cán Bộ', roles: ['officer'], phone: null, idNumber: null },
-  { email: 'admin@dvc.local', fullName: 'Lê Quản Trị', roles: ['admin'], phone: null, idNumber: null },
+  {
+    email: 'citizen@dvc.local',
+    fullName: 'Nguyễn Văn Dân',
+    roles: ['citizen'],
+    phone: '0912345678',
+    idNumber: '001099012345',
+  },
+  {
+    email: 'officer@dvc.local',
+    fullName: 'Trần Thị Cán Bộ',
+    roles: ['officer'],
+    phone: null,
+    idNumber: null,
+  },
+  {
+    email: 'admin@dvc.local',
+    fullName: 'Lê Quản Trị',
+    roles: ['admin'],
+    phone: null,
+    idNumber: null,
+  },
 ];
 
 /** Creates the missing demo accounts (active) and the officer's agency memberships. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { updatedRows } from '../updated-rows';
 import { RefreshTokenRecord, SessionEndReason } from './sessions.dto';
+import { updatedRows } from '@dvc/database';
 
 /** sessions (one per refresh-token family, id = the JWT `sid`) and refresh_tokens (hashed). */
 @Injectable()

@@ -16,7 +16,7 @@ import { Account, normalizeEmail } from '../accounts/accounts.dto';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { IdentityConfig } from '../identity.config';
 import { PasswordHasher } from '../passwords/password-hasher';
-import { RequestContext } from '../rpc-request';
+import type { RequestContext } from '@dvc/messaging';
 import { LoginThrottle } from '../throttling/login-throttle.service';
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token';
 import { SessionRevocations } from './session-revocations';

@@ -30,10 +30,30 @@ const a = agencyCodes;
 export const agencies: AgencySeed[] = [
   // cấp tỉnh
   { code: a.cityPeoplesCommittee, name: 'Ủy ban nhân dân thành phố Hà Nội', level: 'province' },
-  { code: a.cityPolice, name: 'Công an thành phố Hà Nội', level: 'province', parentCode: a.cityPeoplesCommittee },
-  { code: a.financeDept, name: 'Sở Tài chính thành phố Hà Nội', level: 'province', parentCode: a.cityPeoplesCommittee },
-  { code: a.constructionDept, name: 'Sở Xây dựng thành phố Hà Nội', level: 'province', parentCode: a.cityPeoplesCommittee },
-  { code: a.homeAffairsDept, name: 'Sở Nội vụ thành phố Hà Nội', level: 'province', parentCode: a.cityPeoplesCommittee },
+  {
+    code: a.cityPolice,
+    name: 'Công an thành phố Hà Nội',
+    level: 'province',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.financeDept,
+    name: 'Sở Tài chính thành phố Hà Nội',
+    level: 'province',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.constructionDept,
+    name: 'Sở Xây dựng thành phố Hà Nội',
+    level: 'province',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.homeAffairsDept,
+    name: 'Sở Nội vụ thành phố Hà Nội',
+    level: 'province',
+    parentCode: a.cityPeoplesCommittee,
+  },
   {
     code: a.agricultureEnvironmentDept,
     name: 'Sở Nông nghiệp và Môi trường thành phố Hà Nội',
@@ -46,17 +66,62 @@ export const agencies: AgencySeed[] = [
     level: 'province',
     parentCode: a.agricultureEnvironmentDept,
   },
-  { code: a.justiceDept, name: 'Sở Tư pháp thành phố Hà Nội', level: 'province', parentCode: a.cityPeoplesCommittee },
-  { code: a.industryTradeDept, name: 'Sở Công Thương thành phố Hà Nội', level: 'province', parentCode: a.cityPeoplesCommittee },
+  {
+    code: a.justiceDept,
+    name: 'Sở Tư pháp thành phố Hà Nội',
+    level: 'province',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.industryTradeDept,
+    name: 'Sở Công Thương thành phố Hà Nội',
+    level: 'province',
+    parentCode: a.cityPeoplesCommittee,
+  },
 
   // cấp xã
-  { code: a.baDinhCommittee, name: 'Ủy ban nhân dân phường Ba Đình', level: 'commune', parentCode: a.cityPeoplesCommittee },
-  { code: a.baDinhPolice, name: 'Công an phường Ba Đình', level: 'commune', parentCode: a.cityPolice },
-  { code: a.hoanKiemCommittee, name: 'Ủy ban nhân dân phường Hoàn Kiếm', level: 'commune', parentCode: a.cityPeoplesCommittee },
-  { code: a.hoanKiemPolice, name: 'Công an phường Hoàn Kiếm', level: 'commune', parentCode: a.cityPolice },
-  { code: a.cauGiayCommittee, name: 'Ủy ban nhân dân phường Cầu Giấy', level: 'commune', parentCode: a.cityPeoplesCommittee },
-  { code: a.cauGiayPolice, name: 'Công an phường Cầu Giấy', level: 'commune', parentCode: a.cityPolice },
-  { code: a.socSonCommittee, name: 'Ủy ban nhân dân xã Sóc Sơn', level: 'commune', parentCode: a.cityPeoplesCommittee },
+  {
+    code: a.baDinhCommittee,
+    name: 'Ủy ban nhân dân phường Ba Đình',
+    level: 'commune',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.baDinhPolice,
+    name: 'Công an phường Ba Đình',
+    level: 'commune',
+    parentCode: a.cityPolice,
+  },
+  {
+    code: a.hoanKiemCommittee,
+    name: 'Ủy ban nhân dân phường Hoàn Kiếm',
+    level: 'commune',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.hoanKiemPolice,
+    name: 'Công an phường Hoàn Kiếm',
+    level: 'commune',
+    parentCode: a.cityPolice,
+  },
+  {
+    code: a.cauGiayCommittee,
+    name: 'Ủy ban nhân dân phường Cầu Giấy',
+    level: 'commune',
+    parentCode: a.cityPeoplesCommittee,
+  },
+  {
+    code: a.cauGiayPolice,
+    name: 'Công an phường Cầu Giấy',
+    level: 'commune',
+    parentCode: a.cityPolice,
+  },
+  {
+    code: a.socSonCommittee,
+    name: 'Ủy ban nhân dân xã Sóc Sơn',
+    level: 'commune',
+    parentCode: a.cityPeoplesCommittee,
+  },
   { code: a.socSonPolice, name: 'Công an xã Sóc Sơn', level: 'commune', parentCode: a.cityPolice },
 ];
 
@@ -70,7 +135,10 @@ export const fields: FieldSeed[] = [
   { code: 'can-cuoc', name: 'Cấp, quản lý căn cước' },
   { code: 'xuat-nhap-canh', name: 'Quản lý xuất nhập cảnh' },
   { code: 'duong-bo', name: 'Đường bộ' },
-  { code: 'dang-ky-xe', name: 'Đăng ký, quản lý phương tiện giao thông cơ giới, xe máy chuyên dùng' },
+  {
+    code: 'dang-ky-xe',
+    name: 'Đăng ký, quản lý phương tiện giao thông cơ giới, xe máy chuyên dùng',
+  },
   { code: 'dang-ky-kinh-doanh', name: 'Đăng ký kinh doanh' },
   { code: 'hoat-dong-xay-dung', name: 'Hoạt động xây dựng' },
   { code: 'dat-dai', name: 'Đất đai' },

@@ -27,10 +27,18 @@ export const holidays: HolidaySeed[] = [
   { date: '2026-02-19', name: 'Tết Nguyên đán Bính Ngọ (mùng 3 Tết)', kind: 'holiday' },
   { date: '2026-02-20', name: 'Tết Nguyên đán Bính Ngọ (mùng 4 Tết)', kind: 'holiday' },
   // Giỗ Tổ 10/3 âm lịch = Chủ nhật 26/04/2026 → nghỉ bù thứ Hai
-  { date: '2026-04-27', name: 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch, Chủ nhật 26/04)', kind: 'holiday' },
+  {
+    date: '2026-04-27',
+    name: 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch, Chủ nhật 26/04)',
+    kind: 'holiday',
+  },
   { date: '2026-04-30', name: 'Ngày Chiến thắng (30/4)', kind: 'holiday' },
   { date: '2026-05-01', name: 'Ngày Quốc tế Lao động (1/5)', kind: 'holiday' },
-  { date: '2026-09-01', name: 'Nghỉ Quốc khánh (ngày liền trước 2/9; lựa chọn hợp lý, cần đối chiếu thông báo chính thức)', kind: 'holiday' },
+  {
+    date: '2026-09-01',
+    name: 'Nghỉ Quốc khánh (ngày liền trước 2/9; lựa chọn hợp lý, cần đối chiếu thông báo chính thức)',
+    kind: 'holiday',
+  },
   { date: '2026-09-02', name: 'Quốc khánh (2/9)', kind: 'holiday' },
 
   // 2027
@@ -43,7 +51,11 @@ export const holidays: HolidaySeed[] = [
   { date: '2027-02-10', name: 'Tết Nguyên đán Đinh Mùi (mùng 5 Tết, dự kiến)', kind: 'holiday' },
   { date: '2027-04-16', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', kind: 'holiday' },
   { date: '2027-04-30', name: 'Ngày Chiến thắng (30/4)', kind: 'holiday' },
-  { date: '2027-05-03', name: 'Nghỉ bù Ngày Quốc tế Lao động (1/5 trùng thứ Bảy)', kind: 'holiday' },
+  {
+    date: '2027-05-03',
+    name: 'Nghỉ bù Ngày Quốc tế Lao động (1/5 trùng thứ Bảy)',
+    kind: 'holiday',
+  },
   { date: '2027-09-02', name: 'Quốc khánh (2/9)', kind: 'holiday' },
   { date: '2027-09-03', name: 'Nghỉ Quốc khánh (ngày liền sau 2/9, dự kiến)', kind: 'holiday' },
 ];

@@ -1,14 +1,14 @@
 import { PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validate } from 'class-validator';
-import { BadRequestError, Caller, FieldError, RpcRequest, UnauthorizedError } from '@dvc/contracts';
-
-/** What a service needs to know about the request besides its caller and input. */
-export interface RequestContext {
-  correlationId: string | null;
-  /** Client IP as the gateway saw it, for throttling and the session record. */
-  ip: string | null;
-}
+import {
+  BadRequestError,
+  Caller,
+  FieldError,
+  Role,
+  RpcRequest,
+  UnauthorizedError,
+} from '@dvc/contracts';
 
 /**
  * Validates the `data` of an RpcRequest against a contracts DTO (whitelist +
@@ -38,7 +38,7 @@ export class RpcInput<T extends object> implements PipeTransform<unknown, Promis
       throw new BadRequestError(
         'validation.failed',
         'Dữ liệu gửi lên không hợp lệ.',
-        fieldErrors(errors),
+        fieldErrorsOf(errors),
       );
     }
     return {
@@ -52,30 +52,40 @@ export class RpcInput<T extends object> implements PipeTransform<unknown, Promis
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The authenticated caller, or 401 when the gateway sent none (or one that is no account id). */
+/** The authenticated caller (roles and agencies cleaned up), or 401 when there is none. */
 export function requireCaller(request: RpcRequest<unknown>): Caller {
   const caller = request?.caller;
   if (!caller || typeof caller.accountId !== 'string' || !UUID.test(caller.accountId)) {
     throw new UnauthorizedError('auth.required', 'Vui lòng đăng nhập.');
   }
-  return caller;
+  const strings = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+  return { ...caller, roles: strings(caller.roles) as Role[], agencies: strings(caller.agencies) };
 }
 
-export function contextOf(request: RpcRequest<unknown>): RequestContext {
+/** What a service needs to know about a request besides its caller and input. */
+export interface RequestContext {
+  correlationId: string | null;
+  /** Client IP as the gateway saw it, for throttling and audit. */
+  ip: string | null;
+}
+
+export function requestContextOf(request: RpcRequest<unknown>): RequestContext {
   return {
     correlationId: typeof request?.correlationId === 'string' ? request.correlationId : null,
     ip: typeof request?.ip === 'string' && request.ip !== '' ? request.ip : null,
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator's tree as one entry per broken rule, named by its path (`a.b.0.c`). */
+export function fieldErrorsOf(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...fieldErrors(e.children ?? [], field)];
+    return [...own, ...fieldErrorsOf(e.children ?? [], field)];
   });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

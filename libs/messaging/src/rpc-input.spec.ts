@@ -1,5 +1,5 @@
 import { LoginDto, RpcRequest } from '@dvc/contracts';
-import { RpcInput, contextOf, requireCaller } from './rpc-request';
+import { RpcInput, requestContextOf, requireCaller } from './rpc-input';
 
 describe('RPC input validation', () => {
   const pipe = new RpcInput(LoginDto);
@@ -55,12 +55,12 @@ describe('RPC input validation', () => {
       roles: ['citizen' as const],
       agencies: [],
     };
-    expect(requireCaller({ ...request({}), caller })).toBe(caller);
+    expect(requireCaller({ ...request({}), caller })).toEqual(caller);
   });
 
   it('reads the correlation id and client IP', () => {
-    expect(contextOf(request({}))).toEqual({ correlationId: 'c-1', ip: '203.0.113.9' });
-    expect(contextOf({ caller: null, correlationId: null, data: {} })).toEqual({
+    expect(requestContextOf(request({}))).toEqual({ correlationId: 'c-1', ip: '203.0.113.9' });
+    expect(requestContextOf({ caller: null, correlationId: null, data: {} })).toEqual({
       correlationId: null,
       ip: null,
     });

@@ -1,24 +1,28 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { StorageHttp, UnauthorizedError } from '@dvc/contracts';
-import { StorageConfig } from '../storage.config';
+import { UnauthorizedError } from '@dvc/contracts';
+
+/** Injection token of the shared secret of internal HTTP APIs (an app provides it from its config). */
+export const INTERNAL_TOKEN = Symbol('INTERNAL_TOKEN');
+/** Header the gateway sends it in. */
+export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
 
 /**
- * The internal HTTP API answers the gateway only: it must send INTERNAL_TOKEN as
- * `x-internal-token` (compared in constant time), otherwise 401.
+ * Internal HTTP routes (file streams, receipts) answer the gateway only: it must send the
+ * internal token (compared in constant time), otherwise 401.
  */
 @Injectable()
 export class InternalTokenGuard implements CanActivate {
   private readonly expected: Buffer;
 
-  constructor(config: StorageConfig) {
-    this.expected = digest(config.INTERNAL_TOKEN);
+  constructor(@Inject(INTERNAL_TOKEN) token: string) {
+    this.expected = digest(token);
   }
 
   canActivate(context: ExecutionContext): boolean {
     const given = context.switchToHttp().getRequest<FastifyRequest>().headers[
-      StorageHttp.headers.token
+      INTERNAL_TOKEN_HEADER
     ];
     if (typeof given !== 'string' || !timingSafeEqual(digest(given), this.expected)) {
       throw new UnauthorizedError('internal.unauthorized', 'Thiếu hoặc sai mã truy cập nội bộ.');

@@ -1,0 +1,13 @@
+import type { Caller, RpcRequest } from '@dvc/contracts';
+import { requireCaller } from '@dvc/messaging';
+
+/**
+ * Who asks: a signed-in account, or another service (no caller, `internal: true`). The flag
+ * means nothing when a caller is present, so a citizen cannot claim to be a service.
+ */
+export type Requester = { kind: 'account'; caller: Caller } | { kind: 'service' };
+
+export function requesterOf(request: RpcRequest<{ internal?: boolean }>): Requester {
+  if (request.caller === null && request.data?.internal === true) return { kind: 'service' };
+  return { kind: 'account', caller: requireCaller(request) };
+}

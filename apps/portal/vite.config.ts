@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The web portal (Cổng Dịch vụ công): built into dist/portal, served by the gateway at `/`.
+ * No @vitejs/plugin-react (its peer range excludes Vite 8): Vite's own oxc transform compiles
+ * TSX with the automatic JSX runtime; there is no Fast Refresh, a save reloads the page.
+ */
+export default defineConfig({
+  root: here,
+  publicDir: 'public',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/portal', import.meta.url)),
+    emptyOutDir: true,
+    // Hashed file names under assets/: the gateway serves them as immutable.
+    assetsDir: 'assets',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    // `npm start` runs the gateway on :3000; the dev server forwards the API there.
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});

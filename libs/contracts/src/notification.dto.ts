@@ -1,0 +1,188 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { Locale } from './events';
+
+/** What a notification is about; each category's email can be turned off (never `account`). */
+export type NotificationCategory = 'dossier' | 'payment' | 'account';
+
+/** The categories whose email a citizen may turn off (account and security emails always go). */
+export const OPTIONAL_EMAIL_CATEGORIES = ['dossier', 'payment'] as const;
+export type OptionalEmailCategory = (typeof OPTIONAL_EMAIL_CATEGORIES)[number];
+
+const LOCALES: Locale[] = ['vi', 'en'];
+export const MAX_NOTIFICATIONS_PAGE_SIZE = 100;
+
+/** Query strings carry text: `true`/`1` and `false`/`0` are booleans, anything else stays and fails. */
+const QueryBoolean = () =>
+  Transform(({ value }: { value: unknown }) => {
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    return value;
+  });
+
+/** One bell notification ("thông báo"), its title and body in the reader's locale. */
+export interface NotificationView {
+  id: string;
+  /** Stable machine name of the message, e.g. `dossier.received`, `payment.succeeded`. */
+  type: string;
+  category: NotificationCategory;
+  title: string;
+  body: string;
+  /** Portal path it opens, e.g. `/ho-so/<dossierId>` or `/giao-dich/<paymentId>`. */
+  link: string | null;
+  /** The locale-independent facts (dossier code, due date, amount…) the text was made from. */
+  data: Record<string, unknown>;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationListView {
+  items: NotificationView[];
+  /** Unread notifications of the account, whatever the filter. */
+  unreadCount: number;
+  /** Notifications matching the filter. */
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export class ListNotificationsQuery {
+  @ApiPropertyOptional({ description: 'Only unread (true) or only read (false) notifications' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  unread?: boolean;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: MAX_NOTIFICATIONS_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_NOTIFICATIONS_PAGE_SIZE)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of title and body (default vi)' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class NotificationRefInput {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class LocaleInput {
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+/** The notifications created after one the client already has (SSE `Last-Event-ID`), oldest first. */
+export class NotificationsAfterInput {
+  @IsUUID()
+  afterId: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_NOTIFICATIONS_PAGE_SIZE)
+  limit?: number;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export interface NotificationsAfterView {
+  items: NotificationView[];
+}
+
+export interface MarkAllReadView {
+  updated: number;
+  unreadCount: number;
+}
+
+/** Email per category; `true` sends it. */
+export interface EmailPreferencesView {
+  dossier: boolean;
+  payment: boolean;
+}
+
+export interface NotificationPreferencesView {
+  email: EmailPreferencesView;
+}
+
+export class EmailPreferencesInput {
+  @ApiPropertyOptional({ description: 'Emails about my dossiers' })
+  @IsOptional()
+  @IsBoolean()
+  dossier?: boolean;
+
+  @ApiPropertyOptional({ description: 'Emails about fees and payments' })
+  @IsOptional()
+  @IsBoolean()
+  payment?: boolean;
+}
+
+export class UpdateNotificationPreferencesDto {
+  @ApiProperty({ type: EmailPreferencesInput })
+  @ValidateNested()
+  @Type(() => EmailPreferencesInput)
+  email: EmailPreferencesInput;
+}
+
+/**
+ * What the notification service publishes on Redis when a notification is committed, on the
+ * account's channel (`bellChannel`): the view in its stored locale and the text in every
+ * locale, so each live connection shows its own language.
+ */
+export interface BellMessage {
+  accountId: string;
+  notification: NotificationView;
+  texts: Record<Locale, { title: string; body: string }>;
+}
+
+/** Redis pub/sub channel of one account's bell (pub/sub channels get no ioredis keyPrefix). */
+export function bellChannel(redisPrefix: string, accountId: string): string {
+  return `${redisPrefix}bell:${accountId}`;
+}
+
+/** Asked of identity by the notification service (service-to-service only: `caller` null). */
+export class AccountContactInput {
+  @IsUUID()
+  accountId: string;
+}
+
+/** Where and how to reach an account holder. */
+export interface AccountContactView {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+  phone: string | null;
+}
