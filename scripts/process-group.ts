@@ -19,15 +19,22 @@ export class ProcessGroup {
   private readonly children = new Map<string, ChildProcess>();
   private stopping = false;
 
-  constructor(private readonly onUnexpectedExit: (name: string, code: number | null) => void) {}
+  constructor(
+    private readonly onUnexpectedExit: (name: string, code: number | null) => void,
+    /** Only warnings and errors (benchmarks). */
+    private readonly options: { quiet?: boolean } = {},
+  ) {}
 
-  start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  /** Starts a child and returns its pid. */
+  start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): number {
     const colour = COLOURS[this.children.size % COLOURS.length];
     const prefix = `\x1b[${colour}m${name.padEnd(NAME_WIDTH)}\x1b[0m│ `;
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
-        if (!QUIET.test(line)) process.stdout.write(prefix + pretty(line) + '\n');
+        if (QUIET.test(line) || (this.options.quiet && !/"level":(40|50|60)|Error/.test(line)))
+          return;
+        (this.options.quiet ? process.stderr : process.stdout).write(prefix + pretty(line) + '\n');
       });
     }
     child.on('exit', (code) => {
@@ -35,6 +42,7 @@ export class ProcessGroup {
       if (!this.stopping) this.onUnexpectedExit(name, code);
     });
     this.children.set(name, child);
+    return child.pid ?? -1;
   }
 
   /** SIGTERM everyone (apps drain and close), SIGKILL whoever is still there after the grace period. */

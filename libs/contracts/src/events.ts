@@ -9,7 +9,10 @@ export const Events = {
   dossierStatusChanged: 'dossier.status_changed',
   dossierPaymentRequired: 'dossier.payment_required',
   storageFileRejected: 'storage.file.rejected',
+  paymentCreated: 'payment.created',
   paymentSucceeded: 'payment.succeeded',
+  paymentFailed: 'payment.failed',
+  paymentExpired: 'payment.expired',
 } as const;
 
 export type EventType = (typeof Events)[keyof typeof Events];
@@ -68,14 +71,6 @@ export interface ProcedureUpsertedEvent {
   code: string;
 }
 
-/** A dossier fee was paid (published by the payment service; moves the dossier on). */
-export interface PaymentSucceededEvent {
-  paymentId: string;
-  dossierId: string;
-  /** VND integer. */
-  amount: number;
-}
-
 /** Maps each event type to its payload, so publishers and consumers agree at compile time. */
 import type {
   DossierPaymentRequiredEvent,
@@ -83,6 +78,12 @@ import type {
   DossierSubmittedEvent,
   StorageFileRejectedEvent,
 } from './dossier-events';
+import type {
+  PaymentCreatedEvent,
+  PaymentExpiredEvent,
+  PaymentFailedEvent,
+  PaymentSucceededEvent,
+} from './payment.dto';
 
 export interface EventPayloads {
   [Events.accountRegistered]: AccountRegisteredEvent;
@@ -94,5 +95,8 @@ export interface EventPayloads {
   [Events.dossierStatusChanged]: DossierStatusChangedEvent;
   [Events.dossierPaymentRequired]: DossierPaymentRequiredEvent;
   [Events.storageFileRejected]: StorageFileRejectedEvent;
+  [Events.paymentCreated]: PaymentCreatedEvent;
   [Events.paymentSucceeded]: PaymentSucceededEvent;
+  [Events.paymentFailed]: PaymentFailedEvent;
+  [Events.paymentExpired]: PaymentExpiredEvent;
 }

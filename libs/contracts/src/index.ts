@@ -7,4 +7,6 @@ export * from './dossier-status';
 export * from './dossier.dto';
 export * from './dossier-events';
 export * from './storage.dto';
+export * from './payment.dto';
 export * from './notification.dto';
+export * from './ministry.dto';

@@ -8,6 +8,7 @@ export const RpcQueues = {
   notification: 'notification.rpc',
   dossier: 'dossier.rpc',
   storage: 'storage.rpc',
+  payment: 'payment.rpc',
 } as const;
 
 export type Role = 'citizen' | 'officer' | 'admin';
@@ -107,4 +108,21 @@ export const StorageRpc = {
   getDocument: 'storage.documents.get',
   deleteDocument: 'storage.documents.delete',
   ping: 'storage.ping',
+} as const;
+
+export const PaymentRpc = {
+  /** The caller's own payments ("Giao dịch"), `{status?, page?, pageSize?}` → Page<PaymentView>. */
+  list: 'payment.list',
+  /** `{paymentId}`; someone else's is 404. */
+  get: 'payment.get',
+  listMethods: 'payment.methods.list',
+  /** `{paymentId, method, commitment: true}` → `{paymentUrl, txnRef, expiresAt}`. */
+  checkout: 'payment.checkout',
+  /** Provider → us, relayed by the gateway: `{rawQuery}` → `{RspCode, Message}`, never an error. */
+  ipn: 'payment.vnpay.ipn',
+  /** The browser's return from the provider: `{rawQuery}` → PaymentReturnView; changes nothing. */
+  returnView: 'payment.vnpay.return',
+  /** `{paymentId}`: may the caller download its receipt? Answers the receipt number. */
+  authorizeReceipt: 'payment.receipt.authorize',
+  ping: 'payment.ping',
 } as const;

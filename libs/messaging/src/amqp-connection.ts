@@ -1,12 +1,13 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import amqp, { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
-import { DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE } from '@dvc/contracts';
+import { COMMANDS_EXCHANGE, DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE } from '@dvc/contracts';
 
 /**
  * One reconnecting AMQP connection per process for events (RPC has its own, inside Nest's
- * transport). Declares the shared topology: the durable `dvc.events` topic exchange and the
- * `dvc.dlx` dead-letter exchange.
+ * transport). Declares the shared topology: the durable `dvc.events` topic exchange, the
+ * `dvc.dlx` dead-letter exchange and the durable `dvc.commands` topic exchange agency systems
+ * send their commands to.
  */
 export class AmqpConnection implements OnApplicationShutdown {
   private readonly logger = new Logger('Amqp');
@@ -18,7 +19,7 @@ export class AmqpConnection implements OnApplicationShutdown {
     this.manager = amqp.connect([url], {
       heartbeatIntervalInSeconds: 10,
       reconnectTimeInSeconds: 1,
-      connectionOptions: { clientProperties: { connection_name: name } },
+      connectionOptions: { noDelay: true, clientProperties: { connection_name: name } },
     });
     this.manager.on('disconnect', ({ err }) =>
       this.logger.warn(`disconnected: ${err?.message ?? 'closed'}`),
@@ -44,4 +45,5 @@ export class AmqpConnection implements OnApplicationShutdown {
 export async function declareExchanges(channel: ConfirmChannel): Promise<void> {
   await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
   await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
+  await channel.assertExchange(COMMANDS_EXCHANGE, 'topic', { durable: true });
 }

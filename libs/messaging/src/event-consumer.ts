@@ -1,16 +1,23 @@
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage, MessageProperties } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope } from '@dvc/contracts';
 import { AmqpConnection, declareExchanges } from './amqp-connection';
 
-export type EventHandler = (envelope: EventEnvelope, manager: EntityManager) => Promise<void>;
+/** `properties` are the AMQP ones, e.g. `userId` (set and checked by RabbitMQ) for commands. */
+export type EventHandler = (
+  envelope: EventEnvelope,
+  manager: EntityManager,
+  properties: MessageProperties,
+) => Promise<void>;
 
 export interface Subscription {
   /** Durable queue name, e.g. `notification.events`. Its DLQ is `<queue>.dlq`. */
   queue: string;
-  /** Routing keys bound to `dvc.events`, e.g. `identity.account.*`. */
+  /** Exchange the bindings are on: `dvc.events` unless given (e.g. `dvc.commands`). */
+  exchange?: string;
+  /** Routing keys bound to the exchange, e.g. `identity.account.*`. */
   bindings: string[];
   handler: EventHandler;
   prefetch?: number;
@@ -51,7 +58,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
         await declareExchanges(ch);
         await declareQueue(ch, subscription.queue, this.options.deliveryLimit);
         for (const key of subscription.bindings)
-          await ch.bindQueue(subscription.queue, EVENTS_EXCHANGE, key);
+          await ch.bindQueue(subscription.queue, subscription.exchange ?? EVENTS_EXCHANGE, key);
         await ch.prefetch(subscription.prefetch ?? 16);
         const { consumerTag } = await ch.consume(
           subscription.queue,
@@ -94,7 +101,7 @@ export class EventConsumer implements BeforeApplicationShutdown {
           [sub.queue, envelope.id, envelope.type],
         );
         if (inserted.length === 0) return; // already processed: a redelivery
-        await sub.handler(envelope, manager);
+        await sub.handler(envelope, manager, msg.properties);
       });
       ch.ack(msg);
     } catch (err) {

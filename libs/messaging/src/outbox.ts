@@ -1,15 +1,34 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { EVENTS_EXCHANGE, EventEnvelope, EventPayloads } from '@dvc/contracts';
+import { AgencyEventPayloads, EVENTS_EXCHANGE, EventEnvelope, EventPayloads } from '@dvc/contracts';
 import { AmqpConnection } from './amqp-connection';
 
+/** An event published under its type (the default routing key) and optionally extra keys. */
 export interface OutboxEvent<K extends keyof EventPayloads = keyof EventPayloads> {
   type: K;
   data: EventPayloads[K];
-  /** Extra routing keys the same envelope is published under (e.g. per agency). */
+  /** Extra routing keys the same envelope is published under. */
   alsoRoutedAs?: string[];
 }
+
+/**
+ * An event for one audience only, published under `routedAs` INSTEAD of its type: e.g. the
+ * agency's copy of a dossier event (`agency.<code>.dossier.submitted`), which carries form data
+ * the consumers bound to `dossier.submitted` must not receive.
+ */
+export interface RoutedOutboxEvent<
+  K extends keyof AgencyEventPayloads = keyof AgencyEventPayloads,
+> {
+  type: K;
+  data: AgencyEventPayloads[K];
+  routedAs: string;
+}
+
+/** Anything an outbox takes, each type with its own payload. */
+export type OutboxMessage =
+  | { [K in keyof EventPayloads]: OutboxEvent<K> }[keyof EventPayloads]
+  | { [K in keyof AgencyEventPayloads]: RoutedOutboxEvent<K> }[keyof AgencyEventPayloads];
 
 /**
  * Writes events into this service's outbox table inside the caller's transaction, so an
@@ -18,15 +37,15 @@ export interface OutboxEvent<K extends keyof EventPayloads = keyof EventPayloads
 export class OutboxWriter {
   constructor(private readonly schema: string) {}
 
-  async add<K extends keyof EventPayloads>(
+  async add<E extends OutboxMessage>(
     manager: EntityManager,
-    event: OutboxEvent<K>,
+    event: E,
     correlationId: string | null = null,
-  ): Promise<EventEnvelope<EventPayloads[K]>> {
+  ): Promise<EventEnvelope<E['data']>> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxWriter.add must run inside the transaction of the state change');
     }
-    const envelope: EventEnvelope<EventPayloads[K]> = {
+    const envelope: EventEnvelope<E['data']> = {
       id: randomUUID(),
       type: event.type,
       occurredAt: new Date().toISOString(),
@@ -34,9 +53,11 @@ export class OutboxWriter {
       correlationId,
       data: event.data,
     };
+    const routingKeys =
+      'routedAs' in event ? [event.routedAs] : [event.type, ...(event.alsoRoutedAs ?? [])];
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (event_id, type, routing_keys, envelope) VALUES ($1, $2, $3, $4)`,
-      [envelope.id, envelope.type, [event.type, ...(event.alsoRoutedAs ?? [])], envelope],
+      [envelope.id, envelope.type, routingKeys, envelope],
     );
     return envelope;
   }

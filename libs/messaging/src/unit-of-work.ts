@@ -1,13 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { EventEnvelope, EventPayloads } from '@dvc/contracts';
-import { OutboxEvent, OutboxRelay, OutboxWriter } from './outbox';
+import { EventEnvelope } from '@dvc/contracts';
+import { OutboxMessage, OutboxRelay, OutboxWriter } from './outbox';
 
 export interface Tx {
   manager: EntityManager;
-  /** Records an event in the outbox of this same transaction. */
-  publish<K extends keyof EventPayloads>(
-    event: OutboxEvent<K>,
-  ): Promise<EventEnvelope<EventPayloads[K]>>;
+  /** Records an event in the outbox of this same transaction (`routedAs`: for one audience only). */
+  publish<E extends OutboxMessage>(event: E): Promise<EventEnvelope<E['data']>>;
 }
 
 /**
