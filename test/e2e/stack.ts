@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ import { migrateIdentity, seedIdentity, startIdentity } from '../../apps/identit
 import { IdentityConfig } from '../../apps/identity/src/identity.config';
 import { migrateNotification, startNotification } from '../../apps/notification/src/app';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
+import { migratePayment, startPayment } from '../../apps/payment/src/app';
+import { PaymentConfig } from '../../apps/payment/src/payment.config';
 
 /** Agency of the demo officer in the stack (Công an thành phố Hà Nội). */
 export const OFFICER_AGENCY = '000.00.01.H26';
@@ -40,6 +43,9 @@ export interface Stack {
   smtp: SmtpSink;
   /** Redis client with the stack's key prefix (to read captcha answers, as tests may). */
   redis: Redis;
+  /** The stack's own RabbitMQ vhost, and the AMQP URL (guest) the apps use on it. */
+  vhost: string;
+  amqpUrl: string;
   stop(): Promise<void>;
 }
 
@@ -47,14 +53,19 @@ export interface Stack {
  * The whole portal in this process, isolated from every other suite: its own schemas, its
  * own RabbitMQ vhost, its own Redis key prefix, an in-test SMTP sink, free ports.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(
+  overrides: Record<string, string> = {},
+  // portalDir: the built web portal (dist/portal) for the gateway to serve at `/` (browser tests).
+  options: { portalDir?: string } = {},
+): Promise<Stack> {
   const id = uniqueName('e2e');
   const smtp = await startSmtpSink();
   const s3Directory = await mkdtemp(join(tmpdir(), 'dvc-e2e-s3-'));
+  const amqpUrl = await createVhost(id);
   const base = {
     NODE_ENV: 'test',
     DATABASE_URL: TEST_DATABASE_URL,
-    AMQP_URL: await createVhost(id),
+    AMQP_URL: amqpUrl,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: `${id}:`,
     LOG_LEVEL: 'warn',
@@ -63,6 +74,7 @@ export async function startStack(): Promise<Stack> {
     HTTP_HOST: '127.0.0.1',
     MAX_FILE_BYTES: String(MAX_FILE_BYTES),
     MAX_DOSSIER_BYTES: String(MAX_DOSSIER_BYTES),
+    ...overrides,
   };
   const schema = (app: string) => `${id}_${app}`;
   const identityConfig = loadConfig(IdentityConfig, { ...base, DB_SCHEMA: schema('identity') });
@@ -81,6 +93,16 @@ export async function startStack(): Promise<Stack> {
     S3RVER_DIRECTORY: s3Directory,
   });
   const dossierConfig = loadConfig(DossierConfig, { ...base, DB_SCHEMA: schema('dossier') });
+  // The provider (the built-in simulator) calls the gateway's IPN route: the gateway's port
+  // must be known before the payment service starts, and the gateway needs the payment's.
+  const gatewayPort = await freePort();
+  const gatewayBase = `http://127.0.0.1:${gatewayPort}/api/v1/payments/vnpay`;
+  const paymentConfig = loadConfig(PaymentConfig, {
+    ...base,
+    DB_SCHEMA: schema('payment'),
+    PAYMENT_IPN_URL: `${gatewayBase}/ipn`,
+    PAYMENT_RETURN_URL: `${gatewayBase}/return`,
+  });
 
   await Promise.all([
     migrateIdentity(identityConfig),
@@ -88,6 +110,7 @@ export async function startStack(): Promise<Stack> {
     migrateNotification(notificationConfig),
     migrateStorage(storageConfig),
     migrateDossier(dossierConfig),
+    migratePayment(paymentConfig),
   ]);
   await seedCatalogue(catalogueConfig);
   await seedIdentity(identityConfig, [OFFICER_AGENCY]);
@@ -100,13 +123,17 @@ export async function startStack(): Promise<Stack> {
   const storage = await startStorage(storageConfig);
   apps.push(storage);
   apps.push(await startDossier(dossierConfig));
+  const payment = await startPayment(paymentConfig);
+  apps.push(payment);
   const gatewayConfig = loadConfig(GatewayConfig, {
     ...base,
     DB_SCHEMA: schema('gateway'),
+    HTTP_PORT: String(gatewayPort),
     CATALOGUE_HTTP_URL: urlOf(catalogue),
     STORAGE_HTTP_URL: urlOf(storage),
+    PAYMENT_HTTP_URL: urlOf(payment),
   });
-  const gateway = await startGateway(gatewayConfig);
+  const gateway = await startGateway(gatewayConfig, { portalDir: options.portalDir ?? null });
   apps.push(gateway);
   const redis = new Redis(TEST_REDIS_URL, { keyPrefix: base.REDIS_PREFIX });
 
@@ -114,17 +141,35 @@ export async function startStack(): Promise<Stack> {
     url: urlOf(gateway),
     smtp,
     redis,
+    vhost: id,
+    amqpUrl,
     async stop() {
       for (const app of apps.reverse()) await app.close();
       redis.disconnect();
       await smtp.close();
       await deleteVhost(id);
-      for (const app of ['identity', 'catalogue', 'notification', 'storage', 'dossier']) {
+      for (const app of [
+        'identity',
+        'catalogue',
+        'notification',
+        'storage',
+        'dossier',
+        'payment',
+      ]) {
         await dropSchema(TEST_DATABASE_URL, schema(app));
       }
       await rm(s3Directory, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nobody listens on now (the OS's pick), for a server that must be known before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 function urlOf(app: INestApplication): string {

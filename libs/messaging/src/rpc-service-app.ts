@@ -25,9 +25,8 @@ export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
     new FastifyAdapter(),
-    {
-      bufferLogs: true,
-    },
+    // Throw instead of process.exit() on a wiring error: main.ts exits, tests see the cause.
+    { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
