@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CatalogueRpc, RpcQueues } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
-import type { BenchStack } from './bench-stack';
+import type { ProcessStack } from '../scripts/process-stack';
 import { percentiles, round } from './measure';
 
 const root = join(__dirname, '..', '..');
@@ -15,7 +15,7 @@ const BARE_PORT = 3199;
  * Postgres) beside the very same SQL behind a bare Fastify + pg handler, in the same run;
  * plus the gateway → service RPC hop alone. Targets: ratio ≥ 0.5, hop p50 ≤ 2 ms.
  */
-export async function catalogueSearch(stack: BenchStack, seconds: number) {
+export async function catalogueSearch(stack: ProcessStack, seconds: number) {
   const bare: ChildProcess = spawn(
     process.execPath,
     [join(root, 'dist/bench/bare-search-server.js')],

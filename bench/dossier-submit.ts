@@ -1,4 +1,4 @@
-import type { BenchStack } from './bench-stack';
+import type { ProcessStack } from '../scripts/process-stack';
 import { closedLoop, login } from './measure';
 
 /** Đổi giấy phép lái xe: level 4, two required components. */
@@ -20,7 +20,7 @@ const ATTACHMENT = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200 * 
  * 2 × 200 KB attachments (streamed to document-storage, scanned) → submit.
  * Target: ≥ 200 submissions/s with p99 < 250 ms on 2 cores.
  */
-export async function dossierSubmit(stack: BenchStack, seconds: number, concurrency = 16) {
+export async function dossierSubmit(stack: ProcessStack, seconds: number, concurrency = 16) {
   const gateway = `${stack.url('gateway')}/api/v1`;
   const token = await login(stack.url('gateway'), 'citizen@dvc.local');
   const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startBenchStack } from './bench-stack';
+import { startProcessStack } from '../scripts/process-stack';
 import { catalogueSearch } from './catalogue-search';
 import { dossierSubmit } from './dossier-submit';
 import { uploads } from './upload';
@@ -13,7 +13,12 @@ import { uploads } from './upload';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack({ MAX_FILE_BYTES: String(256 * 1024 * 1024) });
+  const stack = await startProcessStack({
+    name: 'bench',
+    firstPort: 3100,
+    s3rverPort: 9100,
+    overrides: { MAX_FILE_BYTES: String(256 * 1024 * 1024) },
+  });
   try {
     const report = {
       ranAt: new Date().toISOString(),

@@ -1,7 +1,7 @@
 import { Client } from 'minio';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
-import type { BenchStack } from './bench-stack';
+import type { ProcessStack } from '../scripts/process-stack';
 import { login, round, rssMb } from './measure';
 
 const MB = 1024 * 1024;
@@ -11,7 +11,7 @@ const MB = 1024 * 1024;
  * sniffed, hashed, scanned) beside a direct put to the object store, and the gateway's
  * memory during one 200 MB upload. Targets: ratio ≥ 0.7, RSS growth < 50 MB.
  */
-export async function uploads(stack: BenchStack, fileMb = 8, rounds = 8, bigMb = 200) {
+export async function uploads(stack: ProcessStack, fileMb = 8, rounds = 8, bigMb = 200) {
   const gateway = stack.url('gateway');
   const token = await login(gateway, 'citizen@dvc.local');
   const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(fileMb * MB - 9, 0x20)]);

@@ -11,6 +11,8 @@ import { migrateIdentity, seedIdentity } from '../apps/identity/src/app';
 import { IdentityConfig } from '../apps/identity/src/identity.config';
 import { migrateNotification } from '../apps/notification/src/app';
 import { NotificationConfig } from '../apps/notification/src/notification.config';
+import { migratePayment } from '../apps/payment/src/app';
+import { PaymentConfig } from '../apps/payment/src/payment.config';
 
 type Env = Record<string, string | undefined>;
 
@@ -60,6 +62,12 @@ export const apps: AppEntry[] = [
     main: 'dist/apps/dossier/src/main.js',
     config: (env) => loadConfig(DossierConfig, env),
     migrate: (env) => migrateDossier(loadConfig(DossierConfig, env)),
+  },
+  {
+    name: 'payment',
+    main: 'dist/apps/payment/src/main.js',
+    config: (env) => loadConfig(PaymentConfig, env),
+    migrate: (env) => migratePayment(loadConfig(PaymentConfig, env)),
   },
   {
     name: 'gateway',

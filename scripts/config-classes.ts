@@ -4,6 +4,7 @@ import { DossierConfig } from '../apps/dossier/src/dossier.config';
 import { GatewayConfig } from '../apps/gateway/src/gateway.config';
 import { IdentityConfig } from '../apps/identity/src/identity.config';
 import { NotificationConfig } from '../apps/notification/src/notification.config';
+import { PaymentConfig } from '../apps/payment/src/payment.config';
 
 /** The validated config class of every app (one schema per app, DESIGN.md §10). */
 export const configClasses = [
@@ -13,4 +14,5 @@ export const configClasses = [
   NotificationConfig,
   DossierConfig,
   StorageConfig,
+  PaymentConfig,
 ];

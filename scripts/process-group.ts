@@ -45,6 +45,20 @@ export class ProcessGroup {
     return child.pid ?? -1;
   }
 
+  /** Sends `signal` to one child and resolves when it has exited (not an unexpected exit). */
+  kill(name: string, signal: NodeJS.Signals): Promise<void> {
+    const child = this.children.get(name);
+    if (!child || child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.removeAllListeners('exit');
+      child.once('exit', () => {
+        this.children.delete(name);
+        resolve();
+      });
+      child.kill(signal);
+    });
+  }
+
   /** SIGTERM everyone (apps drain and close), SIGKILL whoever is still there after the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;

@@ -26,6 +26,8 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:3000' },
   },
   test: {
+    // The app imports contracts for types only; tests also compare with the services' tables.
+    alias: { '@dvc/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) },
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],

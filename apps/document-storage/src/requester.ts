@@ -1,4 +1,4 @@
-import type { Caller, RpcRequest } from '@dvc/contracts';
+import { Caller, ForbiddenError, RpcRequest } from '@dvc/contracts';
 import { requireCaller } from '@dvc/messaging';
 
 /**
@@ -10,4 +10,11 @@ export type Requester = { kind: 'account'; caller: Caller } | { kind: 'service' 
 export function requesterOf(request: RpcRequest<{ internal?: boolean }>): Requester {
   if (request.caller === null && request.data?.internal === true) return { kind: 'service' };
   return { kind: 'account', caller: requireCaller(request) };
+}
+
+/** For what only another service may do (hand out presigned URLs, finalize them). */
+export function assertService(requester: Requester): void {
+  if (requester.kind !== 'service') {
+    throw new ForbiddenError('file.service_only', 'Chức năng chỉ dành cho các dịch vụ nội bộ.');
+  }
 }

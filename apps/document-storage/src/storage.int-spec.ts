@@ -16,6 +16,8 @@ import {
   EventEnvelope,
   Events,
   PersonalDocumentView,
+  PresignedUploadRpc,
+  PresignedUploadView,
   ProblemShape,
   RpcQueues,
   StorageFileRejectedEvent,
@@ -645,6 +647,126 @@ describe('document-storage service', () => {
     expect(await problemOf(rpc(StorageRpc.listDocuments, {}, null))).toMatchObject({ status: 401 });
   });
 
+  // ---- presigned uploads (agency systems' results) ---------------------------------------
+
+  describe('presigned uploads', () => {
+    const dossierId = randomUUID();
+    const presign = (data: Record<string, unknown> = {}, caller: Caller | null = null) =>
+      rpc<PresignedUploadView>(
+        PresignedUploadRpc.presignUpload,
+        { ownerId: dossierId, purpose: 'result', internal: true, ...data },
+        caller,
+      );
+    const finalize = (fileId: string, data: Record<string, unknown> = {}) =>
+      rpc<StoredFileView>(
+        PresignedUploadRpc.finalize,
+        { fileId, ownerId: dossierId, internal: true, ...data },
+        null,
+      );
+    const put = (url: string, body: Buffer) => fetch(url, { method: 'PUT', body });
+
+    it('hands out a URL for quarantine/<id>, valid 300 s at most; the file is pending, not served', async () => {
+      const before = Date.now();
+      const upload = await presign({ fileName: 'Giấy phép.pdf' });
+      const url = new URL(upload.uploadUrl);
+      expect(url.pathname).toBe(`/dvc-files/quarantine/${upload.fileId}`);
+      expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
+      expect(Date.parse(upload.expiresAt) - before).toBeLessThanOrEqual(300_000 + 1000);
+      expect(await fileRow(upload.fileId)).toMatchObject({ status: 'pending' });
+      expect((await download(upload.fileId)).status).toBe(404);
+      expect(
+        await problemOf(rpc(StorageRpc.getFile, { fileId: upload.fileId, internal: true }, null)),
+      ).toMatchObject({ status: 404 });
+    });
+
+    it('finalize checks the bytes like an HTTP upload and keeps them clean; again answers the same file', async () => {
+      const pdf = await samplePdf();
+      const upload = await presign({ fileName: 'Giấy phép.pdf' });
+      expect(await problemOf(finalize(upload.fileId))).toMatchObject({
+        status: 422,
+        code: 'file.upload_missing',
+      });
+      expect((await put(upload.uploadUrl, pdf)).status).toBe(200);
+      const file = await finalize(upload.fileId);
+      expect(file).toMatchObject({
+        id: upload.fileId,
+        ownerId: dossierId,
+        purpose: 'result',
+        fileName: 'Giấy phép.pdf',
+        contentType: 'application/pdf',
+        size: pdf.length,
+        sha256: sha256(pdf),
+        status: 'clean',
+      });
+      expect((await download(upload.fileId)).body).toEqual(pdf);
+      expect(await keys('quarantine/')).toEqual([]);
+      expect(await finalize(upload.fileId)).toEqual(file);
+    });
+
+    it('refuses another owner, a citizen caller, and an account asking for a URL', async () => {
+      const upload = await presign();
+      await put(upload.uploadUrl, await samplePdf());
+      expect(await problemOf(finalize(upload.fileId, { ownerId: randomUUID() }))).toMatchObject({
+        status: 404,
+      });
+      expect(
+        await problemOf(rpc(PresignedUploadRpc.finalize, { fileId: upload.fileId }, citizen)),
+      ).toMatchObject({ status: 403, code: 'file.service_only' });
+      expect(await problemOf(presign({ internal: undefined }, citizen))).toMatchObject({
+        status: 403,
+      });
+      expect(await problemOf(presign({ purpose: 'wallet' }))).toMatchObject({ status: 400 });
+    });
+
+    it('refuses what is not allowed or too large, drops the bytes and stays pending for another PUT', async () => {
+      const upload = await presign();
+      const quarantined = await keys('quarantine/');
+      await put(upload.uploadUrl, windowsExe());
+      expect(await problemOf(finalize(upload.fileId))).toMatchObject({
+        status: 415,
+        code: 'file.type_not_allowed',
+      });
+      expect(await fileRow(upload.fileId)).toMatchObject({ status: 'pending' });
+      expect(await keys('quarantine/')).toEqual(quarantined);
+
+      await put(upload.uploadUrl, await samplePdf());
+      expect(await problemOf(finalize(upload.fileId, { maxBytes: 10 }))).toMatchObject({
+        status: 413,
+        code: 'file.too_large',
+      });
+      await put(upload.uploadUrl, await samplePdf());
+      expect((await finalize(upload.fileId)).status).toBe('clean');
+    });
+
+    it('rejects EICAR: infected, never served, storage.file.rejected published', async () => {
+      const upload = await presign({ fileName: 'ket-qua.pdf' });
+      await put(upload.uploadUrl, await eicarPdf());
+      expect(await problemOf(finalize(upload.fileId))).toMatchObject({
+        status: 422,
+        code: 'file.infected',
+      });
+      expect(await fileRow(upload.fileId)).toMatchObject({
+        status: 'infected',
+        signature: 'Eicar-Test-Signature',
+      });
+      await waitFor(
+        () => events.some((e) => e.data.fileId === upload.fileId && e.data.reason === 'infected'),
+        { what: 'storage.file.rejected of the presigned upload' },
+      );
+      expect(await keys('clean/')).not.toContain(`clean/${upload.fileId}`);
+      expect(await problemOf(finalize(upload.fileId))).toMatchObject({ status: 404 });
+    });
+
+    it('cleanup forgets an upload never finalized once its URL expired', async () => {
+      const upload = await presign();
+      const cleanup = app.get(CleanupService);
+      expect((await cleanup.run()).pendingExpired).toBe(0);
+      const report = await cleanup.run(new Date(Date.now() + 2 * 3_600_000));
+      expect(report.pendingExpired).toBeGreaterThanOrEqual(1);
+      expect(await fileRow(upload.fileId)).toBeUndefined();
+    });
+  });
+
   // ---- cleanup -------------------------------------------------------------------------
 
   it('cleanup: removes orphaned quarantine objects and unclaimed attachments, keeps claimed ones', async () => {
@@ -674,6 +796,7 @@ describe('document-storage service', () => {
       quarantineRemoved: 0,
       unclaimedDeleted: 0,
       objectsPurged: 0,
+      pendingExpired: 0,
     });
     // A day and an hour later.
     const report = await cleanup.run(new Date(Date.now() + 25 * 3_600_000));

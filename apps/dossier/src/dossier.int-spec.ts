@@ -99,7 +99,7 @@ describe('dossier service', () => {
   let redis: Redis;
   let amqp: amqplib.ChannelModel;
   let events: amqplib.Channel;
-  const agencyEvents: EventEnvelope<{ dossierId: string; code: string }>[] = [];
+  const agencyEvents: EventEnvelope<Record<string, unknown> & { dossierCode: string }>[] = [];
 
   /** document-storage's metadata, as the fake keeps it. */
   const files = new Map<string, StoredFileView>();
@@ -174,7 +174,9 @@ describe('dossier service', () => {
     await events.consume(queue, (m) => {
       if (!m) return;
       agencyEvents.push(
-        JSON.parse(m.content.toString()) as EventEnvelope<{ dossierId: string; code: string }>,
+        JSON.parse(m.content.toString()) as EventEnvelope<
+          Record<string, unknown> & { dossierCode: string }
+        >,
       );
       events.ack(m);
     });
@@ -546,33 +548,71 @@ describe('dossier service', () => {
       );
     });
 
-    it('puts dossier.submitted in the outbox under both routing keys, and the agency receives it', async () => {
+    it('puts dossier.submitted in the outbox for the portal, and a richer copy for the agency only', async () => {
       const rows: { type: string; routing_keys: string[] }[] = await db.query(
-        `SELECT type, routing_keys FROM "${schema}".outbox WHERE envelope->'data'->>'dossierId' = $1 ORDER BY id`,
-        [draft.id],
+        `SELECT type, routing_keys FROM "${schema}".outbox
+          WHERE envelope->'data'->>'dossierId' = $1 OR envelope->'data'->>'dossierCode' = $2
+          ORDER BY id`,
+        [draft.id, submitted.code],
       );
       expect(rows).toEqual([
+        { type: 'dossier.submitted', routing_keys: ['dossier.submitted'] },
         {
           type: 'dossier.submitted',
-          routing_keys: ['dossier.submitted', 'agency.T00_00_01_H99.dossier.submitted'],
+          routing_keys: ['agency.T00_00_01_H99.dossier.submitted'],
         },
+        { type: 'dossier.status_changed', routing_keys: ['dossier.status_changed'] },
         {
           type: 'dossier.status_changed',
-          routing_keys: ['dossier.status_changed', 'agency.T00_00_01_H99.dossier.status_changed'],
+          routing_keys: ['agency.T00_00_01_H99.dossier.status_changed'],
         },
       ]);
+      const [portal] = await db.query(
+        `SELECT envelope->'data' AS data FROM "${schema}".outbox
+          WHERE type = 'dossier.submitted' AND envelope->'data'->>'dossierId' = $1`,
+        [draft.id],
+      );
+      expect(portal.data).not.toHaveProperty('formData');
+
       const received = await waitFor(
         () =>
           agencyEvents.find(
-            (e) => e.type === Events.dossierSubmitted && e.data.dossierId === draft.id,
+            (e) => e.type === Events.dossierSubmitted && e.data.dossierCode === submitted.code,
           ),
         { what: 'dossier.submitted on the agency routing key' },
       );
-      expect(received.data).toMatchObject({
-        code: submitted.code,
+      const view = await get(draft.id);
+      const attached = view.components.flatMap((c) => c.attachments);
+      expect(received.data).toEqual({
+        dossierCode: submitted.code,
         agencyCode: AGENCY,
+        procedure: {
+          code: view.procedure.code,
+          name: view.procedure.name,
+          caseId: view.caseId,
+          caseName: expect.any(String),
+        },
         status: 'SUBMITTED',
+        statusCode: 1,
+        at: expect.any(String),
+        submittedAt: view.submittedAt,
+        receivedAt: null,
+        dueAt: null,
+        receiptNumber: null,
+        deliveryMethod: view.deliveryMethod,
+        formData: validForm,
+        files: attached.map((a) => ({
+          componentId: a.componentId,
+          fileId: a.fileId,
+          fileName: a.fileName,
+          size: a.size,
+          sha256: a.sha256,
+        })),
+        results: [],
       });
+      // Never an account id, nobody's personal profile but what the form says.
+      expect(JSON.stringify(received.data)).not.toContain(citizen.accountId);
+      expect(JSON.stringify(received.data)).not.toContain(draft.id);
     });
 
     it('shows the dossier to nobody else: other citizens and other agencies get 404', async () => {
@@ -927,11 +967,19 @@ describe('dossier service', () => {
         WHERE type = $1 AND envelope->'data'->>'dossierId' = $2`,
       [Events.dossierPaymentRequired, id],
     );
-    expect(event.routing_keys).toEqual([
-      'dossier.payment_required',
-      'agency.T00_00_01_H99.dossier.payment_required',
-    ]);
+    expect(event.routing_keys).toEqual(['dossier.payment_required']);
     expect(event.data).toMatchObject({ amount: 50_000, atSubmission: false });
+    const [agencyCopy] = await db.query(
+      `SELECT routing_keys, envelope->'data' AS data FROM "${schema}".outbox
+        WHERE type = $1 AND envelope->'data'->>'dossierCode' = $2`,
+      [Events.dossierPaymentRequired, waiting.code],
+    );
+    expect(agencyCopy.routing_keys).toEqual(['agency.T00_00_01_H99.dossier.payment_required']);
+    expect(agencyCopy.data).toMatchObject({
+      amount: 50_000,
+      atSubmission: false,
+      status: 'PAYMENT_REQUIRED',
+    });
 
     const envelope: EventEnvelope = {
       id: randomUUID(),

@@ -12,6 +12,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { CalendarSource } from './calendar/calendar-source';
 import { DossierCodes } from './codes/dossier-code';
 import { DossierConfig } from './dossier.config';
+import { DossierEvents } from './dossiers/dossier-events';
 import { DossierViews } from './dossiers/dossier-views';
 import { DossierWorkflow } from './dossiers/dossier-workflow';
 import { DossiersController } from './dossiers/dossiers.controller';
@@ -22,18 +23,21 @@ import { SubmitReplays } from './idempotency/submit-replays';
 import { LookupThrottle } from './lookup/lookup-throttle';
 import { PublicLookupController } from './lookup/public-lookup.controller';
 import { PublicLookupService } from './lookup/public-lookup.service';
+import { MinistryCommandsConsumer } from './ministry/ministry-commands.consumer';
+import { MinistryCommandsService } from './ministry/ministry-commands.service';
 import { migrations } from './migrations';
 import { ApplicantDirectory, RpcApplicantDirectory } from './neighbours/applicant-directory';
 import { FileStore, RpcFileStore } from './neighbours/file-store';
 import { neighbourClients } from './neighbours/neighbour-clients';
 import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedure-directory';
+import { AgencyActions } from './officer/agency-actions';
 import { OfficerController } from './officer/officer.controller';
 import { OfficerService } from './officer/officer.service';
 import { ResultsRepository } from './officer/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
 
-/** The dossier service: drafts, submission, officer processing, public lookup. */
+/** The dossier service: drafts, submission, officer processing, ministry commands, public lookup. */
 @Module({})
 export class DossierModule {
   static forRoot(config: DossierConfig): DynamicModule {
@@ -80,13 +84,17 @@ export class DossierModule {
         AttachmentsRepository,
         ResultsRepository,
         DossierViews,
+        DossierEvents,
         DossierWorkflow,
+        AgencyActions,
         DossiersService,
         AttachmentsService,
         OfficerService,
         LookupThrottle,
         PublicLookupService,
         PaymentEventsConsumer,
+        MinistryCommandsService,
+        MinistryCommandsConsumer,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { installHttpHooks, requestIdOf } from './http/http-hooks';
+import { builtPortalDir, servePortal } from './portal/portal-static';
 
 export const API_PREFIX = 'api/v1';
 /** JSON bodies; files will stream to document-storage on their own routes. */
@@ -16,7 +17,11 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  * Builds the gateway (Fastify) and listens on HTTP_PORT: `/api/v1` for the REST API,
  * `/docs` for OpenAPI, `/health/*` and `/metrics` at the root. Used by main.ts and by tests.
  */
-export async function startGateway(config: GatewayConfig): Promise<NestFastifyApplication> {
+export async function startGateway(
+  config: GatewayConfig,
+  // The built web portal to serve at `/` (dist/portal when found); null: API only.
+  options: { portalDir?: string | null } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
@@ -47,6 +52,8 @@ export async function startGateway(config: GatewayConfig): Promise<NestFastifyAp
     },
   });
   installHttpHooks(app, { production: config.isProduction });
+  const portalDir = options.portalDir === undefined ? builtPortalDir() : options.portalDir;
+  if (portalDir) await servePortal(app, portalDir);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

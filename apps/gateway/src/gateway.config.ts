@@ -25,6 +25,10 @@ export class GatewayConfig extends BaseConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   STORAGE_HTTP_URL: string = 'http://127.0.0.1:3005';
 
+  /** The payment service's internal HTTP server, which streams receipts. */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PAYMENT_HTTP_URL: string = 'http://127.0.0.1:3006';
+
   /** Shared secret of the internal HTTP APIs (document-storage); never leaves the cluster. */
   @IsString()
   @MinLength(16)

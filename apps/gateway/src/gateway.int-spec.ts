@@ -11,6 +11,7 @@ import {
   CatalogueRpc,
   IdentityRpc,
   DossierRpc,
+  PaymentRpc,
   RpcQueues,
   StorageRpc,
   RpcRequest,
@@ -181,6 +182,7 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   let catalogue: FakeService;
   let dossier: FakeService;
   let storage: FakeService;
+  let payment: FakeService;
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
@@ -202,6 +204,8 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
     storage = await FakeService.start(amqpUrl, RpcQueues.storage);
     dossier.on(DossierRpc.ping, () => ({ response: { ok: true } }));
     storage.on(StorageRpc.ping, () => ({ response: { ok: true } }));
+    payment = await FakeService.start(amqpUrl, RpcQueues.payment);
+    payment.on(PaymentRpc.ping, () => ({ response: { ok: true } }));
     catalogueHttp = await startCatalogueHttp();
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: redisPrefix });
     app = await startGateway(
@@ -222,6 +226,7 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       catalogue?.close(),
       dossier?.close(),
       storage?.close(),
+      payment?.close(),
     ]);
     if (catalogueHttp) await new Promise((resolve) => catalogueHttp.close(resolve));
     if (redis) {
@@ -573,6 +578,49 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
     it('refuses a form id that could escape the internal path', async () => {
       const answer = await request(base, '/api/v1/procedures/1.001193/forms/..%2F..%2Fmetrics');
       expectProblem(answer, 400, 'request.validation');
+    });
+  });
+
+  describe('payment callbacks', () => {
+    it('relays the IPN query string untouched and answers the RspCode as JSON, 200', async () => {
+      payment.on(PaymentRpc.ipn, () => ({
+        response: { RspCode: '02', Message: 'Order already confirmed' },
+      }));
+      const query = 'vnp_Amount=13500000&vnp_OrderInfo=Thanh+toan+le+phi&vnp_SecureHash=ab';
+      const answer = await request(base, `/api/v1/payments/vnpay/ipn?${query}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(answer.body).toEqual({ RspCode: '02', Message: 'Order already confirmed' });
+      expect(payment.lastRequest(PaymentRpc.ipn)).toMatchObject({
+        caller: null,
+        data: { rawQuery: query },
+      });
+    });
+
+    it('answers 99 (never a problem) when the payment service does not answer or fails', async () => {
+      payment.off(PaymentRpc.ipn);
+      const silent = await request(base, '/api/v1/payments/vnpay/ipn?vnp_TxnRef=X');
+      expect(silent.status).toBe(200);
+      expect(silent.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(silent.body).toEqual({ RspCode: '99', Message: 'Unknown error' });
+      payment.on(PaymentRpc.ipn, () => ({ err: { status: 500, code: 'internal', title: 'Lỗi' } }));
+      const failed = await request(base, '/api/v1/payments/vnpay/ipn');
+      expect(failed.body).toEqual({ RspCode: '99', Message: 'Unknown error' });
+      payment.on(PaymentRpc.ipn, () => ({ response: { unexpected: true } }));
+      const odd = await request(base, '/api/v1/payments/vnpay/ipn');
+      expect(odd.body).toEqual({ RspCode: '99', Message: 'Unknown error' });
+    });
+
+    it('refuses a checkout without the commitment before asking the payment service', async () => {
+      const id = randomUUID();
+      const asked = payment.received.length;
+      const answer = await request(
+        base,
+        `/api/v1/payments/${id}/checkout`,
+        postJson({ method: 'vnpay-qr' }, bearer(token())),
+      );
+      expectProblem(answer, 400, 'payment.commitment_required');
+      expect(payment.received).toHaveLength(asked);
     });
   });
 

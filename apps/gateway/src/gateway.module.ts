@@ -12,6 +12,8 @@ import { DossiersModule } from './dossiers/dossiers.module';
 import { GatewayConfig } from './gateway.config';
 import { gatewayReadiness } from './health/readiness';
 import { MeModule } from './me/me.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { RateLimitGuard, rateLimitOptions } from './rate-limit/rate-limit';
@@ -42,6 +44,8 @@ export class GatewayModule {
         MeModule,
         CatalogueModule,
         DossiersModule,
+        NotificationsModule,
+        PaymentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },

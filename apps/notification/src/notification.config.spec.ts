@@ -13,7 +13,22 @@ describe('NotificationConfig', () => {
       MAIL_FROM: '"Cổng Dịch vụ công" <no-reply@dvc.local>',
       EMAIL_MAX_ATTEMPTS: 5,
       EMAIL_BACKOFF_MS: 2000,
+      CONTACT_CACHE_SECONDS: 60,
+      SMS_DRIVER: 'log',
+      SMS_SENDER: 'DVC',
     });
+  });
+
+  it('needs the provider address for the HTTP SMS driver, and its token in production', () => {
+    expect(() => loadConfig(NotificationConfig, { SMS_DRIVER: 'http' })).toThrow(/SMS_HTTP_URL/);
+    expect(() => loadConfig(NotificationConfig, { SMS_DRIVER: 'sms-gun' })).toThrow(/SMS_DRIVER/);
+    const http = { SMS_DRIVER: 'http', SMS_HTTP_URL: 'https://sms.example.vn/api/send' };
+    expect(loadConfig(NotificationConfig, http).SMS_HTTP_URL).toBe(http.SMS_HTTP_URL);
+    const production = { NODE_ENV: 'production', AMQP_URL: 'amqp://dvc:s3cret@mq:5672', ...http };
+    expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMS_HTTP_TOKEN/);
+    expect(
+      loadConfig(NotificationConfig, { ...production, SMS_HTTP_TOKEN: 't0k3n' }).SMS_DRIVER,
+    ).toBe('http');
   });
 
   it('converts numbers from the environment', () => {

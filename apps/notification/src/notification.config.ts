@@ -1,5 +1,15 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { BaseConfig } from '@dvc/config';
 
 /**
@@ -58,8 +68,36 @@ export class NotificationConfig extends BaseConfig {
   @Max(3_600_000)
   EMAIL_BACKOFF_MS: number = 2000;
 
+  /** How long an account's address and language (asked of identity) are reused. */
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  CONTACT_CACHE_SECONDS: number = 60;
+
+  /** `log` writes each SMS to the log (development); `http` posts it to the provider's gateway. */
+  @IsIn(['log', 'http'])
+  SMS_DRIVER: 'log' | 'http' = 'log';
+
+  /** The SMS provider's HTTP endpoint (SMS_DRIVER=http): POST {from, to, text}. */
+  @ValidateIf((c: NotificationConfig) => c.SMS_DRIVER === 'http')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_HTTP_URL?: string;
+
+  /** Bearer token of the SMS provider (SMS_DRIVER=http). */
+  @IsOptional()
+  @IsString()
+  SMS_HTTP_TOKEN?: string;
+
+  /** Registered sender name (brandname) the SMS shows. */
+  @IsString()
+  SMS_SENDER = 'DVC';
+
   protected override secretValues(): Record<string, string | undefined> {
     // An authenticated relay needs its password; an open internal relay needs none.
-    return { ...super.secretValues(), ...(this.SMTP_USER ? { SMTP_PASS: this.SMTP_PASS } : {}) };
+    return {
+      ...super.secretValues(),
+      ...(this.SMTP_USER ? { SMTP_PASS: this.SMTP_PASS } : {}),
+      ...(this.SMS_DRIVER === 'http' ? { SMS_HTTP_TOKEN: this.SMS_HTTP_TOKEN } : {}),
+    };
   }
 }

@@ -4,9 +4,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@dvc/config';
-import { serviceDataSourceOptions } from '@dvc/database';
+import { RedisModule, serviceDataSourceOptions } from '@dvc/database';
 import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
+import { AfterCommit } from './bell/after-commit';
+import { BellPublisher } from './bell/bell-publisher';
+import {
+  AccountContacts,
+  RpcAccountContacts,
+  identityRpcClient,
+} from './contacts/account-contacts';
 import { EmailDeliveriesRepository } from './email/email-deliveries.repository';
 import { EMAIL_QUEUE } from './email/email.dto';
 import { EmailProcessor } from './email/email.processor';
@@ -15,7 +22,16 @@ import { Mailer } from './email/mailer';
 import { NotificationEventsConsumer } from './events/notification-events.consumer';
 import { migrations } from './migrations';
 import { NotificationConfig } from './notification.config';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
 import { PingController } from './ping/ping.controller';
+import { PreferencesController } from './preferences/preferences.controller';
+import { PreferencesRepository } from './preferences/preferences.repository';
+import { PreferencesService } from './preferences/preferences.service';
+import { smsSenderProvider } from './sms/sms-sender';
+import { SmsProcessor } from './sms/sms.processor';
+import { SMS_QUEUE, SmsService } from './sms/sms.service';
 
 @Module({})
 export class NotificationModule {
@@ -33,9 +49,11 @@ export class NotificationModule {
           }),
         ),
         MessagingModule.forRoot({ service: 'notification' }),
+        // Publishes the bell on Redis pub/sub for the gateways' live streams.
+        RedisModule.forRoot('notification'),
         BullModule.forRoot({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` }),
         // Global so that OpsModule's readiness check can reach the queue's Redis client.
-        { ...BullModule.registerQueue({ name: EMAIL_QUEUE }), global: true },
+        { ...BullModule.registerQueue({ name: EMAIL_QUEUE }, { name: SMS_QUEUE }), global: true },
         OpsModule.forRoot({
           inject: [DataSource, AmqpConnection, getQueueToken(EMAIL_QUEUE)],
           useFactory: (dataSource: DataSource, amqp: AmqpConnection, emailQueue: Queue) => [
@@ -45,12 +63,23 @@ export class NotificationModule {
           ],
         }),
       ],
-      controllers: [PingController],
+      controllers: [PingController, NotificationsController, PreferencesController],
       providers: [
+        identityRpcClient,
+        { provide: AccountContacts, useClass: RpcAccountContacts },
         Mailer,
         EmailDeliveriesRepository,
         EmailService,
         EmailProcessor,
+        smsSenderProvider,
+        SmsService,
+        SmsProcessor,
+        AfterCommit,
+        BellPublisher,
+        NotificationsRepository,
+        NotificationsService,
+        PreferencesRepository,
+        PreferencesService,
         NotificationEventsConsumer,
       ],
     };

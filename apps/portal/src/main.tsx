@@ -1,16 +1,17 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import Form from '@rjsf/antd';
-import { useState } from 'react';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import './i18n';
+import './app/portal.css';
+import { restoreSession } from './account/api';
+import { App } from './app/App';
 
-function App() {
-  const [n, setN] = useState(0);
-  return (
-    <ConfigProvider locale={viVN}>
-      <Button type="primary" onClick={() => setN(n + 1)}>Đăng ký {n}</Button>
-      <Form schema={{ type: 'object', properties: { a: { type: 'string', title: 'Họ tên' } } }} validator={{} as never} />
-    </ConfigProvider>
-  );
-}
-createRoot(document.getElementById('root')!).render(<App />);
+dayjs.locale(document.documentElement.lang === 'en' ? 'en' : 'vi');
+void restoreSession();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

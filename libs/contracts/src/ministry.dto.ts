@@ -10,6 +10,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { DeliveryMethod, DossierStatusName } from './dossier-status';
+import type { FieldError } from './errors';
 import { OfficerActionDto } from './dossier.dto';
 import type { EventEnvelope } from './events';
 
@@ -135,6 +136,8 @@ export interface CommandRejectedEvent {
   reason: string;
   /** The dossier's current status, when the command got as far as the dossier. */
   status?: DossierStatusName;
+  /** Which fields of `data` were wrong or missing, for `command.invalid` and 422 refusals. */
+  errors?: FieldError[];
 }
 
 /** A file of the dossier as the agency sees it: enough to fetch and verify it, nothing else. */

@@ -2,8 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsUUID,
   Max,
@@ -151,6 +153,8 @@ export class EmailPreferencesInput {
 
 export class UpdateNotificationPreferencesDto {
   @ApiProperty({ type: EmailPreferencesInput })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EmailPreferencesInput)
   email: EmailPreferencesInput;

@@ -1,7 +1,7 @@
 import type { ConfirmChannel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, EventEnvelope, Events } from '@dvc/contracts';
+import { COMMANDS_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope, Events } from '@dvc/contracts';
 import { dropSchema, runMigrations, serviceDataSourceOptions } from '@dvc/database';
 import { TEST_DATABASE_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
 import { AmqpConnection } from './amqp-connection';
@@ -192,6 +192,79 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     await waitFor(async () => (await probe.checkQueue('test.malformed.dlq')).messageCount === 1, {
       what: 'malformed in DLQ',
     });
+  });
+
+  it('publishes a routed event under its own routing key only (e.g. an agency copy)', async () => {
+    const agencyCopies: EventEnvelope[] = [];
+    const channel = amqp.manager.createChannel({
+      setup: async (ch: ConfirmChannel) => {
+        const { queue } = await ch.assertQueue('', { exclusive: true });
+        await ch.bindQueue(queue, EVENTS_EXCHANGE, 'agency.T00_00_01_H99.#');
+        await ch.bindQueue(queue, EVENTS_EXCHANGE, 'command.#');
+        await ch.consume(queue, (m) => m && parseInto(agencyCopies, m.content), { noAck: true });
+      },
+    });
+    await channel.waitForConnect();
+    const routed = await unitOfWork.run('corr-routed', ({ publish }) =>
+      publish({
+        type: 'command.accepted',
+        routedAs: 'agency.T00_00_01_H99.command.accepted',
+        data: {
+          commandId: randomUUID(),
+          type: 'command.receive',
+          dossierCode: 'T00.00.01.H99-261126-0001',
+          status: 'RECEIVED',
+        },
+      }),
+    );
+    const [row] = await dataSource.query(
+      `SELECT routing_keys FROM "${schema}".outbox WHERE event_id = $1`,
+      [routed.id],
+    );
+    expect(row.routing_keys).toEqual(['agency.T00_00_01_H99.command.accepted']);
+    await waitFor(() => agencyCopies.some((e) => e.id === routed.id), {
+      what: 'the routed event',
+    });
+    // Published once, not also under its type.
+    await relay.drain();
+    expect(agencyCopies.filter((e) => e.id === routed.id)).toHaveLength(1);
+    await channel.close();
+  });
+
+  it('consumes from another exchange and hands the handler the AMQP properties (user_id)', async () => {
+    const seen: { type: string; userId: unknown }[] = [];
+    await consumer.subscribe({
+      queue: 'test.commands',
+      exchange: COMMANDS_EXCHANGE,
+      bindings: ['command.*'],
+      handler: async (envelope, _manager, properties) => {
+        seen.push({ type: envelope.type, userId: properties.userId });
+      },
+    });
+    const command = (userId?: string) => ({
+      body: Buffer.from(
+        JSON.stringify({
+          id: randomUUID(),
+          type: 'command.start',
+          occurredAt: new Date().toISOString(),
+          version: 1,
+          correlationId: null,
+          data: {},
+        }),
+      ),
+      options: { persistent: true, ...(userId ? { userId } : {}) },
+    });
+    const signed = command('guest'); // the vhost's user here: RabbitMQ checks it
+    const unsigned = command();
+    await amqp.publisher.publish(COMMANDS_EXCHANGE, 'command.start', signed.body, signed.options);
+    await amqp.publisher.publish(
+      COMMANDS_EXCHANGE,
+      'command.start',
+      unsigned.body,
+      unsigned.options,
+    );
+    await waitFor(() => seen.length === 2, { what: 'both commands handled' });
+    expect(seen.map((s) => s.userId).sort()).toEqual(['guest', undefined]);
   });
 });
 

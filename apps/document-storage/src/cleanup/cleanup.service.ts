@@ -11,6 +11,8 @@ export interface CleanupReport {
   unclaimedDeleted: number;
   /** Objects of deleted files removed now (including retries of earlier failures). */
   objectsPurged: number;
+  /** Presigned uploads never finalized, forgotten once their URL expired (their bytes are quarantined). */
+  pendingExpired: number;
 }
 
 const BATCH = 500;
@@ -31,6 +33,11 @@ export class CleanupService {
 
   async run(now: Date = new Date()): Promise<CleanupReport> {
     const quarantineRemoved = await this.sweepQuarantine(now);
+    // Same grace as the quarantine: whatever was PUT is swept with it.
+    const pendingExpired = await this.files.deleteExpiredPending(
+      new Date(now.getTime() - this.config.CLEANUP_QUARANTINE_MINUTES * 60_000),
+      BATCH,
+    );
 
     const unclaimedBefore = new Date(
       now.getTime() - this.config.CLEANUP_UNCLAIMED_HOURS * 3_600_000,
@@ -48,8 +55,8 @@ export class CleanupService {
     await this.filesService.purge(retry);
     objectsPurged += retry.length;
 
-    const report = { quarantineRemoved, unclaimedDeleted, objectsPurged };
-    if (quarantineRemoved + unclaimedDeleted + objectsPurged > 0) {
+    const report = { quarantineRemoved, unclaimedDeleted, objectsPurged, pendingExpired };
+    if (quarantineRemoved + unclaimedDeleted + objectsPurged + pendingExpired > 0) {
       this.logger.log(`cleanup: ${JSON.stringify(report)}`);
     }
     return report;

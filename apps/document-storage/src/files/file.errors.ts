@@ -46,6 +46,13 @@ export class UploadAbortedError extends BadRequestError {
   }
 }
 
+/** A presigned upload is finalized before anything was PUT to its URL (or after it was dropped). */
+export class UploadMissingError extends UnprocessableError {
+  constructor() {
+    super('file.upload_missing', 'Chưa có tệp nào được tải lên theo đường dẫn đã cấp.');
+  }
+}
+
 export class FileNotFoundError extends NotFoundError {
   constructor() {
     super('file.not_found', 'Không tìm thấy tệp tin.');

@@ -1,15 +1,32 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcRequest, StorageRpc, StoredFileView } from '@dvc/contracts';
+import {
+  PresignedUploadRpc,
+  PresignedUploadView,
+  RpcRequest,
+  StorageRpc,
+  StoredFileView,
+} from '@dvc/contracts';
 import { RpcInput } from '@dvc/messaging';
 import { requesterOf } from '../requester';
-import { ClaimFilesInput, ClaimFilesResult, CopyFileInput, FileIdInput } from './files.dto';
+import {
+  ClaimFilesInput,
+  ClaimFilesResult,
+  CopyFileInput,
+  FileIdInput,
+  FinalizeUploadInput,
+  PresignUploadInput,
+} from './files.dto';
 import { FilesService } from './files.service';
+import { UploadsService } from './uploads.service';
 
 /** RPC on stored files. The bytes themselves travel over the internal HTTP API only. */
 @Controller()
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  constructor(
+    private readonly files: FilesService,
+    private readonly uploads: UploadsService,
+  ) {}
 
   @MessagePattern(StorageRpc.getFile)
   get(@Payload(new RpcInput(FileIdInput)) req: RpcRequest<FileIdInput>): Promise<StoredFileView> {
@@ -35,5 +52,20 @@ export class FilesController {
     @Payload(new RpcInput(ClaimFilesInput)) req: RpcRequest<ClaimFilesInput>,
   ): Promise<ClaimFilesResult> {
     return this.files.claim(requesterOf(req), req.data);
+  }
+
+  /** For systems that upload without the gateway (agency results); services only. */
+  @MessagePattern(PresignedUploadRpc.presignUpload)
+  presignUpload(
+    @Payload(new RpcInput(PresignUploadInput)) req: RpcRequest<PresignUploadInput>,
+  ): Promise<PresignedUploadView> {
+    return this.uploads.presign(requesterOf(req), req.data);
+  }
+
+  @MessagePattern(PresignedUploadRpc.finalize)
+  finalize(
+    @Payload(new RpcInput(FinalizeUploadInput)) req: RpcRequest<FinalizeUploadInput>,
+  ): Promise<StoredFileView> {
+    return this.uploads.finalize(requesterOf(req), req.data, req.correlationId);
   }
 }

@@ -4,12 +4,19 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
+  IsNotEmpty,
   IsOptional,
+  IsString,
   IsUUID,
+  MaxLength,
+  Min,
 } from 'class-validator';
 import type { FilePurpose, FileStatus, StoredFileView } from '@dvc/contracts';
 
 export const FILE_PURPOSES: readonly FilePurpose[] = ['wallet', 'attachment', 'result'];
+/** Files a presigned URL may be handed out for: only results, which agency systems upload. */
+export const PRESIGNED_PURPOSES: readonly FilePurpose[] = ['result'];
 
 /** Service-to-service requests (no caller) set `internal: true` to skip the owner check. */
 class InternalFlag {
@@ -52,6 +59,41 @@ export class ClaimFilesInput extends InternalFlag {
   fileIds: string[];
 }
 
+/**
+ * Input of `storage.files.presign_upload` (services only): a URL for a system that uploads
+ * without the gateway (an agency's result file). The file is `pending` until finalized.
+ */
+export class PresignUploadInput extends InternalFlag {
+  @IsUUID()
+  ownerId: string;
+
+  @IsIn(PRESIGNED_PURPOSES)
+  purpose: FilePurpose;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  fileName?: string;
+}
+
+/** Input of `storage.files.finalize` (services only). */
+export class FinalizeUploadInput extends InternalFlag {
+  @IsUUID()
+  fileId: string;
+
+  /** When given, the file must be this owner's (the dossier that asked for the URL). */
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  /** The caller's cap (e.g. what is left of the dossier quota); MAX_FILE_BYTES at most. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  maxBytes?: number;
+}
+
 export interface ClaimFilesResult {
   /** The ids that are clean files and now claimed (already claimed ones included). */
   claimed: string[];
@@ -68,25 +110,40 @@ export interface UploadRequest {
   correlationId: string | null;
 }
 
-export interface FileRow {
+interface FileRowColumns {
   id: string;
   owner_id: string;
   purpose: FilePurpose;
   file_name: string;
   content_type: string;
-  /** bigint: node-postgres answers a string. */
-  size: string;
-  sha256: string;
-  status: FileStatus;
   rejection_reason: 'infected' | 'unscannable' | null;
   signature: string | null;
   copied_from: string | null;
   created_at: Date;
   claimed_at: Date | null;
   deleted_at: Date | null;
+  /** Presigned uploads: until when the URL accepts the bytes. */
+  upload_expires_at: Date | null;
 }
 
-export function mapStoredFileView(row: FileRow): StoredFileView {
+/** A file whose bytes were checked: clean, refused (infected/unscannable) or deleted since. */
+export interface SettledFileRow extends FileRowColumns {
+  status: FileStatus;
+  /** bigint: node-postgres answers a string. */
+  size: string;
+  sha256: string;
+}
+
+/** A presigned upload not finalized yet: nothing is known of its bytes. */
+export interface PendingFileRow extends FileRowColumns {
+  status: 'pending';
+  size: null;
+  sha256: null;
+}
+
+export type FileRow = SettledFileRow | PendingFileRow;
+
+export function mapStoredFileView(row: SettledFileRow): StoredFileView {
   return {
     id: row.id,
     ownerId: row.owner_id,

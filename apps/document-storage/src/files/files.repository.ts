@@ -1,32 +1,47 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { FilePurpose, FileStatus } from '@dvc/contracts';
-import type { FileRow } from './files.dto';
+import type { FileRow, SettledFileRow } from './files.dto';
 
-export interface NewFile {
-  id: string;
-  ownerId: string;
-  purpose: FilePurpose;
-  fileName: string;
+/** What the checks of an upload found out, recorded on its row. */
+export interface FileOutcome {
   contentType: string;
   size: number;
   sha256: string;
   status: Extract<FileStatus, 'clean' | 'infected'>;
   rejectionReason?: 'infected' | 'unscannable';
   signature?: string | null;
+}
+
+export interface NewFile extends FileOutcome {
+  id: string;
+  ownerId: string;
+  purpose: FilePurpose;
+  fileName: string;
   copiedFrom?: string | null;
 }
 
+export interface NewPendingFile {
+  id: string;
+  ownerId: string;
+  purpose: FilePurpose;
+  fileName: string;
+  uploadExpiresAt: Date;
+}
+
 const COLUMNS = `id, owner_id, purpose, file_name, content_type, size, sha256, status,
-  rejection_reason, signature, copied_from, created_at, claimed_at, deleted_at`;
+  rejection_reason, signature, copied_from, created_at, claimed_at, deleted_at, upload_expires_at`;
 
 /** The `files` table: metadata of every stored (or refused) upload. */
 @Injectable()
 export class FilesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(file: NewFile, manager: EntityManager = this.dataSource.manager): Promise<FileRow> {
-    const rows: FileRow[] = await manager.query(
+  async insert(
+    file: NewFile,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SettledFileRow> {
+    const rows: SettledFileRow[] = await manager.query(
       `INSERT INTO files (id, owner_id, purpose, file_name, content_type, size, sha256, status,
                           rejection_reason, signature, copied_from)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -48,6 +63,53 @@ export class FilesRepository {
     return rows[0];
   }
 
+  /** The row of a presigned upload: `pending`, nothing known of the bytes yet. */
+  async insertPending(file: NewPendingFile): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO files (id, owner_id, purpose, file_name, content_type, status, upload_expires_at)
+       VALUES ($1, $2, $3, $4, 'application/octet-stream', 'pending', $5)`,
+      [file.id, file.ownerId, file.purpose, file.fileName, file.uploadExpiresAt],
+    );
+  }
+
+  /** Records the outcome of a pending upload's checks; null when it was not pending any more. */
+  async settlePending(
+    id: string,
+    outcome: FileOutcome,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SettledFileRow | null> {
+    const [rows]: [SettledFileRow[], number] = await manager.query(
+      `UPDATE files SET content_type = $2, size = $3, sha256 = $4, status = $5,
+                        rejection_reason = $6, signature = $7
+        WHERE id = $1 AND status = 'pending' RETURNING ${COLUMNS}`,
+      [
+        id,
+        outcome.contentType,
+        outcome.size,
+        outcome.sha256,
+        outcome.status,
+        outcome.rejectionReason ?? null,
+        outcome.signature ?? null,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Forgets presigned uploads never finalized whose URL expired before `before` (they never
+   * were files; the quarantine sweep removes whatever bytes were PUT). Answers how many.
+   */
+  async deleteExpiredPending(before: Date, limit: number): Promise<number> {
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+      `DELETE FROM files WHERE id IN (
+         SELECT id FROM files WHERE status = 'pending' AND upload_expires_at < $1
+          ORDER BY upload_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id`,
+      [before, limit],
+    );
+    return rows.length;
+  }
+
   async find(
     id: string,
     manager: EntityManager = this.dataSource.manager,
@@ -60,8 +122,8 @@ export class FilesRepository {
   async markDeleted(
     id: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<FileRow | null> {
-    const [rows]: [FileRow[], number] = await manager.query(
+  ): Promise<SettledFileRow | null> {
+    const [rows]: [SettledFileRow[], number] = await manager.query(
       `UPDATE files SET status = 'deleted', deleted_at = now()
         WHERE id = $1 AND status = 'clean' RETURNING ${COLUMNS}`,
       [id],

@@ -10,7 +10,7 @@ import {
   ClaimFilesResult,
   CopyFileInput,
   FileIdInput,
-  FileRow,
+  SettledFileRow,
   mapStoredFileView,
 } from './files.dto';
 import { FilesRepository } from './files.repository';
@@ -134,7 +134,7 @@ export class FilesService {
   }
 
   /** A clean file the requester may read, or 404 (401 without a caller). */
-  private async readable(requester: Requester, fileId: string): Promise<FileRow> {
+  private async readable(requester: Requester, fileId: string): Promise<SettledFileRow> {
     const row = await this.files.find(fileId);
     if (!row || row.status !== 'clean') throw new FileNotFoundError();
     if (requester.kind === 'account' && row.owner_id !== requester.caller.accountId) {

@@ -1,28 +1,58 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { Events, StoredFileView } from '@dvc/contracts';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { EntityManager } from 'typeorm';
+import { Events, FilePurpose, PresignedUploadView, StoredFileView } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { ObjectStore, cleanKey, quarantineKey } from '../object-store/object-store';
+import { Requester, assertService } from '../requester';
 import { ScanVerdict, Scanner } from '../scanning/scanner';
 import { StorageConfig } from '../storage.config';
 import {
   FileInfectedError,
+  FileNotFoundError,
+  FileTooLargeError,
   FileTypeNotAllowedError,
   FileUnscannableError,
   UploadAbortedError,
+  UploadMissingError,
 } from './file.errors';
+import { sanitizeFileName } from './file-name';
 import { CONTENT_TYPES, FileKind } from './file-type';
-import { UploadRequest, mapStoredFileView } from './files.dto';
-import { FilesRepository } from './files.repository';
+import {
+  FinalizeUploadInput,
+  PresignUploadInput,
+  SettledFileRow,
+  UploadRequest,
+  mapStoredFileView,
+} from './files.dto';
+import { FileOutcome, FilesRepository } from './files.repository';
 import { InspectedUpload, UploadInspector } from './upload-inspector';
 import { officeKindOf } from './zip-directory';
 
+/** How long a presigned upload URL accepts the bytes (the ministry integration's ≤ 300 s). */
+export const PRESIGNED_UPLOAD_SECONDS = 300;
+
+/** Name of a presigned upload whose requester gave none ("kết quả" = result). */
+const DEFAULT_PRESIGNED_NAME = 'ket-qua';
+
+/** Who a file is for, and what to call it, whichever way its bytes arrive. */
+interface FileIdentity {
+  id: string;
+  ownerId: string;
+  purpose: FilePurpose;
+  fileName: string;
+  correlationId: string | null;
+}
+
 /**
- * An upload from the body stream to a clean, scanned object (DESIGN.md §6):
- * inspect while storing under `quarantine/<id>` → decide the type → scan → copy to
- * `clean/<id>` and record it, or record the rejection (with its event) and refuse.
- * The quarantined object never outlives the request.
+ * Uploads to a clean, scanned object (DESIGN.md §6), whichever way the bytes arrive:
+ * streamed through the gateway (`upload`) or PUT by a system to a presigned URL and then
+ * finalized (`presign`, `finalize`). Either way the bytes go through the same inspector
+ * (allow-list sniffing, size cap, SHA-256) and then `admit`: decide the type → scan → copy to
+ * `clean/<id>` and record it, or record the rejection (with its event) and refuse. The
+ * quarantined object never outlives the check.
  */
 @Injectable()
 export class UploadsService {
@@ -39,34 +69,114 @@ export class UploadsService {
   async upload(request: UploadRequest, body: Readable): Promise<StoredFileView> {
     const id = randomUUID();
     const quarantined = quarantineKey(id);
-    const maxBytes = Math.min(this.config.MAX_FILE_BYTES, request.maxBytes ?? Infinity);
-    const inspected = await this.receive(body, quarantined, maxBytes);
+    const inspected = await this.receive(body, quarantined, this.capOf(request.maxBytes));
+    return this.admit({ ...request, id }, quarantined, inspected, (outcome, manager) =>
+      this.files.insert({ ...request, id, ...outcome }, manager),
+    );
+  }
+
+  /**
+   * A URL to PUT one file to, under `quarantine/<id>`, for PRESIGNED_UPLOAD_SECONDS. The
+   * row is `pending` until `finalize` checks what arrived.
+   */
+  async presign(requester: Requester, input: PresignUploadInput): Promise<PresignedUploadView> {
+    assertService(requester);
+    const id = randomUUID();
+    const expiresAt = new Date(Date.now() + PRESIGNED_UPLOAD_SECONDS * 1000);
+    await this.files.insertPending({
+      id,
+      ownerId: input.ownerId,
+      purpose: input.purpose,
+      fileName: sanitizeFileName(input.fileName ?? DEFAULT_PRESIGNED_NAME),
+      uploadExpiresAt: expiresAt,
+    });
+    const uploadUrl = await this.store.presignPut(quarantineKey(id), PRESIGNED_UPLOAD_SECONDS);
+    return { fileId: id, uploadUrl, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * Checks the bytes PUT to a presigned URL like any upload and keeps them (clean) or refuses
+   * them (infected: recorded with its event). Finalizing a clean file again answers it.
+   * A refusal for the bytes' type or size drops them and leaves the upload pending, so the
+   * sender may PUT again while the URL is valid.
+   */
+  async finalize(
+    requester: Requester,
+    input: FinalizeUploadInput,
+    correlationId: string | null,
+  ): Promise<StoredFileView> {
+    assertService(requester);
+    const row = await this.files.find(input.fileId);
+    if (!row || (input.ownerId !== undefined && row.owner_id !== input.ownerId.toLowerCase())) {
+      throw new FileNotFoundError();
+    }
+    if (row.status === 'clean') return mapStoredFileView(row); // finalized already: a retry
+    if (row.status !== 'pending') throw new FileNotFoundError();
+
+    const uploaded = quarantineKey(row.id);
+    const maxBytes = this.capOf(input.maxBytes ?? null);
+    const size = await this.store.size(uploaded);
+    if (size === null) throw new UploadMissingError();
+    if (size > maxBytes) {
+      await this.drop(uploaded);
+      throw new FileTooLargeError(maxBytes);
+    }
+    // Checked from a copy the URL cannot reach, so the bytes cannot change under the checks.
+    const snapshot = quarantineKey(randomUUID());
+    await this.store.copy(uploaded, snapshot);
+    await this.drop(uploaded);
+    let inspected: InspectedUpload;
+    try {
+      inspected = await this.inspectStored(snapshot, maxBytes);
+    } catch (err) {
+      await this.drop(snapshot);
+      throw err;
+    }
+    const file = {
+      id: row.id,
+      ownerId: row.owner_id,
+      purpose: row.purpose,
+      fileName: row.file_name,
+      correlationId,
+    };
+    return this.admit(file, snapshot, inspected, async (outcome, manager) => {
+      const settled = await this.files.settlePending(row.id, outcome, manager);
+      if (!settled) throw new FileNotFoundError(); // finalized concurrently
+      return settled;
+    });
+  }
+
+  /**
+   * The checks after the inspector: the type (an Office document told from its directory),
+   * the scan, then the clean copy and its row, or the refusal. `save` records the outcome
+   * (a new row, or the pending one), inside the rejection's transaction when refused.
+   */
+  private async admit(
+    file: FileIdentity,
+    key: string,
+    inspected: InspectedUpload,
+    save: (outcome: FileOutcome, manager?: EntityManager) => Promise<SettledFileRow>,
+  ): Promise<StoredFileView> {
     let kind: FileKind;
     let verdict: ScanVerdict;
     try {
-      kind = await this.kindOf(quarantined, inspected);
-      verdict = await this.scanner.scan(() => this.store.read(quarantined));
-      if (verdict.status === 'clean') await this.store.copy(quarantined, cleanKey(id));
+      kind = await this.kindOf(key, inspected);
+      verdict = await this.scanner.scan(() => this.store.read(key));
+      if (verdict.status === 'clean') await this.store.copy(key, cleanKey(file.id));
     } finally {
-      await this.store.remove(quarantined).catch((err: Error) => {
-        // The cleanup job sweeps quarantine/ for what is left behind.
-        this.logger.warn(`quarantined ${quarantined} not removed: ${err.message}`);
-      });
+      // The cleanup job sweeps quarantine/ for what is left behind.
+      await this.drop(key);
     }
-    const file = {
-      id,
-      ownerId: request.ownerId,
-      purpose: request.purpose,
-      fileName: request.fileName,
+    const checked = {
       contentType: CONTENT_TYPES[kind],
       size: inspected.size,
       sha256: inspected.sha256,
     };
     if (verdict.status === 'clean') {
       try {
-        return mapStoredFileView(await this.files.insert({ ...file, status: 'clean' }));
+        return mapStoredFileView(await save({ ...checked, status: 'clean' }));
       } catch (err) {
-        await this.store.remove(cleanKey(id)).catch(() => undefined);
+        await this.store.remove(cleanKey(file.id)).catch(() => undefined);
         throw err;
       }
     }
@@ -74,27 +184,29 @@ export class UploadsService {
     const reason = verdict.status;
     const signature = verdict.status === 'infected' ? verdict.signature : null;
     this.logger.warn(
-      `upload ${id} of ${request.ownerId} rejected: ${reason}` +
+      `upload ${file.id} of ${file.ownerId} rejected: ${reason}` +
         (verdict.status === 'unscannable' ? ` (${verdict.reason})` : ` (${signature})`),
     );
-    await this.unitOfWork.run(request.correlationId, async ({ manager, publish }) => {
-      await this.files.insert(
-        { ...file, status: 'infected', rejectionReason: reason, signature },
-        manager,
-      );
+    await this.unitOfWork.run(file.correlationId, async ({ manager, publish }) => {
+      await save({ ...checked, status: 'infected', rejectionReason: reason, signature }, manager);
       await publish({
         type: Events.storageFileRejected,
         data: {
-          fileId: id,
-          ownerId: request.ownerId,
-          purpose: request.purpose,
-          fileName: request.fileName,
+          fileId: file.id,
+          ownerId: file.ownerId,
+          purpose: file.purpose,
+          fileName: file.fileName,
           reason,
           signature,
         },
       });
     });
     throw reason === 'infected' ? new FileInfectedError() : new FileUnscannableError();
+  }
+
+  /** The cap of one file, lowered (never raised) by the caller's, e.g. the dossier quota left. */
+  private capOf(callerMax: number | null): number {
+    return Math.min(this.config.MAX_FILE_BYTES, callerMax ?? Infinity);
   }
 
   /**
@@ -119,6 +231,14 @@ export class UploadsService {
     }
   }
 
+  /** An object already stored, read once through the inspector (nothing is written). */
+  private async inspectStored(key: string, maxBytes: number): Promise<InspectedUpload> {
+    const inspector = new UploadInspector(maxBytes);
+    const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+    await pipeline(await this.store.read(key), inspector, discard);
+    return inspector.result;
+  }
+
   /** The first bytes said ZIP: only a DOCX or an XLSX is accepted, told by its directory. */
   private async kindOf(key: string, inspected: InspectedUpload): Promise<FileKind> {
     if (inspected.kind === 'xml') return 'signed-xml';
@@ -128,5 +248,11 @@ export class UploadsService {
     );
     if (!office) throw new FileTypeNotAllowedError();
     return office;
+  }
+
+  private async drop(key: string): Promise<void> {
+    await this.store.remove(key).catch((err: Error) => {
+      this.logger.warn(`quarantined ${key} not removed: ${err.message}`);
+    });
   }
 }

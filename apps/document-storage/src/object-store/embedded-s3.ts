@@ -1,5 +1,7 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
 
 export interface EmbeddedS3 {
   port: number;
@@ -7,22 +9,64 @@ export interface EmbeddedS3 {
 }
 
 /**
- * Development default (DESIGN.md §6): an S3-compatible server in this process, on
- * 127.0.0.1, keeping its objects under `directory`. s3rver is a development dependency, so it
+ * Runs s3rver in a child process and tells the parent its port. s3rver leaves some file
+ * stream errors unhandled (seen as ENOENT under concurrent uploads); in a child such a crash
+ * cannot take document-storage down with it, and the child is started again.
+ */
+const CHILD = (s3rverPath: string) => `
+const S3rver = require(${JSON.stringify(s3rverPath)});
+const [port, directory] = process.argv.slice(1);
+new S3rver({ address: '127.0.0.1', port: Number(port), silent: true, directory })
+  .run()
+  .then((address) => process.send({ port: address.port }), (err) => { console.error(err.message); process.exit(70); });
+process.on('disconnect', () => process.exit(0));
+`;
+
+/**
+ * Development default (DESIGN.md §6): an S3-compatible server on 127.0.0.1 keeping its
+ * objects under `directory`, restarted if it dies. s3rver is a development dependency, so it
  * is loaded only here, never in production (where MINIO_ENDPOINT is required).
  */
 export async function startEmbeddedS3(directory: string, port: number): Promise<EmbeddedS3> {
-  const { default: S3rver } = await import('s3rver');
+  const logger = new Logger('EmbeddedS3');
   const path = resolve(directory);
   await mkdir(path, { recursive: true });
-  const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory: path });
-  try {
-    const address = await server.run();
-    return { port: address.port, close: () => server.close() };
-  } catch (err) {
-    throw new Error(
-      `Could not start the embedded s3rver on 127.0.0.1:${port} (${(err as Error).message}). ` +
-        'Free the port, set S3RVER_PORT, or set MINIO_ENDPOINT to use a running MinIO.',
-    );
-  }
+  const code = CHILD(require.resolve('s3rver'));
+  let closing = false;
+  let started = false;
+  let actualPort = port;
+  let child: ChildProcess;
+
+  const launch = (onPort: number) =>
+    new Promise<number>((resolvePort, reject) => {
+      child = spawn(process.execPath, ['-e', code, String(onPort), path], {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      child.once('message', (message: { port: number }) => resolvePort(message.port));
+      child.once('exit', (exitCode) => {
+        reject(
+          new Error(
+            `Could not start the embedded s3rver on 127.0.0.1:${onPort} (exit ${exitCode}). ` +
+              'Free the port, set S3RVER_PORT, or set MINIO_ENDPOINT to use a running MinIO.',
+          ),
+        );
+        if (started && !closing) {
+          logger.warn(`embedded s3rver exited (${exitCode}); starting it again`);
+          void launch(actualPort).catch((err: Error) => logger.error(err.message));
+        }
+      });
+    });
+
+  actualPort = await launch(port);
+  started = true;
+  return {
+    port: actualPort,
+    close: () =>
+      new Promise<void>((done) => {
+        closing = true;
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
 }

@@ -121,6 +121,27 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /**
+   * A URL anyone holding it may PUT one object to at `key`, for `expirySeconds`: signed
+   * offline by the `minio` client with this store's endpoint (what MinIO checks; the embedded
+   * s3rver of development does not check signatures).
+   */
+  async presignPut(key: string, expirySeconds: number): Promise<string> {
+    await this.ensureBucket();
+    return this.client.presignedPutObject(this.bucket, key, expirySeconds);
+  }
+
+  /** Size of an object, or null when there is none at `key`. */
+  async size(key: string): Promise<number | null> {
+    try {
+      return (await this.client.statObject(this.bucket, key)).size;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'NotFound' || code === 'NoSuchKey') return null;
+      throw err;
+    }
+  }
+
   read(key: string): Promise<Readable> {
     return this.client.getObject(this.bucket, key);
   }

@@ -1,31 +1,105 @@
-import { DossierEventBase, EventPayloads, Events } from '@dvc/contracts';
+import { Injectable } from '@nestjs/common';
+import {
+  AgencyDossierEvent,
+  DossierEventBase,
+  DossierStatusName,
+  Events,
+  agencyRoutingKey,
+} from '@dvc/contracts';
 import type { Tx } from '@dvc/messaging';
-import type { Dossier } from './dossiers.dto';
+import type { Attachment } from '../attachments/attachments.dto';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
+import type { ResultFile } from '../officer/results.dto';
+import { ResultsRepository } from '../officer/results.repository';
+import type { ByRole, Dossier } from './dossiers.dto';
+import type { DossierAction } from './status-machine';
 import { statusCode } from './status-machine';
 
-type DossierEventType =
-  | typeof Events.dossierSubmitted
-  | typeof Events.dossierStatusChanged
-  | typeof Events.dossierPaymentRequired;
-
-/**
- * The agency's routing key of a dossier event (DESIGN.md §3): the agency code's dots become
- * underscores so one word is one agency, e.g. `agency.000_00_01_H26.dossier.submitted`.
- */
-export function agencyRoutingKey(agencyCode: string, type: DossierEventType): string {
-  return `agency.${agencyCode.replace(/\./g, '_')}.${type}`;
+/** What happened to the dossier, as the events tell it. */
+export interface DossierChange {
+  from: DossierStatusName;
+  action: DossierAction;
+  note: string | null;
+  byRole: ByRole;
+  /** request-supplement: what is missing. */
+  missing?: string[];
+  at: Date;
 }
 
 /**
- * Where dossier events are published: into the outbox of the caller's transaction, under
- * the event type and the agency's routing key both.
+ * Where dossier events are published, into the outbox of the caller's transaction. Each
+ * event goes out twice (DESIGN.md §3): under its type, for the portal's own consumers
+ * (ids, status, no form data), and as the agency's copy under
+ * `agency.<code with _>.dossier.<event>` only, with what the agency is entitled to: the form
+ * data and file references, never an account id.
  */
-export async function publishDossierEvent<K extends DossierEventType>(
-  tx: Tx,
-  type: K,
-  data: EventPayloads[K] & DossierEventBase,
-): Promise<void> {
-  await tx.publish({ type, data, alsoRoutedAs: [agencyRoutingKey(data.agencyCode, type)] });
+@Injectable()
+export class DossierEvents {
+  constructor(
+    private readonly attachments: AttachmentsRepository,
+    private readonly results: ResultsRepository,
+  ) {}
+
+  async publish(tx: Tx, d: Dossier, change: DossierChange): Promise<void> {
+    const base = dossierEventBase(d, change.at);
+    const agency = mapAgencyDossierEvent(
+      d,
+      await this.attachments.active(d.id, tx.manager),
+      await this.results.list(d.id, tx.manager),
+      change.at,
+    );
+    const agencyKey = (type: string) => agencyRoutingKey(d.agencyCode, type);
+
+    if (d.status === 'SUBMITTED') {
+      const submittedAt = d.submittedAt!.toISOString();
+      await tx.publish({ type: Events.dossierSubmitted, data: { ...base, submittedAt } });
+      await tx.publish({
+        type: Events.dossierSubmitted,
+        routedAs: agencyKey(Events.dossierSubmitted),
+        data: agency,
+      });
+    }
+
+    const changed = {
+      from: change.from,
+      action: change.action,
+      note: change.note,
+      byRole: change.byRole,
+      deliveryTracking: d.deliveryTracking,
+      ...(change.missing ? { missing: change.missing } : {}),
+    };
+    await tx.publish({
+      type: Events.dossierStatusChanged,
+      data: {
+        ...base,
+        ...changed,
+        dueAt: d.dueAt ? d.dueAt.toISOString() : null,
+        deliveryMethod: d.deliveryMethod,
+      },
+    });
+    await tx.publish({
+      type: Events.dossierStatusChanged,
+      routedAs: agencyKey(Events.dossierStatusChanged),
+      data: { ...agency, ...changed },
+    });
+
+    if (d.status === 'PAYMENT_REQUIRED') {
+      const payment = { amount: d.paymentAmount ?? 0, atSubmission: change.from === 'DRAFT' };
+      await tx.publish({
+        type: Events.dossierPaymentRequired,
+        data: {
+          ...base,
+          ...payment,
+          description: `Lệ phí hồ sơ ${d.code} — ${d.procedure.name}`,
+        },
+      });
+      await tx.publish({
+        type: Events.dossierPaymentRequired,
+        routedAs: agencyKey(Events.dossierPaymentRequired),
+        data: { ...agency, ...payment },
+      });
+    }
+  }
 }
 
 export function dossierEventBase(d: Dossier, at: Date): DossierEventBase {
@@ -39,5 +113,47 @@ export function dossierEventBase(d: Dossier, at: Date): DossierEventBase {
     status: d.status,
     statusCode: statusCode(d.status),
     at: at.toISOString(),
+  };
+}
+
+/** The agency's copy: listed field by field, so nothing is added to it by accident. */
+export function mapAgencyDossierEvent(
+  d: Dossier,
+  attachments: Attachment[],
+  results: ResultFile[],
+  at: Date,
+): AgencyDossierEvent {
+  const iso = (date: Date | null) => (date ? date.toISOString() : null);
+  return {
+    dossierCode: d.code!,
+    agencyCode: d.agencyCode,
+    procedure: {
+      code: d.procedure.code,
+      name: d.procedure.name,
+      caseId: d.procedure.case.id,
+      caseName: d.procedure.case.name,
+    },
+    status: d.status,
+    statusCode: statusCode(d.status),
+    at: at.toISOString(),
+    submittedAt: iso(d.submittedAt),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    receiptNumber: d.receiptNumber,
+    deliveryMethod: d.deliveryMethod,
+    formData: d.formData,
+    files: attachments.map((a) => ({
+      componentId: a.componentId,
+      fileId: a.fileId,
+      fileName: a.fileName,
+      size: a.size,
+      sha256: a.sha256,
+    })),
+    results: results.map((r) => ({
+      fileId: r.fileId,
+      fileName: r.fileName,
+      size: r.size,
+      sha256: r.sha256,
+    })),
   };
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Events } from '@dvc/contracts';
 import type { Tx } from '@dvc/messaging';
 import { CalendarSource } from '../calendar/calendar-source';
 import { clockAfter, dueAtReceipt } from '../calendar/processing-clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { dossierEventBase, publishDossierEvent } from './dossier-events';
+import { DossierEvents } from './dossier-events';
 import { ByRole, Dossier, DossierChanges, feeDueAtSubmission } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
 import {
@@ -43,6 +42,7 @@ export class DossierWorkflow {
   constructor(
     private readonly dossiers: DossiersRepository,
     private readonly calendars: CalendarSource,
+    private readonly events: DossierEvents,
   ) {}
 
   async apply(tx: Tx, dossier: Dossier, request: ActionRequest): Promise<Dossier> {
@@ -95,41 +95,14 @@ export class DossierWorkflow {
       note: request.note ?? null,
       at: now,
     });
-    await this.publishEvents(tx, updated, request, from);
-    return updated;
-  }
-
-  private async publishEvents(
-    tx: Tx,
-    d: Dossier,
-    request: ActionRequest,
-    from: Dossier['status'],
-  ): Promise<void> {
-    const base = dossierEventBase(d, request.now);
-    if (d.status === 'SUBMITTED') {
-      await publishDossierEvent(tx, Events.dossierSubmitted, {
-        ...base,
-        submittedAt: d.submittedAt!.toISOString(),
-      });
-    }
-    await publishDossierEvent(tx, Events.dossierStatusChanged, {
-      ...base,
+    await this.events.publish(tx, updated, {
       from,
       action: request.action,
       note: request.note ?? null,
-      byRole: request.actor.role,
-      dueAt: d.dueAt ? d.dueAt.toISOString() : null,
-      deliveryMethod: d.deliveryMethod,
-      deliveryTracking: d.deliveryTracking,
-      ...(request.missing ? { missing: request.missing } : {}),
+      byRole: actor.role,
+      missing: request.missing,
+      at: now,
     });
-    if (d.status === 'PAYMENT_REQUIRED') {
-      await publishDossierEvent(tx, Events.dossierPaymentRequired, {
-        ...base,
-        amount: d.paymentAmount ?? 0,
-        description: `Lệ phí hồ sơ ${d.code} — ${d.procedure.name}`,
-        atSubmission: from === 'DRAFT',
-      });
-    }
+    return updated;
   }
 }

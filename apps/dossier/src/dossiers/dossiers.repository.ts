@@ -177,8 +177,20 @@ export class DossiersRepository {
     return row ? toDossier(row) : null;
   }
 
-  async findByCode(code: string): Promise<Dossier | null> {
-    const [row]: DossierRow[] = await this.dataSource.query(
+  /** lock() by dossier code (mã hồ sơ), as agency systems name dossiers. */
+  async lockByCode(manager: EntityManager, code: string): Promise<Dossier | null> {
+    const [row]: DossierRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`,
+      [code],
+    );
+    return row ? toDossier(row) : null;
+  }
+
+  async findByCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Dossier | null> {
+    const [row]: DossierRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM dossiers WHERE code = $1`,
       [code],
     );

@@ -3,6 +3,8 @@ import {
   DomainError,
   FilePurpose,
   PersonalDocumentView,
+  PresignedUploadRpc,
+  PresignedUploadView,
   StorageRpc,
   StoredFileView,
 } from '@dvc/contracts';
@@ -17,6 +19,9 @@ import { OnBehalfOf, STORAGE_RPC } from './neighbour-clients';
  * `storage.files.get {fileId}` → StoredFileView · `storage.documents.get {documentId}` →
  * PersonalDocumentView · `storage.files.copy {fileId, purpose}` → StoredFileView (new file,
  * owned by the caller) · `storage.files.claim {fileIds}` · `storage.files.delete {fileId}`.
+ * As a service (no caller, `internal: true`), for agency systems that upload without the
+ * gateway: `storage.files.presign_upload {ownerId, purpose, fileName?}` → PresignedUploadView ·
+ * `storage.files.finalize {fileId, ownerId, maxBytes}` → StoredFileView (clean).
  */
 export abstract class FileStore {
   /** The file's metadata, or null when storage does not know it. */
@@ -26,6 +31,16 @@ export abstract class FileStore {
   abstract copy(fileId: string, purpose: FilePurpose, on: OnBehalfOf): Promise<StoredFileView>;
   abstract claim(fileIds: string[], on: OnBehalfOf): Promise<void>;
   abstract delete(fileId: string, on: OnBehalfOf): Promise<void>;
+  /** A URL to PUT one result file of `ownerId` (the dossier) to; the file stays pending until finalized. */
+  abstract presignUpload(
+    upload: { ownerId: string; fileName?: string },
+    correlationId: string | null,
+  ): Promise<PresignedUploadView>;
+  /** Checks what was PUT like any upload (type, size, scan) and keeps it: the clean file. */
+  abstract finalize(
+    upload: { fileId: string; ownerId: string; maxBytes: number },
+    correlationId: string | null,
+  ): Promise<StoredFileView>;
 }
 
 const CLAIM_BATCH = 100;
@@ -68,6 +83,28 @@ export class RpcFileStore extends FileStore {
 
   async delete(fileId: string, on: OnBehalfOf): Promise<void> {
     await this.storage.send(StorageRpc.deleteFile, { ...on, data: { fileId } });
+  }
+
+  presignUpload(
+    upload: { ownerId: string; fileName?: string },
+    correlationId: string | null,
+  ): Promise<PresignedUploadView> {
+    return this.storage.send<PresignedUploadView>(PresignedUploadRpc.presignUpload, {
+      caller: null,
+      correlationId,
+      data: { ...upload, purpose: 'result', internal: true },
+    });
+  }
+
+  finalize(
+    upload: { fileId: string; ownerId: string; maxBytes: number },
+    correlationId: string | null,
+  ): Promise<StoredFileView> {
+    return this.storage.send<StoredFileView>(PresignedUploadRpc.finalize, {
+      caller: null,
+      correlationId,
+      data: { ...upload, internal: true },
+    });
   }
 }
 

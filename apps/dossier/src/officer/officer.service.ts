@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import {
   Caller,
-  DomainError,
   DossierFileInput,
   DossierStatus,
   NotFoundError,
@@ -16,18 +14,16 @@ import {
   UnprocessableError,
   UploadQuotaView,
 } from '@dvc/contracts';
-import { Tx, UnitOfWork } from '@dvc/messaging';
-import { DossierConfig } from '../dossier.config';
-import { agencyDossier, requireOfficer, wrongStatus } from '../dossiers/dossier-access';
+import { UnitOfWork } from '@dvc/messaging';
+import { agencyDossier, requireOfficer } from '../dossiers/dossier-access';
 import { DossierViews } from '../dossiers/dossier-views';
-import { ActionRequest, DossierWorkflow } from '../dossiers/dossier-workflow';
-import { Dossier, mapOfficerDossierSummary } from '../dossiers/dossiers.dto';
+import { mapOfficerDossierSummary } from '../dossiers/dossiers.dto';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { assertActionPossible } from '../dossiers/status-machine';
 import { FileStore } from '../neighbours/file-store';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
+import { AgencyActions, assertProcessing } from './agency-actions';
 import { mapResultFileView } from './results.dto';
-import { ResultsRepository } from './results.repository';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -37,19 +33,13 @@ const DEFAULT_PAGE_SIZE = 20;
  */
 @Injectable()
 export class OfficerService {
-  private readonly maxBytes: number;
-
   constructor(
     private readonly dossiers: DossiersRepository,
-    private readonly results: ResultsRepository,
     private readonly views: DossierViews,
-    private readonly workflow: DossierWorkflow,
+    private readonly actions: AgencyActions,
     private readonly unitOfWork: UnitOfWork,
     private readonly files: FileStore,
-    config: DossierConfig,
-  ) {
-    this.maxBytes = config.MAX_DOSSIER_BYTES;
-  }
+  ) {}
 
   async list(caller: Caller, query: OfficerQueueQuery): Promise<Page<OfficerDossierSummary>> {
     requireOfficer(caller);
@@ -84,15 +74,8 @@ export class OfficerService {
     assertActionPossible(input.action, current.status, 'officer');
     const updated = await this.unitOfWork.run(on.correlationId, async (tx) => {
       const d = agencyDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
-      const now = new Date();
-      const request = await this.requestFor(tx, d, input, now);
-      return this.workflow.apply(tx, d, {
-        ...request,
-        action: input.action,
-        actor: { by: 'officer', role: 'officer', accountId: caller.accountId },
-        now,
-        note: input.note ?? null,
-      });
+      const actor = { by: 'officer', role: 'officer', accountId: caller.accountId } as const;
+      return this.actions.perform(tx, d, input, actor, new Date());
     });
     return this.views.officer(updated);
   }
@@ -102,9 +85,8 @@ export class OfficerService {
     requireOfficer(caller);
     const d = agencyDossier(caller, await this.dossiers.find(dossierId));
     assertProcessing(d);
-    const remaining = this.maxBytes - (await this.results.totalSize(d.id));
-    if (remaining <= 0) throw this.quotaExceeded();
-    return { remainingBytes: remaining, maxBytes: this.maxBytes };
+    const remaining = await this.actions.remainingResultBytes(d);
+    return { remainingBytes: remaining, maxBytes: this.actions.maxResultBytes };
   }
 
   /** Adds a result document the officer uploaded (purpose `result`, scanned clean). */
@@ -118,131 +100,10 @@ export class OfficerService {
     const file = resultFile(caller, await this.files.file(input.fileId, on));
     const result = await this.unitOfWork.run(on.correlationId, async ({ manager }) => {
       const d = agencyDossier(caller, await this.dossiers.lock(manager, input.dossierId));
-      assertProcessing(d);
-      const existing = await this.results.byFile(file.id, manager);
-      if (existing?.dossierId === d.id) return existing; // a retry
-      if (existing) throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
-      if ((await this.results.totalSize(d.id, manager)) + file.size > this.maxBytes)
-        throw this.quotaExceeded();
-      return this.results.insert(manager, {
-        id: randomUUID(),
-        dossierId: d.id,
-        fileId: file.id,
-        fileName: file.fileName,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        addedBy: caller.accountId,
-      });
+      return this.actions.addResult(manager, d, file, caller.accountId);
     });
     await this.files.claim([file.id], on);
     return mapResultFileView(input.dossierId, result);
-  }
-
-  /** What each action needs besides the status change; a missing piece is a 422 naming it. */
-  private async requestFor(
-    tx: Tx,
-    d: Dossier,
-    input: OfficerActionInput,
-    now: Date,
-  ): Promise<Pick<ActionRequest, 'changes' | 'missing'>> {
-    const note = input.note?.trim() || null;
-    switch (input.action) {
-      case 'receive':
-        // Giấy tiếp nhận và hẹn trả kết quả: numbered after the dossier code.
-        return { changes: { receivedAt: now, receiptNumber: `TN-${d.code}` } };
-      case 'start':
-        return {};
-      case 'request-supplement': {
-        const missing = (input.missing ?? []).map((m) => m.trim()).filter((m) => m !== '');
-        if (missing.length === 0 && !note) {
-          throw required(
-            'missing',
-            'dossier.supplement_reason_required',
-            'Liệt kê đầy đủ giấy tờ cần bổ sung.',
-          );
-        }
-        if (input.deadline && Date.parse(input.deadline) <= now.getTime()) {
-          throw new UnprocessableError(
-            'dossier.deadline_past',
-            'Hạn bổ sung phải sau thời điểm hiện tại.',
-            [{ field: 'deadline', message: 'Hạn bổ sung đã qua' }],
-          );
-        }
-        return {
-          changes: {
-            supplementRequest: {
-              note,
-              missing,
-              deadline: input.deadline ? new Date(input.deadline).toISOString() : null,
-              requestedAt: now.toISOString(),
-            },
-          },
-          missing,
-        };
-      }
-      case 'request-payment': {
-        if (d.procedure.level < 4) {
-          throw wrongStatus(
-            'dossier.online_payment_unavailable',
-            'Thủ tục mức độ 3 nộp phí, lệ phí tại bộ phận một cửa, không thanh toán trực tuyến.',
-            d.status,
-          );
-        }
-        const amount =
-          input.amount ?? (d.procedure.fee && d.procedure.fee > 0 ? d.procedure.fee : null);
-        if (!amount)
-          throw required('amount', 'dossier.amount_required', 'Nhập số tiền phí, lệ phí cần nộp.');
-        return { changes: { paymentAmount: amount } };
-      }
-      case 'refuse':
-        if (!note) throw required('note', 'dossier.note_required', 'Nêu rõ lý do từ chối hồ sơ.');
-        return {};
-      case 'complete':
-        if ((await this.results.list(d.id, tx.manager)).length === 0) {
-          throw new UnprocessableError(
-            'dossier.result_missing',
-            'Tải lên kết quả giải quyết trước khi hoàn thành.',
-            [{ field: 'results', message: 'Chưa có tệp kết quả' }],
-          );
-        }
-        return {};
-      case 'return': {
-        const tracking = input.deliveryTracking?.trim() || null;
-        if (d.deliveryMethod === 'post' && !tracking) {
-          throw required(
-            'deliveryTracking',
-            'dossier.tracking_required',
-            'Nhập mã vận đơn bưu chính.',
-          );
-        }
-        return tracking ? { changes: { deliveryTracking: tracking } } : {};
-      }
-      case 'stop':
-        // Dừng xử lý needs a reason; confirming the citizen's withdrawal does not.
-        if (d.status !== 'WITHDRAWAL_REQUESTED' && !note) {
-          throw required('note', 'dossier.note_required', 'Nêu rõ lý do dừng xử lý hồ sơ.');
-        }
-        return {};
-    }
-  }
-
-  private quotaExceeded(): DomainError {
-    return new DomainError(413, 'dossier.quota_exceeded', 'Vượt dung lượng cho phép', {
-      detail: `Tổng dung lượng tệp kết quả không được vượt quá ${Math.floor(this.maxBytes / 1048576)} MB.`,
-      maxBytes: this.maxBytes,
-    });
-  }
-}
-
-/** Results are added while processing, before `complete`. */
-function assertProcessing(d: Dossier): void {
-  if (d.status !== 'PROCESSING') {
-    throw wrongStatus(
-      'dossier.not_processing',
-      'Chỉ thêm kết quả khi hồ sơ đang được xử lý.',
-      d.status,
-    );
   }
 }
 
@@ -256,8 +117,4 @@ function resultFile(caller: Caller, file: StoredFileView | null): StoredFileView
     ]);
   }
   return file;
-}
-
-function required(field: string, code: string, message: string): UnprocessableError {
-  return new UnprocessableError(code, message, [{ field, message }]);
 }

@@ -1,6 +1,6 @@
 import type { ResultFileView } from '@dvc/contracts';
 
-/** A result document (kết quả) the officer uploaded for the dossier. */
+/** A result document (kết quả) the officer or the agency's system uploaded for the dossier. */
 export interface ResultFile {
   id: string;
   dossierId: string;
@@ -9,7 +9,8 @@ export interface ResultFile {
   contentType: string;
   size: number;
   sha256: string;
-  addedBy: string;
+  /** The officer's account; null when the agency's system added it (ministry command). */
+  addedBy: string | null;
   createdAt: Date;
 }
 

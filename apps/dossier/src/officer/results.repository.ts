@@ -10,7 +10,7 @@ interface Row {
   content_type: string;
   size: string;
   sha256: string;
-  added_by: string;
+  added_by: string | null;
   created_at: Date;
 }
 

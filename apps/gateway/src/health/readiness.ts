@@ -1,8 +1,21 @@
 import Redis from 'ioredis';
-import { CatalogueRpc, DossierRpc, IdentityRpc, RpcRequest, StorageRpc } from '@dvc/contracts';
+import {
+  CatalogueRpc,
+  DossierRpc,
+  IdentityRpc,
+  PaymentRpc,
+  RpcRequest,
+  StorageRpc,
+} from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { ReadinessCheck, ReadinessChecksFactory, amqpCheck, redisCheck } from '@dvc/observability';
-import { CATALOGUE_RPC, DOSSIER_RPC, IDENTITY_RPC, STORAGE_RPC } from '../rpc/rpc.module';
+import {
+  CATALOGUE_RPC,
+  DOSSIER_RPC,
+  IDENTITY_RPC,
+  PAYMENT_RPC,
+  STORAGE_RPC,
+} from '../rpc/rpc.module';
 
 const PING: RpcRequest<Record<string, never>> = {
   caller: null,
@@ -17,19 +30,23 @@ function serviceCheck(name: string, client: RpcClient, pattern: string): Readine
 
 /** What the gateway needs to serve: Redis, the broker, and each service it calls. */
 export const gatewayReadiness: ReadinessChecksFactory = {
-  inject: [Redis, IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC],
+  inject: [Redis, IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC, PAYMENT_RPC],
   useFactory: (
     redis: Redis,
     identity: RpcClient,
     catalogue: RpcClient,
     dossier: RpcClient,
     storage: RpcClient,
+    payment: RpcClient,
   ) => [
     redisCheck(redis),
-    amqpCheck(() => [identity, catalogue, dossier, storage].every((client) => client.isConnected)),
+    amqpCheck(() =>
+      [identity, catalogue, dossier, storage, payment].every((client) => client.isConnected),
+    ),
     serviceCheck('identity', identity, IdentityRpc.ping),
     serviceCheck('catalogue', catalogue, CatalogueRpc.ping),
     serviceCheck('dossier', dossier, DossierRpc.ping),
     serviceCheck('storage', storage, StorageRpc.ping),
+    serviceCheck('payment', payment, PaymentRpc.ping),
   ],
 };

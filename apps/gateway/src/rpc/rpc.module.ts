@@ -8,6 +8,7 @@ export const IDENTITY_RPC = Symbol('IDENTITY_RPC');
 export const CATALOGUE_RPC = Symbol('CATALOGUE_RPC');
 export const DOSSIER_RPC = Symbol('DOSSIER_RPC');
 export const STORAGE_RPC = Symbol('STORAGE_RPC');
+export const PAYMENT_RPC = Symbol('PAYMENT_RPC');
 
 const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
   provide: token,
@@ -24,7 +25,8 @@ const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
     clientFor(CATALOGUE_RPC, 'catalogue'),
     clientFor(DOSSIER_RPC, 'dossier'),
     clientFor(STORAGE_RPC, 'storage'),
+    clientFor(PAYMENT_RPC, 'payment'),
   ],
-  exports: [IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC],
+  exports: [IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC, PAYMENT_RPC],
 })
 export class RpcModule {}

@@ -1,5 +1,5 @@
 import type { Locale } from '@dvc/contracts';
-import type { TemplateData, TemplateName } from './templates';
+import type { BellEmailTemplate, TemplateData, TemplateName } from './templates';
 
 export interface Recipient {
   address: string;
@@ -18,6 +18,18 @@ export type EmailRequest = {
   };
 }[TemplateName];
 
+/**
+ * An email that goes with a bell notification: to the account holder, whose address, name
+ * and language identity gives when the email is sent.
+ */
+export type AccountEmailRequest = {
+  [K in BellEmailTemplate]: {
+    template: K;
+    accountId: string;
+    data: Omit<TemplateData<K>, 'fullName'>;
+  };
+}[BellEmailTemplate];
+
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -33,6 +45,13 @@ export interface PendingDelivery extends RenderedEmail {
   id: string;
   to: Recipient;
   attempts: number;
+}
+
+/** A delivery claimed for sending whose address is still to be asked of identity. */
+export interface UnaddressedDelivery {
+  id: string;
+  attempts: number;
+  request: AccountEmailRequest;
 }
 
 /** Data of a Bull job in the `email` queue; the job id is the delivery id. */

@@ -2,10 +2,19 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { EntityManager } from 'typeorm';
+import type { AccountContactView } from '@dvc/contracts';
+import { AccountContacts, UnknownAccountError } from '../contacts/account-contacts';
 import { NotificationConfig } from '../notification.config';
 import { EmailDeliveriesRepository } from './email-deliveries.repository';
 import { renderEmail } from './email-renderer';
-import { EMAIL_QUEUE, EmailJob, EmailRequest } from './email.dto';
+import {
+  AccountEmailRequest,
+  EMAIL_QUEUE,
+  EmailJob,
+  EmailRequest,
+  PendingDelivery,
+  UnaddressedDelivery,
+} from './email.dto';
 import { Mailer, isPermanentSmtpError } from './mailer';
 
 /** The SMTP server refused the email for good: retrying cannot help. */
@@ -22,6 +31,7 @@ export class EmailService {
     private readonly config: NotificationConfig,
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly mailer: Mailer,
+    private readonly contacts: AccountContacts,
     @InjectQueue(EMAIL_QUEUE) private readonly queue: Queue<EmailJob>,
   ) {}
 
@@ -40,7 +50,24 @@ export class EmailService {
       to: request.to,
       ...email,
     });
-    if (!deliveryId) return; // this event's email exists already
+    if (deliveryId) await this.enqueue(deliveryId); // else this event's email exists already
+  }
+
+  /**
+   * Records an email to an account holder in the event's transaction and queues it, like
+   * `schedule`; the address, name and language are asked of identity when it is sent, so an
+   * identity outage delays the email, never the event (nor its bell notification).
+   */
+  async scheduleForAccount(
+    manager: EntityManager,
+    eventId: string,
+    request: AccountEmailRequest,
+  ): Promise<void> {
+    const deliveryId = await this.deliveries.createForAccount(manager, eventId, request);
+    if (deliveryId) await this.enqueue(deliveryId);
+  }
+
+  private async enqueue(deliveryId: string): Promise<void> {
     await this.queue.add(
       { deliveryId },
       {
@@ -55,13 +82,14 @@ export class EmailService {
 
   /** One attempt at sending a delivery; throws when the attempt failed. */
   async deliver(deliveryId: string): Promise<void> {
-    const delivery = await this.deliveries.claim(deliveryId);
-    if (!delivery) {
+    const claimed = await this.deliveries.claim(deliveryId);
+    if (!claimed) {
       this.logger.log(
         `delivery ${deliveryId} is not pending (finished, or its event was rolled back)`,
       );
       return;
     }
+    const delivery = 'request' in claimed ? await this.address(claimed) : claimed;
     let messageId: string;
     try {
       messageId = await this.mailer.send(delivery);
@@ -75,6 +103,34 @@ export class EmailService {
       throw err;
     }
     await this.deliveries.markDelivered(deliveryId, messageId);
+  }
+
+  /** Asks identity where the email goes, renders it in the holder's language and records it. */
+  private async address(delivery: UnaddressedDelivery): Promise<PendingDelivery> {
+    const { request } = delivery;
+    let contact: AccountContactView;
+    try {
+      contact = await this.contacts.of(request.accountId);
+    } catch (err) {
+      const reason = (err as Error).message;
+      if (err instanceof UnknownAccountError) {
+        await this.deliveries.markFailed(delivery.id, 'permanent-failure', reason);
+        throw new PermanentDeliveryError(reason);
+      }
+      await this.deliveries.markFailed(delivery.id, 'temporary-failure', reason);
+      throw err;
+    }
+    const to = { address: contact.email, name: contact.fullName };
+    const full = {
+      template: request.template,
+      locale: contact.locale,
+      to,
+      accountId: request.accountId,
+      data: { ...request.data, fullName: contact.fullName },
+    } as EmailRequest;
+    const email = renderEmail(full, { publicUrl: this.config.PUBLIC_URL });
+    await this.deliveries.address(delivery.id, { locale: contact.locale, to, ...email });
+    return { id: delivery.id, attempts: delivery.attempts, to, ...email };
   }
 
   /** The queue ran out of attempts: a temporary failure becomes permanent. */

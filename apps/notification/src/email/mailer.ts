@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Transporter, createTransport } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { Channel } from '../channels/channel';
 import { NotificationConfig } from '../notification.config';
 import type { Recipient, RenderedEmail } from './email.dto';
 
@@ -10,7 +11,8 @@ export interface OutgoingEmail extends RenderedEmail {
 
 /** Sends email over SMTP (nodemailer, pooled connections). */
 @Injectable()
-export class Mailer implements OnApplicationShutdown {
+export class Mailer implements Channel<OutgoingEmail>, OnApplicationShutdown {
+  readonly name = 'email';
   private readonly transport: Transporter<SMTPTransport.SentMessageInfo>;
   private readonly from: string;
 

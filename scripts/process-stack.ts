@@ -1,29 +1,42 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { AppEntry, apps, envFor } from '../scripts/apps';
-import { ProcessGroup } from '../scripts/process-group';
+import { AppEntry, apps, envFor } from './apps';
+import { ProcessGroup } from './process-group';
 
 type Env = Record<string, string | undefined>;
 
-const root = join(__dirname, '..', '..');
-const VHOST = 'dvc_bench';
-const FIRST_PORT = 3100;
+// dist/scripts/process-stack.js when built, scripts/process-stack.ts under ts-jest.
+const root = join(__dirname, __dirname.includes(`${join('dist', 'scripts')}`) ? '../..' : '..');
 
-export interface BenchStack {
+export interface ProcessStackOptions {
+  /** Names the vhost, the schemas (`<name>_<app>`) and the Redis prefix. */
+  name: string;
+  /** Port of the first app; the others follow. */
+  firstPort: number;
+  s3rverPort: number;
+  overrides?: Env;
+}
+
+export interface ProcessStack {
   env: Env;
   url(app: string): string;
   pid(app: string): number;
+  /** Kills an app without warning (SIGKILL) and starts it again; resolves once it is ready. */
+  crashAndRestart(app: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * The whole portal as separate processes (built code, as in production), isolated from a
- * development stack: vhost `dvc_bench`, schemas `bench_<app>`, Redis prefix `bench:`, ports
- * from 3100, embedded s3rver on 9100, rate limits lifted. Starts clean every run.
+ * The whole portal as separate processes running the built code, as in production,
+ * isolated from a development stack (own vhost, schemas, Redis prefix, ports, object store
+ * directory; rate limits lifted). Starts clean every run. Used by the benchmarks and the
+ * fault-injection tests; needs `npm run build` first.
  */
-export async function startBenchStack(overrides: Env = {}): Promise<BenchStack> {
-  const port = (app: AppEntry) => FIRST_PORT + apps.indexOf(app);
+export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
+  const { name, firstPort } = options;
+  const VHOST = `dvc_${name}`;
+  const port = (app: AppEntry) => firstPort + apps.indexOf(app);
   const upper = (app: AppEntry) => app.name.toUpperCase().replace(/-/g, '_');
   const byName = (name: string) => {
     const app = apps.find((a) => a.name === name);
@@ -35,7 +48,7 @@ export async function startBenchStack(overrides: Env = {}): Promise<BenchStack> 
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     AMQP_URL: `amqp://guest:guest@127.0.0.1:5672/${VHOST}`,
-    REDIS_PREFIX: 'bench:',
+    REDIS_PREFIX: `${name}:`,
     HTTP_HOST: '127.0.0.1',
     RATE_LIMIT_PER_MINUTE: '100000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
@@ -43,16 +56,18 @@ export async function startBenchStack(overrides: Env = {}): Promise<BenchStack> 
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: '1',
     EMAIL_MAX_ATTEMPTS: '1',
-    S3RVER_PORT: '9100',
-    S3RVER_DIRECTORY: join(root, '.data', 'bench-s3rver'),
+    S3RVER_PORT: String(options.s3rverPort),
+    S3RVER_DIRECTORY: join(root, '.data', `${name}-s3rver`),
     CATALOGUE_HTTP_URL: `http://127.0.0.1:${port(byName('catalogue'))}`,
     STORAGE_HTTP_URL: `http://127.0.0.1:${port(byName('document-storage'))}`,
-    ...overrides,
+    ...options.overrides,
   };
   for (const app of apps) {
     env[`${upper(app)}_HTTP_PORT`] = String(port(app));
-    env[`${upper(app)}_DB_SCHEMA`] = `bench_${app.name.replace(/-/g, '_')}`;
+    env[`${upper(app)}_DB_SCHEMA`] = `${name}_${app.name.replace(/-/g, '_')}`;
   }
+  // Links and the payment provider's call-backs go to this stack's gateway.
+  env.PUBLIC_URL = `http://127.0.0.1:${port(byName('gateway'))}`;
   const paymentApp = apps.find((a) => a.name === 'payment');
   if (paymentApp) env.PAYMENT_HTTP_URL = `http://127.0.0.1:${port(paymentApp)}`;
 
@@ -63,38 +78,44 @@ export async function startBenchStack(overrides: Env = {}): Promise<BenchStack> 
   }
   execFileSync('rabbitmqctl', ['-q', 'add_vhost', VHOST]);
   execFileSync('rabbitmqctl', ['-q', 'set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*']);
-  await dropBenchSchemas(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  await dropSchemas(env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', name);
   for (const app of apps) await app.migrate?.(envFor(app, env));
   for (const app of apps) await app.seed?.(envFor(app, env));
 
   const group = new ProcessGroup(
-    (name, code) => console.error(`bench: ${name} exited (code ${code})`),
-    {
-      quiet: true,
-    },
+    (app, code) => console.error(`${name}: ${app} exited (code ${code})`),
+    { quiet: true },
   );
   const pids = new Map<string, number>();
-  for (const app of apps)
+  const launch = (app: AppEntry) =>
     pids.set(
       app.name,
       group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env)),
     );
-  await Promise.all(apps.map((app) => ready(`http://127.0.0.1:${port(app)}/health/ready`)));
+  const whenReady = (app: AppEntry) => ready(`http://127.0.0.1:${port(app)}/health/ready`);
+  apps.forEach(launch);
+  await Promise.all(apps.map(whenReady));
 
   return {
     env,
-    url: (name) => `http://127.0.0.1:${port(byName(name))}`,
-    pid: (name) => pids.get(name) ?? -1,
+    url: (app) => `http://127.0.0.1:${port(byName(app))}`,
+    pid: (app) => pids.get(app) ?? -1,
+    async crashAndRestart(app) {
+      await group.kill(app, 'SIGKILL');
+      launch(byName(app));
+      await whenReady(byName(app));
+    },
     stop: () => group.stop(),
   };
 }
 
-async function dropBenchSchemas(url: string): Promise<void> {
+async function dropSchemas(url: string, name: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ nspname: string }>(
-      `SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\\_%'`,
+      `SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`,
+      [`${name}\\_%`],
     );
     for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);
   } finally {

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  DomainError,
+  NotFoundError,
+  OfficerAction,
+  OfficerActionDto,
+  StoredFileView,
+  UnprocessableError,
+} from '@dvc/contracts';
+import type { Tx } from '@dvc/messaging';
+import { DossierConfig } from '../dossier.config';
+import { wrongStatus } from '../dossiers/dossier-access';
+import { Actor, ActionRequest, DossierWorkflow } from '../dossiers/dossier-workflow';
+import type { Dossier } from '../dossiers/dossiers.dto';
+import { ResultFile } from './results.dto';
+import { ResultsRepository } from './results.repository';
+
+/** An action of the agency on a dossier, whoever sends it: an officer or the agency's system. */
+export interface AgencyActionInput extends OfficerActionDto {
+  action: OfficerAction;
+}
+
+/**
+ * The rules of the agency's side of a dossier (xử lý hồ sơ), one implementation for the
+ * officer API and the ministry commands: what each action needs besides the status change
+ * (a reason, an amount, a result…), and the results with their quota.
+ */
+@Injectable()
+export class AgencyActions {
+  readonly maxResultBytes: number;
+
+  constructor(
+    private readonly workflow: DossierWorkflow,
+    private readonly results: ResultsRepository,
+    config: DossierConfig,
+  ) {
+    this.maxResultBytes = config.MAX_DOSSIER_BYTES;
+  }
+
+  /** Checks what the action needs, then applies it through the workflow (a 409/422 otherwise). */
+  async perform(
+    tx: Tx,
+    d: Dossier,
+    input: AgencyActionInput,
+    actor: Actor,
+    now: Date,
+  ): Promise<Dossier> {
+    const request = await this.requestFor(tx, d, input, now);
+    return this.workflow.apply(tx, d, {
+      ...request,
+      action: input.action,
+      actor,
+      now,
+      note: input.note ?? null,
+    });
+  }
+
+  /** Bytes of results the dossier may still take; 413 when none. */
+  async remainingResultBytes(d: Dossier, manager?: EntityManager): Promise<number> {
+    const remaining = this.maxResultBytes - (await this.results.totalSize(d.id, manager));
+    if (remaining <= 0) throw this.quotaExceeded();
+    return remaining;
+  }
+
+  /**
+   * Adds a clean result file to a PROCESSING dossier the caller locked in `manager`.
+   * `addedBy` is the officer's account, null for the agency's system. A retry with the same
+   * file answers the row already there.
+   */
+  async addResult(
+    manager: EntityManager,
+    d: Dossier,
+    file: StoredFileView,
+    addedBy: string | null,
+  ): Promise<ResultFile> {
+    assertProcessing(d);
+    const existing = await this.results.byFile(file.id, manager);
+    if (existing?.dossierId === d.id) return existing; // a retry
+    if (existing) throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
+    if ((await this.results.totalSize(d.id, manager)) + file.size > this.maxResultBytes)
+      throw this.quotaExceeded();
+    return this.results.insert(manager, {
+      id: randomUUID(),
+      dossierId: d.id,
+      fileId: file.id,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      size: file.size,
+      sha256: file.sha256,
+      addedBy,
+    });
+  }
+
+  /** What each action needs besides the status change; a missing piece is a 422 naming it. */
+  private async requestFor(
+    tx: Tx,
+    d: Dossier,
+    input: AgencyActionInput,
+    now: Date,
+  ): Promise<Pick<ActionRequest, 'changes' | 'missing'>> {
+    const note = input.note?.trim() || null;
+    switch (input.action) {
+      case 'receive':
+        // Giấy tiếp nhận và hẹn trả kết quả: numbered after the dossier code.
+        return { changes: { receivedAt: now, receiptNumber: `TN-${d.code}` } };
+      case 'start':
+        return {};
+      case 'request-supplement': {
+        const missing = (input.missing ?? []).map((m) => m.trim()).filter((m) => m !== '');
+        if (missing.length === 0 && !note) {
+          throw required(
+            'missing',
+            'dossier.supplement_reason_required',
+            'Liệt kê đầy đủ giấy tờ cần bổ sung.',
+          );
+        }
+        if (input.deadline && Date.parse(input.deadline) <= now.getTime()) {
+          throw new UnprocessableError(
+            'dossier.deadline_past',
+            'Hạn bổ sung phải sau thời điểm hiện tại.',
+            [{ field: 'deadline', message: 'Hạn bổ sung đã qua' }],
+          );
+        }
+        return {
+          changes: {
+            supplementRequest: {
+              note,
+              missing,
+              deadline: input.deadline ? new Date(input.deadline).toISOString() : null,
+              requestedAt: now.toISOString(),
+            },
+          },
+          missing,
+        };
+      }
+      case 'request-payment': {
+        if (d.procedure.level < 4) {
+          throw wrongStatus(
+            'dossier.online_payment_unavailable',
+            'Thủ tục mức độ 3 nộp phí, lệ phí tại bộ phận một cửa, không thanh toán trực tuyến.',
+            d.status,
+          );
+        }
+        const amount =
+          input.amount ?? (d.procedure.fee && d.procedure.fee > 0 ? d.procedure.fee : null);
+        if (!amount)
+          throw required('amount', 'dossier.amount_required', 'Nhập số tiền phí, lệ phí cần nộp.');
+        return { changes: { paymentAmount: amount } };
+      }
+      case 'refuse':
+        if (!note) throw required('note', 'dossier.note_required', 'Nêu rõ lý do từ chối hồ sơ.');
+        return {};
+      case 'complete':
+        if ((await this.results.list(d.id, tx.manager)).length === 0) {
+          throw new UnprocessableError(
+            'dossier.result_missing',
+            'Tải lên kết quả giải quyết trước khi hoàn thành.',
+            [{ field: 'results', message: 'Chưa có tệp kết quả' }],
+          );
+        }
+        return {};
+      case 'return': {
+        const tracking = input.deliveryTracking?.trim() || null;
+        if (d.deliveryMethod === 'post' && !tracking) {
+          throw required(
+            'deliveryTracking',
+            'dossier.tracking_required',
+            'Nhập mã vận đơn bưu chính.',
+          );
+        }
+        return tracking ? { changes: { deliveryTracking: tracking } } : {};
+      }
+      case 'stop':
+        // Dừng xử lý needs a reason; confirming the citizen's withdrawal does not.
+        if (d.status !== 'WITHDRAWAL_REQUESTED' && !note) {
+          throw required('note', 'dossier.note_required', 'Nêu rõ lý do dừng xử lý hồ sơ.');
+        }
+        return {};
+    }
+  }
+
+  private quotaExceeded(): DomainError {
+    return new DomainError(413, 'dossier.quota_exceeded', 'Vượt dung lượng cho phép', {
+      detail: `Tổng dung lượng tệp kết quả không được vượt quá ${Math.floor(this.maxResultBytes / 1048576)} MB.`,
+      maxBytes: this.maxResultBytes,
+    });
+  }
+}
+
+/** Results are added while processing, before `complete`. */
+export function assertProcessing(d: Dossier): void {
+  if (d.status !== 'PROCESSING') {
+    throw wrongStatus(
+      'dossier.not_processing',
+      'Chỉ thêm kết quả khi hồ sơ đang được xử lý.',
+      d.status,
+    );
+  }
+}
+
+function required(field: string, code: string, message: string): UnprocessableError {
+  return new UnprocessableError(code, message, [{ field, message }]);
+}

@@ -1,0 +1,4 @@
+import { OutboxInbox1732600000000 } from '@dvc/messaging';
+import { PaymentSchema1733000000000 } from './1733000000000-payment-schema';
+
+export const migrations = [OutboxInbox1732600000000, PaymentSchema1733000000000];

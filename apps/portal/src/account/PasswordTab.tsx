@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Form, Input } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { accountApi } from './api';
+import { useServerErrors } from './useServerErrors';
+
+interface PasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export function PasswordTab() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<PasswordForm>();
+  const server = useServerErrors(form, ['currentPassword', 'newPassword']);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(values: PasswordForm) {
+    server.clear();
+    setBusy(true);
+    try {
+      await accountApi.changePassword(values.currentPassword, values.newPassword);
+      form.resetFields();
+      void message.success(t('password.changed'));
+    } catch (err) {
+      server.show(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="tab-body">
+      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
+      <Form<PasswordForm> name="password" form={form} layout="vertical" onFinish={(v) => void submit(v)} className="form-narrow">
+        <Form.Item
+          name="currentPassword"
+          label={t('account.currentPassword')}
+          rules={[{ required: true, message: t('validation.passwordRequired') }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item
+          name="newPassword"
+          label={t('account.newPassword')}
+          extra={t('register.passwordHelp')}
+          rules={[
+            { required: true, message: t('validation.passwordRequired') },
+            { min: 8, message: t('validation.passwordMin') },
+            { max: 128, message: t('validation.max', { max: 128 }) },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="confirm"
+          label={t('account.confirmPassword')}
+          dependencies={['newPassword']}
+          rules={[
+            { required: true, message: t('validation.confirmRequired') },
+            ({ getFieldValue }) => ({
+              validator: (_rule, value: string | undefined) =>
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('validation.confirmMismatch'))),
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('password.submit')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

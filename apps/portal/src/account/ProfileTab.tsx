@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Button, Descriptions, Form, Input, Select, Skeleton } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { ProfileView } from '@dvc/contracts';
+import { formatDate } from '../app/format';
+import { accountApi } from './api';
+import { useServerErrors } from './useServerErrors';
+
+type ProfileForm = Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'locale'>;
+const FIELDS = ['fullName', 'phone', 'idNumber', 'locale'] as const;
+
+export function ProfileTab() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const client = useQueryClient();
+  const me = useQuery({ queryKey: ['me'], queryFn: accountApi.me });
+  const [form] = Form.useForm<ProfileForm>();
+  const server = useServerErrors(form, FIELDS);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (me.data) form.setFieldsValue(me.data);
+  }, [me.data, form]);
+
+  async function save(values: ProfileForm) {
+    server.clear();
+    setBusy(true);
+    try {
+      const updated = await accountApi.updateMe({
+        fullName: values.fullName,
+        locale: values.locale,
+        ...(values.phone ? { phone: values.phone } : {}),
+        ...(values.idNumber ? { idNumber: values.idNumber } : {}),
+      });
+      client.setQueryData(['me'], updated);
+      void message.success(t('profile.saved'));
+    } catch (err) {
+      server.show(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (me.isLoading || !me.data) return <Skeleton active />;
+  return (
+    <div className="tab-body">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2 }}
+        className="profile-facts"
+        items={[
+          { key: 'email', label: t('account.email'), children: me.data.email },
+          { key: 'status', label: t('profile.status'), children: t(`profile.statuses.${me.data.status}`) },
+          { key: 'roles', label: t('profile.roles'), children: me.data.roles.map((r) => t(`profile.role.${r}`)).join(', ') },
+          { key: 'created', label: t('profile.createdAt'), children: formatDate(me.data.createdAt) },
+        ]}
+      />
+      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
+      <Form<ProfileForm> name="profile" form={form} layout="vertical" onFinish={(v) => void save(v)} className="form-narrow">
+        <Form.Item
+          name="fullName"
+          label={t('account.fullName')}
+          rules={[{ required: true, whitespace: true, message: t('validation.fullNameRequired') }]}
+        >
+          <Input autoComplete="name" maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          name="phone"
+          label={t('account.phone')}
+          rules={[{ pattern: /^\+?[0-9]{9,15}$/, message: t('validation.phone') }]}
+        >
+          <Input type="tel" autoComplete="tel" />
+        </Form.Item>
+        <Form.Item
+          name="idNumber"
+          label={t('account.idNumber')}
+          rules={[{ pattern: /^[0-9]{12}$/, message: t('validation.idNumber') }]}
+        >
+          <Input inputMode="numeric" maxLength={12} />
+        </Form.Item>
+        <Form.Item name="locale" label={t('profile.locale')} extra={t('profile.localeHelp')}>
+          <Select
+            options={[
+              { value: 'vi', label: 'Tiếng Việt' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('common.save')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type {
+  CaptchaView,
+  PersonalDocumentType,
+  PersonalDocumentView,
+  ProfileView,
+  TokenPair,
+} from '@dvc/contracts';
+import { api, refreshSession } from '../api/http';
+import { session } from '../auth/session';
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  fullName: string;
+  phone?: string;
+  idNumber?: string;
+  locale?: 'vi' | 'en';
+}
+
+export const accountApi = {
+  register: (input: RegisterInput) => api<ProfileView>('POST', '/auth/register', input),
+  activate: (token: string) => api<unknown>('POST', '/auth/activate', { token }),
+  async login(email: string, password: string): Promise<void> {
+    session.start(await api<TokenPair>('POST', '/auth/login', { email, password }));
+  },
+  async logout(): Promise<void> {
+    const refreshToken = session.refresh;
+    try {
+      if (refreshToken) await api('POST', '/auth/logout', { refreshToken });
+    } finally {
+      session.end();
+    }
+  },
+  captcha: () => api<CaptchaView>('GET', '/auth/captcha'),
+  forgotPassword: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
+    api<{ message: string }>('POST', '/auth/forgot-password', input),
+  resetPassword: (token: string, newPassword: string) =>
+    api<void>('POST', '/auth/reset-password', { token, newPassword }),
+  me: () => api<ProfileView>('GET', '/me'),
+  updateMe: (input: Partial<Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'locale'>>) =>
+    api<ProfileView>('PATCH', '/me', input),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    api<void>('POST', '/me/password', { currentPassword, newPassword }),
+  documents: () => api<PersonalDocumentView[]>('GET', '/me/documents'),
+  deleteDocument: (id: string) => api<void>('DELETE', `/me/documents/${id}`),
+};
+
+export interface NewDocumentFields {
+  type: PersonalDocumentType;
+  title: string;
+  number?: string;
+  issuedAt?: string;
+}
+
+/** At start-up: a refresh token kept by this tab signs the user back in. */
+export async function restoreSession(): Promise<void> {
+  if (session.snapshot.status !== 'restoring') return;
+  try {
+    if (!(await refreshSession())) session.end();
+  } catch {
+    // the API is unreachable: start signed out rather than wait
+    session.end();
+  }
+}
+

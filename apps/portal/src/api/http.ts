@@ -1,0 +1,108 @@
+import type { TokenPair } from '@dvc/contracts';
+import { session } from '../auth/session';
+import { ApiProblem, problemFromBody } from './problem';
+
+export const API_BASE = '/api/v1';
+
+type ExpiredListener = () => void;
+const expiredListeners = new Set<ExpiredListener>();
+
+/** Called when a signed-in call could not be renewed: the UI sends the user to login and back. */
+export function onSessionExpired(listener: ExpiredListener): () => void {
+  expiredListeners.add(listener);
+  return () => expiredListeners.delete(listener);
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Renews the access token with the refresh token. One renewal at a time: refresh tokens rotate
+ * and a second use of the same one is treated as theft (the whole session is revoked).
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = session.refresh;
+    if (!refreshToken) return false;
+    const response = await fetch(`${API_BASE}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    if (!response.ok) {
+      // 5xx: the session may still be good; keep the token for the next try.
+      if (response.status < 500) session.end();
+      return false;
+    }
+    session.start((await response.json()) as TokenPair);
+    return true;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+export function authHeaders(): Record<string, string> {
+  const token = session.access;
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * fetch() on the API with the access token; a 401 renews the session once and retries,
+ * and when that fails the session is over (listeners send the user to login).
+ */
+export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const send = () =>
+    fetch(`${API_BASE}${path}`, {
+      ...init,
+      headers: { ...authHeaders(), ...(init.headers as Record<string, string> | undefined) },
+    });
+  // A 401 from /auth/* (wrong password, bad refresh token) is an answer, not an expired session.
+  const renewable = !path.startsWith('/auth/') && (session.access !== null || session.refresh !== null);
+  let response = await send();
+  if (response.status === 401 && renewable) {
+    if (await refreshSession()) {
+      response = await send();
+    }
+    if (response.status === 401) {
+      session.end();
+      for (const listener of expiredListeners) listener();
+    }
+  }
+  return response;
+}
+
+export async function ensureOk(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  throw problemFromBody(response.status, await response.text());
+}
+
+/** A JSON call; error answers become ApiProblem. */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await ensureOk(
+    await apiFetch(path, {
+      method,
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export { ApiProblem };
+
+/** `?a=1&b=x` from the defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

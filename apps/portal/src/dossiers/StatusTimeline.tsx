@@ -1,0 +1,41 @@
+import { Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { DossierStatusName, StatusHistoryView } from '@dvc/contracts';
+import { formatDateTime } from '../app/format';
+import { statusTone } from './lifecycle';
+
+const COLORS = {
+  default: 'gray',
+  processing: 'blue',
+  warning: 'orange',
+  success: 'green',
+  error: 'red',
+} as const;
+
+type Entry = Pick<StatusHistoryView, 'to' | 'at'> &
+  Partial<Pick<StatusHistoryView, 'byRole' | 'note' | 'from'>>;
+
+/** Quá trình xử lý: newest first. */
+export function StatusTimeline({ history }: { history: Entry[] }) {
+  const { t } = useTranslation();
+  const entries = [...history].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <Timeline
+      className="status-timeline"
+      items={entries.map((entry, index) => ({
+        key: `${entry.at}-${index}`,
+        color: COLORS[statusTone(entry.to as DossierStatusName)],
+        title: formatDateTime(entry.at),
+        content: (
+          <div>
+            <Typography.Text strong>{t(`status.${entry.to}`)}</Typography.Text>
+            {entry.byRole ? (
+              <Typography.Text type="secondary"> · {t(`dossier.byRole.${entry.byRole}`)}</Typography.Text>
+            ) : null}
+            {entry.note ? <div className="timeline-note">{entry.note}</div> : null}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

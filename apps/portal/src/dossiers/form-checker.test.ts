@@ -1,0 +1,110 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { catalogueSeed } from '../../../catalogue/src/seed/data';
+import { fieldErrorOf } from '../../../dossier/src/forms/form-messages';
+import { checkForm, type SchemaNode } from './form-checker';
+
+/** The dossier service's validator, as configured in apps/dossier/src/forms/form-validator.ts. */
+const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+addFormats(ajv);
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+
+function serverErrors(schema: SchemaNode, data: unknown, mode: 'draft' | 'final') {
+  const { $id: _id, ...rest } = schema;
+  const key = `${mode}:${JSON.stringify(rest)}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile(mode === 'draft' ? withoutRequired(rest) : rest);
+    compiled.set(key, validate);
+  }
+  validate(data);
+  return sorted((validate.errors ?? []).map(fieldErrorOf));
+}
+
+function portalErrors(schema: SchemaNode, data: unknown, mode: 'draft' | 'final') {
+  return sorted(checkForm(schema, data, mode).map(fieldErrorOf));
+}
+
+const sorted = (errors: { field: string; message: string }[]) =>
+  errors.map((e) => `${e.field} → ${e.message}`).sort();
+
+function withoutRequired(node: SchemaNode): SchemaNode {
+  return JSON.parse(JSON.stringify(node), (key, value: unknown) =>
+    key === 'required' && Array.isArray(value) ? undefined : value,
+  ) as SchemaNode;
+}
+
+/** Values a citizen might type or a buggy client might send, right and wrong. */
+const CANDIDATES: unknown[] = [
+  '',
+  ' ',
+  'Nguyễn Văn Bình',
+  '001090012345',
+  '12ab',
+  '0912345678',
+  '091234567',
+  '1990-05-20',
+  '2024-02-29',
+  '2025-02-29',
+  '20/05/1990',
+  'nguyen.binh@example.vn',
+  'not-an-email',
+  '08:30',
+  '25:00',
+  'x'.repeat(300),
+  '😀'.repeat(5),
+  0,
+  1,
+  3.5,
+  -1,
+  10_000_000,
+  true,
+  null,
+  ['a'],
+  { a: 1 },
+];
+
+const schemas = catalogueSeed.procedures.flatMap((p) =>
+  p.cases
+    .filter((c) => c.formSchema)
+    .map((c) => ({ name: `${p.code}/${c.id}`, schema: c.formSchema as SchemaNode })),
+);
+
+describe('the browser form check agrees with the dossier service', () => {
+  it('has the catalogue forms to compare', () => {
+    expect(schemas.length).toBeGreaterThan(20);
+  });
+
+  it.each(schemas)('$name: every field, right and wrong values, draft and final', ({ schema }) => {
+    const properties = Object.entries(schema.properties as Record<string, SchemaNode>);
+    for (const mode of ['draft', 'final'] as const) {
+      expect(portalErrors(schema, {}, mode)).toEqual(serverErrors(schema, {}, mode));
+      expect(portalErrors(schema, { khongCo: 'x' }, mode)).toEqual(
+        serverErrors(schema, { khongCo: 'x' }, mode),
+      );
+      for (const [name, property] of properties) {
+        const values = [...CANDIDATES, ...((property.enum as unknown[] | undefined) ?? [])];
+        for (const value of values) {
+          const data = { [name]: value };
+          expect({ name, value, errors: portalErrors(schema, data, mode) }).toEqual({
+            name,
+            value,
+            errors: serverErrors(schema, data, mode),
+          });
+        }
+      }
+    }
+  });
+
+  it('words errors like the server: the field title, then what is wrong', () => {
+    const schema = schemas.find((s) => s.name === '3.000347/mac-dinh')!.schema;
+    expect(portalErrors(schema, { soDinhDanh: '12ab', ngaySinh: '20/05/1990' }, 'draft')).toEqual([
+      '/ngaySinh → Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng YYYY-MM-DD (ví dụ 2026-01-31)',
+      '/soDinhDanh → Số định danh cá nhân: không đúng định dạng yêu cầu',
+    ]);
+    expect(portalErrors(schema, {}, 'final')).toContain(
+      '/hoTen → Họ, chữ đệm và tên: không được để trống',
+    );
+  });
+});

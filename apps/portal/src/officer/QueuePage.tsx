@@ -1,0 +1,123 @@
+import { Link, useSearchParams } from 'react-router-dom';
+import { Alert, Card, Input, Select, Space, Switch, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { DossierStatusName, OfficerDossierSummary } from '@dvc/contracts';
+import { problemMessage } from '../api/messages';
+import { formatDate, formatDateTime } from '../app/format';
+import { STATUS_NAMES } from '../account/MyDossiersTab';
+import { OverdueTag, StatusTag } from '../dossiers/StatusTag';
+import { officerApi } from './api';
+
+const PAGE_SIZE = 20;
+
+/** Hồ sơ cần xử lý: the agency's queue, soonest due first, overdue in red. */
+export function QueuePage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    status: (params.get('status') as DossierStatusName | null) ?? undefined,
+    q: params.get('q') ?? undefined,
+    overdue: params.get('overdue') === 'true' ? true : undefined,
+    page: Number(params.get('page') ?? '1') || 1,
+  };
+  const queue = useQuery({
+    queryKey: ['dossier', 'queue', filter],
+    queryFn: () => officerApi.queue({ ...filter, pageSize: PAGE_SIZE }),
+    placeholderData: (previous) => previous,
+    refetchInterval: 30_000,
+  });
+
+  function set(name: string, value: string | undefined) {
+    const next = new URLSearchParams(params);
+    if (!value) next.delete(name);
+    else next.set(name, value);
+    if (name !== 'page') next.delete('page');
+    setParams(next);
+  }
+
+  // The server orders by due date; an undated (not yet received) dossier goes last.
+  const rows = [...(queue.data?.items ?? [])].sort(
+    (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
+  );
+  return (
+    <Card title={<h1 className="page-title">{t('officer.title')}</h1>}>
+      <Space wrap className="tab-toolbar" role="search" aria-label={t('catalogue.filters')}>
+        <Input.Search
+          key={filter.q ?? ''}
+          defaultValue={filter.q}
+          allowClear
+          placeholder={t('officer.searchPlaceholder')}
+          aria-label={t('officer.searchPlaceholder')}
+          onSearch={(value) => set('q', value.trim())}
+          className="queue-search"
+        />
+        <Select<DossierStatusName | undefined>
+          allowClear
+          aria-label={t('dossier.status')}
+          placeholder={t('officer.allStatuses')}
+          className="filter-select"
+          value={filter.status}
+          onChange={(value) => set('status', value)}
+          options={STATUS_NAMES.filter((s) => s !== 'DRAFT').map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <label className="switch-label">
+          <Switch checked={filter.overdue === true} onChange={(on) => set('overdue', on ? 'true' : undefined)} />{' '}
+          {t('officer.overdueOnly')}
+        </label>
+      </Space>
+      {queue.isError ? <Alert type="error" showIcon title={problemMessage(queue.error, t)} /> : null}
+      <Table<OfficerDossierSummary>
+        rowKey="id"
+        loading={queue.isLoading}
+        dataSource={rows}
+        scroll={{ x: 900 }}
+        rowClassName={(d) => (d.overdue ? 'row-overdue' : '')}
+        locale={{ emptyText: t('officer.empty') }}
+        pagination={{
+          current: filter.page,
+          pageSize: PAGE_SIZE,
+          total: queue.data?.total ?? 0,
+          onChange: (page) => set('page', String(page)),
+          hideOnSinglePage: true,
+        }}
+        columns={[
+          {
+            title: t('dossier.code'),
+            key: 'code',
+            render: (_: unknown, d) => <Link to={`/can-bo/ho-so/${d.id}`}>{d.code}</Link>,
+          },
+          { title: t('dossier.procedure'), key: 'procedure', render: (_: unknown, d) => d.procedure.name },
+          {
+            title: t('officer.applicant'),
+            key: 'applicant',
+            render: (_: unknown, d) => (
+              <>
+                {d.applicant.fullName}
+                {d.applicant.idNumber ? <div className="muted">{d.applicant.idNumber}</div> : null}
+              </>
+            ),
+          },
+          {
+            title: t('dossier.status'),
+            key: 'status',
+            render: (_: unknown, d) => (
+              <>
+                <StatusTag status={d.status} />
+                <OverdueTag overdue={d.overdue} />
+              </>
+            ),
+          },
+          { title: t('dossier.submittedAt'), key: 'submitted', render: (_: unknown, d) => formatDate(d.submittedAt) },
+          {
+            title: t('dossier.dueAt'),
+            key: 'due',
+            defaultSortOrder: 'ascend',
+            sorter: (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'),
+            render: (_: unknown, d) => <span className={d.overdue ? 'overdue-text' : undefined}>{formatDateTime(d.dueAt)}</span>,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
