@@ -5,6 +5,8 @@ import { startProcessStack } from '../scripts/process-stack';
 import { catalogueSearch } from './catalogue-search';
 import { dossierSubmit } from './dossier-submit';
 import { uploads } from './upload';
+import { eventToBell } from './bell';
+import { ipnHandling } from './ipn';
 
 /**
  * `npm run bench` (not a test): every benchmark group against one stack of separate
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
       catalogueSearch: await catalogueSearch(stack, SECONDS),
       dossierSubmit: await dossierSubmit(stack, SECONDS),
       uploads: await uploads(stack),
+      eventToBell: await eventToBell(stack),
+      ipn: await ipnHandling(stack),
     };
     const dir = join(__dirname, '..', '..', 'bench', 'results');
     mkdirSync(dir, { recursive: true });
@@ -49,6 +53,8 @@ function table(r: {
   catalogueSearch: Awaited<ReturnType<typeof catalogueSearch>>;
   dossierSubmit: Awaited<ReturnType<typeof dossierSubmit>>;
   uploads: Awaited<ReturnType<typeof uploads>>;
+  eventToBell: Awaited<ReturnType<typeof eventToBell>>;
+  ipn: Awaited<ReturnType<typeof ipnHandling>>;
 }): string {
   const c = r.catalogueSearch;
   const d = r.dossierSubmit;
@@ -65,6 +71,8 @@ function table(r: {
     `| dossier submit end to end (2 × 200 KB) | ${d.perSecond}/s, p50 ${d.latencyMs.p50} ms, p99 ${d.latencyMs.p99} ms, ${d.failures} failed | ≥ 200/s, p99 < 250 ms |`,
     `| upload via gateway vs direct put | ${u.gatewayMBps} vs ${u.directPutMBps} MB/s (ratio ${u.ratio}) | ≥ 0.7 |`,
     `| gateway RSS during a ${u.bigUpload.sizeMb} MB upload | +${u.bigUpload.growthMb} MB (status ${u.bigUpload.status}) | < 50 MB |`,
+    `| officer action → citizen's bell (SSE) | p50 ${r.eventToBell.p50Ms} ms, p99 ${r.eventToBell.p99Ms} ms | p50 < 50 ms |`,
+    `| IPN through the gateway | ${r.ipn.perSecond}/s, p50 ${r.ipn.latencyMs.p50} ms, p99 ${r.ipn.latencyMs.p99} ms | |`,
     '',
   ].join('\n');
 }
