@@ -278,6 +278,20 @@ describe('dossier journey (e2e)', () => {
       files.pdf('giay-phep-lai-xe-moi').bytes,
     );
 
+    // Thống kê: the officer's agencies count it as received and settled on time.
+    const stats = await call<{
+      totals: { received: number; finished: number; onTime: number; onTimeRate: number };
+      rows: { procedureCode: string; received: number; finished: number }[];
+    }>('GET', '/officer/stats', { token: officer });
+    expect(stats.status).toBe(200);
+    const row = stats.body.rows.find((r) => r.procedureCode === PROCEDURE);
+    expect(row).toMatchObject({ received: 1, finished: 1 });
+    expect(stats.body.totals.onTime).toBeGreaterThanOrEqual(1);
+    expect((await call('GET', '/officer/stats', { token: citizen })).status).toBe(403);
+    expect((await call('GET', '/officer/stats?from=2026-13-45', { token: officer })).status).toBe(
+      400,
+    );
+
     // TRA CỨU HỒ SƠ: the history, and nothing personal.
     const lookup = await call<{ status: string; history: { to: string }[] }>(
       'GET',

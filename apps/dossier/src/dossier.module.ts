@@ -33,6 +33,7 @@ import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedur
 import { AgencyActions } from './officer/agency-actions';
 import { OfficerController } from './officer/officer.controller';
 import { OfficerService } from './officer/officer.service';
+import { AgencyStatsController, AgencyStatsRepository, AgencyStatsService } from './officer/agency-stats';
 import { ResultsRepository } from './officer/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
@@ -65,6 +66,7 @@ export class DossierModule {
         }),
       ],
       controllers: [
+        AgencyStatsController,
         DossiersController,
         AttachmentsController,
         OfficerController,
@@ -90,6 +92,8 @@ export class DossierModule {
         DossiersService,
         AttachmentsService,
         OfficerService,
+        AgencyStatsRepository,
+        AgencyStatsService,
         LookupThrottle,
         PublicLookupService,
         PaymentEventsConsumer,

@@ -446,3 +446,51 @@ export interface PublicLookupView {
   overdue: boolean;
   history: { from: DossierStatusName | null; to: DossierStatusName; at: string }[];
 }
+
+// ---------- agency statistics ----------
+
+/** `GET /officer/stats`: the caller's agencies (an admin: all, or one), by procedure and month. */
+export class AgencyStatsQuery {
+  @ApiPropertyOptional({ description: 'First day (YYYY-MM-DD); default 1 January of this year' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Day after the last one (YYYY-MM-DD); default today + 1' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'One agency code (admins; officers only their own)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  agency?: string;
+}
+
+export interface AgencyStatsCounts {
+  /** Received (tiếp nhận) in the period. */
+  received: number;
+  /** Settled: result ready, refused or stopped. */
+  finished: number;
+  /** Settled no later than the due date. */
+  onTime: number;
+  /** Settled late, or still open past the due date. */
+  overdue: number;
+  inProgress: number;
+}
+
+export interface AgencyStatsRow extends AgencyStatsCounts {
+  /** YYYY-MM (Asia/Ho_Chi_Minh) of receipt. */
+  month: string;
+  procedureCode: string;
+  procedureName: string;
+}
+
+export interface AgencyStatsView {
+  from: string;
+  to: string;
+  agencies: string[] | 'all';
+  totals: AgencyStatsCounts & { onTimeRate: number | null };
+  rows: AgencyStatsRow[];
+}

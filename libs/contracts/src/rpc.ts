@@ -92,6 +92,7 @@ export const DossierRpc = {
   officerAction: 'dossier.officer.action',
   officerPrepareResult: 'dossier.officer.results.prepare',
   officerAddResult: 'dossier.officer.results.add',
+  officerStats: 'dossier.officer.stats',
   publicLookup: 'dossier.public.lookup',
   ping: 'dossier.ping',
 } as const;

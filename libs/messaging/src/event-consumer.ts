@@ -4,6 +4,7 @@ import type { ConfirmChannel, ConsumeMessage, MessageProperties } from 'amqplib'
 import { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope } from '@dvc/contracts';
 import { AmqpConnection, declareExchanges } from './amqp-connection';
+import { watchQueues } from './messaging-metrics';
 
 /** `properties` are the AMQP ones, e.g. `userId` (set and checked by RabbitMQ) for commands. */
 export type EventHandler = (
@@ -41,6 +42,8 @@ export interface EventConsumerOptions {
 export class EventConsumer implements BeforeApplicationShutdown {
   private readonly logger = new Logger('EventConsumer');
   private readonly channels: ChannelWrapper[] = [];
+  private readonly queues: { channel: ChannelWrapper; queue: string }[] = [];
+  private unwatch: (() => void) | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   /** Cancels each channel's consumer (`ChannelWrapper.cancelAll` only knows its own `consume`). */
   private readonly cancels = new Map<ChannelWrapper, () => Promise<unknown>>();
@@ -69,11 +72,27 @@ export class EventConsumer implements BeforeApplicationShutdown {
       },
     });
     this.channels.push(channel);
+    this.queues.push(
+      { channel, queue: subscription.queue },
+      { channel, queue: `${subscription.queue}.dlq` },
+    );
+    this.unwatch ??= watchQueues(this);
     await channel.waitForConnect();
   }
 
   /** Before the database closes: stop taking messages, let the ones in hand finish, then close. */
+  /** Messages waiting in each consumed queue and its DLQ (for /metrics). */
+  async depths(): Promise<{ queue: string; messages: number }[]> {
+    return Promise.all(
+      this.queues.map(async ({ channel, queue }) => ({
+        queue,
+        messages: (await channel.checkQueue(queue)).messageCount,
+      })),
+    );
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.unwatch?.();
     await Promise.all([...this.cancels.values()].map((cancel) => cancel().catch(() => undefined)));
     await Promise.allSettled([...this.inFlight]);
     await Promise.all(this.channels.map((c) => c.close()));

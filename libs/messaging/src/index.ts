@@ -10,3 +10,4 @@ export * from './rpc-exception.filter';
 export * from './unit-of-work';
 export * from './rpc-service-app';
 export * from './rpc-input';
+export * from './messaging-metrics';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { COMMANDS_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope, Events } from '@dvc/contracts';
 import { dropSchema, runMigrations, serviceDataSourceOptions } from '@dvc/database';
 import { TEST_DATABASE_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
+import { metricsRegistry } from '@dvc/observability';
 import { AmqpConnection } from './amqp-connection';
 import { EventConsumer } from './event-consumer';
 import { OutboxRelay, OutboxWriter } from './outbox';
@@ -265,6 +266,12 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     );
     await waitFor(() => seen.length === 2, { what: 'both commands handled' });
     expect(seen.map((s) => s.userId).sort()).toEqual(['guest', undefined]);
+  });
+
+  it('reports the depth of consumed queues and their DLQs on /metrics', async () => {
+    const text = await metricsRegistry.getSingleMetricAsString('event_queue_messages');
+    expect(text).toMatch(/event_queue_messages\{queue="test\.failing\.dlq"\} 1/);
+    expect(text).toMatch(/event_queue_messages\{queue="test\.once"\} 0/);
   });
 });
 

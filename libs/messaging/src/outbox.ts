@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyEventPayloads, EVENTS_EXCHANGE, EventEnvelope, EventPayloads } from '@dvc/contracts';
 import { AmqpConnection } from './amqp-connection';
+import { watchOutbox } from './messaging-metrics';
 
 /** An event published under its type (the default routing key) and optionally extra keys. */
 export interface OutboxEvent<K extends keyof EventPayloads = keyof EventPayloads> {
@@ -95,12 +96,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly options: OutboxRelayOptions,
   ) {}
 
+  private unwatch: (() => void) | null = null;
+
   onApplicationBootstrap(): void {
+    this.unwatch = watchOutbox(this);
     this.schedule(0);
   }
 
   /** Before the database and broker connections close: finish the batch in hand, start no other. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.unwatch?.();
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;

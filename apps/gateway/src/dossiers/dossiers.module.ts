@@ -2,12 +2,19 @@ import { Module } from '@nestjs/common';
 import { StorageFiles } from '../files/storage-files';
 import { DocumentsController } from '../me/documents.controller';
 import { OfficerController } from '../officer/officer.controller';
+import { StatsController } from '../officer/stats.controller';
 import { LookupController } from '../public/lookup.controller';
 import { DossiersController } from './dossiers.controller';
 
 /** Dossiers, the document wallet, the officer console and the public lookup: everything that moves files. */
 @Module({
-  controllers: [DossiersController, DocumentsController, OfficerController, LookupController],
+  controllers: [
+    DossiersController,
+    DocumentsController,
+    StatsController,
+    OfficerController,
+    LookupController,
+  ],
   providers: [StorageFiles],
 })
 export class DossiersModule {}

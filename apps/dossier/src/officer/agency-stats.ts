@@ -1,0 +1,116 @@
+import { Controller, Injectable } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import {
+  AgencyStatsQuery,
+  AgencyStatsRow,
+  AgencyStatsView,
+  Caller,
+  DossierRpc,
+  DossierStatus,
+  ForbiddenError,
+  RpcRequest,
+} from '@dvc/contracts';
+import { RpcInput, requireCaller } from '@dvc/messaging';
+
+/** Statuses that settle a dossier: result ready, refused, stopped. */
+const SETTLED = [DossierStatus.RESULT_READY, DossierStatus.REFUSED, DossierStatus.STOPPED];
+
+/**
+ * Chỉ số của cơ quan: received, settled, on time and overdue, by procedure and month of
+ * receipt. A dossier's settling time is its first history row into a settled status; on
+ * time means no later than the due date it had then.
+ */
+@Injectable()
+export class AgencyStatsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async rows(agencies: string[] | null, from: Date, to: Date): Promise<AgencyStatsRow[]> {
+    const rows: Record<string, string | number>[] = await this.dataSource.query(
+      `WITH d AS (
+         SELECT d.procedure_code, d.procedure->>'name' AS procedure_name, d.received_at, d.due_at,
+                (SELECT min(h.at) FROM status_history h
+                  WHERE h.dossier_id = d.id AND h.to_status = ANY($4::smallint[])) AS settled_at
+           FROM dossiers d
+          WHERE d.received_at >= $2 AND d.received_at < $3
+            AND ($1::text[] IS NULL OR d.agency_code = ANY($1::text[])))
+       SELECT to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month,
+              procedure_code, max(procedure_name) AS procedure_name,
+              count(*)::int AS received,
+              count(*) FILTER (WHERE settled_at IS NOT NULL)::int AS finished,
+              count(*) FILTER (WHERE settled_at IS NOT NULL AND (due_at IS NULL OR settled_at <= due_at))::int AS on_time,
+              count(*) FILTER (WHERE due_at IS NOT NULL AND COALESCE(settled_at, now()) > due_at)::int AS overdue,
+              count(*) FILTER (WHERE settled_at IS NULL)::int AS in_progress
+         FROM d GROUP BY 1, 2 ORDER BY 1, 2`,
+      [agencies, from, to, SETTLED],
+    );
+    return rows.map((r) => ({
+      month: String(r.month),
+      procedureCode: String(r.procedure_code),
+      procedureName: String(r.procedure_name),
+      received: Number(r.received),
+      finished: Number(r.finished),
+      onTime: Number(r.on_time),
+      overdue: Number(r.overdue),
+      inProgress: Number(r.in_progress),
+    }));
+  }
+}
+
+@Injectable()
+export class AgencyStatsService {
+  constructor(private readonly repository: AgencyStatsRepository) {}
+
+  async stats(caller: Caller, query: AgencyStatsQuery, now = new Date()): Promise<AgencyStatsView> {
+    const agencies = this.scope(caller, query.agency);
+    const from = query.from
+      ? new Date(`${query.from}T00:00:00+07:00`)
+      : new Date(`${now.getUTCFullYear()}-01-01T00:00:00+07:00`);
+    const to = query.to
+      ? new Date(`${query.to}T00:00:00+07:00`)
+      : new Date(now.getTime() + 86_400_000);
+    const rows = await this.repository.rows(agencies, from, to);
+    const sum = (key: keyof Omit<AgencyStatsRow, 'month' | 'procedureCode' | 'procedureName'>) =>
+      rows.reduce((total, row) => total + row[key], 0);
+    const finished = sum('finished');
+    return {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      agencies: agencies ?? 'all',
+      totals: {
+        received: sum('received'),
+        finished,
+        onTime: sum('onTime'),
+        overdue: sum('overdue'),
+        inProgress: sum('inProgress'),
+        onTimeRate: finished > 0 ? Number((sum('onTime') / finished).toFixed(4)) : null,
+      },
+      rows,
+    };
+  }
+
+  /** Officers see their own agencies; admins every agency, or the one they name. */
+  private scope(caller: Caller, agency: string | undefined): string[] | null {
+    if (caller.roles.includes('admin')) return agency ? [agency] : null;
+    if (!caller.roles.includes('officer')) {
+      throw new ForbiddenError(
+        'auth.officer_required',
+        'Chỉ cán bộ hoặc quản trị viên xem được thống kê.',
+      );
+    }
+    if (agency && !caller.agencies.includes(agency)) return [];
+    return agency ? [agency] : caller.agencies;
+  }
+}
+
+@Controller()
+export class AgencyStatsController {
+  constructor(private readonly stats: AgencyStatsService) {}
+
+  @MessagePattern(DossierRpc.officerStats)
+  get(
+    @Payload(new RpcInput(AgencyStatsQuery)) req: RpcRequest<AgencyStatsQuery>,
+  ): Promise<AgencyStatsView> {
+    return this.stats.stats(requireCaller(req), req.data);
+  }
+}
