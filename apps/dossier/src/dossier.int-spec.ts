@@ -41,7 +41,7 @@ import {
   uniqueName,
   waitFor,
 } from '@dvc/testing';
-import { FakeRpcService, notFound } from '../test/fake-rpc-service';
+import { FakeRpcService, notFound } from '@dvc/testing';
 import { AGENCY, AGENCY_BULK, HOLIDAYS, OTHER_AGENCY, PROCEDURES } from '../test/fixtures';
 import { migrateDossier, startDossier } from './app';
 import { WorkingCalendar, localDate } from './calendar/working-calendar';

@@ -1,6 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
-import { Channel, ChannelModel, ConsumeMessage, connect } from 'amqplib';
 import Redis from 'ioredis';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -14,9 +13,15 @@ import {
   PaymentRpc,
   RpcQueues,
   StorageRpc,
-  RpcRequest,
 } from '@dvc/contracts';
-import { TEST_REDIS_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
+import {
+  FakeRpcService,
+  TEST_REDIS_URL,
+  createVhost,
+  deleteVhost,
+  uniqueName,
+  waitFor,
+} from '@dvc/testing';
 import { startGateway } from './app';
 import { GatewayConfig } from './gateway.config';
 
@@ -25,67 +30,6 @@ jest.setTimeout(30_000);
 const JWT_SECRET = 'gateway-int-spec-secret-0123456789';
 const RPC_TIMEOUT_MS = 500;
 const AUTH_LIMIT = 3;
-
-type Reply = { response: unknown } | { err: unknown } | 'silent';
-type Handler = (request: RpcRequest) => Reply;
-
-/**
- * Stands in for a service on its RPC queue: a raw amqplib consumer answering on `replyTo`
- * with Nest's RMQ packet format, so the gateway is tested alone. Patterns without a
- * handler are never answered.
- */
-class FakeService {
-  readonly received: { pattern: string; request: RpcRequest }[] = [];
-  private readonly handlers = new Map<string, Handler>();
-
-  private constructor(
-    private readonly connection: ChannelModel,
-    private readonly channel: Channel,
-  ) {}
-
-  static async start(url: string, queue: string): Promise<FakeService> {
-    const connection = await connect(url);
-    const channel = await connection.createChannel();
-    await channel.assertQueue(queue, { durable: true });
-    const fake = new FakeService(connection, channel);
-    await channel.consume(queue, (msg) => msg && fake.answer(msg), { noAck: true });
-    return fake;
-  }
-
-  on(pattern: string, handler: Handler): this {
-    this.handlers.set(pattern, handler);
-    return this;
-  }
-
-  off(pattern: string): this {
-    this.handlers.delete(pattern);
-    return this;
-  }
-
-  lastRequest(pattern: string): RpcRequest | undefined {
-    return this.received.filter((r) => r.pattern === pattern).at(-1)?.request;
-  }
-
-  async close(): Promise<void> {
-    await this.connection.close();
-  }
-
-  private answer(msg: ConsumeMessage): void {
-    const packet = JSON.parse(msg.content.toString('utf8')) as {
-      id: string;
-      pattern: string;
-      data: RpcRequest;
-    };
-    this.received.push({ pattern: packet.pattern, request: packet.data });
-    const handler = this.handlers.get(packet.pattern);
-    const reply = handler ? handler(packet.data) : 'silent';
-    if (reply === 'silent') return;
-    const body = { id: packet.id, ...reply, isDisposed: true };
-    this.channel.sendToQueue(msg.properties.replyTo as string, Buffer.from(JSON.stringify(body)), {
-      correlationId: msg.properties.correlationId as string,
-    });
-  }
-}
 
 const FORM_BYTES = Buffer.from('%PDF-1.4\n% tờ khai khai sinh\n%%EOF\n', 'utf8');
 
@@ -178,11 +122,11 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   const vhost = uniqueName('t_gateway');
   const redisPrefix = `${uniqueName('t_gateway')}:`;
   const jwt = new JwtService({ secret: JWT_SECRET });
-  let identity: FakeService;
-  let catalogue: FakeService;
-  let dossier: FakeService;
-  let storage: FakeService;
-  let payment: FakeService;
+  let identity: FakeRpcService;
+  let catalogue: FakeRpcService;
+  let dossier: FakeRpcService;
+  let storage: FakeRpcService;
+  let payment: FakeRpcService;
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
@@ -196,15 +140,15 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
 
   beforeAll(async () => {
     const amqpUrl = await createVhost(vhost);
-    identity = await FakeService.start(amqpUrl, RpcQueues.identity);
-    catalogue = await FakeService.start(amqpUrl, RpcQueues.catalogue);
+    identity = await FakeRpcService.start(amqpUrl, RpcQueues.identity, { unhandled: 'silent' });
+    catalogue = await FakeRpcService.start(amqpUrl, RpcQueues.catalogue, { unhandled: 'silent' });
     identity.on(IdentityRpc.ping, () => ({ response: { ok: true } }));
     catalogue.on(CatalogueRpc.ping, () => ({ response: { ok: true } }));
-    dossier = await FakeService.start(amqpUrl, RpcQueues.dossier);
-    storage = await FakeService.start(amqpUrl, RpcQueues.storage);
+    dossier = await FakeRpcService.start(amqpUrl, RpcQueues.dossier, { unhandled: 'silent' });
+    storage = await FakeRpcService.start(amqpUrl, RpcQueues.storage, { unhandled: 'silent' });
     dossier.on(DossierRpc.ping, () => ({ response: { ok: true } }));
     storage.on(StorageRpc.ping, () => ({ response: { ok: true } }));
-    payment = await FakeService.start(amqpUrl, RpcQueues.payment);
+    payment = await FakeRpcService.start(amqpUrl, RpcQueues.payment, { unhandled: 'silent' });
     payment.on(PaymentRpc.ping, () => ({ response: { ok: true } }));
     catalogueHttp = await startCatalogueHttp();
     redis = new Redis(TEST_REDIS_URL, { keyPrefix: redisPrefix });

@@ -39,7 +39,7 @@ import {
   uniqueName,
   waitFor,
 } from '@dvc/testing';
-import { FakeRpcService } from '../test/fake-rpc-service';
+import { FakeRpcService } from '@dvc/testing';
 import { pdfText } from '../test/pdf-text';
 import { migratePayment, startPayment } from './app';
 import { PaymentConfig } from './payment.config';

@@ -49,3 +49,4 @@ export async function waitFor<T>(
 }
 
 export * from './smtp-sink';
+export * from './fake-rpc-service';

@@ -25,19 +25,16 @@ import {
   DossierView,
   ListDossiersQuery,
   Page,
-  StorageRpc,
   SubmitResult,
   UpdateDossierDto,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Roles } from '../auth/auth.decorators';
-import { readMultipartUpload } from '../files/multipart-upload';
-import { sendFile } from '../files/send-file';
 import { StorageFiles } from '../files/storage-files';
 import { validateFields } from '../files/validate-fields';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
-import { DOSSIER_RPC, STORAGE_RPC } from '../rpc/rpc.module';
+import { DOSSIER_RPC } from '../rpc/rpc.module';
 import { sendRpc } from '../rpc/send-rpc';
 import {
   AttachmentFieldsDto,
@@ -56,7 +53,6 @@ import { IdempotencyKey } from './idempotency-key';
 export class DossiersController {
   constructor(
     @Inject(DOSSIER_RPC) private readonly dossiers: RpcClient,
-    @Inject(STORAGE_RPC) private readonly storage: RpcClient,
     private readonly files: StorageFiles,
   ) {}
 
@@ -96,48 +92,42 @@ export class DossiersController {
   @ApiOperation({
     summary: 'Đính kèm tệp vào thành phần hồ sơ / Attach a file (multipart: componentId, file)',
   })
-  async attach(
+  attach(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
     @Req() request: FastifyRequest,
   ): Promise<AttachmentView> {
     const dossierId = params.id;
-    const upload = await readMultipartUpload(
+    return this.files.receive(
       request,
-      (file, maxBytes) =>
-        this.files.upload(
-          file.stream,
-          {
-            ownerId: ctx.caller!.accountId,
-            purpose: 'attachment',
-            fileName: file.fileName,
-            maxBytes,
-          },
-          ctx.requestId,
-        ),
-      // componentId sent before the file: check the slot and the dossier quota before any byte moves.
+      ctx,
+      'attachment',
+      async (upload) => {
+        const { componentId } = await validateFields(AttachmentFieldsDto, upload.fields);
+        return sendRpc<AttachmentView>(this.dossiers, DossierRpc.addAttachment, ctx, {
+          dossierId,
+          componentId,
+          fileId: upload.file.id,
+        });
+      },
+      // componentId sent before the file: check the slot and the quota before any byte moves.
       async (fields) => {
         if (!fields.componentId) return undefined;
         const { componentId } = await validateFields(AttachmentFieldsDto, {
           componentId: fields.componentId,
         });
-        const { remainingBytes } = await sendRpc<{ remainingBytes: number }>(
+        const quota = await sendRpc<{ remainingBytes: number }>(
           this.dossiers,
           DossierRpc.prepareAttachment,
           ctx,
-          { dossierId, componentId },
+          {
+            dossierId,
+            componentId,
+          },
         );
-        return remainingBytes;
+        return quota.remainingBytes;
       },
     );
-    return this.keepOrDiscard(ctx, upload.file.id, async () => {
-      const { componentId } = await validateFields(AttachmentFieldsDto, upload.fields);
-      return sendRpc<AttachmentView>(this.dossiers, DossierRpc.addAttachment, ctx, {
-        dossierId,
-        componentId,
-        fileId: upload.file.id,
-      });
-    });
   }
 
   @Post(':id/attachments/from-document')
@@ -233,22 +223,11 @@ export class DossiersController {
       this.dossiers,
       DossierRpc.authorizeFile,
       ctx,
-      { dossierId: params.id, fileId: params.fileId },
+      {
+        dossierId: params.id,
+        fileId: params.fileId,
+      },
     );
-    await sendFile(reply, await this.files.open(fileId, ctx.requestId));
-  }
-
-  /** A stored file the dossier then refuses (wrong slot, quota, status) is deleted, not left behind. */
-  private async keepOrDiscard<T>(
-    ctx: CallContext,
-    fileId: string,
-    attach: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await attach();
-    } catch (err) {
-      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId }).catch(() => undefined);
-      throw err;
-    }
+    await this.files.download(reply, fileId, ctx);
   }
 }

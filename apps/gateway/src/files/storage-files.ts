@@ -1,8 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { FilePurpose, NotFoundError, StorageHttp, StoredFileView } from '@dvc/contracts';
+import {
+  FilePurpose,
+  NotFoundError,
+  StorageHttp,
+  StorageRpc,
+  StoredFileView,
+} from '@dvc/contracts';
+import { RpcClient } from '@dvc/messaging';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
 import { GatewayConfig } from '../gateway.config';
+import { CallContext } from '../rpc/call-context';
+import { STORAGE_RPC } from '../rpc/rpc.module';
+import { sendRpc } from '../rpc/send-rpc';
+import { MultipartUpload, readMultipartUpload } from './multipart-upload';
+import { sendFile } from './send-file';
 import {
   InternalHttpTarget,
   StreamedFile,
@@ -28,7 +41,10 @@ export class StorageFiles {
   private readonly target: InternalHttpTarget;
   private readonly maxFileBytes: number;
 
-  constructor(config: GatewayConfig) {
+  constructor(
+    config: GatewayConfig,
+    @Inject(STORAGE_RPC) private readonly storage: RpcClient,
+  ) {
     this.maxFileBytes = config.MAX_FILE_BYTES;
     this.target = {
       label: 'lưu trữ tệp',
@@ -59,6 +75,44 @@ export class StorageFiles {
 
   open(fileId: string, requestId: string): Promise<StreamedFile> {
     return openStream(this.target, StorageHttp.content(fileId), requestId, fileNotFound);
+  }
+
+  /**
+   * Streams the request's `file` part into storage as the caller's file, then hands it to
+   * `use` (attach it, make it a wallet document…). A file `use` refuses (wrong slot, quota,
+   * status, bad fields) is deleted, not left behind. `capFor` sees the text fields sent
+   * before the file and may lower the cap (e.g. what is left of the dossier quota).
+   */
+  async receive<T>(
+    request: FastifyRequest,
+    ctx: CallContext,
+    purpose: FilePurpose,
+    use: (upload: MultipartUpload) => Promise<T>,
+    capFor?: (fieldsSoFar: Record<string, string>) => Promise<number | undefined>,
+  ): Promise<T> {
+    const upload = await readMultipartUpload(
+      request,
+      (file, maxBytes) =>
+        this.upload(
+          file.stream,
+          { ownerId: ctx.caller!.accountId, purpose, fileName: file.fileName, maxBytes },
+          ctx.requestId,
+        ),
+      capFor,
+    );
+    try {
+      return await use(upload);
+    } catch (err) {
+      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(
+        () => undefined,
+      );
+      throw err;
+    }
+  }
+
+  /** Streams a file the caller was already found entitled to. */
+  async download(reply: FastifyReply, fileId: string, ctx: CallContext): Promise<void> {
+    await sendFile(reply, await this.open(fileId, ctx.requestId));
   }
 }
 

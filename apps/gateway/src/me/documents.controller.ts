@@ -15,8 +15,6 @@ import { IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreatePersonalDocumentDto, PersonalDocumentView, StorageRpc } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
-import { readMultipartUpload } from '../files/multipart-upload';
-import { sendFile } from '../files/send-file';
 import { StorageFiles } from '../files/storage-files';
 import { validateFields } from '../files/validate-fields';
 import { ApiProblems } from '../problems/api-problems.decorator';
@@ -52,29 +50,17 @@ export class DocumentsController {
   @ApiOperation({
     summary: 'Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?)',
   })
-  async create(
+  create(
     @CallContext() ctx: CallContext,
     @Req() request: FastifyRequest,
   ): Promise<PersonalDocumentView> {
-    const upload = await readMultipartUpload(request, (file, maxBytes) =>
-      this.files.upload(
-        file.stream,
-        { ownerId: ctx.caller!.accountId, purpose: 'wallet', fileName: file.fileName, maxBytes },
-        ctx.requestId,
-      ),
-    );
-    try {
+    return this.files.receive(request, ctx, 'wallet', async (upload) => {
       const fields = await validateFields(CreatePersonalDocumentDto, upload.fields);
-      return await sendRpc<PersonalDocumentView>(this.storage, StorageRpc.createDocument, ctx, {
+      return sendRpc<PersonalDocumentView>(this.storage, StorageRpc.createDocument, ctx, {
         fileId: upload.file.id,
         ...fields,
       });
-    } catch (err) {
-      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(
-        () => undefined,
-      );
-      throw err;
-    }
+    });
   }
 
   @Get(':id/content')
@@ -90,7 +76,7 @@ export class DocumentsController {
       ctx,
       { documentId: params.id },
     );
-    await sendFile(reply, await this.files.open(document.fileId, ctx.requestId));
+    await this.files.download(reply, document.fileId, ctx);
   }
 
   @Delete(':id')

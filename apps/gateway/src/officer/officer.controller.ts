@@ -24,17 +24,14 @@ import {
   OfficerQueueQuery,
   Page,
   ResultFileView,
-  StorageRpc,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Roles } from '../auth/auth.decorators';
 import { DossierFileParams, DossierParams } from '../dossiers/dossiers.dto';
-import { readMultipartUpload } from '../files/multipart-upload';
-import { sendFile } from '../files/send-file';
 import { StorageFiles } from '../files/storage-files';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
-import { DOSSIER_RPC, STORAGE_RPC } from '../rpc/rpc.module';
+import { DOSSIER_RPC } from '../rpc/rpc.module';
 import { sendRpc } from '../rpc/send-rpc';
 
 class ActionParams {
@@ -56,7 +53,6 @@ class ActionParams {
 export class OfficerController {
   constructor(
     @Inject(DOSSIER_RPC) private readonly dossiers: RpcClient,
-    @Inject(STORAGE_RPC) private readonly storage: RpcClient,
     private readonly files: StorageFiles,
   ) {}
 
@@ -106,24 +102,12 @@ export class OfficerController {
   ): Promise<ResultFileView> {
     const dossierId = params.id;
     await sendRpc(this.dossiers, DossierRpc.officerPrepareResult, ctx, { dossierId });
-    const upload = await readMultipartUpload(request, (file, maxBytes) =>
-      this.files.upload(
-        file.stream,
-        { ownerId: ctx.caller!.accountId, purpose: 'result', fileName: file.fileName, maxBytes },
-        ctx.requestId,
-      ),
-    );
-    try {
-      return await sendRpc<ResultFileView>(this.dossiers, DossierRpc.officerAddResult, ctx, {
+    return this.files.receive(request, ctx, 'result', (upload) =>
+      sendRpc<ResultFileView>(this.dossiers, DossierRpc.officerAddResult, ctx, {
         dossierId,
         fileId: upload.file.id,
-      });
-    } catch (err) {
-      await sendRpc(this.storage, StorageRpc.deleteFile, ctx, { fileId: upload.file.id }).catch(
-        () => undefined,
-      );
-      throw err;
-    }
+      }),
+    );
   }
 
   @Get(':id/files/:fileId')
@@ -139,6 +123,6 @@ export class OfficerController {
       ctx,
       { dossierId: params.id, fileId: params.fileId },
     );
-    await sendFile(reply, await this.files.open(fileId, ctx.requestId));
+    await this.files.download(reply, fileId, ctx);
   }
 }

@@ -1,13 +1,15 @@
 import { Channel, ChannelModel, ConsumeMessage, connect } from 'amqplib';
 import type { ProblemShape, RpcRequest } from '@dvc/contracts';
 
-export type Reply = { response: unknown } | { err: ProblemShape };
-type Handler = (request: RpcRequest<Record<string, unknown>>) => Reply;
+/** An answer, an error reply, or no reply at all (to test the caller's timeout). */
+export type FakeReply = { response: unknown } | { err: ProblemShape | unknown } | 'silent';
+type Handler = (request: RpcRequest<Record<string, unknown>>) => FakeReply;
 
 /**
  * Stands in for a neighbour service on its RPC queue: a raw amqplib consumer answering on
- * `replyTo` in Nest's RMQ reply format (`{id, response|err, isDisposed: true}`), so the
- * payment service is tested through its real RpcClients without the other apps.
+ * `replyTo` in Nest's RMQ reply format (`{id, response|err, isDisposed: true}`), so a service
+ * is tested through its real RpcClients without the other apps. A pattern without a handler
+ * gets a 501 problem, or no answer at all with `{ unhandled: 'silent' }`.
  */
 export class FakeRpcService {
   readonly received: { pattern: string; request: RpcRequest<Record<string, unknown>> }[] = [];
@@ -16,13 +18,18 @@ export class FakeRpcService {
   private constructor(
     private readonly connection: ChannelModel,
     private readonly channel: Channel,
+    private readonly unhandled: 'problem' | 'silent',
   ) {}
 
-  static async start(url: string, queue: string): Promise<FakeRpcService> {
+  static async start(
+    url: string,
+    queue: string,
+    options: { unhandled?: 'problem' | 'silent' } = {},
+  ): Promise<FakeRpcService> {
     const connection = await connect(url);
     const channel = await connection.createChannel();
     await channel.assertQueue(queue, { durable: true });
-    const fake = new FakeRpcService(connection, channel);
+    const fake = new FakeRpcService(connection, channel, options.unhandled ?? 'problem');
     await channel.consume(queue, (msg) => msg && fake.answer(msg), { noAck: true });
     return fake;
   }
@@ -32,8 +39,17 @@ export class FakeRpcService {
     return this;
   }
 
+  off(pattern: string): this {
+    this.handlers.delete(pattern);
+    return this;
+  }
+
   requests(pattern: string): RpcRequest<Record<string, unknown>>[] {
     return this.received.filter((r) => r.pattern === pattern).map((r) => r.request);
+  }
+
+  lastRequest(pattern: string): RpcRequest<Record<string, unknown>> | undefined {
+    return this.requests(pattern).at(-1);
   }
 
   async close(): Promise<void> {
@@ -48,16 +64,19 @@ export class FakeRpcService {
     };
     this.received.push({ pattern: packet.pattern, request: packet.data });
     const handler = this.handlers.get(packet.pattern);
-    const reply: Reply = handler
+    const reply: FakeReply = handler
       ? handler(packet.data)
-      : {
-          err: {
-            status: 501,
-            code: 'fake.unhandled',
-            title: 'Not handled',
-            detail: packet.pattern,
-          },
-        };
+      : this.unhandled === 'silent'
+        ? 'silent'
+        : {
+            err: {
+              status: 501,
+              code: 'fake.unhandled',
+              title: 'Not handled',
+              detail: packet.pattern,
+            },
+          };
+    if (reply === 'silent') return;
     const body = { id: packet.id, ...reply, isDisposed: true };
     this.channel.sendToQueue(msg.properties.replyTo as string, Buffer.from(JSON.stringify(body)), {
       correlationId: msg.properties.correlationId as string,
@@ -65,6 +84,6 @@ export class FakeRpcService {
   }
 }
 
-export function notFound(code: string): Reply {
+export function notFound(code: string): FakeReply {
   return { err: { status: 404, code, title: 'Không tìm thấy', detail: code } };
 }
