@@ -15,4 +15,25 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // The portal runs in the browser (apps/portal has its own tsconfig: DOM, JSX). Contracts are
+    // shared as types only: a value import would pull Nest and class-validator into the bundle.
+    files: ['apps/portal/src/**/*.{ts,tsx}'],
+    ignores: ['apps/portal/src/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@dvc/contracts',
+              message: 'Import the API contracts as types only (import type …).',
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [{ group: ['node:*'], message: 'The portal runs in the browser.' }],
+        },
+      ],
+    },
+  },
 );

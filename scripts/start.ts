@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const api = `http://localhost:${gatewayConfig.HTTP_PORT}`;
   console.log(`
 \x1b[1mDVC — Cổng Dịch vụ công is up\x1b[0m
+  Portal         ${api}/   (the web portal: citizens, officers at /can-bo, admin at /quan-tri/thu-tuc)
   API            ${api}/api/v1   (try ${api}/api/v1/procedures?q=khai%20sinh)
   OpenAPI        ${api}/docs
   Health         ${api}/health/ready   Metrics ${api}/metrics

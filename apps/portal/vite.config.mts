@@ -19,6 +19,13 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // antd and TanStack Query mark modules "use client" for React Server Components; a
+      // browser-only bundle has nothing to preserve there.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
   server: {
     port: 5173,
@@ -27,7 +34,9 @@ export default defineConfig({
   },
   test: {
     // The app imports contracts for types only; tests also compare with the services' tables.
-    alias: { '@dvc/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) },
+    alias: {
+      '@dvc/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
+    },
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],

@@ -18,7 +18,12 @@ export function builtPortal(): string {
   if (!existsSync(join(PORTAL_DIR, 'index.html'))) {
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/portal/vite.config.mts'],
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'apps/portal/vite.config.mts',
+      ],
       { cwd: ROOT, stdio: 'inherit' },
     );
   }
@@ -46,7 +51,11 @@ export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
 /** A fresh browser profile (its own cookies and sessionStorage), in Vietnamese. */
-export async function newContext(browser: Browser, baseURL: string, phone = false): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  phone = false,
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     locale: 'vi-VN',
@@ -66,7 +75,9 @@ export async function newContext(browser: Browser, baseURL: string, phone = fals
  * The steps of one journey, in order: each depends on the ones before, so after a failure the
  * rest report "skipped" at once instead of timing out one by one.
  */
-export function journeySteps(): (name: string, step: () => Promise<void>) => void {
+export function journeySteps(
+  pages: () => Page[],
+): (name: string, step: () => Promise<void>) => void {
   let failed: string | null = null;
   return (name, step) =>
     it(name, async () => {
@@ -75,6 +86,10 @@ export function journeySteps(): (name: string, step: () => Promise<void>) => voi
         await step();
       } catch (err) {
         failed = name;
+        // What each browser showed when the step failed, beside the screenshots.
+        for (const [i, page] of pages().entries()) {
+          await screenshot(page, `failed-${i}`).catch(() => undefined);
+        }
         throw err;
       }
     });
@@ -99,5 +114,11 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'dvc-browser-screensh
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });
+  await page.screenshot({
+    path: join(SHOTS, `${name}.png`),
+    fullPage,
+    animations: 'disabled',
+    // Passing toasts ("Đã lưu…") would cover what the picture is about.
+    style: '.ant-message { display: none !important; }',
+  });
 }

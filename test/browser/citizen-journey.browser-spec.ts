@@ -28,7 +28,7 @@ describe('citizen and officer journey (browser)', () => {
   const password = 'mật khẩu mới của tôi';
   let dossierCode = '';
   let lookupKey = '';
-  const step = journeySteps();
+  const step = journeySteps(() => [page, officer].filter(Boolean));
 
   beforeAll(async () => {
     stack = await startStack({}, { portalDir: builtPortal() });
@@ -43,223 +43,266 @@ describe('citizen and officer journey (browser)', () => {
     await stack?.stop();
   });
 
-  step('home: Đăng ký / Đăng nhập top right, the services menu, search, and the lookup block', async () => {
-    await page.goto('/');
-    const topbar = page.locator('.topbar');
-    await expect(topbar.getByRole('link', { name: 'Đăng ký' }).isVisible()).resolves.toBe(true);
-    await expect(topbar.getByRole('link', { name: 'Đăng nhập' }).isVisible()).resolves.toBe(true);
-    await page.getByRole('navigation').getByRole('link', { name: 'Dịch vụ công trực tuyến' }).waitFor();
-    await page.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
-    await page.getByRole('searchbox', { name: 'Tìm kiếm thủ tục hành chính' }).waitFor();
-    await screenshot(page, '01-trang-chu');
+  step(
+    'home: Đăng ký / Đăng nhập top right, the services menu, search, and the lookup block',
+    async () => {
+      await page.goto('/');
+      const topbar = page.locator('.topbar');
+      await expect(topbar.getByRole('link', { name: 'Đăng ký' }).isVisible()).resolves.toBe(true);
+      await expect(topbar.getByRole('link', { name: 'Đăng nhập' }).isVisible()).resolves.toBe(true);
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: 'Dịch vụ công trực tuyến' })
+        .waitFor();
+      await page.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
+      await page.getByRole('searchbox', { name: 'Tìm kiếm thủ tục hành chính' }).waitFor();
+      await screenshot(page, '01-trang-chu');
 
-    const phone = await (await newContext(browser, stack.url, true)).newPage();
-    await phone.goto('/');
-    await phone.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
-    await phone.getByRole('button', { name: 'Mở danh mục' }).click();
-    await phone.getByRole('dialog').getByRole('link', { name: 'Dịch vụ công trực tuyến' }).waitFor();
-    await screenshot(phone, '02-dien-thoai-danh-muc', false);
-    await phone.context().close();
-  });
+      const phone = await (await newContext(browser, stack.url, true)).newPage();
+      await phone.goto('/');
+      await phone.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
+      await phone.getByRole('button', { name: 'Mở danh mục' }).click();
+      await phone
+        .getByRole('dialog')
+        .getByRole('link', { name: 'Dịch vụ công trực tuyến' })
+        .waitFor();
+      await screenshot(phone, '02-dien-thoai-danh-muc', false);
+      await phone.context().close();
+    },
+  );
 
-  step('registers with field messages, then says to check the email and the spam folder', async () => {
-    await page.locator('.topbar').getByRole('link', { name: 'Đăng ký' }).click();
-    await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
-    await page.getByRole('button', { name: 'Đăng ký' }).click();
-    await page.getByText('Vui lòng nhập họ và tên').waitFor();
-    await page.getByText('Vui lòng nhập email').waitFor();
+  step(
+    'registers with field messages, then says to check the email and the spam folder',
+    async () => {
+      await page.locator('.topbar').getByRole('link', { name: 'Đăng ký' }).click();
+      await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
+      await page.getByRole('button', { name: 'Đăng ký' }).click();
+      await page.getByText('Vui lòng nhập họ và tên').waitFor();
+      await page.getByText('Vui lòng nhập email').waitFor();
 
-    await page.getByLabel('Họ và tên').fill('Trần Thị Công Dân');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(firstPassword);
-    await page.getByLabel('Nhập lại mật khẩu').fill('khác hẳn');
-    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('12345');
-    await page.getByRole('button', { name: 'Đăng ký' }).click();
-    await page.getByText('Mật khẩu nhập lại không khớp').waitFor();
-    await page.getByText('Số định danh cá nhân gồm 12 chữ số').waitFor();
-    await screenshot(page, '03-dang-ky-loi');
+      await page.getByLabel('Họ và tên').fill('Trần Thị Công Dân');
+      await page.getByLabel('Email').fill(email);
+      await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill(firstPassword);
+      await page.getByLabel('Nhập lại mật khẩu').fill('khác hẳn');
+      await page.getByLabel('Số định danh cá nhân (CCCD)').fill('12345');
+      await page.getByRole('button', { name: 'Đăng ký' }).click();
+      await page.getByText('Mật khẩu nhập lại không khớp').waitFor();
+      await page.getByText('Số định danh cá nhân gồm 12 chữ số').waitFor();
+      await screenshot(page, '03-dang-ky-loi');
 
-    await page.getByLabel('Nhập lại mật khẩu').fill(firstPassword);
-    await page.getByLabel('Số định danh cá nhân (CCCD)').fill('001199004567');
-    await page.getByRole('button', { name: 'Đăng ký' }).click();
-    await page.getByRole('heading', { name: 'Đăng ký thành công' }).waitFor();
-    await page.getByText(`Chúng tôi đã gửi thư kích hoạt tới ${email}`).waitFor();
-    await page.getByText('kiểm tra cả thư mục Spam (Thư rác)').waitFor();
-    await screenshot(page, '04-dang-ky-thanh-cong');
-  });
+      await page.getByLabel('Nhập lại mật khẩu').fill(firstPassword);
+      await page.getByLabel('Số định danh cá nhân (CCCD)').fill('001199004567');
+      await page.getByRole('button', { name: 'Đăng ký' }).click();
+      await page.getByRole('heading', { name: 'Đăng ký thành công' }).waitFor();
+      await page.getByText(`Chúng tôi đã gửi thư kích hoạt tới ${email}`).waitFor();
+      await page.getByText('kiểm tra cả thư mục Spam (Thư rác)').waitFor();
+      await screenshot(page, '04-dang-ky-thanh-cong');
+    },
+  );
 
   step('activates from the link in the email', async () => {
     await page.goto(await linkInEmail(stack, email, '/activate'));
     await page.getByRole('heading', { name: 'Tài khoản đã được kích hoạt' }).waitFor();
   });
 
-  step('resets a forgotten password with the captcha (refreshable) and the emailed link', async () => {
-    await page.goto('/dang-nhap');
-    const firstCaptcha = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
-    await page.getByRole('button', { name: 'Quên mật khẩu?' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Quên mật khẩu' });
-    const image = dialog.getByRole('img', { name: /Mã xác nhận/ });
-    await image.waitFor();
-    const before = await image.getAttribute('src');
-    const { captchaId: firstId } = (await (await firstCaptcha).json()) as { captchaId: string };
-    const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
-    await dialog.getByRole('button', { name: 'Đổi mã xác nhận khác' }).click();
-    const { captchaId } = (await (await second).json()) as { captchaId: string };
-    expect(captchaId).not.toBe(firstId);
-    await waitFor(async () => (await image.getAttribute('src')) !== before, { what: 'a new captcha image' });
-    await screenshot(page, '05-quen-mat-khau');
+  step(
+    'resets a forgotten password with the captcha (refreshable) and the emailed link',
+    async () => {
+      await page.goto('/dang-nhap');
+      const firstCaptcha = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
+      await page.getByRole('button', { name: 'Quên mật khẩu?' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Quên mật khẩu' });
+      const image = dialog.getByRole('img', { name: /Mã xác nhận/ });
+      await image.waitFor();
+      const before = await image.getAttribute('src');
+      const { captchaId: firstId } = (await (await firstCaptcha).json()) as { captchaId: string };
+      const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
+      await dialog.getByRole('button', { name: 'Đổi mã xác nhận khác' }).click();
+      const { captchaId } = (await (await second).json()) as { captchaId: string };
+      expect(captchaId).not.toBe(firstId);
+      await waitFor(async () => (await image.getAttribute('src')) !== before, {
+        what: 'a new captcha image',
+      });
+      await screenshot(page, '05-quen-mat-khau');
 
-    const answer = await stack.redis.get(`captcha:${captchaId}`);
-    await dialog.getByLabel('Email').fill(email);
-    await dialog.getByLabel('Mã xác nhận', { exact: true }).fill(answer!);
-    await dialog.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-    await dialog.getByText('Đã gửi yêu cầu').waitFor();
+      const answer = await stack.redis.get(`captcha:${captchaId}`);
+      await dialog.getByLabel('Email').fill(email);
+      await dialog.getByRole('textbox', { name: 'Mã xác nhận', exact: true }).fill(answer!);
+      await dialog.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+      await dialog.getByText('Đã gửi yêu cầu').waitFor();
 
-    await page.goto(await linkInEmail(stack, email, '/reset-password'));
-    await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor();
-    await page.getByLabel('Mật khẩu mới').fill(password);
-    await page.getByLabel('Nhập lại mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
-    await page.getByRole('heading', { name: 'Đã đặt lại mật khẩu' }).waitFor();
-  });
+      await page.goto(await linkInEmail(stack, email, '/reset-password'));
+      await page.getByRole('heading', { name: 'Đặt lại mật khẩu' }).waitFor();
+      await page.getByLabel('Mật khẩu mới').fill(password);
+      await page.getByLabel('Nhập lại mật khẩu').fill(password);
+      await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
+      await page.getByRole('heading', { name: 'Đã đặt lại mật khẩu' }).waitFor();
+    },
+  );
 
-  step('finds "giay phep lai xe" and reads the procedure, then applies through login and back', async () => {
-    await page.goto('/');
-    const search = page.getByRole('searchbox', { name: 'Tìm kiếm thủ tục hành chính' });
-    await search.fill('giay phep lai xe');
-    await search.press('Enter');
-    await page.getByText(/Tìm thấy \d+ thủ tục/).waitFor();
-    await screenshot(page, '06-tim-kiem');
-    await page.getByRole('link', { name: 'Đổi giấy phép lái xe' }).click();
+  step(
+    'finds "giay phep lai xe" and reads the procedure, then applies through login and back',
+    async () => {
+      await page.goto('/');
+      const search = page.getByRole('searchbox', { name: 'Tìm kiếm thủ tục hành chính' });
+      await search.fill('giay phep lai xe');
+      await search.press('Enter');
+      await page.getByText(/Tìm thấy \d+ thủ tục/).waitFor();
+      await screenshot(page, '06-tim-kiem');
+      await page.getByRole('link', { name: 'Đổi giấy phép lái xe' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'Đổi giấy phép lái xe' }).waitFor();
-    for (const heading of ['Thông tin chung', 'Trình tự thực hiện', 'Thành phần hồ sơ', 'Thời hạn giải quyết', 'Phí, lệ phí', 'Mẫu đơn, tờ khai']) {
-      await page.getByRole('heading', { name: heading }).waitFor();
-    }
-    await page.getByText('Căn cứ pháp lý').waitFor();
-    await page.getByText('Công an thành phố Hà Nội').first().waitFor();
-    await page.getByText('5 ngày làm việc').first().waitFor();
-    const form = page.getByRole('link', { name: /Đơn đề nghị đổi giấy phép lái xe \(DOCX\)/ });
-    expect(await form.getAttribute('href')).toBe('/api/v1/procedures/3.000347/forms/de-nghi-doi-gplx');
-    const download = await fetch(`${stack.url}${await form.getAttribute('href')}`);
-    expect(download.status).toBe(200);
-    await screenshot(page, '07-thu-tuc');
+      await page.getByRole('heading', { level: 1, name: 'Đổi giấy phép lái xe' }).waitFor();
+      for (const heading of [
+        'Thông tin chung',
+        'Trình tự thực hiện',
+        'Thành phần hồ sơ',
+        'Thời hạn giải quyết',
+        'Phí, lệ phí',
+        'Mẫu đơn, tờ khai',
+      ]) {
+        await page.getByRole('heading', { name: heading }).waitFor();
+      }
+      await page.getByText('Căn cứ pháp lý').waitFor();
+      await page.getByText('Công an thành phố Hà Nội').first().waitFor();
+      await page.getByText('5 ngày làm việc').first().waitFor();
+      const form = page.getByRole('link', { name: /Đơn đề nghị đổi giấy phép lái xe \(DOCX\)/ });
+      expect(await form.getAttribute('href')).toBe(
+        '/api/v1/procedures/3.000347/forms/de-nghi-doi-gplx',
+      );
+      const download = await fetch(`${stack.url}${await form.getAttribute('href')}`);
+      expect(download.status).toBe(200);
+      await screenshot(page, '07-thu-tuc');
 
-    await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
-    await page.waitForURL(/\/dang-nhap\?returnUrl=/);
-    await page.getByText('Vui lòng đăng nhập để tiếp tục').waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Mật khẩu').fill(firstPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByText('Email hoặc mật khẩu không đúng.').waitFor();
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).click();
+      await page.waitForURL(/\/dang-nhap\?returnUrl=/);
+      await page.getByText('Vui lòng đăng nhập để tiếp tục').waitFor();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Mật khẩu').fill(firstPassword);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.getByText('Email hoặc mật khẩu không đúng.').waitFor();
+      await page.getByLabel('Mật khẩu').fill(password);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
 
-    await page.waitForURL(/\/ho-so\/[0-9a-f-]+\/nop/);
-    await page.getByRole('heading', { name: 'Đổi giấy phép lái xe' }).waitFor();
-    await page.getByRole('button', { name: /Thông báo, \d+ chưa đọc/ }).waitFor();
-  });
+      await page.waitForURL(/\/ho-so\/[0-9a-f-]+\/nop/);
+      await page.getByRole('heading', { name: 'Đổi giấy phép lái xe' }).waitFor();
+      await page.getByRole('button', { name: /Thông báo, \d+ chưa đọc/ }).waitFor();
+    },
+  );
 
-  step('fills the online form: an error shows beside its field, a valid form is saved', async () => {
-    await page.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Công Dân');
-    await page.getByLabel('Số định danh cá nhân').fill('12ab');
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    const idField = page.locator('.ant-form-item', { has: page.getByLabel('Số định danh cá nhân') });
-    await idField.getByText('Số định danh cá nhân: không đúng định dạng yêu cầu').waitFor();
-    await page.getByText('Ngày, tháng, năm sinh: không được để trống').waitFor();
-    await page.getByText('Tờ khai còn thông tin chưa đúng').waitFor();
-    await screenshot(page, '08-to-khai-loi');
+  step(
+    'fills the online form: an error shows beside its field, a valid form is saved',
+    async () => {
+      await page.getByLabel('Họ, chữ đệm và tên').fill('Trần Thị Công Dân');
+      await page.getByLabel('Số định danh cá nhân').fill('12ab');
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      const idField = page.locator('.ant-form-item', {
+        has: page.getByLabel('Số định danh cá nhân'),
+      });
+      await idField.getByText('Số định danh cá nhân: không đúng định dạng yêu cầu').waitFor();
+      await page.getByText('Ngày, tháng, năm sinh: không được để trống').waitFor();
+      await page.getByText('Tờ khai còn thông tin chưa đúng').waitFor();
+      await screenshot(page, '08-to-khai-loi');
 
-    await page.getByLabel('Số định danh cá nhân').fill('001199004567');
-    await fillDate(page, 'Ngày, tháng, năm sinh', '20/05/1990');
-    await page.getByLabel('Số giấy phép lái xe').fill('010203040506');
-    await page.getByLabel('Hạng giấy phép lái xe').click();
-    await page.locator('.ant-select-dropdown .ant-select-item-option[title="B"]').click();
-    await fillDate(page, 'Ngày hết hạn của giấy phép lái xe', '31/12/2026');
-    await page.getByLabel('Nơi cư trú').fill('Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội');
-    await page.getByLabel('Số điện thoại').fill('0912345678');
-    await page.getByRole('button', { name: 'Lưu nháp' }).click();
-    await page.getByText('Đã lưu hồ sơ nháp').waitFor();
-    await expect(page.getByText('không đúng định dạng yêu cầu').count()).resolves.toBe(0);
-  });
+      await page.getByLabel('Số định danh cá nhân').fill('001199004567');
+      await fillDate(page, 'Ngày, tháng, năm sinh', '20/05/1990');
+      await page.getByLabel('Số giấy phép lái xe').fill('010203040506');
+      await page.getByLabel('Hạng giấy phép lái xe').click();
+      await page.locator('.ant-select-dropdown .ant-select-item-option[title="B"]').click();
+      await fillDate(page, 'Ngày hết hạn của giấy phép lái xe', '31/12/2026');
+      await page.getByLabel('Nơi cư trú').fill('Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội');
+      await page.getByLabel('Số điện thoại').fill('0912345678');
+      await page.getByRole('button', { name: 'Lưu nháp' }).click();
+      await page.getByText('Đã lưu hồ sơ nháp').waitFor();
+      await expect(page.getByText('không đúng định dạng yêu cầu').count()).resolves.toBe(0);
+    },
+  );
 
-  step('keeps a document in Giấy tờ cá nhân (upload with progress), and the draft waits on the server', async () => {
-    await page.goto('/tai-khoan/giay-to');
-    await page.getByRole('tab', { name: 'Giấy tờ cá nhân' }).waitFor();
-    await page.getByRole('button', { name: 'Thêm giấy tờ' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Thêm giấy tờ' });
-    await dialog.getByLabel('Tên giấy tờ').fill('Giấy phép lái xe hạng B');
-    await dialog.getByLabel('Số hiệu').fill('010203040506');
-    await dialog.locator('input[type=file]').setInputFiles(pdf('gplx-hang-b'));
-    await dialog.waitFor({ state: 'hidden' });
-    const row = page.getByRole('row', { name: /Giấy phép lái xe hạng B/ });
-    await row.waitFor();
-    await row.getByText('gplx-hang-b.pdf').waitFor();
-    await screenshot(page, '09-giay-to-ca-nhan');
+  step(
+    'keeps a document in Giấy tờ cá nhân (upload with progress), and the draft waits on the server',
+    async () => {
+      await page.goto('/tai-khoan/giay-to');
+      await page.getByRole('tab', { name: 'Giấy tờ cá nhân' }).waitFor();
+      await page.getByRole('button', { name: 'Thêm giấy tờ' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Thêm giấy tờ' });
+      await dialog.getByLabel('Tên giấy tờ').fill('Giấy phép lái xe hạng B');
+      await dialog.getByLabel('Số hiệu').fill('010203040506');
+      await dialog.locator('input[type=file]').setInputFiles(pdf('gplx-hang-b'));
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row', { name: /Giấy phép lái xe hạng B/ });
+      await row.waitFor();
+      await row.getByText('gplx-hang-b.pdf').waitFor();
+      await screenshot(page, '09-giay-to-ca-nhan');
 
-    await page.getByRole('tab', { name: 'Hồ sơ của tôi' }).click();
-    await page.getByRole('link', { name: 'Hồ sơ nháp — tiếp tục' }).click();
-    await waitFor(
-      async () => (await page.getByLabel('Số giấy phép lái xe').inputValue()) === '010203040506',
-      { what: 'the saved draft in the form' },
-    );
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByRole('heading', { name: 'Thành phần hồ sơ', level: 2 }).waitFor();
-  });
+      await page.getByRole('tab', { name: 'Hồ sơ của tôi' }).click();
+      await page.getByRole('link', { name: 'Hồ sơ nháp — tiếp tục' }).click();
+      await waitFor(
+        async () => (await page.getByLabel('Số giấy phép lái xe').inputValue()) === '010203040506',
+        { what: 'the saved draft in the form' },
+      );
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await page.getByRole('heading', { name: 'Thành phần hồ sơ', level: 2 }).waitFor();
+    },
+  );
 
-  step('attaches the components: wrong type refused before, oversize after the upload, then a progress bar and the wallet', async () => {
-    const request = page.locator('section[data-component="de-nghi-doi-gplx"]');
-    await request.locator('input[type=file]').setInputFiles(exeAsPdf());
-    await request.getByText('không đúng định dạng cho phép').waitFor();
+  step(
+    'attaches the components: wrong type refused before, oversize after the upload, then a progress bar and the wallet',
+    async () => {
+      const request = page.locator('section[data-component="de-nghi-doi-gplx"]');
+      await request.locator('input[type=file]').setInputFiles(exeAsPdf());
+      await request.getByText('không đúng định dạng cho phép').waitFor();
 
-    await request.locator('input[type=file]').setInputFiles(largePdf(MAX_FILE_BYTES + 64 * 1024));
-    await request.getByRole('alert').filter({ hasText: 'dung lượng' }).waitFor();
+      await request.locator('input[type=file]').setInputFiles(largePdf(MAX_FILE_BYTES + 64 * 1024));
+      await request.getByRole('alert').filter({ hasText: 'dung lượng' }).waitFor();
 
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByText('Chưa đính kèm: Đơn đề nghị đổi giấy phép lái xe').waitFor();
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await page.getByText('Chưa đính kèm: Đơn đề nghị đổi giấy phép lái xe').waitFor();
 
-    await request.locator('input[type=file]').setInputFiles(pdf('don-de-nghi'));
-    await request.getByText('Đã tải lên "don-de-nghi.pdf"').waitFor();
-    await request.getByText('don-de-nghi.pdf', { exact: true }).waitFor();
+      await request.locator('input[type=file]').setInputFiles(pdf('don-de-nghi'));
+      await request.getByText('Đã tải lên "don-de-nghi.pdf"').waitFor();
+      await request.getByText('don-de-nghi.pdf', { exact: true }).waitFor();
 
-    const copy = page.locator('section[data-component="ban-sao-gplx"]');
-    await copy.getByRole('button', { name: 'Chọn từ Giấy tờ cá nhân' }).click();
-    const picker = page.getByRole('dialog', { name: /Chọn giấy tờ cho/ });
-    await picker.getByText('Giấy phép lái xe hạng B').click();
-    await picker.getByRole('button', { name: 'Đính kèm' }).click();
-    await copy.getByText('Từ giấy tờ cá nhân').waitFor();
-    await screenshot(page, '10-thanh-phan-ho-so');
+      const copy = page.locator('section[data-component="ban-sao-gplx"]');
+      await copy.getByRole('button', { name: 'Chọn từ Giấy tờ cá nhân' }).click();
+      const picker = page.getByRole('dialog', { name: /Chọn giấy tờ cho/ });
+      await picker.getByText('Giấy phép lái xe hạng B').click();
+      await picker.getByRole('button', { name: 'Đính kèm' }).click();
+      await copy.getByText('Từ giấy tờ cá nhân').waitFor();
+      await screenshot(page, '10-thanh-phan-ho-so');
 
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByText('Bạn muốn nhận kết quả bằng hình thức nào?').waitFor();
-  });
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await page.getByText('Bạn muốn nhận kết quả bằng hình thức nào?').waitFor();
+    },
+  );
 
-  step('chooses the delivery, reviews and submits: the receipt shows the code and the lookup key', async () => {
-    await page.getByLabel('Nhận kết quả qua dịch vụ bưu chính').check();
-    await page.getByLabel('Người nhận').fill('Trần Thị Công Dân');
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
-    await page.getByText('Vui lòng nhập địa chỉ').waitFor();
-    await page.getByLabel('Nhận kết quả trực tuyến (tải về trên Cổng)').check();
-    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  step(
+    'chooses the delivery, reviews and submits: the receipt shows the code and the lookup key',
+    async () => {
+      await page.getByLabel('Nhận kết quả qua dịch vụ bưu chính').check();
+      await page.getByLabel('Người nhận').fill('Trần Thị Công Dân');
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
+      await page.getByText('Vui lòng nhập địa chỉ').waitFor();
+      await page.getByLabel('Nhận kết quả trực tuyến (tải về trên Cổng)').check();
+      await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
-    await page.getByRole('heading', { name: 'Xem lại và nộp', level: 2 }).waitFor();
-    await page.getByText('Trần Thị Công Dân').first().waitFor();
-    await page.getByText('don-de-nghi.pdf').waitFor();
-    const submit = page.getByRole('button', { name: 'Nộp hồ sơ' });
-    expect(await submit.isDisabled()).toBe(true);
-    await page.getByLabel(/Tôi xin cam đoan/).check();
-    await screenshot(page, '11-xem-lai');
-    await submit.click();
+      await page.getByRole('heading', { name: 'Xem lại và nộp', level: 2 }).waitFor();
+      await page.getByText('Trần Thị Công Dân').first().waitFor();
+      await page.getByText('don-de-nghi.pdf').waitFor();
+      const submit = page.getByRole('button', { name: 'Nộp hồ sơ' });
+      expect(await submit.isDisabled()).toBe(true);
+      await page.getByLabel(/Tôi xin cam đoan/).check();
+      await screenshot(page, '11-xem-lai');
+      await submit.click();
 
-    await page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
-    await page.getByRole('heading', { name: 'Giấy tiếp nhận hồ sơ trực tuyến' }).waitFor();
-    dossierCode = (await page.getByTestId('dossier-code').innerText()).trim();
-    lookupKey = (await page.getByTestId('lookup-key').innerText()).trim();
-    expect(dossierCode).toMatch(/^000\.00\.01\.H26-\d{6}-\d{4}$/);
-    expect(lookupKey).toMatch(/^[A-Z2-9]{6}$/);
-    await page.getByRole('button', { name: 'In giấy tiếp nhận' }).waitFor();
-    await screenshot(page, '12-giay-tiep-nhan');
-  });
+      await page.getByRole('heading', { name: 'Nộp hồ sơ thành công' }).waitFor();
+      await page.getByRole('heading', { name: 'Giấy tiếp nhận hồ sơ trực tuyến' }).waitFor();
+      dossierCode = (await page.getByTestId('dossier-code').innerText()).trim();
+      lookupKey = (await page.getByTestId('lookup-key').innerText()).trim();
+      expect(dossierCode).toMatch(/^000\.00\.01\.H26-\d{6}-\d{4}$/);
+      expect(lookupKey).toMatch(/^[A-Z2-9]{6}$/);
+      await page.getByRole('button', { name: 'In giấy tiếp nhận' }).waitFor();
+      await screenshot(page, '12-giay-tiep-nhan');
+    },
+  );
 
   step('finds the dossier with TRA CỨU HỒ SƠ ĐÃ NỘP, result below', async () => {
     const visitor = await (await newContext(browser, stack.url)).newPage();
@@ -291,7 +334,7 @@ describe('citizen and officer journey (browser)', () => {
     await screenshot(officer, '14-can-bo-danh-sach');
     await row.getByRole('link', { name: dossierCode }).click();
 
-    await officer.getByRole('heading', { name: 'Đổi giấy phép lái xe' }).waitFor();
+    await officer.getByRole('heading', { level: 1, name: 'Đổi giấy phép lái xe' }).waitFor();
     const actions = officer.locator('.action-bar');
     await actions.getByRole('button', { name: 'Tiếp nhận' }).waitFor();
     await actions.getByRole('button', { name: 'Từ chối' }).waitFor();
@@ -315,105 +358,147 @@ describe('citizen and officer journey (browser)', () => {
     await page.locator('.dossier-header').getByText('Đã tiếp nhận').waitFor({ timeout: 20_000 });
   });
 
-  step('officer asks for a supplement; the citizen sees it in the bell and answers with a file', async () => {
-    await officer.locator('.action-bar').getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
-    const dialog = officer.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
-    const missing = dialog.getByLabel('Giấy tờ cần bổ sung');
-    await missing.fill('Giấy khám sức khỏe của người lái xe');
-    await missing.press('Enter');
-    await dialog.getByLabel('Lý do').fill('Bổ sung giấy khám sức khỏe còn hiệu lực');
-    await dialog.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
-    await officer.locator('.dossier-header').getByText('Yêu cầu bổ sung').waitFor();
+  step(
+    'officer asks for a supplement; the citizen sees it in the bell and answers with a file',
+    async () => {
+      await officer.locator('.action-bar').getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+      const dialog = officer.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
+      const missing = dialog.getByLabel('Giấy tờ cần bổ sung');
+      await missing.fill('Giấy khám sức khỏe của người lái xe');
+      await missing.press('Enter');
+      await dialog.getByLabel('Lý do').fill('Bổ sung giấy khám sức khỏe còn hiệu lực');
+      await dialog.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+      await officer.locator('.dossier-header').getByText('Yêu cầu bổ sung').waitFor();
 
-    await page.locator('.dossier-header').getByText('Yêu cầu bổ sung').waitFor({ timeout: 20_000 });
-    await page.getByRole('button', { name: /Thông báo, \d+ chưa đọc/ }).click();
-    const bell = page.getByRole('dialog', { name: 'Thông báo' });
-    await bell.getByText(dossierCode).first().waitFor();
-    await screenshot(page, '16-thong-bao', false);
-    await page.keyboard.press('Escape');
+      await page
+        .locator('.dossier-header')
+        .getByText('Yêu cầu bổ sung')
+        .waitFor({ timeout: 20_000 });
+      await page.getByRole('button', { name: /Thông báo, \d+ chưa đọc/ }).click();
+      const bell = page.getByRole('dialog', { name: 'Thông báo' });
+      await bell.getByText(dossierCode).first().waitFor();
+      await screenshot(page, '16-thong-bao', false);
+      await page.keyboard.press('Escape');
 
-    const panel = page.locator('.supplement-card');
-    await panel.getByText('Giấy khám sức khỏe của người lái xe').waitFor();
-    await panel.getByText('Bổ sung giấy khám sức khỏe còn hiệu lực').waitFor();
-    const slot = panel.locator('section[data-component="giay-kham-suc-khoe"]');
-    await slot.locator('input[type=file]').setInputFiles(pdf('giay-kham-suc-khoe'));
-    await slot.getByText('giay-kham-suc-khoe.pdf', { exact: true }).waitFor();
-    await panel.getByLabel('Ghi chú gửi cơ quan (không bắt buộc)').fill('Đã bổ sung giấy khám sức khỏe');
-    await screenshot(page, '17-bo-sung');
-    await panel.getByRole('button', { name: 'Gửi bổ sung' }).click();
-    await page.getByText('Đã gửi hồ sơ bổ sung').waitFor();
-    await page.locator('.dossier-header').getByText('Đã tiếp nhận').waitFor();
-  });
+      const panel = page.locator('.supplement-card');
+      await panel
+        .getByRole('listitem')
+        .filter({ hasText: 'Giấy khám sức khỏe của người lái xe' })
+        .waitFor();
+      await panel.getByText('Bổ sung giấy khám sức khỏe còn hiệu lực').waitFor();
+      const slot = panel.locator('section[data-component="giay-kham-suc-khoe"]');
+      await slot.locator('input[type=file]').setInputFiles(pdf('giay-kham-suc-khoe'));
+      await slot.getByText('giay-kham-suc-khoe.pdf', { exact: true }).waitFor();
+      await panel
+        .getByLabel('Ghi chú gửi cơ quan (không bắt buộc)')
+        .fill('Đã bổ sung giấy khám sức khỏe');
+      await screenshot(page, '17-bo-sung');
+      await panel.getByRole('button', { name: 'Gửi bổ sung' }).click();
+      await page.getByText('Đã gửi hồ sơ bổ sung').waitFor();
+      await page.locator('.dossier-header').getByText('Đã tiếp nhận').waitFor();
+    },
+  );
 
-  step('officer starts and asks for the fee; the citizen pays with the simulator and sees the true state', async () => {
-    await officer.reload();
-    await act(officer, 'Bắt đầu xử lý');
-    await officer.locator('.dossier-header').getByText('Đang xử lý').waitFor();
-    await officer.locator('.action-bar').getByRole('button', { name: 'Yêu cầu thanh toán' }).click();
-    const dialog = officer.getByRole('dialog', { name: 'Yêu cầu thanh toán' });
-    await dialog.getByLabel('Số tiền (VND)').fill('135000');
-    await dialog.getByRole('button', { name: 'Yêu cầu thanh toán' }).click();
-    await officer.locator('.dossier-header').getByText('Chờ thanh toán').waitFor();
+  step(
+    'officer starts and asks for the fee; the citizen pays with the simulator and sees the true state',
+    async () => {
+      await officer.reload();
+      await act(officer, 'Bắt đầu xử lý');
+      await officer.locator('.dossier-header').getByText('Đang xử lý').waitFor();
+      await officer
+        .locator('.action-bar')
+        .getByRole('button', { name: 'Yêu cầu thanh toán' })
+        .click();
+      const dialog = officer.getByRole('dialog', { name: 'Yêu cầu thanh toán' });
+      await dialog.getByLabel('Số tiền (VND)').fill('135000');
+      await dialog.getByRole('button', { name: 'Yêu cầu thanh toán' }).click();
+      await officer.locator('.dossier-header').getByText('Chờ thanh toán').waitFor();
 
-    await page.locator('.dossier-header').getByText('Chờ thanh toán').waitFor({ timeout: 20_000 });
-    await page.getByText(/Hồ sơ cần thanh toán phí, lệ phí: 135\.000/).waitFor();
-    await page.getByRole('button', { name: 'Thanh toán', exact: true }).click({ timeout: 30_000 });
-    const checkout = page.getByRole('dialog', { name: 'Thanh toán' });
-    await checkout.getByText('Phương thức thanh toán').waitFor();
-    const proceed = checkout.getByRole('button', { name: 'Tiếp tục thanh toán' });
-    await checkout.getByRole('radio').first().check();
-    expect(await proceed.isDisabled()).toBe(true);
-    await checkout.getByLabel(/Tôi cam kết/).check();
-    await screenshot(page, '18-thanh-toan', false);
-    await proceed.click();
+      await page
+        .locator('.dossier-header')
+        .getByText('Chờ thanh toán')
+        .waitFor({ timeout: 20_000 });
+      await page.getByText(/Hồ sơ cần thanh toán phí, lệ phí: 135\.000/).waitFor();
+      await page
+        .getByRole('button', { name: 'Thanh toán', exact: true })
+        .click({ timeout: 30_000 });
+      const checkout = page.getByRole('dialog', { name: 'Thanh toán' });
+      await checkout.getByText('Phương thức thanh toán').waitFor();
+      const proceed = checkout.getByRole('button', { name: 'Tiếp tục thanh toán' });
+      await checkout.getByRole('radio').first().check();
+      expect(await proceed.isDisabled()).toBe(true);
+      await checkout.getByLabel(/Tôi cam kết/).check();
+      await screenshot(page, '18-thanh-toan', false);
+      await proceed.click();
 
-    // The provider's page (the simulator), then back through the gateway to the portal.
-    await page.getByRole('button', { name: 'Thanh toán' }).waitFor();
-    await page.getByRole('button', { name: 'Thanh toán' }).click();
-    await page.getByRole('heading', { name: 'Kết quả thanh toán' }).waitFor();
-    await page.getByRole('link', { name: 'Về mục Giao dịch' }).click();
-    await page.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor({ timeout: 20_000 });
-    await screenshot(page, '19-ket-qua-thanh-toan');
-    const receipt = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Tải biên lai' }).click();
-    const file = await (await receipt).createReadStream();
-    const head = await new Promise<string>((resolve) => file.once('data', (c: Buffer) => resolve(c.subarray(0, 5).toString())));
-    expect(head).toBe('%PDF-');
+      // The provider's page (the simulator), then back through the gateway to the portal.
+      const portal = new URL(stack.url).origin;
+      await page.waitForURL((url) => url.origin !== portal);
+      await screenshot(page, '19-cong-thanh-toan', false);
+      await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+      await page.getByRole('heading', { name: 'Kết quả thanh toán' }).waitFor();
+      await page.getByRole('link', { name: 'Về mục Giao dịch' }).click();
+      await page
+        .getByRole('heading', { name: 'Thanh toán thành công' })
+        .waitFor({ timeout: 20_000 });
+      await screenshot(page, '20-ket-qua-thanh-toan');
+      const receipt = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Tải biên lai' }).click();
+      const file = await (await receipt).createReadStream();
+      const head = await new Promise<string>((resolve) =>
+        file.once('data', (c: Buffer) => resolve(c.subarray(0, 5).toString())),
+      );
+      expect(head).toBe('%PDF-');
 
-    await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
-    await page.locator('.dossier-header').getByText('Đang xử lý').waitFor({ timeout: 20_000 });
-  });
+      await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
+      await page.locator('.dossier-header').getByText('Đang xử lý').waitFor({ timeout: 20_000 });
+    },
+  );
 
-  step('officer completes with a result and returns it; the citizen downloads the result', async () => {
-    await officer.reload();
-    await officer.locator('.dossier-header').getByText('Đang xử lý').waitFor();
-    const complete = officer.locator('.action-bar').getByRole('button', { name: 'Hoàn thành' });
-    expect(await complete.isDisabled()).toBe(true);
-    await officer.locator('.result-upload input[type=file]').setInputFiles(pdf('giay-phep-lai-xe-moi'));
-    await officer.getByRole('button', { name: 'giay-phep-lai-xe-moi.pdf' }).waitFor();
-    await act(officer, 'Hoàn thành');
-    await officer.locator('.dossier-header').getByText('Có kết quả').waitFor();
-    expect(await officer.locator('.action-bar').getByRole('button').allInnerTexts()).toContain('Trả kết quả');
-    await act(officer, 'Trả kết quả');
-    await officer.locator('.dossier-header').getByText('Đã trả kết quả').waitFor();
-    await officer.getByText('Hồ sơ đã kết thúc, không còn thao tác nào.').waitFor();
+  step(
+    'officer completes with a result and returns it; the citizen downloads the result',
+    async () => {
+      await officer.reload();
+      await officer.locator('.dossier-header').getByText('Đang xử lý').waitFor();
+      const complete = officer.locator('.action-bar').getByRole('button', { name: 'Hoàn thành' });
+      expect(await complete.isDisabled()).toBe(true);
+      await officer
+        .locator('.result-upload input[type=file]')
+        .setInputFiles(pdf('giay-phep-lai-xe-moi'));
+      await officer.getByRole('button', { name: 'giay-phep-lai-xe-moi.pdf' }).waitFor();
+      await act(officer, 'Hoàn thành');
+      await officer.locator('.dossier-header').getByText('Có kết quả').waitFor();
+      expect(await officer.locator('.action-bar').getByRole('button').allInnerTexts()).toContain(
+        'Trả kết quả',
+      );
+      await act(officer, 'Trả kết quả');
+      await officer.locator('.dossier-header').getByText('Đã trả kết quả').waitFor();
+      await officer.getByText('Hồ sơ đã kết thúc, không còn thao tác nào.').waitFor();
 
-    await page.locator('.dossier-header').getByText('Đã trả kết quả').waitFor({ timeout: 20_000 });
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Tải kết quả: giay-phep-lai-xe-moi.pdf' }).click();
-    const result = await download;
-    expect(result.suggestedFilename()).toBe('giay-phep-lai-xe-moi.pdf');
-    const bytes = await streamBytes(await result.createReadStream());
-    expect(bytes.equals(pdf('giay-phep-lai-xe-moi').buffer)).toBe(true);
-    await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
-    await screenshot(page, '20-ho-so-co-ket-qua');
+      await page
+        .locator('.dossier-header')
+        .getByText('Đã trả kết quả')
+        .waitFor({ timeout: 20_000 });
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Tải kết quả: giay-phep-lai-xe-moi.pdf' }).click();
+      const result = await download;
+      expect(result.suggestedFilename()).toBe('giay-phep-lai-xe-moi.pdf');
+      const bytes = await streamBytes(await result.createReadStream());
+      expect(bytes.equals(pdf('giay-phep-lai-xe-moi').buffer)).toBe(true);
+      await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
+      await screenshot(page, '21-ho-so-co-ket-qua');
 
-    const visitor = await (await newContext(browser, stack.url)).newPage();
-    await visitor.goto('/');
-    await lookUp(visitor, dossierCode, lookupKey);
-    await visitor.getByRole('region', { name: 'Kết quả tra cứu hồ sơ' }).getByText('Đã trả kết quả').first().waitFor();
-    await visitor.context().close();
-  });
+      const visitor = await (await newContext(browser, stack.url)).newPage();
+      await visitor.goto('/');
+      await lookUp(visitor, dossierCode, lookupKey);
+      await visitor
+        .getByRole('region', { name: 'Kết quả tra cứu hồ sơ' })
+        .getByText('Đã trả kết quả')
+        .first()
+        .waitFor();
+      await visitor.context().close();
+    },
+  );
 
   it('met no script error and no Content-Security-Policy violation on the way', () => {
     expect(problems.flat()).toEqual([]);
@@ -442,7 +527,9 @@ async function act(page: Page, name: string): Promise<void> {
 }
 
 async function unreadCount(page: Page): Promise<number> {
-  const label = await page.getByRole('button', { name: /Thông báo, \d+ chưa đọc/ }).getAttribute('aria-label');
+  const label = await page
+    .getByRole('button', { name: /Thông báo, \d+ chưa đọc/ })
+    .getAttribute('aria-label');
   return Number(/(\d+)/.exec(label ?? '')?.[1] ?? 0);
 }
 

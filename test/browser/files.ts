@@ -17,7 +17,10 @@ export const pdf = (label: string): PickedFile => ({
 export const exeAsPdf = (): PickedFile => ({
   name: 'hoa-don.pdf',
   mimeType: 'application/pdf',
-  buffer: Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(512, 0x41)]),
+  buffer: Buffer.concat([
+    Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'),
+    Buffer.alloc(512, 0x41),
+  ]),
 });
 
 /** A real PDF over the stack's cap (MAX_FILE_BYTES): refused by the server after the upload. */

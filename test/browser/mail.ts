@@ -6,7 +6,9 @@ import type { Stack } from '../e2e/stack';
  * `/activate`), as a person would open it: the stack's PUBLIC_URL is not the test's origin.
  */
 export async function linkInEmail(stack: Stack, email: string, path: string): Promise<string> {
-  const pattern = new RegExp(`https?://[^\\s"<>]+(${path.replace('/', '\\/')}\\?token=[A-Za-z0-9_%.~-]+)`);
+  const pattern = new RegExp(
+    `https?://[^\\s"<>]+(${path.replace('/', '\\/')}\\?token=[A-Za-z0-9_%.~-]+)`,
+  );
   const mail = await waitFor(
     () =>
       [...stack.smtp.messages]

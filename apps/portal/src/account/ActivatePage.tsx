@@ -23,7 +23,10 @@ export function ActivatePage() {
   if (!token) {
     return (
       <Card className="narrow-card">
-        <Result status="warning" title={<h1 className="result-title">{t('activate.noToken')}</h1>} />
+        <Result
+          status="warning"
+          title={<h1 className="result-title">{t('activate.noToken')}</h1>}
+        />
       </Card>
     );
   }

@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+} from 'antd';
 import { DeleteOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +69,9 @@ export function DocumentsTab() {
           {t('documents.add')}
         </Button>
       </div>
-      {documents.isError ? <Alert type="error" showIcon title={problemMessage(documents.error, t)} /> : null}
+      {documents.isError ? (
+        <Alert type="error" showIcon title={problemMessage(documents.error, t)} />
+      ) : null}
       <Table<PersonalDocumentView>
         rowKey="id"
         loading={documents.isLoading}
@@ -73,8 +87,18 @@ export function DocumentsTab() {
             key: 'type',
             render: (type: PersonalDocumentType) => t(`documents.types.${type}`),
           },
-          { title: t('documents.number'), dataIndex: 'number', key: 'number', render: (v: string | null) => v ?? '—' },
-          { title: t('documents.issuedAt'), dataIndex: 'issuedAt', key: 'issuedAt', render: formatDate },
+          {
+            title: t('documents.number'),
+            dataIndex: 'number',
+            key: 'number',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('documents.issuedAt'),
+            dataIndex: 'issuedAt',
+            key: 'issuedAt',
+            render: formatDate,
+          },
           {
             title: t('documents.file'),
             key: 'file',
@@ -137,9 +161,19 @@ function AddDocumentDialog({
   const ready = Boolean(values?.type && values?.title?.trim());
   return (
     <Modal open={open} onCancel={onClose} title={t('documents.add')} footer={null} destroyOnHidden>
-      <Form<NewDocument> name="document" form={form} layout="vertical" initialValues={{ type: 'id-card' }}>
+      <Form<NewDocument>
+        name="document"
+        form={form}
+        layout="vertical"
+        initialValues={{ type: 'id-card' }}
+      >
         <Form.Item name="type" label={t('documents.type')} rules={[{ required: true }]}>
-          <Select options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`documents.types.${type}`) }))} />
+          <Select
+            options={DOCUMENT_TYPES.map((type) => ({
+              value: type,
+              label: t(`documents.types.${type}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item
           name="title"

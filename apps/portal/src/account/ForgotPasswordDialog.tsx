@@ -54,7 +54,9 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
       setSent(answer.message);
     } catch (err) {
       if (err instanceof ApiProblem && err.code.startsWith('captcha')) {
-        form.setFields([{ name: 'captchaAnswer', errors: [err.detail ?? t('forgot.captchaWrong')] }]);
+        form.setFields([
+          { name: 'captchaAnswer', errors: [err.detail ?? t('forgot.captchaWrong')] },
+        ]);
       } else server.show(err);
       // A captcha is single use: whatever happened, the next try needs a new one.
       newCaptcha();
@@ -65,13 +67,7 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
 
   const svg = captcha.data ? `data:image/svg+xml;base64,${toBase64(captcha.data.svg)}` : null;
   return (
-    <Modal
-      open={open}
-      onCancel={onClose}
-      title={t('forgot.title')}
-      footer={null}
-      destroyOnHidden
-    >
+    <Modal open={open} onCancel={onClose} title={t('forgot.title')} footer={null} destroyOnHidden>
       {sent ? (
         <Result
           status="success"
@@ -84,9 +80,16 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
           extra={<Button onClick={onClose}>{t('common.close')}</Button>}
         />
       ) : (
-        <Form<ForgotForm> name="forgot" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form<ForgotForm>
+          name="forgot"
+          form={form}
+          layout="vertical"
+          onFinish={(v) => void submit(v)}
+        >
           <p>{t('forgot.intro')}</p>
-          {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
+          {server.alert ? (
+            <Alert type="error" showIcon title={server.alert} className="form-alert" />
+          ) : null}
           <Form.Item
             name="email"
             label={t('account.email')}

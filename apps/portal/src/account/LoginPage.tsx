@@ -54,8 +54,12 @@ export function LoginPage() {
 
   return (
     <Card className="narrow-card" title={<h1 className="page-title">{t('login.title')}</h1>}>
-      {returnUrl ? <Alert type="info" showIcon title={t('login.needed')} className="form-alert" /> : null}
-      {alert ? <Alert type="error" showIcon title={alert} className="form-alert" role="alert" /> : null}
+      {returnUrl ? (
+        <Alert type="info" showIcon title={t('login.needed')} className="form-alert" />
+      ) : null}
+      {alert ? (
+        <Alert type="error" showIcon title={alert} className="form-alert" role="alert" />
+      ) : null}
       <Form<LoginForm> name="login" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="email"

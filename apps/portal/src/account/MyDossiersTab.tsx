@@ -74,7 +74,11 @@ export function MyDossiersTab() {
                 <Link to={`/ho-so/${d.id}`}>{d.code}</Link>
               ),
           },
-          { title: t('dossier.procedure'), key: 'procedure', render: (_: unknown, d) => d.procedure.name },
+          {
+            title: t('dossier.procedure'),
+            key: 'procedure',
+            render: (_: unknown, d) => d.procedure.name,
+          },
           {
             title: t('dossier.status'),
             key: 'status',
@@ -85,7 +89,11 @@ export function MyDossiersTab() {
               </>
             ),
           },
-          { title: t('dossier.submittedAt'), key: 'submitted', render: (_: unknown, d) => formatDate(d.submittedAt) },
+          {
+            title: t('dossier.submittedAt'),
+            key: 'submitted',
+            render: (_: unknown, d) => formatDate(d.submittedAt),
+          },
           { title: t('dossier.dueAt'), key: 'due', render: (_: unknown, d) => formatDate(d.dueAt) },
         ]}
       />

@@ -33,8 +33,16 @@ export function PasswordTab() {
 
   return (
     <div className="tab-body">
-      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
-      <Form<PasswordForm> name="password" form={form} layout="vertical" onFinish={(v) => void submit(v)} className="form-narrow">
+      {server.alert ? (
+        <Alert type="error" showIcon title={server.alert} className="form-alert" />
+      ) : null}
+      <Form<PasswordForm>
+        name="password"
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        className="form-narrow"
+      >
         <Form.Item
           name="currentPassword"
           label={t('account.currentPassword')}

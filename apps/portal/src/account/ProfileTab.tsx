@@ -51,13 +51,33 @@ export function ProfileTab() {
         className="profile-facts"
         items={[
           { key: 'email', label: t('account.email'), children: me.data.email },
-          { key: 'status', label: t('profile.status'), children: t(`profile.statuses.${me.data.status}`) },
-          { key: 'roles', label: t('profile.roles'), children: me.data.roles.map((r) => t(`profile.role.${r}`)).join(', ') },
-          { key: 'created', label: t('profile.createdAt'), children: formatDate(me.data.createdAt) },
+          {
+            key: 'status',
+            label: t('profile.status'),
+            children: t(`profile.statuses.${me.data.status}`),
+          },
+          {
+            key: 'roles',
+            label: t('profile.roles'),
+            children: me.data.roles.map((r) => t(`profile.role.${r}`)).join(', '),
+          },
+          {
+            key: 'created',
+            label: t('profile.createdAt'),
+            children: formatDate(me.data.createdAt),
+          },
         ]}
       />
-      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
-      <Form<ProfileForm> name="profile" form={form} layout="vertical" onFinish={(v) => void save(v)} className="form-narrow">
+      {server.alert ? (
+        <Alert type="error" showIcon title={server.alert} className="form-alert" />
+      ) : null}
+      <Form<ProfileForm>
+        name="profile"
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        className="form-narrow"
+      >
         <Form.Item
           name="fullName"
           label={t('account.fullName')}

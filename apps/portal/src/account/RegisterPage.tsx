@@ -70,7 +70,9 @@ export function RegisterPage() {
 
   return (
     <Card className="narrow-card" title={<h1 className="page-title">{t('register.title')}</h1>}>
-      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
+      {server.alert ? (
+        <Alert type="error" showIcon title={server.alert} className="form-alert" />
+      ) : null}
       <Form<RegisterForm>
         name="register"
         form={form}
@@ -109,7 +111,11 @@ export function RegisterPage() {
             { max: 128, message: t('validation.max', { max: 128 }) },
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
-                value && value.trim().toLowerCase() === String(getFieldValue('email') ?? '').trim().toLowerCase()
+                value &&
+                value.trim().toLowerCase() ===
+                  String(getFieldValue('email') ?? '')
+                    .trim()
+                    .toLowerCase()
                   ? Promise.reject(new Error(t('validation.passwordNotEmail')))
                   : Promise.resolve(),
             }),

@@ -51,8 +51,12 @@ export function ResetPasswordPage() {
   }
   return (
     <Card className="narrow-card" title={<h1 className="page-title">{t('reset.title')}</h1>}>
-      {!token ? <Alert type="warning" showIcon title={t('reset.noToken')} className="form-alert" /> : null}
-      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" /> : null}
+      {!token ? (
+        <Alert type="warning" showIcon title={t('reset.noToken')} className="form-alert" />
+      ) : null}
+      {server.alert ? (
+        <Alert type="error" showIcon title={server.alert} className="form-alert" />
+      ) : null}
       <Form<ResetForm> name="reset" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
         <Form.Item
           name="newPassword"

@@ -35,14 +35,14 @@ export const accountApi = {
   forgotPassword: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
     api<{ message: string }>('POST', '/auth/forgot-password', input),
   resetPassword: (token: string, newPassword: string) =>
-    api<void>('POST', '/auth/reset-password', { token, newPassword }),
+    api<undefined>('POST', '/auth/reset-password', { token, newPassword }),
   me: () => api<ProfileView>('GET', '/me'),
   updateMe: (input: Partial<Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'locale'>>) =>
     api<ProfileView>('PATCH', '/me', input),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api<void>('POST', '/me/password', { currentPassword, newPassword }),
+    api<undefined>('POST', '/me/password', { currentPassword, newPassword }),
   documents: () => api<PersonalDocumentView[]>('GET', '/me/documents'),
-  deleteDocument: (id: string) => api<void>('DELETE', `/me/documents/${id}`),
+  deleteDocument: (id: string) => api<undefined>('DELETE', `/me/documents/${id}`),
 };
 
 export interface NewDocumentFields {
@@ -62,4 +62,3 @@ export async function restoreSession(): Promise<void> {
     session.end();
   }
 }
-

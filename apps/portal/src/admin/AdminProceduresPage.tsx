@@ -51,7 +51,12 @@ export function AdminProceduresPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 800 }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+        }}
         columns={[
           { title: t('catalogue.codeLabel'), dataIndex: 'code', key: 'code', width: 110 },
           {
@@ -59,7 +64,11 @@ export function AdminProceduresPage() {
             key: 'name',
             render: (_: unknown, p) => <Link to={`/quan-tri/thu-tuc/${p.code}`}>{p.name}</Link>,
           },
-          { title: t('catalogue.levelFilter'), key: 'level', render: (_: unknown, p) => <LevelTag level={p.level} /> },
+          {
+            title: t('catalogue.levelFilter'),
+            key: 'level',
+            render: (_: unknown, p) => <LevelTag level={p.level} />,
+          },
           { title: t('catalogue.field'), key: 'field', render: (_: unknown, p) => p.field.name },
           { title: t('catalogue.agency'), key: 'agency', render: (_: unknown, p) => p.agency.name },
         ]}
@@ -92,7 +101,9 @@ function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void })
       setError(t('admin.jsonInvalid', { reason: (err as Error).message }));
       return;
     }
-    const procedures = Array.isArray(parsed) ? parsed : (parsed as { procedures?: unknown }).procedures;
+    const procedures = Array.isArray(parsed)
+      ? parsed
+      : (parsed as { procedures?: unknown }).procedures;
     if (!Array.isArray(procedures)) {
       setError(t('admin.importShape'));
       return;
@@ -131,7 +142,12 @@ function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void })
         <label className="filter-label" htmlFor="import-file">
           {t('admin.importFile')}
         </label>
-        <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void readFile(e.target.files?.[0])} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void readFile(e.target.files?.[0])}
+        />
       </p>
       <Input.TextArea
         aria-label={t('admin.importJson')}
@@ -141,13 +157,24 @@ function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void })
         onChange={(e) => setText(e.target.value)}
         spellCheck={false}
       />
-      {error ? <Alert type="error" showIcon title={<pre className="error-pre">{error}</pre>} className="form-alert" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={<pre className="error-pre">{error}</pre>}
+          className="form-alert"
+        />
+      ) : null}
       {result ? (
         <Alert
           type="success"
           showIcon
           className="form-alert"
-          title={t('admin.importResult', { created: result.created, updated: result.updated, unchanged: result.unchanged })}
+          title={t('admin.importResult', {
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+          })}
         />
       ) : null}
     </Modal>

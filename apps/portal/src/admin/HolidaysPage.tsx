@@ -12,15 +12,28 @@ import { catalogueApi } from '../catalogue/api';
 export function HolidaysPage() {
   const { t } = useTranslation();
   const [year, setYear] = useState(new Date().getFullYear());
-  const holidays = useQuery({ queryKey: ['holidays', year], queryFn: () => catalogueApi.holidays(year) });
+  const holidays = useQuery({
+    queryKey: ['holidays', year],
+    queryFn: () => catalogueApi.holidays(year),
+  });
   const years = [year - 1, year, year + 1].sort();
   return (
-    <Card title={<h1 className="page-title">{t('admin.holidays')}</h1>} extra={<Link to="/quan-tri/thu-tuc">{t('admin.back')}</Link>}>
+    <Card
+      title={<h1 className="page-title">{t('admin.holidays')}</h1>}
+      extra={<Link to="/quan-tri/thu-tuc">{t('admin.back')}</Link>}
+    >
       <Space className="tab-toolbar">
         <label htmlFor="holiday-year">{t('admin.year')}</label>
-        <Select id="holiday-year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} />
+        <Select
+          id="holiday-year"
+          value={year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: y }))}
+        />
       </Space>
-      {holidays.isError ? <Alert type="error" showIcon title={problemMessage(holidays.error, t)} /> : null}
+      {holidays.isError ? (
+        <Alert type="error" showIcon title={problemMessage(holidays.error, t)} />
+      ) : null}
       <Table<HolidayView>
         rowKey="date"
         loading={holidays.isLoading}
@@ -40,7 +53,11 @@ export function HolidaysPage() {
             dataIndex: 'kind',
             key: 'kind',
             render: (kind: HolidayView['kind']) =>
-              kind === 'holiday' ? <Tag color="red">{t('admin.dayOff')}</Tag> : <Tag color="blue">{t('admin.workingDay')}</Tag>,
+              kind === 'holiday' ? (
+                <Tag color="red">{t('admin.dayOff')}</Tag>
+              ) : (
+                <Tag color="blue">{t('admin.workingDay')}</Tag>
+              ),
           },
         ]}
       />

@@ -23,7 +23,9 @@ export function ProcedureEditorPage() {
     enabled: !creating,
     staleTime: 0,
   });
-  const [text, setText] = useState<string | null>(creating ? JSON.stringify(NEW_PROCEDURE, null, 2) : null);
+  const [text, setText] = useState<string | null>(
+    creating ? JSON.stringify(NEW_PROCEDURE, null, 2) : null,
+  );
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -59,13 +61,18 @@ export function ProcedureEditorPage() {
   }
 
   if (!creating && procedure.isLoading) return <Skeleton active />;
-  if (!creating && procedure.isError) return <Alert type="error" showIcon title={problemMessage(procedure.error, t)} />;
+  if (!creating && procedure.isError)
+    return <Alert type="error" showIcon title={problemMessage(procedure.error, t)} />;
   return (
     <Card
-      title={<h1 className="page-title">{creating ? t('admin.new') : t('admin.edit', { code })}</h1>}
+      title={
+        <h1 className="page-title">{creating ? t('admin.new') : t('admin.edit', { code })}</h1>
+      }
       extra={<Link to="/quan-tri/thu-tuc">{t('admin.back')}</Link>}
     >
-      {!creating ? <Alert type="info" showIcon title={t('admin.formFieldsNote')} className="form-alert" /> : null}
+      {!creating ? (
+        <Alert type="info" showIcon title={t('admin.formFieldsNote')} className="form-alert" />
+      ) : null}
       {errors.length > 0 ? (
         <Alert
           type="error"

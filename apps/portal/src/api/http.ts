@@ -57,7 +57,8 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
       headers: { ...authHeaders(), ...(init.headers as Record<string, string> | undefined) },
     });
   // A 401 from /auth/* (wrong password, bad refresh token) is an answer, not an expired session.
-  const renewable = !path.startsWith('/auth/') && (session.access !== null || session.refresh !== null);
+  const renewable =
+    !path.startsWith('/auth/') && (session.access !== null || session.refresh !== null);
   let response = await send();
   if (response.status === 401 && renewable) {
     if (await refreshSession()) {
@@ -82,10 +83,12 @@ export async function api<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  cache?: RequestCache,
 ): Promise<T> {
   const response = await ensureOk(
     await apiFetch(path, {
       method,
+      cache,
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     }),
@@ -98,7 +101,9 @@ export async function api<T>(
 export { ApiProblem };
 
 /** `?a=1&b=x` from the defined values only. */
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+export function query(
+  params: Record<string, string | number | boolean | undefined | null>,
+): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { antdFieldErrors, componentErrors, fieldPath, formErrorTree, problemFromBody } from './problem';
+import {
+  antdFieldErrors,
+  componentErrors,
+  fieldPath,
+  formErrorTree,
+  problemFromBody,
+} from './problem';
 
 describe('API problems → the fields they name', () => {
   it('reads the three spellings of a field', () => {

@@ -21,13 +21,27 @@ import { Shell } from './Shell';
 import { theme } from './theme';
 
 // Pages a visitor may never open load on demand: the online form (rjsf), the consoles.
-const AccountPage = lazy(() => import('../account/AccountPage').then((m) => ({ default: m.AccountPage })));
-const ApplyPage = lazy(() => import('../catalogue/ApplyPage').then((m) => ({ default: m.ApplyPage })));
-const WizardPage = lazy(() => import('../dossiers/WizardPage').then((m) => ({ default: m.WizardPage })));
-const ReceiptPage = lazy(() => import('../dossiers/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
-const DossierPage = lazy(() => import('../dossiers/DossierPage').then((m) => ({ default: m.DossierPage })));
-const PaymentPage = lazy(() => import('../payments/PaymentPage').then((m) => ({ default: m.PaymentPage })));
-const QueuePage = lazy(() => import('../officer/QueuePage').then((m) => ({ default: m.QueuePage })));
+const AccountPage = lazy(() =>
+  import('../account/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const ApplyPage = lazy(() =>
+  import('../catalogue/ApplyPage').then((m) => ({ default: m.ApplyPage })),
+);
+const WizardPage = lazy(() =>
+  import('../dossiers/WizardPage').then((m) => ({ default: m.WizardPage })),
+);
+const ReceiptPage = lazy(() =>
+  import('../dossiers/ReceiptPage').then((m) => ({ default: m.ReceiptPage })),
+);
+const DossierPage = lazy(() =>
+  import('../dossiers/DossierPage').then((m) => ({ default: m.DossierPage })),
+);
+const PaymentPage = lazy(() =>
+  import('../payments/PaymentPage').then((m) => ({ default: m.PaymentPage })),
+);
+const QueuePage = lazy(() =>
+  import('../officer/QueuePage').then((m) => ({ default: m.QueuePage })),
+);
 const OfficerDossierPage = lazy(() =>
   import('../officer/OfficerDossierPage').then((m) => ({ default: m.OfficerDossierPage })),
 );
@@ -37,7 +51,9 @@ const AdminProceduresPage = lazy(() =>
 const ProcedureEditorPage = lazy(() =>
   import('../admin/ProcedureEditorPage').then((m) => ({ default: m.ProcedureEditorPage })),
 );
-const HolidaysPage = lazy(() => import('../admin/HolidaysPage').then((m) => ({ default: m.HolidaysPage })));
+const HolidaysPage = lazy(() =>
+  import('../admin/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
+);
 
 function Loading() {
   return (
@@ -90,7 +106,8 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A 4xx will not change by asking again; a network blip or a 5xx might.
-      retry: (count, err) => !(err instanceof ApiProblem && err.status >= 400 && err.status < 500) && count < 2,
+      retry: (count, err) =>
+        !(err instanceof ApiProblem && err.status >= 400 && err.status < 500) && count < 2,
       staleTime: 15_000,
       refetchOnWindowFocus: false,
     },

@@ -104,6 +104,20 @@ export function Shell() {
 
   useEffect(() => setDrawer(false), [location.pathname]);
   useEffect(() => {
+    // The tab's title follows the page's heading (what screen readers announce on a new page).
+    const main = document.getElementById('main');
+    if (!main) return;
+    const update = () => {
+      const heading = main.querySelector('h1')?.textContent?.trim();
+      const title = heading ? `${heading} — ${t('shell.title')}` : t('shell.title');
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [t]);
+  useEffect(() => {
     // A new page: its heading gets the focus target, and the page starts at the top.
     window.scrollTo(0, 0);
   }, [location.pathname]);
@@ -155,7 +169,10 @@ export function Shell() {
                 <Link className="topbar-link" to="/dang-ky">
                   {t('nav.register')}
                 </Link>
-                <Link className="topbar-link topbar-link-strong" to={loginPath(location.pathname + location.search)}>
+                <Link
+                  className="topbar-link topbar-link-strong"
+                  to={loginPath(location.pathname + location.search)}
+                >
                   {t('nav.login')}
                 </Link>
               </>

@@ -75,14 +75,18 @@ export function ApplyPage() {
   }
   return (
     <Card title={<h1 className="page-title">{t('apply.title', { name: p.name })}</h1>}>
-      {error ? <Alert type="error" showIcon title={error} className="form-alert" role="alert" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} className="form-alert" role="alert" />
+      ) : null}
       {existing.length > 0 ? (
         <section className="apply-section">
           <h2 className="section-subtitle">{t('apply.drafts')}</h2>
           <ul className="plain-list">
             {existing.map((d) => (
               <li key={d.id}>
-                <Link to={`/ho-so/${d.id}/nop`}>{t('apply.resume', { date: formatDateTime(d.createdAt) })}</Link>
+                <Link to={`/ho-so/${d.id}/nop`}>
+                  {t('apply.resume', { date: formatDateTime(d.createdAt) })}
+                </Link>
               </li>
             ))}
           </ul>

@@ -79,19 +79,45 @@ export function ProcedurePage() {
           column={1}
           items={[
             { key: 'agency', label: t('procedure.agency'), children: p.agency.name },
-            { key: 'implementing', label: t('procedure.implementingAgency'), children: p.implementingAgency },
-            { key: 'competent', label: t('procedure.competentAuthority'), children: p.competentAuthority },
+            {
+              key: 'implementing',
+              label: t('procedure.implementingAgency'),
+              children: p.implementingAgency,
+            },
+            {
+              key: 'competent',
+              label: t('procedure.competentAuthority'),
+              children: p.competentAuthority,
+            },
             { key: 'field', label: t('catalogue.field'), children: p.field.name },
-            { key: 'subjects', label: t('procedure.subjects'), children: <Lines items={p.subjects} /> },
+            {
+              key: 'subjects',
+              label: t('procedure.subjects'),
+              children: <Lines items={p.subjects} />,
+            },
             {
               key: 'channels',
               label: t('procedure.channels'),
               children: p.channels.map((c) => t(`procedure.channel.${c}`)).join('; '),
             },
-            { key: 'results', label: t('procedure.results'), children: <Lines items={p.results} /> },
-            { key: 'conditions', label: t('procedure.conditions'), children: <Lines items={p.conditions} empty={t('procedure.noConditions')} /> },
-            { key: 'legal', label: t('procedure.legalBasis'), children: <Lines items={p.legalBasis} /> },
-            ...(p.decision ? [{ key: 'decision', label: t('procedure.decision'), children: p.decision }] : []),
+            {
+              key: 'results',
+              label: t('procedure.results'),
+              children: <Lines items={p.results} />,
+            },
+            {
+              key: 'conditions',
+              label: t('procedure.conditions'),
+              children: <Lines items={p.conditions} empty={t('procedure.noConditions')} />,
+            },
+            {
+              key: 'legal',
+              label: t('procedure.legalBasis'),
+              children: <Lines items={p.legalBasis} />,
+            },
+            ...(p.decision
+              ? [{ key: 'decision', label: t('procedure.decision'), children: p.decision }]
+              : []),
             { key: 'updated', label: t('procedure.updatedAt'), children: formatDate(p.updatedAt) },
           ]}
         />
@@ -187,13 +213,22 @@ function CaseDetails({
               </>
             ),
           },
-          { title: t('procedure.originals'), dataIndex: 'originals', key: 'originals', align: 'center' },
+          {
+            title: t('procedure.originals'),
+            dataIndex: 'originals',
+            key: 'originals',
+            align: 'center',
+          },
           { title: t('procedure.copies'), dataIndex: 'copies', key: 'copies', align: 'center' },
           {
             title: t('procedure.required'),
             key: 'required',
             render: (_: unknown, m) =>
-              m.required ? <Tag color="red">{t('procedure.requiredYes')}</Tag> : t('procedure.requiredNo'),
+              m.required ? (
+                <Tag color="red">{t('procedure.requiredYes')}</Tag>
+              ) : (
+                t('procedure.requiredNo')
+              ),
           },
         ]}
       />
@@ -227,7 +262,9 @@ function CaseDetails({
           ))}
         </ul>
       )}
-      {procedure.feeAtSubmission ? <Alert type="warning" showIcon title={t('procedure.feeAtSubmission')} /> : null}
+      {procedure.feeAtSubmission ? (
+        <Alert type="warning" showIcon title={t('procedure.feeAtSubmission')} />
+      ) : null}
     </>
   );
   return embedded ? body : <Card title={<h2 className="block-title">{c.name}</h2>}>{body}</Card>;

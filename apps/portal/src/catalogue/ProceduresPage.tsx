@@ -1,5 +1,16 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Col, Empty, Input, Pagination, Row, Select, Skeleton, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Pagination,
+  Row,
+  Select,
+  Skeleton,
+  Typography,
+} from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/messages';
@@ -24,8 +35,16 @@ export function ProceduresPage() {
     queryFn: () => catalogueApi.search({ ...filter, pageSize: PAGE_SIZE }),
     placeholderData: (previous) => previous,
   });
-  const fields = useQuery({ queryKey: ['fields'], queryFn: catalogueApi.fields, staleTime: CATALOGUE_STALE_MS });
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: catalogueApi.agencies, staleTime: CATALOGUE_STALE_MS });
+  const fields = useQuery({
+    queryKey: ['fields'],
+    queryFn: catalogueApi.fields,
+    staleTime: CATALOGUE_STALE_MS,
+  });
+  const agencies = useQuery({
+    queryKey: ['agencies'],
+    queryFn: catalogueApi.agencies,
+    staleTime: CATALOGUE_STALE_MS,
+  });
 
   function set(name: string, value: string | number | undefined) {
     const next = new URLSearchParams(params);
@@ -95,13 +114,18 @@ export function ProceduresPage() {
               placeholder={t('common.all')}
               value={filter.level}
               onChange={(value?: number) => set('level', value)}
-              options={[1, 2, 3, 4].map((level) => ({ value: level, label: t('catalogue.level', { level }) }))}
+              options={[1, 2, 3, 4].map((level) => ({
+                value: level,
+                label: t('catalogue.level', { level }),
+              }))}
             />
           </Col>
         </Row>
       </Card>
 
-      {results.isError ? <Alert type="error" showIcon title={problemMessage(results.error, t)} /> : null}
+      {results.isError ? (
+        <Alert type="error" showIcon title={problemMessage(results.error, t)} />
+      ) : null}
       {results.isLoading ? <Skeleton active /> : null}
       {results.data ? (
         <section aria-live="polite" aria-label={t('catalogue.results')}>

@@ -1,5 +1,26 @@
-import type { AgencyView, FieldView, HolidayView, Page, ProcedureSummary, ProcedureView } from '@dvc/contracts';
+import type {
+  AgencyView,
+  FieldView,
+  HolidayView,
+  Page,
+  ProcedureSummary,
+  ProcedureView,
+} from '@dvc/contracts';
 import { api, query } from '../api/http';
+import { session } from '../auth/session';
+
+/**
+ * The public catalogue answers may be cached for a minute by the browser; an administrator,
+ * who has just edited it, always asks again (revalidates).
+ */
+function freshness(): RequestCache | undefined {
+  const state = session.snapshot;
+  return state.status === 'authenticated' && state.user.roles.includes('admin')
+    ? 'no-cache'
+    : undefined;
+}
+
+const read = <T>(path: string) => api<T>('GET', path, undefined, {}, freshness());
 
 export interface ProcedureFilter {
   q?: string;
@@ -12,11 +33,11 @@ export interface ProcedureFilter {
 
 export const catalogueApi = {
   search: (filter: ProcedureFilter) =>
-    api<Page<ProcedureSummary>>('GET', `/procedures${query({ ...filter })}`),
-  procedure: (code: string) => api<ProcedureView>('GET', `/procedures/${encodeURIComponent(code)}`),
-  fields: () => api<FieldView[]>('GET', '/fields'),
-  agencies: () => api<AgencyView[]>('GET', '/agencies'),
-  holidays: (year?: number) => api<HolidayView[]>('GET', `/holidays${query({ year })}`),
+    read<Page<ProcedureSummary>>(`/procedures${query({ ...filter })}`),
+  procedure: (code: string) => read<ProcedureView>(`/procedures/${encodeURIComponent(code)}`),
+  fields: () => read<FieldView[]>('/fields'),
+  agencies: () => read<AgencyView[]>('/agencies'),
+  holidays: (year?: number) => read<HolidayView[]>(`/holidays${query({ year })}`),
 };
 
 /** The catalogue changes rarely: keep lists for a while. */

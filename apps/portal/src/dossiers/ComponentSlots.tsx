@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Alert, App as AntApp, Button, Popconfirm, Space, Tag } from 'antd';
-import { DeleteOutlined, DownloadOutlined, FolderOpenOutlined, PaperClipOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  FolderOpenOutlined,
+  PaperClipOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ComponentSlotView, DossierView, ProcedureView } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
@@ -60,7 +65,11 @@ export function ComponentSlots({
           >
             <h3 id={headingId} className="slot-title">
               {slot.name}{' '}
-              {slot.required ? <Tag color="red">{t('procedure.requiredYes')}</Tag> : <Tag>{t('slots.optional')}</Tag>}
+              {slot.required ? (
+                <Tag color="red">{t('procedure.requiredYes')}</Tag>
+              ) : (
+                <Tag>{t('slots.optional')}</Tag>
+              )}
             </h3>
             <p className="muted slot-meta">
               {t('slots.counts', { originals: slot.originals, copies: slot.copies })}
@@ -69,12 +78,20 @@ export function ComponentSlots({
             {form ? (
               <p className="slot-form">
                 <a href={form.downloadUrl} download>
-                  <DownloadOutlined aria-hidden="true" /> {t('slots.downloadForm', { name: form.name })}
+                  <DownloadOutlined aria-hidden="true" />{' '}
+                  {t('slots.downloadForm', { name: form.name })}
                 </a>
               </p>
             ) : null}
             {slotErrors.map((text) => (
-              <Alert key={text} type="error" showIcon title={text} className="slot-alert" role="alert" />
+              <Alert
+                key={text}
+                type="error"
+                showIcon
+                title={text}
+                className="slot-alert"
+                role="alert"
+              />
             ))}
             {slot.attachments.length > 0 ? (
               <ul className="attachment-list" aria-label={t('slots.files', { name: slot.name })}>
@@ -125,10 +142,16 @@ export function ComponentSlots({
                 <UploadControl
                   label={t('slots.upload')}
                   describedBy={headingId}
-                  upload={(file, onProgress) => dossiersApi.attach(dossier.id, slot.componentId, file, onProgress)}
+                  upload={(file, onProgress) =>
+                    dossiersApi.attach(dossier.id, slot.componentId, file, onProgress)
+                  }
                   onUploaded={onChanged}
                 />
-                <Button icon={<FolderOpenOutlined />} onClick={() => setPicking(slot)} aria-describedby={headingId}>
+                <Button
+                  icon={<FolderOpenOutlined />}
+                  onClick={() => setPicking(slot)}
+                  aria-describedby={headingId}
+                >
                   {t('slots.pick')}
                 </Button>
               </Space>

@@ -34,7 +34,11 @@ export function DeliveryStep({
   return (
     <Form<DeliveryForm> name="delivery" form={form} layout="vertical" className="delivery-form">
       {alert ? <Alert type="error" showIcon title={alert} className="form-alert" /> : null}
-      <Form.Item name="deliveryMethod" label={t('wizard.deliveryQuestion')} rules={[{ required: true }]}>
+      <Form.Item
+        name="deliveryMethod"
+        label={t('wizard.deliveryQuestion')}
+        rules={[{ required: true }]}
+      >
         <Radio.Group className="delivery-options">
           <Radio value="online" disabled={!level4}>
             {t('delivery.online')}
@@ -45,13 +49,19 @@ export function DeliveryStep({
           <Radio value="desk">{t('delivery.desk', { agency: dossier.agency.name })}</Radio>
         </Radio.Group>
       </Form.Item>
-      {!level4 ? <Alert type="info" showIcon title={t('wizard.level3Delivery')} className="form-alert" /> : null}
+      {!level4 ? (
+        <Alert type="info" showIcon title={t('wizard.level3Delivery')} className="form-alert" />
+      ) : null}
       {method === 'post' ? (
         <fieldset className="plain-fieldset">
           <legend className="fieldset-legend">{t('delivery.address')}</legend>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name={['deliveryAddress', 'recipient']} label={t('delivery.recipient')} rules={required(t('delivery.recipientRequired'))}>
+              <Form.Item
+                name={['deliveryAddress', 'recipient']}
+                label={t('delivery.recipient')}
+                rules={required(t('delivery.recipientRequired'))}
+              >
                 <Input autoComplete="name" maxLength={200} />
               </Form.Item>
             </Col>
@@ -68,17 +78,29 @@ export function DeliveryStep({
               </Form.Item>
             </Col>
             <Col xs={24}>
-              <Form.Item name={['deliveryAddress', 'street']} label={t('delivery.street')} rules={required(t('delivery.streetRequired'))}>
+              <Form.Item
+                name={['deliveryAddress', 'street']}
+                label={t('delivery.street')}
+                rules={required(t('delivery.streetRequired'))}
+              >
                 <Input autoComplete="street-address" maxLength={300} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name={['deliveryAddress', 'ward']} label={t('delivery.ward')} rules={required(t('delivery.wardRequired'))}>
+              <Form.Item
+                name={['deliveryAddress', 'ward']}
+                label={t('delivery.ward')}
+                rules={required(t('delivery.wardRequired'))}
+              >
                 <Input maxLength={200} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name={['deliveryAddress', 'province']} label={t('delivery.province')} rules={required(t('delivery.provinceRequired'))}>
+              <Form.Item
+                name={['deliveryAddress', 'province']}
+                label={t('delivery.province')}
+                rules={required(t('delivery.provinceRequired'))}
+              >
                 <Input autoComplete="address-level1" maxLength={200} />
               </Form.Item>
             </Col>

@@ -1,6 +1,19 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Input, Modal, Result, Row, Skeleton, Space } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+} from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +63,12 @@ export function DossierPage() {
   if (dossier.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (dossier.isError || !dossier.data) {
     const missing = dossier.error instanceof ApiProblem && dossier.error.status === 404;
-    return <Result status={missing ? '404' : 'error'} title={missing ? t('dossier.notFound') : problemMessage(dossier.error, t)} />;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('dossier.notFound') : problemMessage(dossier.error, t)}
+      />
+    );
   }
   const d = dossier.data;
   const schema = procedure.data?.cases.find((c) => c.id === d.caseId)?.formSchema ?? null;
@@ -112,7 +130,10 @@ export function DossierPage() {
       ) : null}
 
       {d.results.length > 0 ? (
-        <Card className="results-card" title={<h2 className="block-title">{t('dossier.results')}</h2>}>
+        <Card
+          className="results-card"
+          title={<h2 className="block-title">{t('dossier.results')}</h2>}
+        >
           <ul className="plain-list">
             {d.results.map((r) => (
               <li key={r.fileId}>
@@ -120,8 +141,8 @@ export function DossierPage() {
                   type="primary"
                   icon={<DownloadOutlined />}
                   onClick={() =>
-                    void downloadFile(r.downloadUrl.replace(/^\/api\/v1/, '')).catch((err: unknown) =>
-                      message.error(problemMessage(err, t)),
+                    void downloadFile(r.downloadUrl.replace(/^\/api\/v1/, '')).catch(
+                      (err: unknown) => message.error(problemMessage(err, t)),
                     )
                   }
                 >
@@ -143,9 +164,21 @@ export function DossierPage() {
               items={[
                 { key: 'code', label: t('dossier.code'), children: d.code ?? '—' },
                 { key: 'agency', label: t('dossier.agency'), children: d.agency.name },
-                { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
-                { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(d.receivedAt) },
-                { key: 'receipt', label: t('dossier.receiptNumber'), children: d.receiptNumber ?? '—' },
+                {
+                  key: 'submitted',
+                  label: t('dossier.submittedAt'),
+                  children: formatDateTime(d.submittedAt),
+                },
+                {
+                  key: 'received',
+                  label: t('dossier.receivedAt'),
+                  children: formatDateTime(d.receivedAt),
+                },
+                {
+                  key: 'receipt',
+                  label: t('dossier.receiptNumber'),
+                  children: d.receiptNumber ?? '—',
+                },
                 {
                   key: 'due',
                   label: t('dossier.dueAt'),
@@ -157,7 +190,10 @@ export function DossierPage() {
                   key: 'delivery',
                   label: t('dossier.delivery'),
                   children:
-                    t(`delivery.short.${d.deliveryMethod}`) + (d.deliveryTracking ? ` — ${t('dossier.tracking')}: ${d.deliveryTracking}` : ''),
+                    t(`delivery.short.${d.deliveryMethod}`) +
+                    (d.deliveryTracking
+                      ? ` — ${t('dossier.tracking')}: ${d.deliveryTracking}`
+                      : ''),
                 },
               ]}
             />
@@ -258,7 +294,10 @@ function SupplementPanel({
   }
 
   return (
-    <Card className="supplement-card" title={<h2 className="block-title">{t('supplement.title')}</h2>}>
+    <Card
+      className="supplement-card"
+      title={<h2 className="block-title">{t('supplement.title')}</h2>}
+    >
       <Alert
         type="warning"
         showIcon
@@ -276,7 +315,9 @@ function SupplementPanel({
                 </ul>
               </>
             ) : null}
-            {request?.deadline ? <p>{t('supplement.deadline', { date: formatDate(request.deadline) })}</p> : null}
+            {request?.deadline ? (
+              <p>{t('supplement.deadline', { date: formatDate(request.deadline) })}</p>
+            ) : null}
           </div>
         }
       />
@@ -292,7 +333,12 @@ function SupplementPanel({
           <h3 className="section-subtitle">{t('wizard.steps.form')}</h3>
           {editingForm ? (
             <>
-              <OnlineForm schema={schema} formData={formData} onChange={setFormData} errors={formErrors} />
+              <OnlineForm
+                schema={schema}
+                formData={formData}
+                onChange={setFormData}
+                errors={formErrors}
+              />
               <Space>
                 <Button onClick={() => void saveForm()} loading={busy}>
                   {t('wizard.saveDraft')}
@@ -314,7 +360,9 @@ function SupplementPanel({
         rows={3}
         placeholder={t('supplement.notePlaceholder')}
       />
-      {error ? <Alert type="error" showIcon title={error} className="form-alert" role="alert" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} className="form-alert" role="alert" />
+      ) : null}
       <div className="wizard-actions">
         <Button type="primary" onClick={() => void send()} loading={busy}>
           {t('supplement.send')}
@@ -366,7 +414,13 @@ function WithdrawDialog({
       <label htmlFor="withdraw-note" className="filter-label">
         {t('dossier.withdrawReason')}
       </label>
-      <Input.TextArea id="withdraw-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      <Input.TextArea
+        id="withdraw-note"
+        rows={3}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
       {error ? <Alert type="error" showIcon title={error} className="form-alert" /> : null}
     </Modal>
   );

@@ -1,8 +1,14 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../app/format';
+import { fieldOrder } from './field-order';
 
-type Schema = { title?: string; format?: string; type?: string; properties?: Record<string, Schema> };
+type Schema = {
+  title?: string;
+  format?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+};
 
 /** The filled-in form read back, labelled with the schema's field titles. */
 export function FormDataView({
@@ -14,7 +20,7 @@ export function FormDataView({
 }) {
   const { t } = useTranslation();
   const properties = (schema as Schema | null | undefined)?.properties ?? {};
-  const keys = [...new Set([...Object.keys(properties), ...Object.keys(data)])].filter(
+  const keys = [...new Set([...(schema ? fieldOrder(schema) : []), ...Object.keys(data)])].filter(
     (key) => data[key] !== undefined && data[key] !== null && data[key] !== '',
   );
   if (keys.length === 0) return <p className="muted">{t('wizard.formEmpty')}</p>;
@@ -33,7 +39,11 @@ export function FormDataView({
   );
 }
 
-function show(value: unknown, schema: Schema | undefined, t: (key: 'common.yes' | 'common.no') => string): string {
+function show(
+  value: unknown,
+  schema: Schema | undefined,
+  t: (key: 'common.yes' | 'common.no') => string,
+): string {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'string' && schema?.format === 'date') return formatDate(value);
   if (typeof value === 'object') return JSON.stringify(value);

@@ -1,12 +1,19 @@
 import { DatePicker } from 'antd';
 import { Theme as AntdTheme } from '@rjsf/antd';
 import { withTheme } from '@rjsf/core';
-import { TranslatableString, type RJSFSchema, type UiSchema, type WidgetProps, englishStringTranslator } from '@rjsf/utils';
+import {
+  TranslatableString,
+  type RJSFSchema,
+  type UiSchema,
+  type WidgetProps,
+  englishStringTranslator,
+} from '@rjsf/utils';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@dvc/contracts';
 import { formErrorTree } from '../api/problem';
+import { fieldOrder } from './field-order';
 import { formValidator } from './form-validator';
 
 dayjs.extend(customParseFormat);
@@ -16,8 +23,21 @@ const ThemedForm = withTheme<FormData, RJSFSchema>(AntdTheme);
 const validator = formValidator('final');
 
 /** Dates typed and shown as Vietnamese write them (dd/mm/yyyy), stored as the schema's YYYY-MM-DD. */
-function DateWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, required, label }: WidgetProps) {
-  const parsed = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayjs(value, 'YYYY-MM-DD', true) : null;
+function DateWidget({
+  id,
+  value,
+  onChange,
+  onBlur,
+  onFocus,
+  disabled,
+  readonly,
+  required,
+  label,
+}: WidgetProps) {
+  const parsed =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? dayjs(value, 'YYYY-MM-DD', true)
+      : null;
   return (
     <DatePicker
       id={id}
@@ -35,9 +55,9 @@ function DateWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, 
   );
 }
 
-const UI_SCHEMA: UiSchema<FormData, RJSFSchema> = {
-  'ui:submitButtonOptions': { norender: true },
-};
+function uiSchemaOf(schema: Record<string, unknown>): UiSchema<FormData, RJSFSchema> {
+  return { 'ui:submitButtonOptions': { norender: true }, 'ui:order': [...fieldOrder(schema), '*'] };
+}
 
 const VIETNAMESE: Partial<Record<TranslatableString, string>> = {
   [TranslatableString.YesLabel]: 'Có',
@@ -77,7 +97,8 @@ export function OnlineForm({
     <ThemedForm
       className="online-form"
       schema={schema as RJSFSchema}
-      uiSchema={UI_SCHEMA}
+      uiSchema={uiSchemaOf(schema)}
+      formContext={{ colon: false }}
       formData={formData}
       validator={validator}
       noValidate
@@ -87,7 +108,9 @@ export function OnlineForm({
       widgets={{ DateWidget }}
       disabled={disabled}
       translateString={(key, params) =>
-        i18n.language === 'en' ? englishStringTranslator(key, params) : (VIETNAMESE[key] ?? englishStringTranslator(key, params))
+        i18n.language === 'en'
+          ? englishStringTranslator(key, params)
+          : (VIETNAMESE[key] ?? englishStringTranslator(key, params))
       }
     />
   );

@@ -19,7 +19,8 @@ export function ReceiptPage() {
   const receipt = draftStorage.receipt(id);
 
   if (dossier.isLoading) return <Skeleton active />;
-  if (dossier.isError || !dossier.data) return <Result status="error" title={problemMessage(dossier.error, t)} />;
+  if (dossier.isError || !dossier.data)
+    return <Result status="error" title={problemMessage(dossier.error, t)} />;
   const d = dossier.data;
   return (
     <div className="receipt-page">
@@ -51,7 +52,9 @@ export function ReceiptPage() {
             </div>
           </div>
         </div>
-        {!receipt ? <Alert type="info" showIcon title={t('receipt.keyShownOnce')} className="no-print" /> : null}
+        {!receipt ? (
+          <Alert type="info" showIcon title={t('receipt.keyShownOnce')} className="no-print" />
+        ) : null}
         <Descriptions
           bordered
           size="small"
@@ -60,8 +63,16 @@ export function ReceiptPage() {
             { key: 'procedure', label: t('dossier.procedure'), children: d.procedure.name },
             { key: 'agency', label: t('dossier.agency'), children: d.agency.name },
             { key: 'applicant', label: t('receipt.applicant'), children: me.data?.fullName ?? '—' },
-            { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
-            { key: 'status', label: t('dossier.status'), children: <StatusTag status={d.status} /> },
+            {
+              key: 'submitted',
+              label: t('dossier.submittedAt'),
+              children: formatDateTime(d.submittedAt),
+            },
+            {
+              key: 'status',
+              label: t('dossier.status'),
+              children: <StatusTag status={d.status} />,
+            },
           ]}
         />
         <p className="receipt-note">{t('receipt.note')}</p>

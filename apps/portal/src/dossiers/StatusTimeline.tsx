@@ -30,7 +30,10 @@ export function StatusTimeline({ history }: { history: Entry[] }) {
           <div>
             <Typography.Text strong>{t(`status.${entry.to}`)}</Typography.Text>
             {entry.byRole ? (
-              <Typography.Text type="secondary"> · {t(`dossier.byRole.${entry.byRole}`)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {' '}
+                · {t(`dossier.byRole.${entry.byRole}`)}
+              </Typography.Text>
             ) : null}
             {entry.note ? <div className="timeline-note">{entry.note}</div> : null}
           </div>

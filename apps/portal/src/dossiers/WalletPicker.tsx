@@ -21,7 +21,11 @@ export function WalletPicker({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const documents = useQuery({ queryKey: DOCUMENTS_KEY, queryFn: accountApi.documents, enabled: open });
+  const documents = useQuery({
+    queryKey: DOCUMENTS_KEY,
+    queryFn: accountApi.documents,
+    enabled: open,
+  });
   const [chosen, setChosen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,12 +62,17 @@ export function WalletPicker({
         <Empty
           description={
             <>
-              {t('slots.walletEmpty')} <Link to="/tai-khoan/giay-to">{t('account.tabs.documents')}</Link>
+              {t('slots.walletEmpty')}{' '}
+              <Link to="/tai-khoan/giay-to">{t('account.tabs.documents')}</Link>
             </>
           }
         />
       ) : (
-        <Radio.Group value={chosen} onChange={(e) => setChosen(e.target.value as string)} className="wallet-list">
+        <Radio.Group
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value as string)}
+          className="wallet-list"
+        >
           {(documents.data ?? []).map((doc) => (
             <Radio key={doc.id} value={doc.id} className="wallet-option">
               <strong>{doc.title}</strong>

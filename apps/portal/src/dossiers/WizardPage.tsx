@@ -1,6 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Form, Result, Skeleton, Space, Steps } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Result,
+  Skeleton,
+  Space,
+  Steps,
+} from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DossierView, FieldError } from '@dvc/contracts';
@@ -32,7 +44,9 @@ export function WizardPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const step: Step = STEPS.includes(params.get('buoc') as Step) ? (params.get('buoc') as Step) : 'form';
+  const step: Step = STEPS.includes(params.get('buoc') as Step)
+    ? (params.get('buoc') as Step)
+    : 'form';
 
   const dossier = useQuery({ queryKey: dossierKey(id), queryFn: () => dossiersApi.get(id) });
   const code = dossier.data?.procedure.code;
@@ -42,7 +56,8 @@ export function WizardPage() {
     enabled: code !== undefined,
     staleTime: CATALOGUE_STALE_MS,
   });
-  const schema = procedure.data?.cases.find((c) => c.id === dossier.data?.caseId)?.formSchema ?? null;
+  const schema =
+    procedure.data?.cases.find((c) => c.id === dossier.data?.caseId)?.formSchema ?? null;
 
   const [formData, setFormData] = useState<Record<string, unknown> | null>(null);
   const [restored, setRestored] = useState(false);
@@ -52,6 +67,8 @@ export function WizardPage() {
   const [busy, setBusy] = useState(false);
   const [committed, setCommitted] = useState(false);
   const [deliveryForm] = Form.useForm<DeliveryForm>();
+  // Set once "Nộp hồ sơ" succeeded: the receipt is next, not the dossier page.
+  const submitted = useRef(false);
   const deliveryErrors = useServerErrors(deliveryForm, ['deliveryMethod', 'deliveryAddress']);
 
   // The server's draft, or what this tab typed and could not save yet.
@@ -75,7 +92,9 @@ export function WizardPage() {
     draftStorage.keepForm(id, data);
     // Fixing a field clears its message; other messages stay until the next check.
     if (formErrors.length > 0 && schema) {
-      const still = new Set(checkForm(schema as SchemaNode, data, 'final').map((e) => fieldErrorOf(e).field));
+      const still = new Set(
+        checkForm(schema as SchemaNode, data, 'final').map((e) => fieldErrorOf(e).field),
+      );
       setFormErrors((current) => current.filter((e) => still.has(e.field)));
     }
   }
@@ -169,8 +188,9 @@ export function WizardPage() {
       const result = await dossiersApi.submit(id, draftStorage.submitKey(id));
       draftStorage.keepReceipt(id, result);
       draftStorage.forgetForm(id);
-      void client.invalidateQueries({ queryKey: ['dossier'] });
+      submitted.current = true;
       navigate(`/ho-so/${id}/bien-nhan`, { replace: true });
+      void client.invalidateQueries({ queryKey: ['dossier'] });
     } catch (err) {
       if (err instanceof ApiProblem && err.errors.length > 0) {
         // 422 dossier.incomplete: each error back where it can be fixed.
@@ -178,9 +198,12 @@ export function WizardPage() {
         const onSlots = componentErrors(err.errors);
         setFormErrors(onForm);
         setSlotErrors(onSlots);
-        const first: Step = onForm.length > 0 ? 'form' : Object.keys(onSlots).length > 0 ? 'components' : 'delivery';
+        const first: Step =
+          onForm.length > 0 ? 'form' : Object.keys(onSlots).length > 0 ? 'components' : 'delivery';
         goTo(first);
-        setAlert(`${err.detail ?? t('wizard.incomplete')} ${err.errors.map((e) => e.message).join('; ')}`);
+        setAlert(
+          `${err.detail ?? t('wizard.incomplete')} ${err.errors.map((e) => e.message).join('; ')}`,
+        );
       } else setAlert(problemMessage(err, t));
     } finally {
       setBusy(false);
@@ -192,13 +215,20 @@ export function WizardPage() {
     [t],
   );
 
-  if (dossier.isLoading || procedure.isLoading || (dossier.data && formData === null)) return <Skeleton active />;
+  if (dossier.isLoading || procedure.isLoading || (dossier.data && formData === null))
+    return <Skeleton active />;
   if (dossier.isError || !dossier.data) {
     return <Result status="error" title={problemMessage(dossier.error, t)} />;
   }
   const d = dossier.data;
-  if (d.status !== 'DRAFT') return <Navigate to={`/ho-so/${d.id}`} replace />;
-  const fee = procedure.data?.cases.find((c) => c.id === d.caseId)?.fees.find((f) => (f.amountVnd ?? 0) > 0);
+  if (d.status !== 'DRAFT') {
+    return (
+      <Navigate to={submitted.current ? `/ho-so/${d.id}/bien-nhan` : `/ho-so/${d.id}`} replace />
+    );
+  }
+  const fee = procedure.data?.cases
+    .find((c) => c.id === d.caseId)
+    ?.fees.find((f) => (f.amountVnd ?? 0) > 0);
 
   return (
     <Card
@@ -218,16 +248,25 @@ export function WizardPage() {
         size="small"
         responsive
       />
-      {alert ? <Alert type="error" showIcon title={alert} className="form-alert" role="alert" /> : null}
+      {alert ? (
+        <Alert type="error" showIcon title={alert} className="form-alert" role="alert" />
+      ) : null}
 
       {step === 'form' ? (
         <section aria-labelledby="step-title">
           <h2 id="step-title" className="section-subtitle">
             {t('wizard.steps.form')}
           </h2>
-          {restored ? <Alert type="info" showIcon title={t('wizard.restored')} className="form-alert" /> : null}
+          {restored ? (
+            <Alert type="info" showIcon title={t('wizard.restored')} className="form-alert" />
+          ) : null}
           {schema ? (
-            <OnlineForm schema={schema} formData={formData ?? {}} onChange={changeForm} errors={formErrors} />
+            <OnlineForm
+              schema={schema}
+              formData={formData ?? {}}
+              onChange={changeForm}
+              errors={formErrors}
+            />
           ) : (
             <p>{t('wizard.noForm')}</p>
           )}
@@ -286,7 +325,13 @@ export function WizardPage() {
                     : ''),
               },
               ...(fee
-                ? [{ key: 'fee', label: t('wizard.fee'), children: `${fee.name}: ${formatMoney(fee.amountVnd, i18n.language)}` }]
+                ? [
+                    {
+                      key: 'fee',
+                      label: t('wizard.fee'),
+                      children: `${fee.name}: ${formatMoney(fee.amountVnd, i18n.language)}`,
+                    },
+                  ]
                 : []),
             ]}
           />
@@ -302,8 +347,14 @@ export function WizardPage() {
                 </li>
               ))}
           </ul>
-          {procedure.data?.feeAtSubmission ? <Alert type="warning" showIcon title={t('procedure.feeAtSubmission')} /> : null}
-          <Checkbox checked={committed} onChange={(e) => setCommitted(e.target.checked)} className="commitment">
+          {procedure.data?.feeAtSubmission ? (
+            <Alert type="warning" showIcon title={t('procedure.feeAtSubmission')} />
+          ) : null}
+          <Checkbox
+            checked={committed}
+            onChange={(e) => setCommitted(e.target.checked)}
+            className="commitment"
+          >
             {t('wizard.commitment')}
           </Checkbox>
         </section>
@@ -326,7 +377,13 @@ export function WizardPage() {
               {t('wizard.next')}
             </Button>
           ) : (
-            <Button type="primary" size="large" disabled={!committed} loading={busy} onClick={() => void submit()}>
+            <Button
+              type="primary"
+              size="large"
+              disabled={!committed}
+              loading={busy}
+              onClick={() => void submit()}
+            >
               {t('wizard.submit')}
             </Button>
           )}

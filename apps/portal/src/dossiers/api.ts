@@ -26,13 +26,23 @@ export const dossiersApi = {
     },
   ) => api<DossierView>('PATCH', `/dossiers/${id}`, changes),
   attach: (id: string, componentId: string, file: File, onProgress: (p: UploadProgress) => void) =>
-    uploadWithProgress<AttachmentView>(`/dossiers/${id}/attachments`, { componentId }, file, onProgress),
+    uploadWithProgress<AttachmentView>(
+      `/dossiers/${id}/attachments`,
+      { componentId },
+      file,
+      onProgress,
+    ),
   attachFromDocument: (id: string, componentId: string, documentId: string) =>
-    api<AttachmentView>('POST', `/dossiers/${id}/attachments/from-document`, { componentId, documentId }),
+    api<AttachmentView>('POST', `/dossiers/${id}/attachments/from-document`, {
+      componentId,
+      documentId,
+    }),
   detach: (id: string, attachmentId: string) =>
-    api<void>('DELETE', `/dossiers/${id}/attachments/${attachmentId}`),
+    api<undefined>('DELETE', `/dossiers/${id}/attachments/${attachmentId}`),
   submit: (id: string, idempotencyKey: string) =>
-    api<SubmitResult>('POST', `/dossiers/${id}/submit`, undefined, { 'idempotency-key': idempotencyKey }),
+    api<SubmitResult>('POST', `/dossiers/${id}/submit`, undefined, {
+      'idempotency-key': idempotencyKey,
+    }),
   supplement: (id: string, note?: string) =>
     api<DossierView>('POST', `/dossiers/${id}/supplement`, note ? { note } : {}),
   withdraw: (id: string, note?: string) =>

@@ -24,7 +24,10 @@ const FORMATS: Record<string, (value: string) => boolean> = {
     if (!m) return false;
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return (
-      month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month])
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month])
     );
   },
   time: (value) =>
@@ -101,8 +104,13 @@ function visit(
   errors: ErrorObject[],
 ): void {
   const types =
-    schema.type === undefined ? [] : Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-  if (types.length > 0 && !types.some((t) => matchesType(data, t))) push(errors, 'type', path, schemaPath, { type: types.join(',') }, schema);
+    schema.type === undefined
+      ? []
+      : Array.isArray(schema.type)
+        ? (schema.type as string[])
+        : [schema.type as string];
+  if (types.length > 0 && !types.some((t) => matchesType(data, t)))
+    push(errors, 'type', path, schemaPath, { type: types.join(',') }, schema);
   if (Array.isArray(schema.enum) && !schema.enum.some((v) => deepEqual(v, data))) {
     push(errors, 'enum', path, schemaPath, { allowedValues: schema.enum }, schema);
   }
@@ -134,7 +142,8 @@ function checkString(
   }
   if (typeof schema.format === 'string') {
     const check = FORMATS[schema.format];
-    if (check && !check(data)) push(errors, 'format', path, schemaPath, { format: schema.format }, schema);
+    if (check && !check(data))
+      push(errors, 'format', path, schemaPath, { format: schema.format }, schema);
   }
 }
 
@@ -170,7 +179,9 @@ function checkObject(
   mode: CheckMode,
   errors: ErrorObject[],
 ): void {
-  const properties = isObject(schema.properties) ? (schema.properties as Record<string, SchemaNode>) : {};
+  const properties = isObject(schema.properties)
+    ? (schema.properties as Record<string, SchemaNode>)
+    : {};
   if (mode === 'final' && Array.isArray(schema.required)) {
     for (const name of schema.required as string[]) {
       if (data[name] === undefined) {
@@ -181,7 +192,14 @@ function checkObject(
   if (schema.additionalProperties === false) {
     for (const name of Object.keys(data)) {
       if (!(name in properties)) {
-        push(errors, 'additionalProperties', path, schemaPath, { additionalProperty: name }, schema);
+        push(
+          errors,
+          'additionalProperties',
+          path,
+          schemaPath,
+          { additionalProperty: name },
+          schema,
+        );
       }
     }
   }
@@ -228,11 +246,19 @@ function checkArray(
   if (schema.uniqueItems === true) {
     const seen = data.map((item) => JSON.stringify(item));
     const j = seen.findIndex((item, index) => seen.indexOf(item) !== index);
-    if (j !== -1) push(errors, 'uniqueItems', path, schemaPath, { i: seen.indexOf(seen[j]), j }, schema);
+    if (j !== -1)
+      push(errors, 'uniqueItems', path, schemaPath, { i: seen.indexOf(seen[j]), j }, schema);
   }
   if (isObject(schema.items)) {
     data.forEach((item, index) =>
-      visit(schema.items as SchemaNode, item, `${path}/${index}`, `${schemaPath}/items`, mode, errors),
+      visit(
+        schema.items as SchemaNode,
+        item,
+        `${path}/${index}`,
+        `${schemaPath}/items`,
+        mode,
+        errors,
+      ),
     );
   }
 }

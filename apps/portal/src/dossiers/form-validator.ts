@@ -61,8 +61,16 @@ export function formValidator(mode: CheckMode = 'final'): ValidatorType<FormData
       const errorSchema = toErrorSchema<FormData>(errors);
       if (!customValidate) return { errors, errorSchema };
       const data = getDefaultFormState(validator, schema, formData, schema, true) as FormData;
-      const handler = customValidate(data, createErrorHandler<FormData>(data), uiSchema, errorSchema);
-      return validationDataMerge<FormData>({ errors, errorSchema }, unwrapErrorHandler<FormData>(handler));
+      const handler = customValidate(
+        data,
+        createErrorHandler<FormData>(data),
+        uiSchema,
+        errorSchema,
+      );
+      return validationDataMerge<FormData>(
+        { errors, errorSchema },
+        unwrapErrorHandler<FormData>(handler),
+      );
     },
     isValid(schema: RJSFSchema, formData: FormData | undefined): boolean {
       return checkForm(schema as SchemaNode, formData, 'final').length === 0;

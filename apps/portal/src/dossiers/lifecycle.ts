@@ -51,7 +51,13 @@ export const FINISHED: readonly DossierStatusName[] = [
 /** Which officer actions need what from the officer before they can be sent. */
 export const ACTION_INPUT: Record<
   OfficerAction,
-  { note: 'none' | 'optional' | 'required'; amount?: true; missing?: true; result?: true; danger?: true }
+  {
+    note: 'none' | 'optional' | 'required';
+    amount?: true;
+    missing?: true;
+    result?: true;
+    danger?: true;
+  }
 > = {
   receive: { note: 'optional' },
   start: { note: 'optional' },

@@ -51,7 +51,11 @@ export function FilePreview({
       title={title}
       width={900}
       footer={[
-        <Button key="download" icon={<DownloadOutlined />} onClick={() => path && void downloadFile(path)}>
+        <Button
+          key="download"
+          icon={<DownloadOutlined />}
+          onClick={() => path && void downloadFile(path)}
+        >
           {t('common.download')}
         </Button>,
         <Button key="close" type="primary" onClick={onClose}>

@@ -23,7 +23,13 @@ export interface UploadControlProps {
  * Pick a file, check it here (size, type by its first bytes), send it with a progress bar,
  * and say in Vietnamese why it was refused, before or after the upload.
  */
-export function UploadControl({ label, upload, onUploaded, disabled, describedBy }: UploadControlProps) {
+export function UploadControl({
+  label,
+  upload,
+  onUploaded,
+  disabled,
+  describedBy,
+}: UploadControlProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
@@ -91,7 +97,9 @@ export function UploadControl({ label, upload, onUploaded, disabled, describedBy
           </Typography.Text>
         </div>
       ) : null}
-      {error ? <Alert type="error" showIcon title={error} className="upload-message" role="alert" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} className="upload-message" role="alert" />
+      ) : null}
       {done ? (
         <Typography.Text type="success" role="status" className="upload-message">
           {done}

@@ -8,13 +8,22 @@ const bytes = (...parts: (string | number[])[]) =>
 describe('files checked before upload', () => {
   it('accepts what document-storage accepts, by the first bytes', async () => {
     expect(await checkFile(bytes('%PDF-1.4\n...'))).toEqual({ ok: true, kind: 'pdf' });
-    expect(await checkFile(bytes([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toEqual({ ok: true, kind: 'jpeg' });
+    expect(await checkFile(bytes([0xff, 0xd8, 0xff, 0xe0, 1, 2]))).toEqual({
+      ok: true,
+      kind: 'jpeg',
+    });
     expect(await checkFile(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toEqual({
       ok: true,
       kind: 'png',
     });
-    expect(await checkFile(bytes([0x50, 0x4b, 0x03, 0x04, 0]))).toEqual({ ok: true, kind: 'office' });
-    expect(await checkFile(bytes('\uFEFF<?xml version="1.0"?><a/>'))).toEqual({ ok: true, kind: 'xml' });
+    expect(await checkFile(bytes([0x50, 0x4b, 0x03, 0x04, 0]))).toEqual({
+      ok: true,
+      kind: 'office',
+    });
+    expect(await checkFile(bytes('\uFEFF<?xml version="1.0"?><a/>'))).toEqual({
+      ok: true,
+      kind: 'xml',
+    });
   });
 
   it('refuses an executable named .pdf, an empty file and one over the cap', async () => {

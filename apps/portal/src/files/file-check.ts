@@ -10,8 +10,7 @@ export const ACCEPTED_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png', '.docx', '.
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'office' | 'xml';
 
 export type FileCheck =
-  | { ok: true; kind: FileKind }
-  | { ok: false; reason: 'empty' | 'too-large' | 'type' };
+  { ok: true; kind: FileKind } | { ok: false; reason: 'empty' | 'too-large' | 'type' };
 
 export function kindOfBytes(head: Uint8Array): FileKind | null {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);

@@ -64,7 +64,10 @@ export function HomePage() {
           <LookupBlock />
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={<h2 className="block-title">{t('home.steps.title')}</h2>} className="steps-card">
+          <Card
+            title={<h2 className="block-title">{t('home.steps.title')}</h2>}
+            className="steps-card"
+          >
             <ol className="guide-steps">
               <li>{t('home.steps.find')}</li>
               <li>{t('home.steps.submit')}</li>
@@ -79,7 +82,9 @@ export function HomePage() {
               <ul className="field-links">
                 {(fields.data ?? []).map((field) => (
                   <li key={field.code}>
-                    <Link to={`/thu-tuc?field=${encodeURIComponent(field.code)}`}>{field.name}</Link>
+                    <Link to={`/thu-tuc?field=${encodeURIComponent(field.code)}`}>
+                      {field.name}
+                    </Link>
                   </li>
                 ))}
               </ul>

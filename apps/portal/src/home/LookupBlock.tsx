@@ -62,7 +62,12 @@ export function LookupBlock() {
         >
           <Input placeholder={t('lookup.keyPlaceholder')} autoComplete="off" maxLength={32} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={lookup.isPending}>
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SearchOutlined />}
+          loading={lookup.isPending}
+        >
           {t('lookup.submit')}
         </Button>
       </Form>
@@ -72,7 +77,9 @@ export function LookupBlock() {
           <Alert
             type={notFound ? 'warning' : 'error'}
             showIcon
-            title={notFound ? t('lookup.notFound', { code: asked }) : problemMessage(lookup.error, t)}
+            title={
+              notFound ? t('lookup.notFound', { code: asked }) : problemMessage(lookup.error, t)
+            }
           />
         ) : null}
         {result ? (
@@ -84,7 +91,11 @@ export function LookupBlock() {
               column={1}
               items={[
                 { key: 'code', label: t('dossier.code'), children: <strong>{result.code}</strong> },
-                { key: 'procedure', label: t('dossier.procedure'), children: result.procedure.name },
+                {
+                  key: 'procedure',
+                  label: t('dossier.procedure'),
+                  children: result.procedure.name,
+                },
                 { key: 'agency', label: t('dossier.agency'), children: result.agency.name },
                 {
                   key: 'status',
@@ -96,8 +107,16 @@ export function LookupBlock() {
                     </>
                   ),
                 },
-                { key: 'submitted', label: t('dossier.submittedAt'), children: formatDate(result.submittedAt) },
-                { key: 'received', label: t('dossier.receivedAt'), children: formatDate(result.receivedAt) },
+                {
+                  key: 'submitted',
+                  label: t('dossier.submittedAt'),
+                  children: formatDate(result.submittedAt),
+                },
+                {
+                  key: 'received',
+                  label: t('dossier.receivedAt'),
+                  children: formatDate(result.receivedAt),
+                },
                 { key: 'due', label: t('dossier.dueAt'), children: formatDate(result.dueAt) },
               ]}
             />

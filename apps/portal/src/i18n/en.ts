@@ -35,7 +35,8 @@ export const en: Strings<Translation> = {
     mainMenu: 'Main menu',
     openMenu: 'Open menu',
     language: 'Language',
-    footerAbout: 'Find administrative procedures, apply online, follow your applications and pay fees.',
+    footerAbout:
+      'Find administrative procedures, apply online, follow your applications and pay fees.',
     footerHotline: 'Help line: 1900 1234 (office hours)',
     footerNote: 'Development build — sample data.',
   },
@@ -131,7 +132,8 @@ export const en: Strings<Translation> = {
     paymentPreparing: 'The payment is being prepared, please reload in a few minutes.',
     withdraw: 'Withdraw the application',
     withdrawHelp: 'You may ask to withdraw until the result is delivered.',
-    withdrawWarning: 'Ask to withdraw application {{code}}? The agency will review and stop processing.',
+    withdrawWarning:
+      'Ask to withdraw application {{code}}? The agency will review and stop processing.',
     withdrawReason: 'Reason (optional)',
     withdrawConfirm: 'Send the request',
     byRole: {
@@ -148,7 +150,8 @@ export const en: Strings<Translation> = {
     idNumberHelp: 'Your 12-digit citizen ID number (optional).',
     haveAccount: 'Already registered?',
     sentTitle: 'Registration complete',
-    sentBody: 'We sent an activation email to {{email}}. Please open the link in it to activate your account.',
+    sentBody:
+      'We sent an activation email to {{email}}. Please open the link in it to activate your account.',
     sentSpam: 'If you cannot find it, check your Spam (junk) folder too.',
     sentValidity: 'The link is valid for 24 hours and works once.',
   },
@@ -169,7 +172,8 @@ export const en: Strings<Translation> = {
   },
   forgot: {
     title: 'Forgot password',
-    intro: 'Enter your email and the code in the picture. We will email you a reset link (valid 30 minutes).',
+    intro:
+      'Enter your email and the code in the picture. We will email you a reset link (valid 30 minutes).',
     captcha: 'Code in the picture',
     captchaAlt: 'Verification code: type the characters in the picture',
     captchaRefresh: 'Show another code',
@@ -263,7 +267,8 @@ export const en: Strings<Translation> = {
     done: '"{{name}}" uploaded',
     failed: 'The upload failed, please try again.',
     tooLarge: 'The file is larger than allowed.',
-    dropped: 'The connection dropped during the upload (the file may be too large). Please try again.',
+    dropped:
+      'The connection dropped during the upload (the file may be too large). Please try again.',
     refused: {
       empty: '"{{name}}" is empty.',
       'too-large': '"{{name}}" is larger than allowed ({{max}}).',
@@ -362,13 +367,15 @@ export const en: Strings<Translation> = {
     formEmpty: 'Nothing filled in.',
     noForm: 'This procedure has no online form; attach the documents.',
     restored: 'What you typed but had not saved has been restored.',
-    componentsIntro: 'Attach each document: upload a file or pick one of your documents. Required ones need at least one file.',
+    componentsIntro:
+      'Attach each document: upload a file or pick one of your documents. Required ones need at least one file.',
     componentMissing: 'Not attached yet: {{name}}',
     componentsMissing: 'Some required documents are not attached yet.',
     deliveryQuestion: 'How would you like to receive the result?',
     level3Delivery: 'Level 3 procedures deliver the result at the handling agency.',
     fee: 'Fees',
-    commitment: 'I declare that the information above is true and I am responsible for it before the law.',
+    commitment:
+      'I declare that the information above is true and I am responsible for it before the law.',
     incomplete: 'The application is not complete.',
   },
   delivery: {
@@ -412,7 +419,8 @@ export const en: Strings<Translation> = {
     motto: 'Independence - Freedom - Happiness',
     title: 'Online application receipt',
     lookupKey: 'Lookup key',
-    keyShownOnce: 'The lookup key is shown only right after submitting. You can still track with your ID number.',
+    keyShownOnce:
+      'The lookup key is shown only right after submitting. You can still track with your ID number.',
     applicant: 'Applicant',
     note: 'Track progress in "Track a submitted application" on the home page with the code and the key.',
     print: 'Print the receipt',
@@ -524,7 +532,8 @@ export const en: Strings<Translation> = {
       receive: 'Receive the application: the receipt number and due date are set automatically.',
       start: 'Move the application to processing.',
       'request-supplement': 'The deadline pauses until the applicant adds the documents.',
-      'request-payment': 'The applicant is notified and pays online; the deadline pauses until then.',
+      'request-payment':
+        'The applicant is notified and pays online; the deadline pauses until then.',
       complete: 'The result is ready; the applicant is notified.',
       return: 'Confirm the result was delivered.',
       refuse: 'Refuse the application. The reason is sent to the applicant.',
@@ -549,7 +558,8 @@ export const en: Strings<Translation> = {
     saved: 'Procedure {{code}} saved',
     back: 'Procedures',
     viewPublic: 'View the public page',
-    formFieldsNote: 'The read API does not return the blanks of each form template (forms[].fields): they are set to the form’s name here; check them before saving.',
+    formFieldsNote:
+      'The read API does not return the blanks of each form template (forms[].fields): they are set to the form’s name here; check them before saving.',
     holidays: 'Holidays and swapped working days',
     year: 'Year',
     date: 'Date',

@@ -16,7 +16,8 @@ export const vi = {
     forbidden: 'Tài khoản của bạn không có quyền truy cập trang này.',
     notFoundTitle: 'Không tìm thấy trang',
     notFound: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
-    networkError: 'Không kết nối được tới Cổng Dịch vụ công. Vui lòng kiểm tra kết nối mạng và thử lại.',
+    networkError:
+      'Không kết nối được tới Cổng Dịch vụ công. Vui lòng kiểm tra kết nối mạng và thử lại.',
     serverError: 'Hệ thống đang bận, vui lòng thử lại sau ít phút.',
     tooMany: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau.',
     tooManyRetry: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.',
@@ -31,7 +32,8 @@ export const vi = {
     mainMenu: 'Danh mục chính',
     openMenu: 'Mở danh mục',
     language: 'Ngôn ngữ',
-    footerAbout: 'Nơi tra cứu thủ tục hành chính, nộp hồ sơ trực tuyến, theo dõi tiến độ và thanh toán phí, lệ phí.',
+    footerAbout:
+      'Nơi tra cứu thủ tục hành chính, nộp hồ sơ trực tuyến, theo dõi tiến độ và thanh toán phí, lệ phí.',
     footerHotline: 'Tổng đài hỗ trợ: 1900 1234 (giờ hành chính)',
     footerNote: 'Bản phát triển — dữ liệu minh hoạ.',
   },
@@ -140,11 +142,13 @@ export const vi = {
   register: {
     title: 'Đăng ký tài khoản',
     submit: 'Đăng ký',
-    passwordHelp: 'Ít nhất 8 ký tự; nên dùng một cụm từ dễ nhớ, khó đoán. Không dùng email làm mật khẩu.',
+    passwordHelp:
+      'Ít nhất 8 ký tự; nên dùng một cụm từ dễ nhớ, khó đoán. Không dùng email làm mật khẩu.',
     idNumberHelp: 'Số căn cước công dân 12 chữ số (không bắt buộc).',
     haveAccount: 'Đã có tài khoản?',
     sentTitle: 'Đăng ký thành công',
-    sentBody: 'Chúng tôi đã gửi thư kích hoạt tới {{email}}. Vui lòng kiểm tra hộp thư và mở liên kết để kích hoạt tài khoản.',
+    sentBody:
+      'Chúng tôi đã gửi thư kích hoạt tới {{email}}. Vui lòng kiểm tra hộp thư và mở liên kết để kích hoạt tài khoản.',
     sentSpam: 'Nếu không thấy thư, hãy kiểm tra cả thư mục Spam (Thư rác).',
     sentValidity: 'Liên kết kích hoạt có hiệu lực trong 24 giờ và chỉ dùng được một lần.',
   },
@@ -165,7 +169,8 @@ export const vi = {
   },
   forgot: {
     title: 'Quên mật khẩu',
-    intro: 'Nhập email đã đăng ký và mã xác nhận. Chúng tôi sẽ gửi liên kết đặt lại mật khẩu (hiệu lực 30 phút).',
+    intro:
+      'Nhập email đã đăng ký và mã xác nhận. Chúng tôi sẽ gửi liên kết đặt lại mật khẩu (hiệu lực 30 phút).',
     captcha: 'Mã xác nhận',
     captchaAlt: 'Mã xác nhận: nhập các ký tự trong hình',
     captchaRefresh: 'Đổi mã xác nhận khác',
@@ -259,7 +264,8 @@ export const vi = {
     done: 'Đã tải lên "{{name}}"',
     failed: 'Tải tệp lên không thành công, vui lòng thử lại.',
     tooLarge: 'Tệp vượt quá dung lượng cho phép.',
-    dropped: 'Kết nối bị ngắt khi đang tải lên (tệp có thể vượt quá dung lượng cho phép). Vui lòng thử lại.',
+    dropped:
+      'Kết nối bị ngắt khi đang tải lên (tệp có thể vượt quá dung lượng cho phép). Vui lòng thử lại.',
     refused: {
       empty: 'Tệp "{{name}}" rỗng.',
       'too-large': 'Tệp "{{name}}" vượt quá dung lượng cho phép ({{max}}).',
@@ -294,7 +300,8 @@ export const vi = {
     apply: 'Nộp hồ sơ trực tuyến',
     onlineLevel4: 'Thủ tục mức độ 4: nộp hồ sơ, thanh toán phí, lệ phí và nhận kết quả trực tuyến.',
     onlineLevel3: 'Thủ tục mức độ 3: nộp hồ sơ trực tuyến; nộp phí và nhận kết quả tại cơ quan.',
-    offline: 'Thủ tục này chưa nộp trực tuyến. Vui lòng nộp hồ sơ trực tiếp tại {{agency}} hoặc qua dịch vụ bưu chính.',
+    offline:
+      'Thủ tục này chưa nộp trực tuyến. Vui lòng nộp hồ sơ trực tiếp tại {{agency}} hoặc qua dịch vụ bưu chính.',
     offlineForms: 'Tải mẫu đơn, tờ khai ở cuối trang để in và điền sẵn.',
     general: 'Thông tin chung',
     agency: 'Cơ quan giải quyết',
@@ -354,17 +361,20 @@ export const vi = {
     saveDraft: 'Lưu nháp',
     saved: 'Đã lưu hồ sơ nháp',
     submit: 'Nộp hồ sơ',
-    formInvalid: 'Tờ khai còn thông tin chưa đúng hoặc còn thiếu. Vui lòng sửa các ô được đánh dấu.',
+    formInvalid:
+      'Tờ khai còn thông tin chưa đúng hoặc còn thiếu. Vui lòng sửa các ô được đánh dấu.',
     formEmpty: 'Chưa có thông tin.',
     noForm: 'Thủ tục này không có tờ khai trực tuyến; hãy đính kèm các thành phần hồ sơ.',
     restored: 'Đã khôi phục phần tờ khai bạn nhập nhưng chưa lưu.',
-    componentsIntro: 'Đính kèm từng thành phần: tải tệp lên hoặc chọn từ Giấy tờ cá nhân. Thành phần bắt buộc phải có ít nhất một tệp.',
+    componentsIntro:
+      'Đính kèm từng thành phần: tải tệp lên hoặc chọn từ Giấy tờ cá nhân. Thành phần bắt buộc phải có ít nhất một tệp.',
     componentMissing: 'Chưa đính kèm: {{name}}',
     componentsMissing: 'Còn thành phần hồ sơ bắt buộc chưa đính kèm.',
     deliveryQuestion: 'Bạn muốn nhận kết quả bằng hình thức nào?',
     level3Delivery: 'Thủ tục mức độ 3 trả kết quả tại cơ quan giải quyết.',
     fee: 'Phí, lệ phí',
-    commitment: 'Tôi xin cam đoan những thông tin kê khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật.',
+    commitment:
+      'Tôi xin cam đoan những thông tin kê khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật.',
     incomplete: 'Hồ sơ chưa đủ để nộp.',
   },
   delivery: {
@@ -408,7 +418,8 @@ export const vi = {
     motto: 'Độc lập - Tự do - Hạnh phúc',
     title: 'Giấy tiếp nhận hồ sơ trực tuyến',
     lookupKey: 'Mã tra cứu',
-    keyShownOnce: 'Mã tra cứu chỉ hiển thị ngay sau khi nộp. Bạn vẫn có thể tra cứu bằng số định danh cá nhân.',
+    keyShownOnce:
+      'Mã tra cứu chỉ hiển thị ngay sau khi nộp. Bạn vẫn có thể tra cứu bằng số định danh cá nhân.',
     applicant: 'Người nộp',
     note: 'Tra cứu tiến độ tại mục "Tra cứu hồ sơ đã nộp" trên trang chủ bằng mã hồ sơ và mã tra cứu.',
     print: 'In giấy tiếp nhận',
@@ -435,7 +446,8 @@ export const vi = {
       'domestic-card': 'Thẻ ATM / tài khoản ngân hàng nội địa',
       'international-card': 'Thẻ thanh toán quốc tế',
     },
-    commitment: 'Tôi cam kết các thông tin kê khai là đúng sự thật và đồng ý thanh toán khoản phí, lệ phí trên.',
+    commitment:
+      'Tôi cam kết các thông tin kê khai là đúng sự thật và đồng ý thanh toán khoản phí, lệ phí trên.',
     proceed: 'Tiếp tục thanh toán',
     pay: 'Thanh toán',
     retry: 'Thanh toán lại',
@@ -520,7 +532,8 @@ export const vi = {
       receive: 'Tiếp nhận hồ sơ: số biên nhận và hạn giải quyết được tính tự động.',
       start: 'Chuyển hồ sơ sang trạng thái đang xử lý.',
       'request-supplement': 'Thời hạn giải quyết tạm dừng cho tới khi công dân bổ sung.',
-      'request-payment': 'Công dân sẽ nhận thông báo và thanh toán trực tuyến; thời hạn tạm dừng tới khi thanh toán.',
+      'request-payment':
+        'Công dân sẽ nhận thông báo và thanh toán trực tuyến; thời hạn tạm dừng tới khi thanh toán.',
       complete: 'Hồ sơ có kết quả; công dân được thông báo.',
       return: 'Xác nhận đã trả kết quả cho công dân.',
       refuse: 'Từ chối giải quyết hồ sơ. Lý do được gửi tới công dân.',
@@ -545,7 +558,8 @@ export const vi = {
     saved: 'Đã lưu thủ tục {{code}}',
     back: 'Danh sách thủ tục',
     viewPublic: 'Xem trang công khai',
-    formFieldsNote: 'API đọc không trả danh sách ô trống của mẫu đơn (forms[].fields): chúng được điền tạm bằng tên mẫu, hãy kiểm tra trước khi lưu.',
+    formFieldsNote:
+      'API đọc không trả danh sách ô trống của mẫu đơn (forms[].fields): chúng được điền tạm bằng tên mẫu, hãy kiểm tra trước khi lưu.',
     holidays: 'Ngày nghỉ lễ, ngày làm bù',
     year: 'Năm',
     date: 'Ngày',

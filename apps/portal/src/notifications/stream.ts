@@ -32,11 +32,14 @@ export async function followNotifications({
     try {
       const headers: Record<string, string> = { accept: 'text/event-stream', ...authHeaders() };
       if (lastEventId) headers['last-event-id'] = lastEventId;
-      const response = await fetch(`${API_BASE}/notifications/stream?locale=${encodeURIComponent(locale)}`, {
-        headers,
-        signal,
-        cache: 'no-store',
-      });
+      const response = await fetch(
+        `${API_BASE}/notifications/stream?locale=${encodeURIComponent(locale)}`,
+        {
+          headers,
+          signal,
+          cache: 'no-store',
+        },
+      );
       if (response.status === 401) {
         if (!session.refresh || !(await refreshSession())) return; // signed out: stop
         continue;

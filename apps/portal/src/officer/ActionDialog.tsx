@@ -29,7 +29,13 @@ export function ActionDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ActionForm>();
-  const server = useServerErrors(form, ['note', 'amount', 'missing', 'deadline', 'deliveryTracking']);
+  const server = useServerErrors(form, [
+    'note',
+    'amount',
+    'missing',
+    'deadline',
+    'deliveryTracking',
+  ]);
   const [busy, setBusy] = useState(false);
   const input = action ? ACTION_INPUT[action] : null;
 
@@ -49,7 +55,9 @@ export function ActionDialog({
         ...(values.amount ? { amount: values.amount } : {}),
         ...(values.missing?.length ? { missing: values.missing } : {}),
         ...(values.deadline ? { deadline: values.deadline.format('YYYY-MM-DD') } : {}),
-        ...(values.deliveryTracking?.trim() ? { deliveryTracking: values.deliveryTracking.trim() } : {}),
+        ...(values.deliveryTracking?.trim()
+          ? { deliveryTracking: values.deliveryTracking.trim() }
+          : {}),
       });
       form.resetFields();
       onDone(updated);
@@ -72,7 +80,9 @@ export function ActionDialog({
       destroyOnHidden
     >
       {action ? <p>{t(`officer.actionHelp.${action}`)}</p> : null}
-      {server.alert ? <Alert type="error" showIcon title={server.alert} className="form-alert" role="alert" /> : null}
+      {server.alert ? (
+        <Alert type="error" showIcon title={server.alert} className="form-alert" role="alert" />
+      ) : null}
       <Form<ActionForm> name="action" form={form} layout="vertical" preserve={false}>
         {input?.missing ? (
           <Form.Item
@@ -81,7 +91,12 @@ export function ActionDialog({
             extra={t('officer.missingHelp')}
             rules={[{ required: true, message: t('officer.missingRequired') }]}
           >
-            <Select mode="tags" open={false} tokenSeparators={[';']} placeholder={t('officer.missingPlaceholder')} />
+            <Select
+              mode="tags"
+              open={false}
+              tokenSeparators={[';']}
+              placeholder={t('officer.missingPlaceholder')}
+            />
           </Form.Item>
         ) : null}
         {input?.missing ? (

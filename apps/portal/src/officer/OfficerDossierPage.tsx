@@ -1,6 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Card, Col, Descriptions, Result, Row, Skeleton, Space } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+} from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +49,12 @@ export function OfficerDossierPage() {
   if (dossier.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (dossier.isError || !dossier.data) {
     const missing = dossier.error instanceof ApiProblem && dossier.error.status === 404;
-    return <Result status={missing ? '404' : 'error'} title={missing ? t('dossier.notFound') : problemMessage(dossier.error, t)} />;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? t('dossier.notFound') : problemMessage(dossier.error, t)}
+      />
+    );
   }
   const d = dossier.data;
   const schema = procedure.data?.cases.find((c) => c.id === d.caseId)?.formSchema ?? null;
@@ -61,7 +77,10 @@ export function OfficerDossierPage() {
         </Space>
       </header>
 
-      <Card className="action-bar" title={<h2 className="block-title">{t('officer.nextSteps')}</h2>}>
+      <Card
+        className="action-bar"
+        title={<h2 className="block-title">{t('officer.nextSteps')}</h2>}
+      >
         {actions.length === 0 ? (
           <p className="muted">{t('officer.noActions')}</p>
         ) : (
@@ -72,7 +91,9 @@ export function OfficerDossierPage() {
                 type={a === actions[0] ? 'primary' : 'default'}
                 danger={ACTION_INPUT[a].danger}
                 disabled={a === 'complete' && d.results.length === 0}
-                title={a === 'complete' && d.results.length === 0 ? t('officer.resultFirst') : undefined}
+                title={
+                  a === 'complete' && d.results.length === 0 ? t('officer.resultFirst') : undefined
+                }
                 onClick={() => setAction(a)}
               >
                 {t(`officer.actions.${a}`)}
@@ -99,8 +120,8 @@ export function OfficerDossierPage() {
                   type="link"
                   icon={<DownloadOutlined />}
                   onClick={() =>
-                    void downloadFile(`/officer/dossiers/${d.id}/files/${r.fileId}`).catch((err: unknown) =>
-                      message.error(problemMessage(err, t)),
+                    void downloadFile(`/officer/dossiers/${d.id}/files/${r.fileId}`).catch(
+                      (err: unknown) => message.error(problemMessage(err, t)),
                     )
                   }
                 >
@@ -118,7 +139,9 @@ export function OfficerDossierPage() {
           showIcon
           className="panel-alert"
           title={t('officer.waitingSupplement')}
-          description={[d.supplementRequest.note, ...d.supplementRequest.missing].filter(Boolean).join(' · ')}
+          description={[d.supplementRequest.note, ...d.supplementRequest.missing]
+            .filter(Boolean)
+            .join(' · ')}
         />
       ) : null}
       {d.status === 'PAYMENT_REQUIRED' ? (
@@ -126,7 +149,9 @@ export function OfficerDossierPage() {
           type="warning"
           showIcon
           className="panel-alert"
-          title={t('officer.waitingPayment', { amount: formatMoney(d.paymentAmount, i18n.language) })}
+          title={t('officer.waitingPayment', {
+            amount: formatMoney(d.paymentAmount, i18n.language),
+          })}
         />
       ) : null}
 
@@ -142,9 +167,21 @@ export function OfficerDossierPage() {
                 { key: 'id', label: t('account.idNumber'), children: d.applicant.idNumber ?? '—' },
                 { key: 'email', label: t('account.email'), children: d.applicant.email },
                 { key: 'phone', label: t('account.phone'), children: d.applicant.phone ?? '—' },
-                { key: 'submitted', label: t('dossier.submittedAt'), children: formatDateTime(d.submittedAt) },
-                { key: 'received', label: t('dossier.receivedAt'), children: formatDateTime(d.receivedAt) },
-                { key: 'receipt', label: t('dossier.receiptNumber'), children: d.receiptNumber ?? '—' },
+                {
+                  key: 'submitted',
+                  label: t('dossier.submittedAt'),
+                  children: formatDateTime(d.submittedAt),
+                },
+                {
+                  key: 'received',
+                  label: t('dossier.receivedAt'),
+                  children: formatDateTime(d.receivedAt),
+                },
+                {
+                  key: 'receipt',
+                  label: t('dossier.receiptNumber'),
+                  children: d.receiptNumber ?? '—',
+                },
                 {
                   key: 'due',
                   label: t('dossier.dueAt'),

@@ -38,7 +38,9 @@ export function QueuePage() {
 
   // The server orders by due date; an undated (not yet received) dossier goes last.
   const rows = [...(queue.data?.items ?? [])].sort(
-    (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') || (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
+    (a, b) =>
+      (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
+      (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
   );
   return (
     <Card title={<h1 className="page-title">{t('officer.title')}</h1>}>
@@ -59,14 +61,22 @@ export function QueuePage() {
           className="filter-select"
           value={filter.status}
           onChange={(value) => set('status', value)}
-          options={STATUS_NAMES.filter((s) => s !== 'DRAFT').map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          options={STATUS_NAMES.filter((s) => s !== 'DRAFT').map((s) => ({
+            value: s,
+            label: t(`status.${s}`),
+          }))}
         />
         <label className="switch-label">
-          <Switch checked={filter.overdue === true} onChange={(on) => set('overdue', on ? 'true' : undefined)} />{' '}
+          <Switch
+            checked={filter.overdue === true}
+            onChange={(on) => set('overdue', on ? 'true' : undefined)}
+          />{' '}
           {t('officer.overdueOnly')}
         </label>
       </Space>
-      {queue.isError ? <Alert type="error" showIcon title={problemMessage(queue.error, t)} /> : null}
+      {queue.isError ? (
+        <Alert type="error" showIcon title={problemMessage(queue.error, t)} />
+      ) : null}
       <Table<OfficerDossierSummary>
         rowKey="id"
         loading={queue.isLoading}
@@ -87,7 +97,11 @@ export function QueuePage() {
             key: 'code',
             render: (_: unknown, d) => <Link to={`/can-bo/ho-so/${d.id}`}>{d.code}</Link>,
           },
-          { title: t('dossier.procedure'), key: 'procedure', render: (_: unknown, d) => d.procedure.name },
+          {
+            title: t('dossier.procedure'),
+            key: 'procedure',
+            render: (_: unknown, d) => d.procedure.name,
+          },
           {
             title: t('officer.applicant'),
             key: 'applicant',
@@ -108,13 +122,21 @@ export function QueuePage() {
               </>
             ),
           },
-          { title: t('dossier.submittedAt'), key: 'submitted', render: (_: unknown, d) => formatDate(d.submittedAt) },
+          {
+            title: t('dossier.submittedAt'),
+            key: 'submitted',
+            render: (_: unknown, d) => formatDate(d.submittedAt),
+          },
           {
             title: t('dossier.dueAt'),
             key: 'due',
             defaultSortOrder: 'ascend',
             sorter: (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'),
-            render: (_: unknown, d) => <span className={d.overdue ? 'overdue-text' : undefined}>{formatDateTime(d.dueAt)}</span>,
+            render: (_: unknown, d) => (
+              <span className={d.overdue ? 'overdue-text' : undefined}>
+                {formatDateTime(d.dueAt)}
+              </span>
+            ),
           },
         ]}
       />

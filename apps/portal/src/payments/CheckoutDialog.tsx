@@ -11,7 +11,13 @@ import { paymentsApi } from './api';
  * The "Thanh toán" window: Phương thức thanh toán, the commitment, "Tiếp tục thanh toán"
  * → the provider's page (the simulator in development), which sends the browser back to us.
  */
-export function CheckoutDialog({ payment, onClose }: { payment: PaymentView | null; onClose: () => void }) {
+export function CheckoutDialog({
+  payment,
+  onClose,
+}: {
+  payment: PaymentView | null;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const methods = useQuery({
     queryKey: ['payment-methods'],
@@ -71,7 +77,9 @@ export function CheckoutDialog({ payment, onClose }: { payment: PaymentView | nu
               {
                 key: 'amount',
                 label: t('pay.amount'),
-                children: <strong className="amount">{formatMoney(payment.amount, i18n.language)}</strong>,
+                children: (
+                  <strong className="amount">{formatMoney(payment.amount, i18n.language)}</strong>
+                ),
               },
             ]}
           />

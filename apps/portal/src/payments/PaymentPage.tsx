@@ -46,14 +46,22 @@ export function PaymentPage() {
   if (providerReturn.isError || payment.isError) {
     return (
       <Card>
-        <Result status="error" title={t('pay.notFound')} subTitle={problemMessage(providerReturn.error ?? payment.error, t)} />
+        <Result
+          status="error"
+          title={t('pay.notFound')}
+          subTitle={problemMessage(providerReturn.error ?? payment.error, t)}
+        />
       </Card>
     );
   }
   if (returned && providerReturn.data && !providerReturn.data.payment) {
     return (
       <Card>
-        <Result status="warning" title={t('pay.badReturn')} subTitle={providerReturn.data.message} />
+        <Result
+          status="warning"
+          title={t('pay.badReturn')}
+          subTitle={providerReturn.data.message}
+        />
       </Card>
     );
   }
@@ -105,19 +113,33 @@ export function PaymentPage() {
           </Space>
         }
       />
-      {p.status === 'started' ? <Alert type="info" showIcon title={t('pay.waiting')} role="status" /> : null}
+      {p.status === 'started' ? (
+        <Alert type="info" showIcon title={t('pay.waiting')} role="status" />
+      ) : null}
       <Descriptions
         bordered
         size="small"
         column={{ xs: 1, md: 2 }}
         className="payment-facts"
         items={[
-          { key: 'status', label: t('pay.statusLabel'), children: <PaymentStatusTag status={p.status} /> },
-          { key: 'amount', label: t('pay.amount'), children: <strong>{formatMoney(p.amount, i18n.language)}</strong> },
+          {
+            key: 'status',
+            label: t('pay.statusLabel'),
+            children: <PaymentStatusTag status={p.status} />,
+          },
+          {
+            key: 'amount',
+            label: t('pay.amount'),
+            children: <strong>{formatMoney(p.amount, i18n.language)}</strong>,
+          },
           { key: 'dossier', label: t('dossier.code'), children: p.dossierCode },
           { key: 'procedure', label: t('dossier.procedure'), children: p.procedureName },
           { key: 'content', label: t('pay.content'), children: p.description },
-          { key: 'method', label: t('pay.method'), children: p.method ? t(`pay.methods.${p.method}`) : '—' },
+          {
+            key: 'method',
+            label: t('pay.method'),
+            children: p.method ? t(`pay.methods.${p.method}`) : '—',
+          },
           { key: 'paidAt', label: t('pay.paidAt'), children: formatDateTime(p.paidAt) },
           { key: 'transaction', label: t('pay.transactionNo'), children: p.transactionNo ?? '—' },
           { key: 'receipt', label: t('pay.receiptNumber'), children: p.receiptNumber ?? '—' },

@@ -51,7 +51,11 @@ export function PaymentsTab() {
             align: 'right',
             render: (_: unknown, p) => formatMoney(p.amount, i18n.language),
           },
-          { title: t('pay.statusLabel'), key: 'status', render: (_: unknown, p) => <PaymentStatusTag status={p.status} /> },
+          {
+            title: t('pay.statusLabel'),
+            key: 'status',
+            render: (_: unknown, p) => <PaymentStatusTag status={p.status} />,
+          },
           {
             title: t('pay.date'),
             key: 'date',
@@ -72,8 +76,8 @@ export function PaymentsTab() {
                     size="small"
                     icon={<DownloadOutlined />}
                     onClick={() =>
-                      void downloadFile(p.receiptUrl!.replace(/^\/api\/v1/, '')).catch((err: unknown) =>
-                        message.error(problemMessage(err, t)),
+                      void downloadFile(p.receiptUrl!.replace(/^\/api\/v1/, '')).catch(
+                        (err: unknown) => message.error(problemMessage(err, t)),
                       )
                     }
                   >

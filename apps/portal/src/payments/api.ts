@@ -18,7 +18,10 @@ export const paymentsApi = {
     api<CheckoutView>('POST', `/payments/${id}/checkout`, { method, commitment: true }),
   /** The provider's redirect, read back: display only, the state comes from our database. */
   returned: (rawQuery: string) =>
-    api<PaymentReturnView>('GET', `/payments/vnpay/return${rawQuery.startsWith('?') ? rawQuery : `?${rawQuery}`}`),
+    api<PaymentReturnView>(
+      'GET',
+      `/payments/vnpay/return${rawQuery.startsWith('?') ? rawQuery : `?${rawQuery}`}`,
+    ),
 };
 
 /** A payment the citizen can still pay (or pay again after a failed attempt). */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import '../i18n';
+import { catalogueSeed } from '../../../catalogue/src/seed/data';
+import { OnlineForm } from './OnlineForm';
+
+const schema = catalogueSeed.procedures.find((p) => p.code === '3.000347')!.cases[0]
+  .formSchema as Record<string, unknown>;
+
+describe('the online form (rjsf, Ant Design theme)', () => {
+  it('shows an API 422 error beside the field its JSON pointer names', () => {
+    const { container } = render(
+      <OnlineForm
+        schema={schema}
+        formData={{ hoTen: 'Nguyễn Văn Bình', soDinhDanh: '12ab' }}
+        onChange={() => undefined}
+        errors={[
+          { field: '/soDinhDanh', message: 'Số định danh cá nhân: không đúng định dạng yêu cầu' },
+        ]}
+      />,
+    );
+    const input = screen.getByLabelText(/Số định danh cá nhân/);
+    const item = input.closest('.ant-form-item') as HTMLElement;
+    expect(
+      within(item).getByText('Số định danh cá nhân: không đúng định dạng yêu cầu'),
+    ).toBeTruthy();
+    expect(container.querySelectorAll('.ant-form-item-has-error')).toHaveLength(1);
+  });
+
+  it('lists the required fields first, in the order the schema requires them', () => {
+    render(<OnlineForm schema={schema} formData={{}} onChange={() => undefined} errors={[]} />);
+    const labels = [...document.querySelectorAll('.online-form .ant-form-item-label label')]
+      .map((l) => l.textContent?.replace('*', '').trim())
+      .filter((text) => text && text !== schema.title);
+    expect(labels.slice(0, 3)).toEqual([
+      'Họ, chữ đệm và tên',
+      'Ngày, tháng, năm sinh',
+      'Số định danh cá nhân',
+    ]);
+    expect(labels.at(-1)).not.toBe('Họ, chữ đệm và tên');
+  });
+});

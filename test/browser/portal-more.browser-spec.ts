@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../e2e/accounts';
+import { Stack, startStack } from '../e2e/stack';
+import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
+
+/**
+ * The rest of issue 7 in the browser: the admin console (procedures as JSON with the
+ * catalogue's own validation, import, holidays), English, the keyboard, a phone, and an
+ * expired session that goes to login and back without losing what was typed.
+ */
+describe('admin, languages, phone and an expired session (browser)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[][] = [];
+  const step = journeySteps(() => [page].filter(Boolean));
+
+  beforeAll(async () => {
+    stack = await startStack({}, { portalDir: builtPortal() });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function openAs(email: string, phone = false): Promise<Page> {
+    const next = await (await newContext(browser, stack.url, phone)).newPage();
+    problems.push(watch(next));
+    await next.goto('/dang-nhap');
+    await next.getByLabel('Email').fill(email);
+    await next.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await next.getByRole('button', { name: 'Đăng nhập' }).click();
+    return next;
+  }
+
+  step('the keyboard reaches the skip link first; English is one click away', async () => {
+    page = await (await newContext(browser, stack.url)).newPage();
+    problems = [watch(page)];
+    await page.goto('/');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe('Bỏ qua, đến nội dung chính');
+
+    await page.locator('.language-switch').getByText('EN').click();
+    await page.getByRole('heading', { name: 'Track a submitted application' }).waitFor();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Online public services' })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, '22-tieng-anh');
+    await page.locator('.language-switch').getByText('VI').click();
+    await page.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
+    await page.context().close();
+  });
+
+  step('a phone gets the same pages in one column', async () => {
+    page = await (await newContext(browser, stack.url, true)).newPage();
+    problems.push(watch(page));
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await screenshot(page, '02-dien-thoai');
+    await page.goto('/thu-tuc/3.000347');
+    await page.getByRole('button', { name: 'Nộp hồ sơ trực tuyến' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await page.context().close();
+  });
+
+  step('an expired session goes to login and back, and what was typed is still there', async () => {
+    page = await openAs('citizen@dvc.local');
+    await page.getByRole('button', { name: /Thông báo, \d+ chưa đọc/ }).waitFor();
+    await page.goto('/thu-tuc/3.000347/nop-ho-so');
+    await page.waitForURL(/\/ho-so\/[0-9a-f-]+\/nop/);
+    const wizard = new URL(page.url()).pathname;
+    await page.getByLabel('Họ, chữ đệm và tên').fill('Nguyễn Văn Dân');
+    await page.getByLabel('Nơi cư trú').fill('Số 5 Phan Đình Phùng, Hà Nội');
+
+    // The session ends elsewhere (logged out on another device, or past its lifetime).
+    const refreshToken = await page.evaluate(() => sessionStorage.getItem('dvc.refreshToken'));
+    const logout = await fetch(`${stack.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    });
+    expect(logout.status).toBe(204);
+
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.waitForURL(/\/dang-nhap\?returnUrl=/);
+    await page.getByText('Phiên đăng nhập đã hết hạn').waitFor();
+    await page.getByLabel('Email').fill('citizen@dvc.local');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((url) => url.pathname === wizard);
+    await page.getByText('Đã khôi phục phần tờ khai bạn nhập nhưng chưa lưu.').waitFor();
+    expect(await page.getByLabel('Nơi cư trú').inputValue()).toBe('Số 5 Phan Đình Phùng, Hà Nội');
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await page.getByText('Đã lưu hồ sơ nháp').waitFor();
+    await page.context().close();
+  });
+
+  step('admin: procedures as JSON, checked by the catalogue; import; holidays', async () => {
+    page = await openAs('admin@dvc.local');
+    await page.getByRole('heading', { name: 'Quản trị thủ tục hành chính' }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Tìm kiếm thủ tục hành chính' });
+    await search.fill('khai sinh');
+    await search.press('Enter');
+    await page.getByRole('link', { name: 'Thủ tục đăng ký khai sinh' }).click();
+    await page.getByRole('heading', { name: 'Sửa thủ tục 1.001193' }).waitFor();
+    const editor = page.getByRole('textbox', { name: 'Thủ tục dạng JSON' });
+    const original = await editor.inputValue();
+    const procedure = JSON.parse(original) as Record<string, unknown>;
+
+    await editor.fill(original.replace('{', '{ oops'));
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('JSON không hợp lệ').waitFor();
+
+    await editor.fill(JSON.stringify({ ...procedure, level: 7 }, null, 2));
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Thủ tục chưa hợp lệ:').waitFor();
+    await page.getByRole('alert').getByText(/level/).first().waitFor();
+    await screenshot(page, '23-quan-tri-loi');
+
+    const renamed = { ...procedure, name: 'Thủ tục đăng ký khai sinh (đã cập nhật)' };
+    await editor.fill(JSON.stringify(renamed, null, 2));
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu thủ tục 1.001193').waitFor();
+    await page.goto('/thu-tuc/1.001193');
+    await page
+      .getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh (đã cập nhật)' })
+      .waitFor();
+
+    await page.goto('/quan-tri/thu-tuc');
+    await page.getByRole('button', { name: 'Nhập danh mục' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nhập danh mục' });
+    await dialog.getByRole('textbox', { name: 'Nội dung JSON' }).fill(JSON.stringify([renamed]));
+    await dialog.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await dialog.getByText('Thêm mới 0, cập nhật 0, không đổi 1.').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.goto('/quan-tri/ngay-nghi');
+    await page.getByRole('heading', { name: 'Ngày nghỉ lễ, ngày làm bù' }).waitFor();
+    await page.getByRole('row', { name: /Tết/ }).first().waitFor();
+    await screenshot(page, '24-ngay-nghi');
+    await page.context().close();
+  });
+
+  it('met no script error and no Content-Security-Policy violation on the way', () => {
+    expect(problems.flat()).toEqual([]);
+  });
+});
