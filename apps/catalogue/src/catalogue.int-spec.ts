@@ -1,15 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import amqplib from 'amqplib';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import {
   AgencyView,
   Caller,
   CatalogueRpc,
   DomainError,
-  EVENTS_EXCHANGE,
   EventEnvelope,
   Events,
   FieldView,
@@ -22,16 +17,8 @@ import {
   RpcQueues,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
-import { RpcClient } from '@dvc/messaging';
-import {
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
+import type { RpcClient } from '@dvc/messaging';
+import { ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
 import {
   TEST_COMMUNE,
   TEST_FIELD,
@@ -55,68 +42,27 @@ const citizen: Caller = { accountId: randomUUID(), roles: ['citizen'], agencies:
  * catalogue with its own field and agency codes, so counts filtered by them are exact.
  */
 describe('catalogue service', () => {
-  const schema = uniqueName('t_catalogue');
-  const vhost = uniqueName('t_catalogue');
-  const prefix = `${schema}:`;
+  let sut: ServiceUnderTest;
   let config: CatalogueConfig;
   let app: INestApplication;
   let client: RpcClient;
-  let redis: Redis;
-  let db: DataSource;
-  let amqp: amqplib.ChannelModel;
   let baseUrl: string;
-  const events: EventEnvelope<{ code: string }>[] = [];
+  let events: EventEnvelope<{ code: string }>[];
 
   beforeAll(async () => {
-    const amqpUrl = await createVhost(vhost);
-    config = loadConfig(CatalogueConfig, {
-      NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      AMQP_URL: amqpUrl,
-      DB_SCHEMA: schema,
-      REDIS_PREFIX: prefix,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    });
+    sut = await isolatedService('catalogue');
+    config = loadConfig(CatalogueConfig, sut.env);
     await migrateCatalogue(config);
     await seedCatalogue(config);
     await seedCatalogue(config, testSeed);
-
     // What catalogue publishes on dvc.events, as a consumer would see it.
-    amqp = await amqplib.connect(amqpUrl);
-    const channel = await amqp.createChannel();
-    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, EVENTS_EXCHANGE, 'catalogue.#');
-    await channel.consume(queue, (m) => {
-      if (!m) return;
-      events.push(JSON.parse(m.content.toString()) as EventEnvelope<{ code: string }>);
-      channel.ack(m);
-    });
-
+    events = await sut.captureEvents('catalogue.#');
     app = await startCatalogue(config);
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    client = new RpcClient('catalogue', RpcQueues.catalogue, amqpUrl, 10_000);
-    await client.onModuleInit();
-    redis = new Redis(TEST_REDIS_URL); // no prefix: reads the literal keys
-    db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
+    baseUrl = sut.urlOf(app);
+    client = await sut.rpcClient('catalogue', RpcQueues.catalogue);
   }, 120_000);
 
-  afterAll(async () => {
-    await client?.onApplicationShutdown();
-    await app?.close();
-    await amqp?.close();
-    if (redis) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
-    await db?.destroy();
-    await dropSchema(TEST_DATABASE_URL, schema);
-    await deleteVhost(vhost);
-  }, 30_000);
+  afterAll(() => sut?.cleanup(app), 30_000);
 
   // ---- helpers -------------------------------------------------------------------------
 
@@ -140,9 +86,9 @@ describe('catalogue service', () => {
   const fold = (s: string) =>
     s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
   const outboxRows = async (): Promise<{ code: string; published: boolean }[]> =>
-    db.query(
+    sut.db.query(
       `SELECT envelope->'data'->>'code' AS code, published_at IS NOT NULL AS published
-         FROM "${schema}".outbox WHERE type = $1 ORDER BY id`,
+         FROM "${sut.schema}".outbox WHERE type = $1 ORDER BY id`,
       [Events.procedureUpserted],
     );
 
@@ -480,9 +426,9 @@ describe('catalogue service', () => {
   });
 
   it('upserts a procedure: the cached view is replaced, the forms regenerated, the event published', async () => {
-    const key = `${prefix}catalogue:procedure:T.000005`;
+    const key = `${sut.redisPrefix}catalogue:procedure:T.000005`;
     await rpc<ProcedureView>(CatalogueRpc.getProcedure, { code: 'T.000005' });
-    expect(await redis.exists(key)).toBe(1); // the read went through the cache
+    expect(await sut.redis.exists(key)).toBe(1); // the read went through the cache
 
     const updated: ProcedureSeed = {
       ...procedure({ code: 'T.000005', name: 'Cấp giấy phép xây dựng (sửa đổi)', level: 2 }),

@@ -1,18 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import amqplib from 'amqplib';
-import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import {
   Caller,
   DomainError,
-  EVENTS_EXCHANGE,
   EventEnvelope,
   Events,
   PersonalDocumentView,
@@ -26,16 +21,8 @@ import {
   StoredFileView,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
-import { RpcClient } from '@dvc/messaging';
-import {
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
+import type { RpcClient } from '@dvc/messaging';
+import { ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
 import {
   eicarPdf,
   plainZip,
@@ -75,76 +62,42 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * token, and RPC on `storage.rpc`.
  */
 describe('document-storage service', () => {
-  const schema = uniqueName('t_storage');
-  const vhost = uniqueName('t_storage');
-  const prefix = `${schema}:`;
+  let sut: ServiceUnderTest;
   let s3Directory: string;
   let env: Record<string, string>;
   let app: INestApplication;
   let baseUrl: string;
   let store: ObjectStore;
   let client: RpcClient;
-  let db: DataSource;
-  let amqp: amqplib.ChannelModel;
-  const events: EventEnvelope<StorageFileRejectedEvent>[] = [];
+  let events: EventEnvelope<StorageFileRejectedEvent>[];
 
   async function start(overrides: Record<string, string> = {}): Promise<void> {
     app = await startStorage(loadConfig(StorageConfig, { ...env, ...overrides }));
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    baseUrl = sut.urlOf(app);
     store = app.get(ObjectStore);
   }
 
   beforeAll(async () => {
-    const amqpUrl = await createVhost(vhost);
+    sut = await isolatedService('storage');
     s3Directory = await mkdtemp(join(tmpdir(), 'dvc-s3rver-'));
     env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      AMQP_URL: amqpUrl,
-      DB_SCHEMA: schema,
-      REDIS_PREFIX: prefix,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
+      ...sut.env,
       S3RVER_PORT: '0',
       S3RVER_DIRECTORY: s3Directory,
       INTERNAL_TOKEN: TOKEN,
       MAX_FILE_BYTES: String(64 * KiB),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     };
     await migrateStorage(loadConfig(StorageConfig, env));
-
     // What storage publishes on dvc.events, as a consumer (notification) would see it.
-    amqp = await amqplib.connect(amqpUrl);
-    const channel = await amqp.createChannel();
-    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, EVENTS_EXCHANGE, 'storage.#');
-    await channel.consume(queue, (m) => {
-      if (!m) return;
-      events.push(JSON.parse(m.content.toString()) as EventEnvelope<StorageFileRejectedEvent>);
-      channel.ack(m);
-    });
-
+    events = await sut.captureEvents('storage.#');
     await start();
-    client = new RpcClient('storage', RpcQueues.storage, amqpUrl, 10_000);
-    await client.onModuleInit();
-    db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
+    client = await sut.rpcClient('storage', RpcQueues.storage);
   }, 120_000);
 
-  afterAll(async () => {
-    await client?.onApplicationShutdown();
-    await app?.close();
-    await amqp?.close();
-    await db?.destroy();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-    await dropSchema(TEST_DATABASE_URL, schema);
-    await deleteVhost(vhost);
-    if (s3Directory) await rm(s3Directory, { recursive: true, force: true });
-  }, 30_000);
+  afterAll(
+    () => sut?.cleanup(app, () => s3Directory && rm(s3Directory, { recursive: true, force: true })),
+    30_000,
+  );
 
   // ---- helpers -------------------------------------------------------------------------
 
@@ -243,8 +196,8 @@ describe('document-storage service', () => {
   }
 
   async function fileRow(id: string): Promise<{ status: string; signature: string | null }> {
-    const [row] = await db.query(
-      `SELECT status, signature, rejection_reason FROM "${schema}".files WHERE id = $1`,
+    const [row] = await sut.db.query(
+      `SELECT status, signature, rejection_reason FROM "${sut.schema}".files WHERE id = $1`,
       [id],
     );
     return row;
@@ -389,8 +342,8 @@ describe('document-storage service', () => {
     expect(await keys('clean/')).toEqual(cleanBefore);
     expect(await keys('quarantine/')).toEqual([]);
 
-    const [outbox] = await db.query(
-      `SELECT envelope FROM "${schema}".outbox WHERE type = $1 ORDER BY id DESC LIMIT 1`,
+    const [outbox] = await sut.db.query(
+      `SELECT envelope FROM "${sut.schema}".outbox WHERE type = $1 ORDER BY id DESC LIMIT 1`,
       [Events.storageFileRejected],
     );
     const rejected = outbox.envelope as EventEnvelope<StorageFileRejectedEvent>;

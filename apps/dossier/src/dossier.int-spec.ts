@@ -1,8 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import amqplib from 'amqplib';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   AttachmentView,
   Caller,
@@ -31,17 +29,8 @@ import {
   UploadQuotaView,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
-import { RpcClient } from '@dvc/messaging';
-import {
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
-import { FakeRpcService, notFound } from '@dvc/testing';
+import type { RpcClient } from '@dvc/messaging';
+import { FakeRpcService, ServiceUnderTest, isolatedService, notFound, waitFor } from '@dvc/testing';
 import { AGENCY, AGENCY_BULK, HOLIDAYS, OTHER_AGENCY, PROCEDURES } from '../test/fixtures';
 import { migrateDossier, startDossier } from './app';
 import { WorkingCalendar, localDate } from './calendar/working-calendar';
@@ -86,20 +75,16 @@ const PROFILES: Record<string, Partial<ProfileView>> = {
  * Catalogue, identity and document-storage are fakes answering on their own RPC queues.
  */
 describe('dossier service', () => {
-  const schema = uniqueName('t_dossier');
-  const vhost = uniqueName('t_dossier');
-  const prefix = `${schema}:`;
   const calendar = new WorkingCalendar(HOLIDAYS);
+  let sut: ServiceUnderTest;
   let app: INestApplication;
   let client: RpcClient;
   let catalogue: FakeRpcService;
   let identity: FakeRpcService;
   let storage: FakeRpcService;
-  let db: DataSource;
-  let redis: Redis;
   let amqp: amqplib.ChannelModel;
   let events: amqplib.Channel;
-  const agencyEvents: EventEnvelope<Record<string, unknown> & { dossierCode: string }>[] = [];
+  let agencyEvents: EventEnvelope<Record<string, unknown> & { dossierCode: string }>[];
 
   /** document-storage's metadata, as the fake keeps it. */
   const files = new Map<string, StoredFileView>();
@@ -107,14 +92,14 @@ describe('dossier service', () => {
   const claimed = new Set<string>();
 
   beforeAll(async () => {
-    const amqpUrl = await createVhost(vhost);
-    catalogue = (await FakeRpcService.start(amqpUrl, RpcQueues.catalogue))
+    sut = await isolatedService('dossier');
+    catalogue = (await FakeRpcService.start(sut.amqpUrl, RpcQueues.catalogue))
       .on(CatalogueRpc.getProcedure, (req) => {
         const found = PROCEDURES.find((p) => p.code === req.data.code);
         return found ? { response: found } : notFound('procedure.not_found');
       })
       .on(CatalogueRpc.listHolidays, () => ({ response: HOLIDAYS }));
-    identity = (await FakeRpcService.start(amqpUrl, RpcQueues.identity)).on(
+    identity = (await FakeRpcService.start(sut.amqpUrl, RpcQueues.identity)).on(
       IdentityRpc.getProfile,
       (req) => {
         const id = req.caller!.accountId;
@@ -123,7 +108,7 @@ describe('dossier service', () => {
         };
       },
     );
-    storage = (await FakeRpcService.start(amqpUrl, RpcQueues.storage))
+    storage = (await FakeRpcService.start(sut.amqpUrl, RpcQueues.storage))
       .on(StorageRpc.getFile, (req) => {
         const file = files.get(req.data.fileId as string);
         return file ? { response: file } : notFound('file.not_found');
@@ -150,63 +135,25 @@ describe('dossier service', () => {
       });
 
     const config = loadConfig(DossierConfig, {
-      NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      AMQP_URL: amqpUrl,
-      DB_SCHEMA: schema,
-      REDIS_PREFIX: prefix,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
+      ...sut.env,
       RPC_TIMEOUT_MS: '15000',
       MAX_DOSSIER_BYTES: String(MAX_DOSSIER_BYTES),
       LOOKUP_FAILURES_PER_WINDOW: String(LOOKUP_FAILURES),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
     await migrateDossier(config);
 
     // What an agency's own system bound to `agency.<code>.#` receives.
-    amqp = await amqplib.connect(amqpUrl);
+    agencyEvents = await sut.captureEvents(`agency.${AGENCY.replace(/\./g, '_')}.#`);
+    // Events other services publish, as their outbox relays would.
+    amqp = await amqplib.connect(sut.amqpUrl);
     events = await amqp.createChannel();
     await events.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    const { queue } = await events.assertQueue('', { exclusive: true });
-    await events.bindQueue(queue, EVENTS_EXCHANGE, `agency.${AGENCY.replace(/\./g, '_')}.#`);
-    await events.consume(queue, (m) => {
-      if (!m) return;
-      agencyEvents.push(
-        JSON.parse(m.content.toString()) as EventEnvelope<
-          Record<string, unknown> & { dossierCode: string }
-        >,
-      );
-      events.ack(m);
-    });
 
     app = await startDossier(config);
-    client = new RpcClient('dossier', RpcQueues.dossier, amqpUrl, 30_000);
-    await client.onModuleInit();
-    db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
-    redis = new Redis(TEST_REDIS_URL);
+    client = await sut.rpcClient('dossier', RpcQueues.dossier, 30_000);
   }, 120_000);
 
-  afterAll(async () => {
-    // Each step on its own, so a half-started suite still removes its schema, vhost and keys.
-    await client?.onApplicationShutdown();
-    await app?.close();
-    await Promise.allSettled([
-      catalogue?.close(),
-      identity?.close(),
-      storage?.close(),
-      amqp?.close(),
-    ]);
-    if (redis) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
-    await db?.destroy();
-    await dropSchema(TEST_DATABASE_URL, schema);
-    await deleteVhost(vhost);
-  }, 60_000);
+  afterAll(() => sut?.cleanup(app, catalogue, identity, storage, amqp), 60_000);
 
   // ---- helpers -------------------------------------------------------------------------
 
@@ -549,8 +496,8 @@ describe('dossier service', () => {
     });
 
     it('puts dossier.submitted in the outbox for the portal, and a richer copy for the agency only', async () => {
-      const rows: { type: string; routing_keys: string[] }[] = await db.query(
-        `SELECT type, routing_keys FROM "${schema}".outbox
+      const rows: { type: string; routing_keys: string[] }[] = await sut.db.query(
+        `SELECT type, routing_keys FROM "${sut.schema}".outbox
           WHERE envelope->'data'->>'dossierId' = $1 OR envelope->'data'->>'dossierCode' = $2
           ORDER BY id`,
         [draft.id, submitted.code],
@@ -567,8 +514,8 @@ describe('dossier service', () => {
           routing_keys: ['agency.T00_00_01_H99.dossier.status_changed'],
         },
       ]);
-      const [portal] = await db.query(
-        `SELECT envelope->'data' AS data FROM "${schema}".outbox
+      const [portal] = await sut.db.query(
+        `SELECT envelope->'data' AS data FROM "${sut.schema}".outbox
           WHERE type = 'dossier.submitted' AND envelope->'data'->>'dossierId' = $1`,
         [draft.id],
       );
@@ -912,18 +859,21 @@ describe('dossier service', () => {
 
     it('keeps the status history append-only', async () => {
       await expect(
-        db.query(`UPDATE "${schema}".status_history SET note = 'sửa' WHERE dossier_id = $1`, [
+        sut.db.query(
+          `UPDATE "${sut.schema}".status_history SET note = 'sửa' WHERE dossier_id = $1`,
+          [draft.id],
+        ),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        sut.db.query(`DELETE FROM "${sut.schema}".status_history WHERE dossier_id = $1`, [
           draft.id,
         ]),
       ).rejects.toThrow(/append-only/);
-      await expect(
-        db.query(`DELETE FROM "${schema}".status_history WHERE dossier_id = $1`, [draft.id]),
-      ).rejects.toThrow(/append-only/);
-      await expect(db.query(`TRUNCATE "${schema}".status_history CASCADE`)).rejects.toThrow(
+      await expect(sut.db.query(`TRUNCATE "${sut.schema}".status_history CASCADE`)).rejects.toThrow(
         /append-only/,
       );
-      const [{ count }] = await db.query(
-        `SELECT count(*)::int AS count FROM "${schema}".status_history WHERE dossier_id = $1`,
+      const [{ count }] = await sut.db.query(
+        `SELECT count(*)::int AS count FROM "${sut.schema}".status_history WHERE dossier_id = $1`,
         [draft.id],
       );
       expect(count).toBe(8);
@@ -945,8 +895,8 @@ describe('dossier service', () => {
     expect(codes.map((c) => c.slice(-4)).sort()).toEqual(
       Array.from({ length: 50 }, (_, i) => String(i + 1).padStart(4, '0')),
     );
-    const [counter] = await db.query(
-      `SELECT last FROM "${schema}".code_counters WHERE agency_code = $1`,
+    const [counter] = await sut.db.query(
+      `SELECT last FROM "${sut.schema}".code_counters WHERE agency_code = $1`,
       [AGENCY_BULK],
     );
     expect(counter.last).toBe(50);
@@ -962,15 +912,15 @@ describe('dossier service', () => {
       paymentAmount: 50_000,
       dueAt: null,
     });
-    const [event] = await db.query(
-      `SELECT routing_keys, envelope->'data' AS data FROM "${schema}".outbox
+    const [event] = await sut.db.query(
+      `SELECT routing_keys, envelope->'data' AS data FROM "${sut.schema}".outbox
         WHERE type = $1 AND envelope->'data'->>'dossierId' = $2`,
       [Events.dossierPaymentRequired, id],
     );
     expect(event.routing_keys).toEqual(['dossier.payment_required']);
     expect(event.data).toMatchObject({ amount: 50_000, atSubmission: false });
-    const [agencyCopy] = await db.query(
-      `SELECT routing_keys, envelope->'data' AS data FROM "${schema}".outbox
+    const [agencyCopy] = await sut.db.query(
+      `SELECT routing_keys, envelope->'data' AS data FROM "${sut.schema}".outbox
         WHERE type = $1 AND envelope->'data'->>'dossierCode' = $2`,
       [Events.dossierPaymentRequired, waiting.code],
     );
@@ -1017,8 +967,8 @@ describe('dossier service', () => {
     publish();
     await waitFor(
       async () => {
-        const [row] = await db.query(
-          `SELECT count(*)::int AS n FROM "${schema}".inbox WHERE message_id = $1`,
+        const [row] = await sut.db.query(
+          `SELECT count(*)::int AS n FROM "${sut.schema}".inbox WHERE message_id = $1`,
           [envelope.id],
         );
         return row.n === 1;
@@ -1058,8 +1008,8 @@ describe('dossier service', () => {
     );
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers[0].status).toBe('SUBMITTED');
-    const [{ n }] = await db.query(
-      `SELECT count(*)::int AS n FROM "${schema}".outbox WHERE type = $1 AND envelope->'data'->>'dossierId' = $2`,
+    const [{ n }] = await sut.db.query(
+      `SELECT count(*)::int AS n FROM "${sut.schema}".outbox WHERE type = $1 AND envelope->'data'->>'dossierId' = $2`,
       [Events.dossierSubmitted, draft.id],
     );
     expect(n).toBe(1);
@@ -1078,14 +1028,14 @@ describe('dossier service', () => {
     });
     const outboxTypes = async (): Promise<string[]> =>
       (
-        await db.query(
-          `SELECT type FROM "${schema}".outbox WHERE envelope->'data'->>'dossierId' = $1 ORDER BY id`,
+        await sut.db.query(
+          `SELECT type FROM "${sut.schema}".outbox WHERE envelope->'data'->>'dossierId' = $1 ORDER BY id`,
           [draft.id],
         )
       ).map((r: { type: string }) => r.type);
     expect(await outboxTypes()).toEqual(['dossier.status_changed', 'dossier.payment_required']);
-    const [{ data }] = await db.query(
-      `SELECT envelope->'data' AS data FROM "${schema}".outbox WHERE type = $1 AND envelope->'data'->>'dossierId' = $2`,
+    const [{ data }] = await sut.db.query(
+      `SELECT envelope->'data' AS data FROM "${sut.schema}".outbox WHERE type = $1 AND envelope->'data'->>'dossierId' = $2`,
       [Events.dossierPaymentRequired, draft.id],
     );
     expect(data).toMatchObject({ amount: 135_000, atSubmission: true, code: result.code });
@@ -1157,8 +1107,8 @@ describe('dossier service', () => {
     // A received dossier whose due date has passed (set back in the table: time travel).
     const { id } = await submittedDossier();
     await act(id, 'receive');
-    await db.query(
-      `UPDATE "${schema}".dossiers SET due_at = now() - interval '1 hour' WHERE id = $1`,
+    await sut.db.query(
+      `UPDATE "${sut.schema}".dossiers SET due_at = now() - interval '1 hour' WHERE id = $1`,
       [id],
     );
     const overdue = await rpc<Page<OfficerDossierSummary>>(

@@ -1,6 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JwtService } from '@nestjs/jwt';
-import Redis from 'ioredis';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -14,14 +13,7 @@ import {
   RpcQueues,
   StorageRpc,
 } from '@dvc/contracts';
-import {
-  FakeRpcService,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
+import { FakeRpcService, ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
 import { startGateway } from './app';
 import { GatewayConfig } from './gateway.config';
 
@@ -59,23 +51,13 @@ async function startCatalogueHttp(): Promise<Server> {
   return server;
 }
 
-function gatewayConfig(overrides: Record<string, string>): GatewayConfig {
+function gatewayConfig(env: Record<string, string>): GatewayConfig {
   return loadConfig(GatewayConfig, {
-    NODE_ENV: 'test',
-    HTTP_PORT: '0',
-    HTTP_HOST: '127.0.0.1',
-    REDIS_URL: TEST_REDIS_URL,
     JWT_SECRET,
     RPC_TIMEOUT_MS: String(RPC_TIMEOUT_MS),
     AUTH_RATE_LIMIT_PER_MINUTE: String(AUTH_LIMIT),
-    LOG_LEVEL: 'silent',
-    ...overrides,
+    ...env,
   });
-}
-
-function urlOf(app: NestFastifyApplication): string {
-  const { port } = app.getHttpServer().address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
 }
 
 interface Answer {
@@ -119,9 +101,8 @@ function expectProblem(answer: Answer, status: number, code?: string): void {
 }
 
 describe('gateway (in-process, fake identity and catalogue)', () => {
-  const vhost = uniqueName('t_gateway');
-  const redisPrefix = `${uniqueName('t_gateway')}:`;
   const jwt = new JwtService({ secret: JWT_SECRET });
+  let sut: ServiceUnderTest;
   let identity: FakeRpcService;
   let catalogue: FakeRpcService;
   let dossier: FakeRpcService;
@@ -130,7 +111,6 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
-  let redis: Redis;
 
   const token = (claims: Partial<AccessTokenClaims> = {}, options: { expiresIn?: number } = {}) =>
     jwt.sign(
@@ -139,7 +119,8 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
     );
 
   beforeAll(async () => {
-    const amqpUrl = await createVhost(vhost);
+    sut = await isolatedService('gateway');
+    const { amqpUrl } = sut;
     identity = await FakeRpcService.start(amqpUrl, RpcQueues.identity, { unhandled: 'silent' });
     catalogue = await FakeRpcService.start(amqpUrl, RpcQueues.catalogue, { unhandled: 'silent' });
     identity.on(IdentityRpc.ping, () => ({ response: { ok: true } }));
@@ -151,35 +132,26 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
     payment = await FakeRpcService.start(amqpUrl, RpcQueues.payment, { unhandled: 'silent' });
     payment.on(PaymentRpc.ping, () => ({ response: { ok: true } }));
     catalogueHttp = await startCatalogueHttp();
-    redis = new Redis(TEST_REDIS_URL, { keyPrefix: redisPrefix });
     app = await startGateway(
       gatewayConfig({
-        AMQP_URL: amqpUrl,
-        REDIS_PREFIX: redisPrefix,
+        ...sut.env,
         CATALOGUE_HTTP_URL: `http://127.0.0.1:${(catalogueHttp.address() as AddressInfo).port}`,
       }),
     );
-    base = urlOf(app);
+    base = sut.urlOf(app);
   });
 
-  afterAll(async () => {
-    // Each step on its own, so a half-started suite still removes its vhost and keys.
-    await Promise.allSettled([
-      app?.close(),
-      identity?.close(),
-      catalogue?.close(),
-      dossier?.close(),
-      storage?.close(),
-      payment?.close(),
-    ]);
-    if (catalogueHttp) await new Promise((resolve) => catalogueHttp.close(resolve));
-    if (redis) {
-      const keys = await redis.keys(`${redisPrefix}*`);
-      if (keys.length > 0) await redis.del(...keys.map((k) => k.slice(redisPrefix.length)));
-      await redis.quit();
-    }
-    await deleteVhost(vhost);
-  });
+  afterAll(() =>
+    sut?.cleanup(
+      app,
+      identity,
+      catalogue,
+      dossier,
+      storage,
+      payment,
+      () => catalogueHttp && new Promise((done) => catalogueHttp.close(done)),
+    ),
+  );
 
   describe('ops', () => {
     it('answers /health/live, and /health/ready once every service answers its ping', async () => {
@@ -368,7 +340,7 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
 
     it('a token of a revoked session → 401', async () => {
       const sid = randomUUID();
-      await redis.set(`session-revoked:${sid}`, '1', 'EX', 60);
+      await sut.redis.set(`${sut.redisPrefix}session-revoked:${sid}`, '1', 'EX', 60);
       expectProblem(
         await request(base, '/api/v1/me', { headers: bearer(token({ sid })) }),
         401,
@@ -587,24 +559,19 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
 });
 
 describe('gateway with the broker down', () => {
+  let sut: ServiceUnderTest;
   let app: NestFastifyApplication;
   let base: string;
-  const redisPrefix = `${uniqueName('t_gateway_down')}:`;
 
   beforeAll(async () => {
+    sut = await isolatedService('gateway_down');
     app = await startGateway(
-      gatewayConfig({ AMQP_URL: 'amqp://guest:guest@127.0.0.1:1', REDIS_PREFIX: redisPrefix }),
+      gatewayConfig({ ...sut.env, AMQP_URL: 'amqp://guest:guest@127.0.0.1:1' }),
     );
-    base = urlOf(app);
+    base = sut.urlOf(app);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${redisPrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    await redis.quit();
-  });
+  afterAll(() => sut?.cleanup(app));
 
   it('answers 503 at once, never hangs', async () => {
     const started = Date.now();

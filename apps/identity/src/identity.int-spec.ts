@@ -1,15 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import amqplib from 'amqplib';
-import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   AccessTokenClaims,
   AccountRegisteredEvent,
   CaptchaView,
   Caller,
-  EVENTS_EXCHANGE,
   EventEnvelope,
   Events,
   IdentityRpc,
@@ -20,16 +16,8 @@ import {
   TokenPair,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
-import { RpcClient } from '@dvc/messaging';
-import {
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
+import type { RpcClient } from '@dvc/messaging';
+import { ServiceUnderTest, isolatedService, uniqueName, waitFor } from '@dvc/testing';
 import { migrateIdentity, seedIdentity, startIdentity } from './app';
 import { IdentityConfig } from './identity.config';
 
@@ -44,67 +32,24 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 jest.setTimeout(30_000);
 
 describe('identity service', () => {
-  const schema = uniqueName('t_identity');
-  const vhost = uniqueName('t_identity');
-  const prefix = `${uniqueName('t_identity')}:`;
+  let sut: ServiceUnderTest;
   let config: IdentityConfig;
   let app: INestApplication;
   let client: RpcClient;
-  let redis: Redis;
-  let db: DataSource;
-  let amqp: amqplib.ChannelModel;
-  const events: EventEnvelope[] = [];
+  let events: EventEnvelope[];
   let ipCounter = 0;
 
   beforeAll(async () => {
-    const amqpUrl = await createVhost(vhost);
-    config = loadConfig(IdentityConfig, {
-      NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      AMQP_URL: amqpUrl,
-      DB_SCHEMA: schema,
-      REDIS_PREFIX: prefix,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    });
+    sut = await isolatedService('identity');
+    config = loadConfig(IdentityConfig, sut.env);
     await migrateIdentity(config);
-
     // Everything identity publishes on dvc.events, as a consumer would see it.
-    amqp = await amqplib.connect(amqpUrl);
-    const channel = await amqp.createChannel();
-    await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, EVENTS_EXCHANGE, 'identity.#');
-    await channel.consume(
-      queue,
-      (m) => m && events.push(JSON.parse(m.content.toString()) as EventEnvelope),
-      {
-        noAck: true,
-      },
-    );
-
+    events = await sut.captureEvents('identity.#');
     app = await startIdentity(config);
-    client = new RpcClient('identity', RpcQueues.identity, amqpUrl, 10_000);
-    await client.onModuleInit();
-    redis = new Redis(TEST_REDIS_URL); // no prefix: reads the literal keys
-    db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
+    client = await sut.rpcClient('identity', RpcQueues.identity);
   }, 60_000);
 
-  afterAll(async () => {
-    await client?.onApplicationShutdown();
-    await app?.close();
-    await amqp?.close();
-    if (redis) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
-    await db?.destroy();
-    await dropSchema(TEST_DATABASE_URL, schema);
-    await deleteVhost(vhost);
-  }, 30_000);
+  afterAll(() => sut?.cleanup(app), 30_000);
 
   // ---- helpers -------------------------------------------------------------------------
 
@@ -166,10 +111,10 @@ describe('identity service', () => {
     };
   }
 
-  const revokedMark = (sid: string) => redis.ttl(`${prefix}session-revoked:${sid}`);
+  const revokedMark = (sid: string) => sut.redis.ttl(`${sut.redisPrefix}session-revoked:${sid}`);
 
   async function captchaAnswer(captchaId: string): Promise<string> {
-    const answer = await redis.get(`${prefix}captcha:${captchaId}`);
+    const answer = await sut.redis.get(`${sut.redisPrefix}captcha:${captchaId}`);
     if (answer === null) throw new Error('captcha answer not in Redis');
     return answer;
   }
@@ -196,8 +141,8 @@ describe('identity service', () => {
     const registered = await eventFor<AccountRegisteredEvent>(Events.accountRegistered, email);
     const token = registered.data.activationToken;
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-    const stored = await db.query(
-      `SELECT token_hash, purpose FROM "${schema}".email_tokens WHERE account_id = $1`,
+    const stored = await sut.db.query(
+      `SELECT token_hash, purpose FROM "${sut.schema}".email_tokens WHERE account_id = $1`,
       [account.id],
     );
     expect(stored).toEqual([{ token_hash: sha256(token), purpose: 'activation' }]);
@@ -283,8 +228,8 @@ describe('identity service', () => {
     await expect(
       rpc(IdentityRpc.register, { email: other, password: PASSWORD, fullName: 'A', role: 'admin' }),
     ).rejects.toMatchObject({ status: 400, code: 'validation.failed' });
-    const count = await db.query(
-      `SELECT count(*)::int AS n FROM "${schema}".accounts WHERE email = $1`,
+    const count = await sut.db.query(
+      `SELECT count(*)::int AS n FROM "${sut.schema}".accounts WHERE email = $1`,
       [other.toLowerCase()],
     );
     expect(count).toEqual([{ n: 0 }]);
@@ -388,7 +333,7 @@ describe('identity service', () => {
     expect(first.svg).toMatch(/^<svg/);
     const answer = await captchaAnswer(first.captchaId);
     expect(answer).toBe(answer.toLowerCase());
-    const ttl = await redis.ttl(`${prefix}captcha:${first.captchaId}`);
+    const ttl = await sut.redis.ttl(`${sut.redisPrefix}captcha:${first.captchaId}`);
     expect(ttl).toBeGreaterThan(290);
     expect(ttl).toBeLessThanOrEqual(300);
 
@@ -475,8 +420,8 @@ describe('identity service', () => {
       () => events.slice(seen).find((e) => e.type === Events.passwordResetRequested),
       { what: 'second reset link' },
     )) as EventEnvelope<PasswordResetRequestedEvent>;
-    await db.query(
-      `UPDATE "${schema}".email_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
+    await sut.db.query(
+      `UPDATE "${sut.schema}".email_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
       [sha256(later.data.resetToken)],
     );
     await expect(
@@ -527,8 +472,8 @@ describe('identity service', () => {
     await registerActive(email);
     for (let round = 0; round < config.LOCKOUT_FAILURES / 10; round++) {
       // Forget the per-minute windows, as if a minute had passed: only the consecutive count stays.
-      const windows = await redis.keys(`${prefix}login-failures:*`);
-      if (windows.length > 0) await redis.del(...windows);
+      const windows = await sut.redis.keys(`${sut.redisPrefix}login-failures:*`);
+      if (windows.length > 0) await sut.redis.del(...windows);
       for (let i = 0; i < 10; i++) {
         await login(email, 'wrong password', newIp()).catch(() => undefined);
       }

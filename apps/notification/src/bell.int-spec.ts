@@ -26,14 +26,12 @@ import {
   bellChannel,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
-import { RpcClient } from '@dvc/messaging';
+import type { RpcClient } from '@dvc/messaging';
 import {
+  ServiceUnderTest,
   SmtpSink,
-  TEST_DATABASE_URL,
   TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
+  isolatedService,
   startSmtpSink,
   uniqueName,
   waitFor,
@@ -118,9 +116,7 @@ interface DeliveryRow {
 const PUBLIC_URL = 'https://dichvucong.test';
 
 describe('notification service: the bell', () => {
-  const schema = uniqueName('t_bell');
-  const vhost = uniqueName('t_bell');
-  const prefix = `${uniqueName('t_bell')}:`;
+  let sut: ServiceUnderTest;
   let config: NotificationConfig;
   let app: INestApplication;
   let smtp: SmtpSink;
@@ -134,18 +130,12 @@ describe('notification service: the bell', () => {
   const rung: { message: BellMessage; committed: boolean }[] = [];
 
   beforeAll(async () => {
+    sut = await isolatedService('bell');
     smtp = await startSmtpSink();
-    const amqpUrl = await createVhost(vhost);
-    identity = await FakeIdentity.start(amqpUrl);
+    identity = await FakeIdentity.start(sut.amqpUrl);
     config = loadConfig(NotificationConfig, {
-      NODE_ENV: 'test',
+      ...sut.env,
       LOG_LEVEL: 'error',
-      HTTP_PORT: '0',
-      DATABASE_URL: TEST_DATABASE_URL,
-      DB_SCHEMA: schema,
-      AMQP_URL: amqpUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: prefix,
       PUBLIC_URL,
       SMTP_PORT: String(smtp.port),
       EMAIL_MAX_ATTEMPTS: '2',
@@ -155,34 +145,36 @@ describe('notification service: the bell', () => {
     await migrateNotification(config);
     app = await startNotification(config);
     db = app.get(DataSource);
-    rpc = new RpcClient('notification', RpcQueues.notification, amqpUrl, 5000);
-    await rpc.onModuleInit();
-    connection = await amqplib.connect(amqpUrl);
+    rpc = await sut.rpcClient('notification', RpcQueues.notification, 5000);
+    connection = await amqplib.connect(sut.amqpUrl);
     channel = await connection.createConfirmChannel();
     subscriber = new Redis(TEST_REDIS_URL);
     subscriber.on('pmessage', (_pattern: string, _channel: string, raw: string) => {
       const message = JSON.parse(raw) as BellMessage;
       void db
-        .query(`SELECT 1 FROM "${schema}".notifications WHERE id = $1`, [message.notification.id])
+        .query(`SELECT 1 FROM "${sut.schema}".notifications WHERE id = $1`, [
+          message.notification.id,
+        ])
         .then((rows: unknown[]) => rung.push({ message, committed: rows.length === 1 }));
     });
-    await subscriber.psubscribe(bellChannel(prefix, '*'));
+    await subscriber.psubscribe(bellChannel(sut.redisPrefix, '*'));
   });
 
-  afterAll(async () => {
-    await subscriber?.quit();
-    await rpc?.onApplicationShutdown();
-    await channel?.close();
-    await connection?.close();
-    for (const queue of [EMAIL_QUEUE, SMS_QUEUE]) {
-      await app?.get<Queue>(getQueueToken(queue)).obliterate({ force: true });
-    }
-    await app?.close();
-    await identity?.close();
-    await smtp?.close();
-    await deleteVhost(vhost);
-    await dropSchema(TEST_DATABASE_URL, schema);
-  });
+  afterAll(() =>
+    sut?.cleanup(
+      () => subscriber?.quit(),
+      channel,
+      connection,
+      async () => {
+        for (const queue of [EMAIL_QUEUE, SMS_QUEUE]) {
+          await app?.get<Queue>(getQueueToken(queue)).obliterate({ force: true });
+        }
+      },
+      app,
+      identity,
+      smtp,
+    ),
+  );
 
   // ---- helpers -------------------------------------------------------------------------
 
@@ -262,12 +254,12 @@ describe('notification service: the bell', () => {
   }
 
   const rows = (accountId: string): Promise<NotificationRow[]> =>
-    db.query(`SELECT * FROM "${schema}".notifications WHERE account_id = $1 ORDER BY seq`, [
+    db.query(`SELECT * FROM "${sut.schema}".notifications WHERE account_id = $1 ORDER BY seq`, [
       accountId,
     ]);
 
   const deliveries = (eventId: string): Promise<DeliveryRow[]> =>
-    db.query(`SELECT * FROM "${schema}".email_deliveries WHERE event_id = $1`, [eventId]);
+    db.query(`SELECT * FROM "${sut.schema}".email_deliveries WHERE event_id = $1`, [eventId]);
 
   const notificationsOf = (accountId: string, count: number) =>
     waitFor(async () => ((await rows(accountId)).length >= count ? rows(accountId) : undefined), {
@@ -477,7 +469,7 @@ describe('notification service: the bell', () => {
     const [row] = await notificationsOf(accountId, 1);
     expect(row.title).toBe('Password reset requested');
     const stored: { data: unknown }[] = await db.query(
-      `SELECT data FROM "${schema}".notifications WHERE id = $1`,
+      `SELECT data FROM "${sut.schema}".notifications WHERE id = $1`,
       [row.id],
     );
     expect(JSON.stringify(stored)).not.toContain('single-use-secret');

@@ -18,16 +18,8 @@ import {
   RpcQueues,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
 import { RpcClient } from '@dvc/messaging';
-import {
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
+import { ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
 import { migrateNotification, startNotification } from './app';
 import { EMAIL_QUEUE, type DeliveryStatus } from './email/email.dto';
 import { EmailService } from './email/email.service';
@@ -106,40 +98,33 @@ interface DeliveryRow {
 
 /** One notification app in-process with its own schema, vhost and Redis prefix. */
 class NotificationUnderTest {
-  readonly schema = uniqueName('t_notification');
-  readonly vhost = uniqueName('t_notification');
+  sut: ServiceUnderTest;
   config: NotificationConfig;
   app: INestApplication;
   private connection: ChannelModel;
   channel: ConfirmChannel;
 
   async start(env: Record<string, string>): Promise<void> {
-    const amqpUrl = await createVhost(this.vhost);
+    this.sut = await isolatedService('notification');
     this.config = loadConfig(NotificationConfig, {
-      NODE_ENV: 'test',
+      ...this.sut.env,
       LOG_LEVEL: 'error',
-      HTTP_PORT: '0',
-      DATABASE_URL: TEST_DATABASE_URL,
-      DB_SCHEMA: this.schema,
-      AMQP_URL: amqpUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `${uniqueName('t_notification')}:`,
       PUBLIC_URL,
       ...env,
     });
     await migrateNotification(this.config);
     this.app = await startNotification(this.config);
-    this.connection = await amqplib.connect(amqpUrl);
+    this.connection = await amqplib.connect(this.sut.amqpUrl);
     this.channel = await this.connection.createConfirmChannel();
   }
 
   async stop(): Promise<void> {
-    await this.channel?.close();
-    await this.connection?.close();
-    await this.queue?.obliterate({ force: true });
-    await this.app?.close();
-    await deleteVhost(this.vhost);
-    await dropSchema(TEST_DATABASE_URL, this.schema);
+    await this.sut?.cleanup(
+      this.channel,
+      this.connection,
+      () => this.queue?.obliterate({ force: true }),
+      this.app,
+    );
   }
 
   get queue(): Queue | undefined {
@@ -159,7 +144,7 @@ class NotificationUnderTest {
   async deliveries(eventId: string): Promise<DeliveryRow[]> {
     return this.app
       .get(DataSource)
-      .query(`SELECT * FROM "${this.schema}".email_deliveries WHERE event_id = $1`, [eventId]);
+      .query(`SELECT * FROM "${this.sut.schema}".email_deliveries WHERE event_id = $1`, [eventId]);
   }
 
   async delivery(eventId: string, status: DeliveryStatus): Promise<DeliveryRow> {
@@ -174,7 +159,7 @@ class NotificationUnderTest {
       '-q',
       'list_queues',
       '-p',
-      this.vhost,
+      this.sut.vhost,
       'name',
       'messages',
     ]);
@@ -282,7 +267,7 @@ describe('notification service: identity events become emails over SMTP', () => 
       dataSource.transaction(async (manager) => {
         await emails.schedule(manager, event.id, emailForEvent(event)!);
         [{ id: jobId }] = await manager.query(
-          `SELECT id FROM "${service.schema}".email_deliveries WHERE event_id = $1`,
+          `SELECT id FROM "${service.sut.schema}".email_deliveries WHERE event_id = $1`,
           [event.id],
         );
         await waitFor(

@@ -2,11 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bull';
 import amqplib from 'amqplib';
 import type { Queue } from 'bull';
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
 import {
   Caller,
   CheckoutView,
@@ -28,18 +26,9 @@ import {
   RpcQueues,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import { dropSchema } from '@dvc/database';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
-import { RpcClient } from '@dvc/messaging';
-import {
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  createVhost,
-  deleteVhost,
-  uniqueName,
-  waitFor,
-} from '@dvc/testing';
-import { FakeRpcService } from '@dvc/testing';
+import type { RpcClient } from '@dvc/messaging';
+import { FakeRpcService, ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
 import { pdfText } from '../test/pdf-text';
 import { migratePayment, startPayment } from './app';
 import { PaymentConfig } from './payment.config';
@@ -65,31 +54,26 @@ const NAMES: Record<string, string> = {
  * route (it relays the query over RPC, as the gateway does) and can be taken down.
  */
 describe('payment service', () => {
-  const schema = uniqueName('t_payment');
-  const vhost = uniqueName('t_payment');
-  const prefix = `${schema}:`;
+  let sut: ServiceUnderTest;
   let config: PaymentConfig;
   let app: INestApplication;
   let base: string;
   let client: RpcClient;
   let identity: FakeRpcService;
-  let db: DataSource;
-  let redis: Redis;
   let amqp: amqplib.ChannelModel;
   let events: amqplib.Channel;
   let ipnGateway: Server;
   let ipnDown = false;
 
   beforeAll(async () => {
-    const amqpUrl = await createVhost(vhost);
-    identity = (await FakeRpcService.start(amqpUrl, RpcQueues.identity)).on(
+    sut = await isolatedService('payment');
+    identity = (await FakeRpcService.start(sut.amqpUrl, RpcQueues.identity)).on(
       IdentityRpc.getProfile,
       (req) => ({
         response: { id: req.caller!.accountId, fullName: NAMES[req.caller!.accountId] },
       }),
     );
-    client = new RpcClient('payment', RpcQueues.payment, amqpUrl, 30_000);
-    await client.onModuleInit();
+    client = await sut.rpcClient('payment', RpcQueues.payment, 30_000);
     ipnGateway = createServer((req, res) => {
       if (ipnDown) {
         res.writeHead(503).end();
@@ -107,45 +91,30 @@ describe('payment service', () => {
     const ipnPort = (ipnGateway.address() as AddressInfo).port;
 
     config = loadConfig(PaymentConfig, {
-      NODE_ENV: 'test',
-      DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
-      AMQP_URL: amqpUrl,
-      DB_SCHEMA: schema,
-      REDIS_PREFIX: prefix,
-      HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
+      ...sut.env,
       RPC_TIMEOUT_MS: '15000',
       PAYMENT_IPN_URL: `http://127.0.0.1:${ipnPort}/api/v1/payments/vnpay/ipn`,
       PAYMENT_RETURN_URL: 'http://portal.test/api/v1/payments/vnpay/return',
       RECONCILE_INTERVAL_MINUTES: '60',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     });
     await migratePayment(config);
     app = await startPayment(config);
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
-    redis = new Redis(TEST_REDIS_URL);
-    amqp = await amqplib.connect(amqpUrl);
+    base = sut.urlOf(app);
+    amqp = await amqplib.connect(sut.amqpUrl);
     events = await amqp.createChannel();
     await events.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
   }, 120_000);
 
-  afterAll(async () => {
-    // Each step on its own, so a half-started suite still removes its schema, vhost and keys.
-    await client?.onApplicationShutdown();
-    await app?.close();
-    await Promise.allSettled([identity?.close(), amqp?.close()]);
-    if (ipnGateway) await new Promise((resolve) => ipnGateway.close(resolve));
-    if (redis) {
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(...keys);
-      await redis.quit();
-    }
-    await db?.destroy();
-    await dropSchema(TEST_DATABASE_URL, schema);
-    await deleteVhost(vhost);
-  }, 60_000);
+  afterAll(
+    () =>
+      sut?.cleanup(
+        app,
+        identity,
+        amqp,
+        () => ipnGateway && new Promise((done) => ipnGateway.close(done)),
+      ),
+    60_000,
+  );
 
   // ---- helpers -------------------------------------------------------------------------
 
@@ -233,8 +202,8 @@ describe('payment service', () => {
     type: string,
     paymentId?: string,
   ): Promise<T[]> {
-    const rows: { envelope: EventEnvelope<T & { paymentId: string }> }[] = await db.query(
-      `SELECT envelope FROM "${schema}".outbox WHERE type = $1 ORDER BY id`,
+    const rows: { envelope: EventEnvelope<T & { paymentId: string }> }[] = await sut.db.query(
+      `SELECT envelope FROM "${sut.schema}".outbox WHERE type = $1 ORDER BY id`,
       [type],
     );
     return rows
@@ -243,8 +212,8 @@ describe('payment service', () => {
   }
 
   async function callbacks(txnRef: string): Promise<{ rsp_code: string; outcome: string }[]> {
-    return db.query(
-      `SELECT rsp_code, outcome, raw_query, signature_valid FROM "${schema}".provider_callbacks
+    return sut.db.query(
+      `SELECT rsp_code, outcome, raw_query, signature_valid FROM "${sut.schema}".provider_callbacks
         WHERE txn_ref = $1 ORDER BY id`,
       [txnRef],
     );
@@ -331,8 +300,8 @@ describe('payment service', () => {
     publish(Events.dossierPaymentRequired, request); // republished under a new id
     await waitFor(
       async () => {
-        const [{ n }] = await db.query(
-          `SELECT count(*)::int AS n FROM "${schema}".inbox WHERE consumer = 'payment.events'
+        const [{ n }] = await sut.db.query(
+          `SELECT count(*)::int AS n FROM "${sut.schema}".inbox WHERE consumer = 'payment.events'
              AND type = $1`,
           [Events.dossierPaymentRequired],
         );
@@ -615,8 +584,8 @@ describe('payment service', () => {
       expect(answer).toEqual({ RspCode: '04', Message: 'Invalid amount' });
       const errored = await get(payment.id);
       expect(errored).toMatchObject({ status: 'error', nextPaymentId: null });
-      const [attempt] = await db.query(
-        `SELECT status, note FROM "${schema}".attempts WHERE txn_ref = $1`,
+      const [attempt] = await sut.db.query(
+        `SELECT status, note FROM "${sut.schema}".attempts WHERE txn_ref = $1`,
         [view.txnRef],
       );
       expect(attempt).toEqual({
@@ -644,8 +613,8 @@ describe('payment service', () => {
       expect(codes).toEqual(['00', ...Array(9).fill('02')]);
       expect((await get(concurrent.id)).status).toBe('success');
       expect(await outbox(Events.paymentSucceeded, concurrent.id)).toHaveLength(1);
-      const [{ n }] = await db.query(
-        `SELECT count(*)::int AS n FROM "${schema}".receipts WHERE payment_id = $1`,
+      const [{ n }] = await sut.db.query(
+        `SELECT count(*)::int AS n FROM "${sut.schema}".receipts WHERE payment_id = $1`,
         [concurrent.id],
       );
       expect(n).toBe(1);
@@ -702,13 +671,13 @@ describe('payment service', () => {
       const paid = await get(payment.id);
       expect(paid).toMatchObject({ status: 'success', receiptNumber: expect.any(String) });
       expect(await outbox(Events.paymentSucceeded, payment.id)).toHaveLength(1);
-      const [attempt] = await db.query(
-        `SELECT settled_by FROM "${schema}".attempts WHERE txn_ref = $1`,
+      const [attempt] = await sut.db.query(
+        `SELECT settled_by FROM "${sut.schema}".attempts WHERE txn_ref = $1`,
         [view.txnRef],
       );
       expect(attempt.settled_by).toBe('reconciliation');
-      const [run] = await db.query(
-        `SELECT finished_at, succeeded FROM "${schema}".reconciliation_runs WHERE id = $1`,
+      const [run] = await sut.db.query(
+        `SELECT finished_at, succeeded FROM "${sut.schema}".reconciliation_runs WHERE id = $1`,
         [report.runId],
       );
       expect(run.finished_at).not.toBeNull();
@@ -743,8 +712,8 @@ describe('payment service', () => {
       // A late IPN for the expired attempt is answered and kept for refund, the payment stays expired.
       expect((await ipn(providerIpn(view, 135_000))).RspCode).toBe('02');
       expect((await get(payment.id)).status).toBe('expired');
-      const [attempt] = await db.query(
-        `SELECT status, note FROM "${schema}".attempts WHERE txn_ref = $1`,
+      const [attempt] = await sut.db.query(
+        `SELECT status, note FROM "${sut.schema}".attempts WHERE txn_ref = $1`,
         [view.txnRef],
       );
       expect(attempt).toEqual({ status: 'disputed', note: 'paid while the payment was expired' });
@@ -804,7 +773,7 @@ describe('payment service', () => {
     });
     await waitFor(
       async () =>
-        (await db.query(`SELECT 1 FROM "${schema}".inbox WHERE message_id = $1`, [late.id]))
+        (await sut.db.query(`SELECT 1 FROM "${sut.schema}".inbox WHERE message_id = $1`, [late.id]))
           .length === 1,
       { what: 'the late request processed' },
     );

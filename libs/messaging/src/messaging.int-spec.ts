@@ -2,8 +2,8 @@ import type { ConfirmChannel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { COMMANDS_EXCHANGE, EVENTS_EXCHANGE, EventEnvelope, Events } from '@dvc/contracts';
-import { dropSchema, runMigrations, serviceDataSourceOptions } from '@dvc/database';
-import { TEST_DATABASE_URL, createVhost, deleteVhost, uniqueName, waitFor } from '@dvc/testing';
+import { runMigrations, serviceDataSourceOptions } from '@dvc/database';
+import { ServiceUnderTest, TEST_DATABASE_URL, isolatedService, waitFor } from '@dvc/testing';
 import { metricsRegistry } from '@dvc/observability';
 import { AmqpConnection } from './amqp-connection';
 import { EventConsumer } from './event-consumer';
@@ -13,8 +13,6 @@ import { UnitOfWork } from './unit-of-work';
 
 /** Outbox, relay and idempotent consumer against the real Postgres and RabbitMQ. */
 describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
-  const schema = uniqueName('t_messaging');
-  const vhost = uniqueName('t_messaging');
   const migrations = [OutboxInbox1732600000000];
   let dataSource: DataSource;
   let amqp: AmqpConnection;
@@ -23,18 +21,24 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
   let consumer: EventConsumer;
   let probe: ConfirmChannel;
   const received: EventEnvelope[] = [];
+  let sut: ServiceUnderTest;
 
   beforeAll(async () => {
-    await runMigrations({ url: TEST_DATABASE_URL, schema, migrations });
+    sut = await isolatedService('messaging');
+    await runMigrations({ url: TEST_DATABASE_URL, schema: sut.schema, migrations });
     dataSource = await new DataSource(
-      serviceDataSourceOptions({ url: TEST_DATABASE_URL, schema, migrations }),
+      serviceDataSourceOptions({ url: TEST_DATABASE_URL, schema: sut.schema, migrations }),
     ).initialize();
-    await dataSource.query(`CREATE TABLE "${schema}".effects (message_id uuid NOT NULL)`);
-    amqp = new AmqpConnection(await createVhost(vhost), 'messaging-test');
+    await dataSource.query(`CREATE TABLE "${sut.schema}".effects (message_id uuid NOT NULL)`);
+    amqp = new AmqpConnection(sut.amqpUrl, 'messaging-test');
     await amqp.publisher.waitForConnect();
-    relay = new OutboxRelay(dataSource, amqp, { schema, pollMs: 50 });
-    unitOfWork = new UnitOfWork(dataSource, new OutboxWriter(schema), relay);
-    consumer = new EventConsumer(amqp, dataSource, { schema, deliveryLimit: 2, retryDelayMs: 10 });
+    relay = new OutboxRelay(dataSource, amqp, { schema: sut.schema, pollMs: 50 });
+    unitOfWork = new UnitOfWork(dataSource, new OutboxWriter(sut.schema), relay);
+    consumer = new EventConsumer(amqp, dataSource, {
+      schema: sut.schema,
+      deliveryLimit: 2,
+      retryDelayMs: 10,
+    });
 
     // A plain queue that sees everything the relay publishes.
     const channel = amqp.manager.createChannel({
@@ -48,14 +52,14 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     await channel.waitForConnect();
   });
 
-  afterAll(async () => {
-    await consumer.beforeApplicationShutdown();
-    await relay.beforeApplicationShutdown();
-    await amqp.onApplicationShutdown();
-    await dataSource.destroy();
-    await deleteVhost(vhost);
-    await dropSchema(TEST_DATABASE_URL, schema);
-  });
+  afterAll(() =>
+    sut?.cleanup(
+      () => consumer?.beforeApplicationShutdown(),
+      () => relay?.beforeApplicationShutdown(),
+      () => amqp?.onApplicationShutdown(),
+      () => dataSource?.destroy(),
+    ),
+  );
 
   const activated = (email: string) => ({
     type: Events.accountActivated,
@@ -80,7 +84,7 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     const emails = received.map((e) => (e.data as { email: string }).email);
     expect(emails).toContain('committed@example.com');
     expect(emails).not.toContain('rolled-back@example.com');
-    const rows = await dataSource.query(`SELECT type, published_at FROM "${schema}".outbox`);
+    const rows = await dataSource.query(`SELECT type, published_at FROM "${sut.schema}".outbox`);
     expect(rows).toHaveLength(1);
     expect(rows[0].published_at).not.toBeNull();
     expect(received.find((e) => e.id === committed.id)).toMatchObject({
@@ -92,7 +96,7 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
 
   it('outbox.add refuses to run outside a transaction', async () => {
     await expect(
-      new OutboxWriter(schema).add(dataSource.manager, activated('x@example.com')),
+      new OutboxWriter(sut.schema).add(dataSource.manager, activated('x@example.com')),
     ).rejects.toThrow(/inside the transaction/);
   });
 
@@ -103,7 +107,7 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
       bindings: ['identity.account.activated'],
       handler: async (envelope, manager) => {
         seen.push(envelope.id);
-        await manager.query(`INSERT INTO "${schema}".effects VALUES ($1)`, [envelope.id]);
+        await manager.query(`INSERT INTO "${sut.schema}".effects VALUES ($1)`, [envelope.id]);
       },
     });
     const envelope = {
@@ -127,13 +131,13 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     );
     await waitFor(async () => {
       const [{ n }] = await dataSource.query(
-        `SELECT count(*)::int AS n FROM "${schema}".inbox WHERE message_id = $1`,
+        `SELECT count(*)::int AS n FROM "${sut.schema}".inbox WHERE message_id = $1`,
         [envelope.id],
       );
       return n === 1;
     });
     const effects = await dataSource.query(
-      `SELECT * FROM "${schema}".effects WHERE message_id = $1`,
+      `SELECT * FROM "${sut.schema}".effects WHERE message_id = $1`,
       [envelope.id],
     );
     expect(effects).toHaveLength(1);
@@ -146,7 +150,7 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
       bindings: ['identity.password_reset_requested'],
       handler: async (envelope, manager) => {
         attempts += 1;
-        await manager.query(`INSERT INTO "${schema}".effects VALUES ($1)`, [envelope.id]);
+        await manager.query(`INSERT INTO "${sut.schema}".effects VALUES ($1)`, [envelope.id]);
         throw new Error('downstream is broken');
       },
     });
@@ -171,10 +175,10 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     expect(attempts).toBeGreaterThan(1); // retried before giving up
     expect(attempts).toBeLessThanOrEqual(3); // and gave up: the limit is 2 redeliveries
     expect(
-      await dataSource.query(`SELECT * FROM "${schema}".effects WHERE message_id = $1`, [id]),
+      await dataSource.query(`SELECT * FROM "${sut.schema}".effects WHERE message_id = $1`, [id]),
     ).toHaveLength(0);
     expect(
-      await dataSource.query(`SELECT * FROM "${schema}".inbox WHERE message_id = $1`, [id]),
+      await dataSource.query(`SELECT * FROM "${sut.schema}".inbox WHERE message_id = $1`, [id]),
     ).toHaveLength(0);
   });
 
@@ -219,7 +223,7 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
       }),
     );
     const [row] = await dataSource.query(
-      `SELECT routing_keys FROM "${schema}".outbox WHERE event_id = $1`,
+      `SELECT routing_keys FROM "${sut.schema}".outbox WHERE event_id = $1`,
       [routed.id],
     );
     expect(row.routing_keys).toEqual(['agency.T00_00_01_H99.command.accepted']);
