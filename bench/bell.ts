@@ -19,7 +19,9 @@ export async function eventToBell(stack: ProcessStack, samples = 40) {
   try {
     const latencies: number[] = [];
     for (const id of dossiers) {
-      const arrived = stream.next((data) => data.includes(id) && data.includes('"dossier.received"'));
+      const arrived = stream.next(
+        (data) => data.includes(id) && data.includes('"dossier.received"'),
+      );
       const t0 = performance.now();
       await officer.json('POST', `/officer/dossiers/${id}/actions/receive`, {});
       await arrived;

@@ -33,7 +33,11 @@ import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedur
 import { AgencyActions } from './officer/agency-actions';
 import { OfficerController } from './officer/officer.controller';
 import { OfficerService } from './officer/officer.service';
-import { AgencyStatsController, AgencyStatsRepository, AgencyStatsService } from './officer/agency-stats';
+import {
+  AgencyStatsController,
+  AgencyStatsRepository,
+  AgencyStatsService,
+} from './officer/agency-stats';
 import { ResultsRepository } from './officer/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
