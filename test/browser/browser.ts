@@ -1,3 +1,4 @@
+/// <reference lib="dom" /> // page.evaluate() callbacks run in the browser
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/// <reference lib="dom" /> // page.evaluate() callbacks run in the browser
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../e2e/accounts';
 import { Stack, startStack } from '../e2e/stack';

@@ -62,7 +62,15 @@ class FakeIdentity {
     const channel = await connection.createChannel();
     await channel.assertQueue(RpcQueues.identity, { durable: true });
     const fake = new FakeIdentity(connection, channel);
-    await channel.consume(RpcQueues.identity, (msg) => msg && fake.answer(msg), { noAck: true });
+    await channel.consume(
+      RpcQueues.identity,
+      (msg) => {
+        if (!msg) return;
+        fake.answer(msg);
+        channel.ack(msg);
+      },
+      { noAck: false },
+    );
     return fake;
   }
 

@@ -330,7 +330,11 @@ describe('notification service: identity events become emails over SMTP', () => 
     await service.publish(Events.accountRegistered, Buffer.from('not json {'));
     const dlq = `${NOTIFICATION_EVENTS_QUEUE}.dlq`;
     const message = await waitFor(
-      async () => (await service.channel.get(dlq, { noAck: true })) || undefined,
+      async () => {
+        const message = await service.channel.get(dlq, { noAck: false });
+        if (message) service.channel.ack(message);
+        return message || undefined;
+      },
       {
         what: 'the message in the DLQ',
       },

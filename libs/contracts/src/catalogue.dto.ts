@@ -4,7 +4,26 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 
 export const MAX_PAGE_SIZE = 100;
 
-export class SearchProceduresQuery {
+/** `page` and `pageSize` of every paginated list (pageSize ≤ 100). */
+export class PageQuery {
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+export class SearchProceduresQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Từ khoá, không dấu cũng được', example: 'giay phep lai xe' })
   @IsOptional()
   @IsString()
@@ -29,22 +48,6 @@ export class SearchProceduresQuery {
   @IsInt()
   @IsIn([1, 2, 3, 4])
   level?: number;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 export interface Page<T> {

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_SIZE } from './catalogue.dto';
+import { PageQuery } from './catalogue.dto';
 import { OfficerActions } from './dossier-status';
 import type { DeliveryMethod, DossierStatusName, OfficerAction } from './dossier-status';
 
@@ -162,27 +162,11 @@ export class OfficerActionDto {
   deadline?: string;
 }
 
-export class ListDossiersQuery {
+export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUS_NAMES })
   @IsOptional()
   @IsIn(STATUS_NAMES)
   status?: DossierStatusName;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 export class OfficerQueueQuery extends ListDossiersQuery {

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { MAX_PAGE_SIZE } from './catalogue.dto';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQuery } from './catalogue.dto';
 
 /**
  * Giao dịch (online fee payments, DESIGN.md §7). A payment is the fee one dossier request
@@ -35,27 +24,11 @@ export type PaymentMethodId = (typeof PaymentMethodIds)[number];
 
 // ---------- requests (gateway) ----------
 
-export class ListPaymentsQuery {
+export class ListPaymentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PaymentStatuses })
   @IsOptional()
   @IsIn(PaymentStatuses)
   status?: PaymentStatus;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 /** `POST /payments/:id/checkout`. */

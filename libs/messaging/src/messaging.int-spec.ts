@@ -46,7 +46,9 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
         probe = ch;
         const { queue } = await ch.assertQueue('', { exclusive: true });
         await ch.bindQueue(queue, EVENTS_EXCHANGE, 'identity.#');
-        await ch.consume(queue, (m) => m && parseInto(received, m.content), { noAck: true });
+        await ch.consume(queue, (m) => m && (parseInto(received, m.content), ch.ack(m)), {
+          noAck: false,
+        });
       },
     });
     await channel.waitForConnect();
@@ -206,7 +208,9 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
         const { queue } = await ch.assertQueue('', { exclusive: true });
         await ch.bindQueue(queue, EVENTS_EXCHANGE, 'agency.T00_00_01_H99.#');
         await ch.bindQueue(queue, EVENTS_EXCHANGE, 'command.#');
-        await ch.consume(queue, (m) => m && parseInto(agencyCopies, m.content), { noAck: true });
+        await ch.consume(queue, (m) => m && (parseInto(agencyCopies, m.content), ch.ack(m)), {
+          noAck: false,
+        });
       },
     });
     await channel.waitForConnect();

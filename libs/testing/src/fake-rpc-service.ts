@@ -30,7 +30,15 @@ export class FakeRpcService {
     const channel = await connection.createChannel();
     await channel.assertQueue(queue, { durable: true });
     const fake = new FakeRpcService(connection, channel, options.unhandled ?? 'problem');
-    await channel.consume(queue, (msg) => msg && fake.answer(msg), { noAck: true });
+    await channel.consume(
+      queue,
+      (msg) => {
+        if (!msg) return;
+        fake.answer(msg);
+        channel.ack(msg);
+      },
+      { noAck: false },
+    );
     return fake;
   }
 

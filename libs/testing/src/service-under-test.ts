@@ -99,8 +99,12 @@ export async function isolatedService(name: string): Promise<ServiceUnderTest> {
       await channel.bindQueue(queue, EVENTS_EXCHANGE, bindingKey);
       await channel.consume(
         queue,
-        (m) => m && events.push(JSON.parse(m.content.toString()) as EventEnvelope<T>),
-        { noAck: true },
+        (m) => {
+          if (!m) return;
+          events.push(JSON.parse(m.content.toString()) as EventEnvelope<T>);
+          channel.ack(m);
+        },
+        { noAck: false },
       );
       return events;
     },
