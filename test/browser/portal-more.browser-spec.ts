@@ -40,6 +40,8 @@ describe('admin, languages, phone and an expired session (browser)', () => {
     page = await (await newContext(browser, stack.url)).newPage();
     problems = [watch(page)];
     await page.goto('/');
+    // The app renders after its script loads: wait for the page a person would see first.
+    await page.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe('Bỏ qua, đến nội dung chính');
