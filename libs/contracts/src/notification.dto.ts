@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_PAGE_SIZE, PageQuery } from './catalogue.dto';
 import type { Locale } from './events';
 
 /** What a notification is about; each category's email can be turned off (never `account`). */
@@ -22,7 +23,6 @@ export const OPTIONAL_EMAIL_CATEGORIES = ['dossier', 'payment'] as const;
 export type OptionalEmailCategory = (typeof OPTIONAL_EMAIL_CATEGORIES)[number];
 
 const LOCALES: Locale[] = ['vi', 'en'];
-export const MAX_NOTIFICATIONS_PAGE_SIZE = 100;
 
 /** Query strings carry text: `true`/`1` and `false`/`0` are booleans, anything else stays and fails. */
 const QueryBoolean = () =>
@@ -59,28 +59,12 @@ export interface NotificationListView {
   pageSize: number;
 }
 
-export class ListNotificationsQuery {
+export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread (true) or only read (false) notifications' })
   @IsOptional()
   @QueryBoolean()
   @IsBoolean()
   unread?: boolean;
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, maximum: MAX_NOTIFICATIONS_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_NOTIFICATIONS_PAGE_SIZE)
-  pageSize?: number;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Language of title and body (default vi)' })
   @IsOptional()
@@ -112,7 +96,7 @@ export class NotificationsAfterInput {
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(MAX_NOTIFICATIONS_PAGE_SIZE)
+  @Max(MAX_PAGE_SIZE)
   limit?: number;
 
   @IsOptional()
