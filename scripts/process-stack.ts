@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { AppEntry, apps, envFor } from './apps';
 import { ProcessGroup } from './process-group';
 
@@ -34,6 +36,7 @@ export interface ProcessStack {
  * fault-injection tests; needs `npm run build` first.
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
+  const mailSink = await startMailSink();
   const { name, firstPort } = options;
   const VHOST = `dvc_${name}`;
   const port = (app: AppEntry) => firstPort + apps.indexOf(app);
@@ -54,8 +57,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
     LOOKUP_RATE_LIMIT_PER_MINUTE: '100000000',
     SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: '1',
-    EMAIL_MAX_ATTEMPTS: '1',
+    SMTP_PORT: String(mailSink.port),
     S3RVER_PORT: String(options.s3rverPort),
     S3RVER_DIRECTORY: join(root, '.data', `${name}-s3rver`),
     CATALOGUE_HTTP_URL: `http://127.0.0.1:${port(byName('catalogue'))}`,
@@ -105,7 +107,10 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       launch(byName(app));
       await whenReady(byName(app));
     },
-    stop: () => group.stop(),
+    async stop() {
+      await group.stop();
+      await mailSink.close();
+    },
   };
 }
 
@@ -134,4 +139,20 @@ async function ready(url: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${url} not ready within 90 s`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** An SMTP server that accepts every email and keeps none: the stack's emails are sent, not read. */
+async function startMailSink(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => callback());
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
