@@ -9,6 +9,7 @@ import {
   CatalogueRpc,
   IdentityRpc,
   DossierRpc,
+  NotificationRpc,
   PaymentRpc,
   RpcQueues,
   StorageRpc,
@@ -108,6 +109,7 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   let dossier: FakeRpcService;
   let storage: FakeRpcService;
   let payment: FakeRpcService;
+  let notification: FakeRpcService;
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
@@ -131,6 +133,10 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
     storage.on(StorageRpc.ping, () => ({ response: { ok: true } }));
     payment = await FakeRpcService.start(amqpUrl, RpcQueues.payment, { unhandled: 'silent' });
     payment.on(PaymentRpc.ping, () => ({ response: { ok: true } }));
+    notification = await FakeRpcService.start(amqpUrl, RpcQueues.notification, {
+      unhandled: 'silent',
+    });
+    notification.on(NotificationRpc.ping, () => ({ response: { ok: true } }));
     catalogueHttp = await startCatalogueHttp();
     app = await startGateway(
       gatewayConfig({
@@ -149,6 +155,7 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       dossier,
       storage,
       payment,
+      notification,
       () => catalogueHttp && new Promise((done) => catalogueHttp.close(done)),
     ),
   );

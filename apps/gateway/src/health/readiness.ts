@@ -6,6 +6,7 @@ import {
   PaymentRpc,
   RpcRequest,
   StorageRpc,
+  NotificationRpc,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { ReadinessCheck, ReadinessChecksFactory, amqpCheck, redisCheck } from '@dvc/observability';
@@ -15,6 +16,7 @@ import {
   IDENTITY_RPC,
   PAYMENT_RPC,
   STORAGE_RPC,
+  NOTIFICATION_RPC,
 } from '../rpc/rpc.module';
 
 const PING: RpcRequest<Record<string, never>> = {
@@ -30,7 +32,15 @@ function serviceCheck(name: string, client: RpcClient, pattern: string): Readine
 
 /** What the gateway needs to serve: Redis, the broker, and each service it calls. */
 export const gatewayReadiness: ReadinessChecksFactory = {
-  inject: [Redis, IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC, PAYMENT_RPC],
+  inject: [
+    Redis,
+    IDENTITY_RPC,
+    CATALOGUE_RPC,
+    DOSSIER_RPC,
+    STORAGE_RPC,
+    PAYMENT_RPC,
+    NOTIFICATION_RPC,
+  ],
   useFactory: (
     redis: Redis,
     identity: RpcClient,
@@ -38,15 +48,19 @@ export const gatewayReadiness: ReadinessChecksFactory = {
     dossier: RpcClient,
     storage: RpcClient,
     payment: RpcClient,
+    notification: RpcClient,
   ) => [
     redisCheck(redis),
     amqpCheck(() =>
-      [identity, catalogue, dossier, storage, payment].every((client) => client.isConnected),
+      [identity, catalogue, dossier, storage, payment, notification].every(
+        (client) => client.isConnected,
+      ),
     ),
     serviceCheck('identity', identity, IdentityRpc.ping),
     serviceCheck('catalogue', catalogue, CatalogueRpc.ping),
     serviceCheck('dossier', dossier, DossierRpc.ping),
     serviceCheck('storage', storage, StorageRpc.ping),
     serviceCheck('payment', payment, PaymentRpc.ping),
+    serviceCheck('notification', notification, NotificationRpc.ping),
   ],
 };

@@ -13,7 +13,7 @@ import { RpcClient } from '@dvc/messaging';
 import type { CallContext } from '../rpc/call-context';
 import { sendRpc } from '../rpc/send-rpc';
 import { BellHub } from './bell-hub';
-import { NOTIFICATION_RPC } from './notification-rpc';
+import { NOTIFICATION_RPC } from '../rpc/rpc.module';
 import { SSE_HEADERS, formatSseComment, formatSseEvent, formatSseRetry } from './sse';
 
 /** A comment this often keeps proxies from closing a quiet stream. */

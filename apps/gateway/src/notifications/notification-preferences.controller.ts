@@ -9,7 +9,7 @@ import { RpcClient } from '@dvc/messaging';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
 import { sendRpc } from '../rpc/send-rpc';
-import { NOTIFICATION_RPC } from './notification-rpc';
+import { NOTIFICATION_RPC } from '../rpc/rpc.module';
 
 /**
  * Which emails the signed-in citizen wants, per category (dossier, payment). The bell

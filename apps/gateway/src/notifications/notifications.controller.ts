@@ -33,7 +33,7 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
 import { sendRpc } from '../rpc/send-rpc';
 import { BellStreams } from './bell-streams';
-import { NOTIFICATION_RPC } from './notification-rpc';
+import { NOTIFICATION_RPC } from '../rpc/rpc.module';
 import {
   LocaleQuery,
   NotificationParams,

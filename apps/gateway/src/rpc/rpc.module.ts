@@ -9,6 +9,7 @@ export const CATALOGUE_RPC = Symbol('CATALOGUE_RPC');
 export const DOSSIER_RPC = Symbol('DOSSIER_RPC');
 export const STORAGE_RPC = Symbol('STORAGE_RPC');
 export const PAYMENT_RPC = Symbol('PAYMENT_RPC');
+export const NOTIFICATION_RPC = Symbol('NOTIFICATION_RPC');
 
 const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
   provide: token,
@@ -26,7 +27,8 @@ const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
     clientFor(DOSSIER_RPC, 'dossier'),
     clientFor(STORAGE_RPC, 'storage'),
     clientFor(PAYMENT_RPC, 'payment'),
+    clientFor(NOTIFICATION_RPC, 'notification'),
   ],
-  exports: [IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC, PAYMENT_RPC],
+  exports: [IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC, PAYMENT_RPC, NOTIFICATION_RPC],
 })
 export class RpcModule {}
