@@ -3,22 +3,10 @@ import { WorkingCalendar } from '../../apps/dossier/src/calendar/working-calenda
 import { DEMO_PASSWORD, login, newCitizen } from './accounts';
 import { api, files, uploader } from './http';
 import { MAX_FILE_BYTES, Stack, startStack } from './stack';
+import { LICENCE_RENEWAL, licenceRenewalForm } from './licence-renewal';
 
-/** Đổi giấy phép lái xe: level 4, settled by Công an thành phố Hà Nội (the demo officer's agency). */
-const PROCEDURE = '3.000347';
 /** Đăng ký khai sinh: level 4, at a ward the demo officer does not belong to. */
 const OTHER_AGENCY_PROCEDURE = '1.001193';
-
-const validForm = {
-  hoTen: 'Nguyễn Văn Bình',
-  ngaySinh: '1990-05-20',
-  soDinhDanh: '001090012345',
-  soGiayPhep: '010203040506',
-  hangGiayPhep: 'B',
-  ngayHetHan: '2026-12-31',
-  noiCuTru: 'Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội',
-  soDienThoai: '0912345678',
-};
 
 interface Dossier {
   id: string;
@@ -59,7 +47,7 @@ describe('dossier journey (e2e)', () => {
     await stack?.stop();
   });
 
-  const draft = async (token: string, procedureCode = PROCEDURE) => {
+  const draft = async (token: string, procedureCode = LICENCE_RENEWAL) => {
     const created = await call<Dossier>('POST', '/dossiers', { token, body: { procedureCode } });
     expect(created.status).toBe(201);
     return created.body;
@@ -85,7 +73,7 @@ describe('dossier journey (e2e)', () => {
       `/dossiers/${dossier.id}`,
       {
         token: citizen,
-        body: { formData: { ...validForm, soDinhDanh: '12ab', ngaySinh: '20/05/1990' } },
+        body: { formData: { ...licenceRenewalForm, soDinhDanh: '12ab', ngaySinh: '20/05/1990' } },
       },
     );
     expect(invalid.status).toBe(422);
@@ -94,7 +82,7 @@ describe('dossier journey (e2e)', () => {
     );
     const saved = await call<Dossier>('PATCH', `/dossiers/${dossier.id}`, {
       token: citizen,
-      body: { formData: validForm, deliveryMethod: 'online' },
+      body: { formData: licenceRenewalForm, deliveryMethod: 'online' },
     });
     expect(saved.status).toBe(200);
 
@@ -170,7 +158,7 @@ describe('dossier journey (e2e)', () => {
     );
     const procedure = await call<{
       cases: { processingTimes: { channel: string; value: number; unit: string }[] }[];
-    }>('GET', `/procedures/${PROCEDURE}`);
+    }>('GET', `/procedures/${LICENCE_RENEWAL}`);
     const online = procedure.body.cases[0].processingTimes.find((t) => t.channel === 'online')!;
     expect(online.unit).toBe('working_day');
     const calendar = new WorkingCalendar(holidays.body);
@@ -284,7 +272,7 @@ describe('dossier journey (e2e)', () => {
       rows: { procedureCode: string; received: number; finished: number }[];
     }>('GET', '/officer/stats', { token: officer });
     expect(stats.status).toBe(200);
-    const row = stats.body.rows.find((r) => r.procedureCode === PROCEDURE);
+    const row = stats.body.rows.find((r) => r.procedureCode === LICENCE_RENEWAL);
     expect(row).toMatchObject({ received: 1, finished: 1 });
     expect(stats.body.totals.onTime).toBeGreaterThanOrEqual(1);
     expect((await call('GET', '/officer/stats', { token: citizen })).status).toBe(403);
@@ -311,9 +299,9 @@ describe('dossier journey (e2e)', () => {
     );
     const text = JSON.stringify(lookup.body);
     for (const secret of [
-      validForm.hoTen,
-      validForm.soDinhDanh,
-      validForm.noiCuTru,
+      licenceRenewalForm.hoTen,
+      licenceRenewalForm.soDinhDanh,
+      licenceRenewalForm.noiCuTru,
       'citizen@dvc.local',
       'gplx-cu',
     ]) {
@@ -327,7 +315,7 @@ describe('dossier journey (e2e)', () => {
     expect(byIdNumber.status).toBe(200);
     const byFormNumber = await call(
       'GET',
-      `/public/dossiers/lookup?code=${encodeURIComponent(first.body.code)}&key=${validForm.soDinhDanh}`,
+      `/public/dossiers/lookup?code=${encodeURIComponent(first.body.code)}&key=${licenceRenewalForm.soDinhDanh}`,
     );
     expect(byFormNumber.status).toBe(404);
     const wrongKey = await call(

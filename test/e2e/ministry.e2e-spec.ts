@@ -16,25 +16,13 @@ import {
 import { DEMO_PASSWORD, login } from './accounts';
 import { api, files, uploader } from './http';
 import { OFFICER_AGENCY, Stack, startStack } from './stack';
+import { LICENCE_RENEWAL, licenceRenewalForm } from './licence-renewal';
 
 const exec = promisify(execFile);
 
-/** Đổi giấy phép lái xe: level 4, settled by Công an thành phố Hà Nội. */
-const PROCEDURE = '3.000347';
 const AGENCY = OFFICER_AGENCY;
 /** Another agency of the demo province, whose queue the first must not read. */
 const OTHER_AGENCY = '000.00.02.H26';
-
-const validForm = {
-  hoTen: 'Trần Thị Hoa',
-  ngaySinh: '1988-03-08',
-  soDinhDanh: '001188012345',
-  soGiayPhep: '010203040507',
-  hangGiayPhep: 'B',
-  ngayHetHan: '2026-12-31',
-  noiCuTru: 'Số 2 Tràng Thi, phường Hoàn Kiếm, Hà Nội',
-  soDienThoai: '0987654321',
-};
 
 interface DossierView {
   id: string;
@@ -110,13 +98,13 @@ describe('ministry integration (e2e)', () => {
   async function submittedDossier(): Promise<DossierView> {
     const draft = await call<DossierView>('POST', '/dossiers', {
       token: citizen,
-      body: { procedureCode: PROCEDURE },
+      body: { procedureCode: LICENCE_RENEWAL },
     });
     expect(draft.status).toBe(201);
     const id = draft.body.id;
     await call('PATCH', `/dossiers/${id}`, {
       token: citizen,
-      body: { formData: validForm, deliveryMethod: 'online' },
+      body: { formData: licenceRenewalForm, deliveryMethod: 'online' },
     });
     for (const componentId of ['de-nghi-doi-gplx', 'ban-sao-gplx']) {
       const attached = await upload(
@@ -186,9 +174,9 @@ describe('ministry integration (e2e)', () => {
     expect(submitted.data).toMatchObject({
       dossierCode: dossier.code,
       agencyCode: AGENCY,
-      procedure: { code: PROCEDURE },
+      procedure: { code: LICENCE_RENEWAL },
       status: 'SUBMITTED',
-      formData: validForm,
+      formData: licenceRenewalForm,
     });
     expect(submitted.data.files).toEqual(
       dossier.components.flatMap((c) =>

@@ -5,20 +5,7 @@ import { login, newCitizen } from './accounts';
 import { api, files, uploader } from './http';
 import { SseClient, openSse } from './sse';
 import { Stack, startStack } from './stack';
-
-/** Đổi giấy phép lái xe: level 4, settled by the demo officer's agency. */
-const PROCEDURE = '3.000347';
-
-const FORM = {
-  hoTen: 'Trần Thị Thu',
-  ngaySinh: '1992-03-14',
-  soDinhDanh: '001192012345',
-  soGiayPhep: '010203040599',
-  hangGiayPhep: 'B',
-  ngayHetHan: '2026-12-31',
-  noiCuTru: 'Số 5 Tràng Tiền, phường Hoàn Kiếm, Hà Nội',
-  soDienThoai: '0987654321',
-};
+import { LICENCE_RENEWAL, licenceRenewalForm } from './licence-renewal';
 
 /**
  * The bell through the gateway: a citizen's open stream hears the officer's action within a
@@ -83,12 +70,12 @@ describe('notifications (e2e)', () => {
     // The citizen submits a dossier: the bell says so.
     const draft = await call<{ id: string }>('POST', '/dossiers', {
       token: citizen,
-      body: { procedureCode: PROCEDURE },
+      body: { procedureCode: LICENCE_RENEWAL },
     });
     expect(draft.status).toBe(201);
     await call('PATCH', `/dossiers/${draft.body.id}`, {
       token: citizen,
-      body: { formData: FORM, deliveryMethod: 'online' },
+      body: { formData: licenceRenewalForm, deliveryMethod: 'online' },
     });
     for (const componentId of ['de-nghi-doi-gplx', 'ban-sao-gplx']) {
       const attached = await upload(

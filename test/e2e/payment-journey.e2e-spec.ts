@@ -3,21 +3,9 @@ import { pdfText } from '../../apps/payment/test/pdf-text';
 import { DEMO_PASSWORD, login, newCitizen } from './accounts';
 import { api, files, uploader } from './http';
 import { Stack, startStack } from './stack';
+import { LICENCE_RENEWAL, licenceRenewalForm } from './licence-renewal';
 
-/** Đổi giấy phép lái xe: level 4, settled by the demo officer's agency. */
-const PROCEDURE = '3.000347';
 const FEE = 135_000;
-
-const validForm = {
-  hoTen: 'Nguyễn Văn Bình',
-  ngaySinh: '1990-05-20',
-  soDinhDanh: '001090012345',
-  soGiayPhep: '010203040506',
-  hangGiayPhep: 'B',
-  ngayHetHan: '2026-12-31',
-  noiCuTru: 'Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội',
-  soDienThoai: '0912345678',
-};
 
 interface Payment {
   id: string;
@@ -65,11 +53,14 @@ describe('payment journey (e2e)', () => {
   async function dossierInProcessing(): Promise<{ id: string; code: string }> {
     const draft = await call<{ id: string }>('POST', '/dossiers', {
       token: citizen,
-      body: { procedureCode: PROCEDURE },
+      body: { procedureCode: LICENCE_RENEWAL },
     });
     expect(draft.status).toBe(201);
     const id = draft.body.id;
-    await call('PATCH', `/dossiers/${id}`, { token: citizen, body: { formData: validForm } });
+    await call('PATCH', `/dossiers/${id}`, {
+      token: citizen,
+      body: { formData: licenceRenewalForm },
+    });
     for (const componentId of ['de-nghi-doi-gplx', 'ban-sao-gplx']) {
       const attached = await upload(
         `/dossiers/${id}/attachments`,
