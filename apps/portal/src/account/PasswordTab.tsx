@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountApi } from './api';
+import { NewPasswordFields } from './PasswordFields';
 import { useServerErrors } from './useServerErrors';
 
 interface PasswordForm {
@@ -50,34 +51,7 @@ export function PasswordTab() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          extra={t('register.passwordHelp')}
-          rules={[
-            { required: true, message: t('validation.passwordRequired') },
-            { min: 8, message: t('validation.passwordMin') },
-            { max: 128, message: t('validation.max', { max: 128 }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('validation.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.confirmMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('password.submit')}
         </Button>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
 import { accountApi, type RegisterInput } from './api';
 import { useServerErrors } from './useServerErrors';
+import { ConfirmPasswordField } from './PasswordFields';
 
 interface RegisterForm extends RegisterInput {
   confirm: string;
@@ -123,22 +124,7 @@ export function RegisterPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['password']}
-          rules={[
-            { required: true, message: t('validation.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.confirmMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <ConfirmPasswordField of="password" />
         <Form.Item
           name="phone"
           label={t('account.phone')}

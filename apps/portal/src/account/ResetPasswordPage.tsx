@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Result } from 'antd';
+import { Alert, Button, Card, Form, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { accountApi } from './api';
+import { NewPasswordFields } from './PasswordFields';
 import { useServerErrors } from './useServerErrors';
 
 interface ResetForm {
@@ -58,34 +59,7 @@ export function ResetPasswordPage() {
         <Alert type="error" showIcon title={server.alert} className="form-alert" />
       ) : null}
       <Form<ResetForm> name="reset" form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item
-          name="newPassword"
-          label={t('account.newPassword')}
-          extra={t('register.passwordHelp')}
-          rules={[
-            { required: true, message: t('validation.passwordRequired') },
-            { min: 8, message: t('validation.passwordMin') },
-            { max: 128, message: t('validation.max', { max: 128 }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('account.confirmPassword')}
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('validation.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.confirmMismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordFields />
         <Button type="primary" htmlType="submit" block disabled={!token} loading={busy}>
           {t('reset.submit')}
         </Button>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { dossiersApi } from '../dossiers/api';
-import { CATALOGUE_STALE_MS, catalogueApi } from './api';
+import { useProcedure } from './api';
 
 /**
  * "Nộp hồ sơ trực tuyến": picks the case (trường hợp) when there are several, offers a draft
@@ -16,11 +16,7 @@ export function ApplyPage() {
   const { t } = useTranslation();
   const { code = '' } = useParams<{ code: string }>();
   const navigate = useNavigate();
-  const procedure = useQuery({
-    queryKey: ['procedure', code],
-    queryFn: () => catalogueApi.procedure(code),
-    staleTime: CATALOGUE_STALE_MS,
-  });
+  const procedure = useProcedure(code);
   const drafts = useQuery({
     queryKey: ['dossier', 'drafts'],
     queryFn: () => dossiersApi.list({ status: 'DRAFT', pageSize: 100 }),

@@ -1,14 +1,13 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureCaseView, ProcedureComponentView, ProcedureView } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate, formatMoney } from '../app/format';
 import { loginPath, useSession } from '../auth/useSession';
-import { CATALOGUE_STALE_MS, catalogueApi } from './api';
+import { useProcedure } from './api';
 import { LevelTag } from './LevelTag';
 
 /** Everything about one procedure (level 1), its forms (level 2) and online submission (3–4). */
@@ -17,11 +16,7 @@ export function ProcedurePage() {
   const { code = '' } = useParams<{ code: string }>();
   const navigate = useNavigate();
   const state = useSession();
-  const procedure = useQuery({
-    queryKey: ['procedure', code],
-    queryFn: () => catalogueApi.procedure(code),
-    staleTime: CATALOGUE_STALE_MS,
-  });
+  const procedure = useProcedure(code);
 
   if (procedure.isLoading) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (procedure.isError || !procedure.data) {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import type {
   AgencyView,
   FieldView,
@@ -42,3 +43,13 @@ export const catalogueApi = {
 
 /** The catalogue changes rarely: keep lists for a while. */
 export const CATALOGUE_STALE_MS = 5 * 60_000;
+
+/** A procedure's full record, cached for CATALOGUE_STALE_MS; waits while `code` is unknown. */
+export function useProcedure(code: string | undefined) {
+  return useQuery({
+    queryKey: ['procedure', code],
+    queryFn: () => catalogueApi.procedure(code!),
+    enabled: code !== undefined,
+    staleTime: CATALOGUE_STALE_MS,
+  });
+}

@@ -21,7 +21,7 @@ import type { DossierView, FieldError, PaymentView } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate, formatDateTime, formatMoney } from '../app/format';
-import { CATALOGUE_STALE_MS, catalogueApi } from '../catalogue/api';
+import { useProcedure } from '../catalogue/api';
 import { downloadFile } from '../files/transfer';
 import { CheckoutDialog } from '../payments/CheckoutDialog';
 import { PAYMENTS_KEY, isPayable, paymentsApi } from '../payments/api';
@@ -41,12 +41,7 @@ export function DossierPage() {
   const client = useQueryClient();
   const dossier = useQuery({ queryKey: dossierKey(id), queryFn: () => dossiersApi.get(id) });
   const code = dossier.data?.procedure.code;
-  const procedure = useQuery({
-    queryKey: ['procedure', code],
-    queryFn: () => catalogueApi.procedure(code!),
-    enabled: code !== undefined,
-    staleTime: CATALOGUE_STALE_MS,
-  });
+  const procedure = useProcedure(code);
   const actions = dossier.data ? actionsFor('citizen', dossier.data.status) : [];
   const payments = useQuery({
     queryKey: [...PAYMENTS_KEY, 'of', id],

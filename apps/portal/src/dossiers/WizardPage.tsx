@@ -21,7 +21,7 @@ import { problemMessage } from '../api/messages';
 import { ApiProblem, componentErrors } from '../api/problem';
 import { formatMoney } from '../app/format';
 import { useServerErrors } from '../account/useServerErrors';
-import { CATALOGUE_STALE_MS, catalogueApi } from '../catalogue/api';
+import { useProcedure } from '../catalogue/api';
 import { dossierKey, dossiersApi } from './api';
 import { ComponentSlots } from './ComponentSlots';
 import { DeliveryStep, type DeliveryForm } from './DeliveryStep';
@@ -50,12 +50,7 @@ export function WizardPage() {
 
   const dossier = useQuery({ queryKey: dossierKey(id), queryFn: () => dossiersApi.get(id) });
   const code = dossier.data?.procedure.code;
-  const procedure = useQuery({
-    queryKey: ['procedure', code],
-    queryFn: () => catalogueApi.procedure(code!),
-    enabled: code !== undefined,
-    staleTime: CATALOGUE_STALE_MS,
-  });
+  const procedure = useProcedure(code);
   const schema =
     procedure.data?.cases.find((c) => c.id === dossier.data?.caseId)?.formSchema ?? null;
 

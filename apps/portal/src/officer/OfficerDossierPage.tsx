@@ -19,7 +19,7 @@ import type { OfficerAction } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate, formatDateTime, formatMoney } from '../app/format';
-import { CATALOGUE_STALE_MS, catalogueApi } from '../catalogue/api';
+import { useProcedure } from '../catalogue/api';
 import { UploadControl } from '../files/UploadControl';
 import { downloadFile } from '../files/transfer';
 import { ComponentSlots } from '../dossiers/ComponentSlots';
@@ -38,12 +38,7 @@ export function OfficerDossierPage() {
   const client = useQueryClient();
   const dossier = useQuery({ queryKey: officerKey(id), queryFn: () => officerApi.get(id) });
   const code = dossier.data?.procedure.code;
-  const procedure = useQuery({
-    queryKey: ['procedure', code],
-    queryFn: () => catalogueApi.procedure(code!),
-    enabled: code !== undefined,
-    staleTime: CATALOGUE_STALE_MS,
-  });
+  const procedure = useProcedure(code);
   const [action, setAction] = useState<OfficerAction | null>(null);
 
   if (dossier.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
