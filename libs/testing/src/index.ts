@@ -25,3 +25,4 @@ export * from './infrastructure';
 export * from './service-under-test';
 export * from './smtp-sink';
 export * from './fake-rpc-service';
+export * from './test-service';

@@ -9,12 +9,11 @@ import {
   EventEnvelope,
   OfficerActions,
 } from '@dvc/contracts';
-import type { OutboxWriter } from '@dvc/messaging';
+import { OutboxWriter } from '@dvc/messaging';
+import { newTestService, provide } from '@dvc/testing';
 import type { Dossier } from '../dossiers/dossiers.dto';
-import type { DossiersRepository } from '../dossiers/dossiers.repository';
+import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { TRANSITIONS, isActionPossible } from '../dossiers/status-machine';
-import type { FileStore } from '../neighbours/file-store';
-import type { AgencyActions } from '../officer/agency-actions';
 import {
   AGENCY_SYSTEM,
   COMMAND_STEPS,
@@ -152,12 +151,6 @@ describe('MinistryCommandsService', () => {
   const manager = {
     transaction: <T>(work: (m: EntityManager) => Promise<T>) => work(manager),
   } as unknown as EntityManager;
-  const untouchable = <T>(): T =>
-    new Proxy({} as object, {
-      get: () => {
-        throw new Error('must not be used');
-      },
-    }) as T;
   const dossier = { code: `${AGENCY}-261126-0001`, agencyCode: AGENCY, status: 'RECEIVED' };
   const dossiers = {
     lockByCode: () => Promise.resolve(dossier),
@@ -169,12 +162,7 @@ describe('MinistryCommandsService', () => {
   beforeEach(() => answers.splice(0));
 
   it('refuses a command without the agency’s user_id before looking at any dossier', async () => {
-    const service = new MinistryCommandsService(
-      untouchable<DossiersRepository>(),
-      untouchable<AgencyActions>(),
-      untouchable<FileStore>(),
-      outbox,
-    );
+    const { sut: service } = newTestService(MinistryCommandsService, provide(OutboxWriter, outbox));
     const sent = command(CommandTypes.refuse, { note: 'Giả mạo' });
     await service.handle(sent, manager, { userId: undefined });
     await service.handle(sent, manager, { userId: 'guest' });
@@ -190,12 +178,7 @@ describe('MinistryCommandsService', () => {
   });
 
   it('answers nothing when no agency is named: there is nobody to answer', async () => {
-    const service = new MinistryCommandsService(
-      untouchable<DossiersRepository>(),
-      untouchable<AgencyActions>(),
-      untouchable<FileStore>(),
-      outbox,
-    );
+    const { sut: service } = newTestService(MinistryCommandsService, provide(OutboxWriter, outbox));
     await service.handle(command(CommandTypes.start, { agencyCode: '#' }), manager, {
       userId: USER,
     });
@@ -203,11 +186,10 @@ describe('MinistryCommandsService', () => {
   });
 
   it('refuses complete before start with the current status, touching neither files nor the dossier', async () => {
-    const service = new MinistryCommandsService(
-      dossiers,
-      untouchable<AgencyActions>(),
-      untouchable<FileStore>(),
-      outbox,
+    const { sut: service } = newTestService(
+      MinistryCommandsService,
+      provide(DossiersRepository, dossiers),
+      provide(OutboxWriter, outbox),
     );
     const sent = command(CommandTypes.complete, { resultFileIds: [randomUUID()] });
     await service.handle(sent, manager, { userId: USER });
@@ -229,14 +211,13 @@ describe('MinistryCommandsService', () => {
 
   it('answers the same 404 for another agency’s dossier as for none', async () => {
     const elsewhere = { ...dossier, agencyCode: '000.00.02.H26' } as Dossier;
-    const service = new MinistryCommandsService(
-      {
+    const { sut: service } = newTestService(
+      MinistryCommandsService,
+      provide(DossiersRepository, {
         lockByCode: () => Promise.resolve(elsewhere),
         findByCode: () => Promise.resolve(elsewhere),
-      } as unknown as DossiersRepository,
-      untouchable<AgencyActions>(),
-      untouchable<FileStore>(),
-      outbox,
+      } as unknown as DossiersRepository),
+      provide(OutboxWriter, outbox),
     );
     await service.handle(command(CommandTypes.start), manager, { userId: USER });
     expect(answers).toHaveLength(1);
@@ -245,13 +226,12 @@ describe('MinistryCommandsService', () => {
   });
 
   it('lets trouble that is not a refusal through, so the message is retried', async () => {
-    const service = new MinistryCommandsService(
-      {
+    const { sut: service } = newTestService(
+      MinistryCommandsService,
+      provide(DossiersRepository, {
         lockByCode: () => Promise.reject(new Error('connection terminated')),
-      } as unknown as DossiersRepository,
-      untouchable<AgencyActions>(),
-      untouchable<FileStore>(),
-      outbox,
+      } as unknown as DossiersRepository),
+      provide(OutboxWriter, outbox),
     );
     await expect(
       service.handle(command(CommandTypes.start), manager, { userId: USER }),
