@@ -26,3 +26,4 @@ export * from './service-under-test';
 export * from './smtp-sink';
 export * from './fake-rpc-service';
 export * from './test-service';
+export * from './problem-of';

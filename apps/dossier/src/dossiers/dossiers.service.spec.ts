@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Caller, DomainError, DossierView, ProcedureView, ProfileView } from '@dvc/contracts';
+import { Caller, DossierView, ProcedureView, ProfileView } from '@dvc/contracts';
 import { Tx, UnitOfWork } from '@dvc/messaging';
-import { newTestService, provide } from '@dvc/testing';
+import { newTestService, problemOf, provide } from '@dvc/testing';
 import { dossierOf } from '../../test/dossier-factory';
 import { procedure } from '../../test/fixtures';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
@@ -85,15 +85,6 @@ function owned(mocks: ReturnType<typeof newDossiersService>['mocks'], d: Dossier
   mocks.get(DossiersRepository).find.mockResolvedValue(d);
   mocks.get(DossiersRepository).lock.mockResolvedValue(d);
   return d;
-}
-
-async function problemOf(call: Promise<unknown>) {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return (err as DomainError).toProblem();
 }
 
 describe('DossiersService.create (level rules, with a fake catalogue)', () => {

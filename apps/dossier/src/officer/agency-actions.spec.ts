@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@dvc/contracts';
 import type { Tx } from '@dvc/messaging';
-import { newTestService, provide } from '@dvc/testing';
+import { newTestService, problemOf, provide } from '@dvc/testing';
 import { dossierOf } from '../../test/dossier-factory';
 import { procedure } from '../../test/fixtures';
 import { DossierConfig } from '../dossier.config';
@@ -31,15 +30,6 @@ function newAgencyActions() {
     return mocks.get(DossierWorkflow).apply.mock.calls.at(-1)![2];
   };
   return { sut, mocks, perform };
-}
-
-async function refusal(call: Promise<unknown>) {
-  const err = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return (err as DomainError).toProblem();
 }
 
 const code = 'T00.00.01.H99-260302-0001';
@@ -72,7 +62,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
 
     it('refuses without a list of what is missing or a note', async () => {
       const { sut } = newAgencyActions();
-      const problem = await refusal(
+      const problem = await problemOf(
         sut.perform(
           tx,
           processing(),
@@ -90,7 +80,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
 
     it('refuses a deadline that has already passed', async () => {
       const { sut } = newAgencyActions();
-      const problem = await refusal(
+      const problem = await problemOf(
         sut.perform(
           tx,
           processing(),
@@ -144,7 +134,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
       const { sut } = newAgencyActions();
       const d = dossierOf({ code, status: 'RECEIVED' }, procedure({ level: 3 }));
       expect(
-        await refusal(
+        await problemOf(
           sut.perform(tx, d, { action: 'request-payment', amount: 50_000 }, officer, now),
         ),
       ).toMatchObject({
@@ -172,7 +162,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
       const { sut } = newAgencyActions();
       const d = dossierOf({ code, status: 'RECEIVED' });
       expect(
-        await refusal(sut.perform(tx, d, { action: 'request-payment' }, officer, now)),
+        await problemOf(sut.perform(tx, d, { action: 'request-payment' }, officer, now)),
       ).toMatchObject({
         status: 422,
         code: 'dossier.amount_required',
@@ -185,7 +175,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
     const { sut, perform } = newAgencyActions();
     const d = dossierOf({ code, status: 'RECEIVED' });
     expect(
-      await refusal(sut.perform(tx, d, { action: 'refuse', note: '   ' }, officer, now)),
+      await problemOf(sut.perform(tx, d, { action: 'refuse', note: '   ' }, officer, now)),
     ).toMatchObject({ status: 422, code: 'dossier.note_required', errors: [{ field: 'note' }] });
     expect(await perform(d, { action: 'refuse', note: 'Không đúng thẩm quyền' })).toMatchObject({
       action: 'refuse',
@@ -196,11 +186,13 @@ describe('AgencyActions: what each action needs besides the status change', () =
   it('complete needs a result file first', async () => {
     const { sut, mocks, perform } = newAgencyActions();
     const d = dossierOf({ code, status: 'PROCESSING' });
-    expect(await refusal(sut.perform(tx, d, { action: 'complete' }, officer, now))).toMatchObject({
-      status: 422,
-      code: 'dossier.result_missing',
-      errors: [{ field: 'results' }],
-    });
+    expect(await problemOf(sut.perform(tx, d, { action: 'complete' }, officer, now))).toMatchObject(
+      {
+        status: 422,
+        code: 'dossier.result_missing',
+        errors: [{ field: 'results' }],
+      },
+    );
     mocks.get(ResultsRepository).list.mockResolvedValue([{ fileId: 'f-1' } as ResultFile]);
     expect(await perform(d, { action: 'complete' })).toMatchObject({ action: 'complete' });
     expect(mocks.get(ResultsRepository).list).toHaveBeenCalledWith(d.id, tx.manager);
@@ -211,7 +203,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
       const { sut, perform } = newAgencyActions();
       const byPost = dossierOf({ code, status: 'RESULT_READY', deliveryMethod: 'post' });
       expect(
-        await refusal(
+        await problemOf(
           sut.perform(tx, byPost, { action: 'return', deliveryTracking: ' ' }, officer, now),
         ),
       ).toMatchObject({
@@ -234,7 +226,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
     it('needs a reason when the agency stops on its own', async () => {
       const { sut } = newAgencyActions();
       const d = dossierOf({ code, status: 'PROCESSING' });
-      expect(await refusal(sut.perform(tx, d, { action: 'stop' }, officer, now))).toMatchObject({
+      expect(await problemOf(sut.perform(tx, d, { action: 'stop' }, officer, now))).toMatchObject({
         code: 'dossier.note_required',
       });
     });
@@ -248,7 +240,7 @@ describe('AgencyActions: what each action needs besides the status change', () =
 
   it('applies nothing when a refusal is thrown', async () => {
     const { sut, mocks } = newAgencyActions();
-    await refusal(sut.perform(tx, dossierOf({ code }), { action: 'refuse' }, officer, now));
+    await problemOf(sut.perform(tx, dossierOf({ code }), { action: 'refuse' }, officer, now));
     expect(mocks.get(DossierWorkflow).apply).not.toHaveBeenCalled();
   });
 });
