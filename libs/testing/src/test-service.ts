@@ -52,7 +52,8 @@ function fakeOf(name: string): object {
  *     const { sut, mocks } = newTestService(DossiersService);
  *     mocks.get(ProcedureDirectory).procedure.mockResolvedValue(procedure());
  *
- * `provide(Type, instance)` puts a real collaborator or a config in place of a fake.
+ * `provide(Type, instance)` puts a real collaborator or a config in place of a fake; a
+ * dependency typed by an interface (metadata `Object`) has no fake and is `provide(Object, …)`d.
  */
 export function newTestService<T>(
   Service: new (...args: never[]) => T,
@@ -65,7 +66,7 @@ export function newTestService<T>(
     if (given) return given.instance;
     if (!type || type === Object) {
       throw new Error(
-        `${Service.name}: dependency #${index} has no class to fake (an interface or a type-only import); provide() it`,
+        `${Service.name}: dependency #${index} has no class to fake (an interface or a type-only import); provide(Object, …) it`,
       );
     }
     if (!fakes.has(type)) fakes.set(type, fakeOf(type.name));
