@@ -185,7 +185,8 @@ describe('dossier submission (nộp hồ sơ)', () => {
   });
 
   it('keeps the status history append-only', async () => {
-    const { id } = await ctx.newSubmittedDossier(ctx.newCitizen());
+    const { submitted } = await ctx.newReturnedDossier(ctx.newCitizen(), ctx.newOfficer());
+    const { id } = submitted;
     await expect(
       ctx.sut.db.query(
         `UPDATE "${ctx.sut.schema}".status_history SET note = 'sửa' WHERE dossier_id = $1`,
@@ -204,6 +205,6 @@ describe('dossier submission (nộp hồ sơ)', () => {
       `SELECT count(*)::int AS count FROM "${ctx.sut.schema}".status_history WHERE dossier_id = $1`,
       [id],
     );
-    expect(count).toBe(2);
+    expect(count).toBe(8);
   });
 });

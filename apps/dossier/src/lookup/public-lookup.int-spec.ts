@@ -69,7 +69,7 @@ describe('public lookup', () => {
   });
 
   it('answers a wrong key and an unknown code with the same 404, and throttles guessing per IP', async () => {
-    const submitted = await ctx.newSubmittedDossier(ctx.newCitizen());
+    const { submitted } = await ctx.newReturnedDossier(ctx.newCitizen(), ctx.newOfficer());
     const ip = '203.0.113.2';
     const wrongKey = await problemOf(
       ctx.rpc(DossierRpc.publicLookup, { code: submitted.code, key: 'ZZZZZZ' }, null, ip),
@@ -118,6 +118,6 @@ describe('public lookup', () => {
           '203.0.113.3',
         )
       ).status,
-    ).toBe('SUBMITTED');
+    ).toBe('RETURNED');
   });
 });
