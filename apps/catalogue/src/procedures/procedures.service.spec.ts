@@ -1,10 +1,11 @@
 import { Caller, DomainError, ProcedureView } from '@dvc/contracts';
 import { procedure } from '../../test/catalogue-seed.fixture';
-import type { ProcedureSeedValidator } from './procedure-seed.validator';
-import type { ProcedureWriter } from './procedure-writer';
-import type { ProcedureCache } from './procedure.cache';
+import { newTestService, provide } from '@dvc/testing';
+import { ProcedureSeedValidator } from './procedure-seed.validator';
+import { ProcedureWriter } from './procedure-writer';
+import { ProcedureCache } from './procedure.cache';
 import type { ProcedureRow } from './procedures.dto';
-import type { ProceduresRepository } from './procedures.repository';
+import { ProceduresRepository } from './procedures.repository';
 import { ProceduresService } from './procedures.service';
 
 const row: ProcedureRow = {
@@ -30,24 +31,23 @@ class FakeCache {
 }
 
 function setup() {
-  const find = jest.fn(async (code: string) => (code === row.code ? row : null));
-  const write = jest.fn(async () => ({
+  const cache = new FakeCache();
+  const { sut: service, mocks } = newTestService(
+    ProceduresService,
+    provide(ProcedureCache, cache as unknown as ProcedureCache),
+  );
+  const find = mocks
+    .get(ProceduresRepository)
+    .find.mockImplementation(async (code: string) => (code === row.code ? row : null));
+  const write = mocks.get(ProcedureWriter).write.mockResolvedValue({
     created: 1,
     updated: 0,
     unchanged: 0,
     changed: [row.code],
-  }));
-  const validator = {
-    procedure: jest.fn((body: unknown) => body),
-    importBody: jest.fn(() => [procedure()]),
-  };
-  const cache = new FakeCache();
-  const service = new ProceduresService(
-    { find } as unknown as ProceduresRepository,
-    cache as unknown as ProcedureCache,
-    validator as unknown as ProcedureSeedValidator,
-    { write } as unknown as ProcedureWriter,
-  );
+  });
+  const validator = mocks.get(ProcedureSeedValidator);
+  validator.procedure.mockImplementation((body: unknown) => body as never);
+  validator.importBody.mockImplementation(() => [procedure()]);
   return { service, find, write, validator, cache };
 }
 
