@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '@dvc/messaging';
 import { newTestService } from '@dvc/testing';
-import { dossierOf } from '../../test/dossier-factory';
+import { dossierOf } from '../../test/dossier-row';
 import { HOLIDAYS, procedure } from '../../test/fixtures';
 import { CalendarSource } from '../calendar/calendar-source';
 import { WorkingCalendar } from '../calendar/working-calendar';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Caller, DossierView, ProcedureView, ProfileView } from '@dvc/contracts';
 import { Tx, UnitOfWork } from '@dvc/messaging';
 import { newTestService, problemOf, provide } from '@dvc/testing';
-import { dossierOf } from '../../test/dossier-factory';
+import { dossierOf } from '../../test/dossier-row';
 import { procedure } from '../../test/fixtures';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/attachments.dto';

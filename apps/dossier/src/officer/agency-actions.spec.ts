@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Tx } from '@dvc/messaging';
 import { newTestService, problemOf, provide } from '@dvc/testing';
-import { dossierOf } from '../../test/dossier-factory';
+import { dossierOf } from '../../test/dossier-row';
 import { procedure } from '../../test/fixtures';
 import { DossierConfig } from '../dossier.config';
 import { Actor, DossierWorkflow } from '../dossiers/dossier-workflow';
