@@ -5,6 +5,8 @@ import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '@dvc/config';
 import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
   AccessTokenClaims,
   CatalogueRpc,
   IdentityRpc,
@@ -102,7 +104,10 @@ function expectProblem(answer: Answer, status: number, code?: string): void {
 }
 
 describe('gateway (in-process, fake identity and catalogue)', () => {
-  const jwt = new JwtService({ secret: JWT_SECRET });
+  const jwt = new JwtService({
+    secret: JWT_SECRET,
+    signOptions: { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+  });
   let sut: ServiceUnderTest;
   let identity: FakeRpcService;
   let catalogue: FakeRpcService;
@@ -205,6 +210,16 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       const paths = answer.body.paths as Record<string, Record<string, unknown>>;
       expect(paths['/api/v1/auth/login']).toHaveProperty('post');
       expect(paths['/api/v1/procedures']).toHaveProperty('get');
+      // Registration: 202 whatever the email, with the captcha.
+      const register = paths['/api/v1/auth/register'].post as { responses: object };
+      expect(register.responses).toHaveProperty('202');
+      expect(register.responses).not.toHaveProperty('201');
+      const schemas = (
+        answer.body.components as { schemas: Record<string, { required: string[] }> }
+      ).schemas;
+      expect(schemas.RegisterDto.required).toEqual(
+        expect.arrayContaining(['email', 'password', 'fullName', 'captchaId', 'captchaAnswer']),
+      );
       expect(answer.body.components).toHaveProperty('securitySchemes');
     });
   });
@@ -336,6 +351,22 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       );
     });
 
+    it('a token of another issuer or for another audience → 401', async () => {
+      const claims = { sub: randomUUID(), roles: ['citizen'], agencies: [], sid: randomUUID() };
+      const bare = new JwtService({ secret: JWT_SECRET });
+      for (const wrong of [
+        { issuer: 'another-issuer', audience: ACCESS_TOKEN_AUDIENCE },
+        { issuer: ACCESS_TOKEN_ISSUER, audience: 'another-api' },
+      ]) {
+        const signed = bare.sign(claims, { expiresIn: 900, ...wrong });
+        expectProblem(
+          await request(base, '/api/v1/me', { headers: bearer(signed) }),
+          401,
+          'auth.invalid_token',
+        );
+      }
+    });
+
     it('an expired token → 401 that says so', async () => {
       const expired = token({}, { expiresIn: -10 });
       expectProblem(
@@ -412,21 +443,27 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       identity.on(IdentityRpc.register, () => ({
         err: {
           status: 409,
-          code: 'account.email_taken',
+          code: 'account.status_conflict',
           title: 'Xung đột',
-          detail: 'Email đã được đăng ký.',
+          detail: 'Tài khoản đang ở trạng thái khác.',
           field: 'email',
         },
       }));
       const answer = await request(
         base,
         '/api/v1/auth/register',
-        postJson({ email: 'taken@dvc.local', password: 'ChangeMe!2026', fullName: 'Nguyễn Văn A' }),
+        postJson({
+          email: 'taken@dvc.local',
+          password: 'ChangeMe!2026',
+          fullName: 'Nguyễn Văn A',
+          captchaId: 'c',
+          captchaAnswer: 'x',
+        }),
       );
-      expectProblem(answer, 409, 'account.email_taken');
+      expectProblem(answer, 409, 'account.status_conflict');
       expect(answer.body).toMatchObject({
-        type: 'urn:dvc:problem:account.email_taken',
-        detail: 'Email đã được đăng ký.',
+        type: 'urn:dvc:problem:account.status_conflict',
+        detail: 'Tài khoản đang ở trạng thái khác.',
         field: 'email',
       });
     });

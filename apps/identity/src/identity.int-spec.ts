@@ -6,14 +6,18 @@ import {
   AccountRegisteredEvent,
   CaptchaView,
   Caller,
+  DEV_EMAIL_TOKEN_PRIVATE_KEY,
   EventEnvelope,
   Events,
   IdentityRpc,
   PasswordChangedEvent,
   PasswordResetRequestedEvent,
   ProfileView,
+  RegistrationAttemptedEvent,
   RpcQueues,
   TokenPair,
+  emailTokenPrivateKey,
+  openToken,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
 import type { RpcClient } from '@dvc/messaging';
@@ -23,6 +27,10 @@ import { IdentityConfig } from './identity.config';
 
 const PASSWORD = 'mật khẩu đủ dài 2026';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+/** What only the notification service can do: open a token sealed in an event. */
+const notificationKey = emailTokenPrivateKey(DEV_EMAIL_TOKEN_PRIVATE_KEY);
+const opened = (event: { data: { sealedToken: string } }) =>
+  openToken(notificationKey, event.data.sealedToken);
 
 /**
  * The identity service started in-process against the real Postgres (own schema),
@@ -41,7 +49,8 @@ describe('identity service', () => {
 
   beforeAll(async () => {
     sut = await isolatedService('identity');
-    config = loadConfig(IdentityConfig, sut.env);
+    // The per-address limit stays far above the per-account one, low enough to reach in a test.
+    config = loadConfig(IdentityConfig, { ...sut.env, LOGIN_MAX_IP_FAILURES_PER_MINUTE: '25' });
     await migrateIdentity(config);
     // Everything identity publishes on dvc.events, as a consumer would see it.
     events = await sut.captureEvents('identity.#');
@@ -80,19 +89,36 @@ describe('identity service', () => {
     ) as Promise<EventEnvelope<T>>;
   }
 
-  async function register(email: string, password = PASSWORD): Promise<ProfileView> {
-    return rpc<ProfileView>(IdentityRpc.register, { email, password, fullName: 'Nguyễn Văn An' });
+  async function solvedCaptcha(): Promise<{ captchaId: string; captchaAnswer: string }> {
+    const { captchaId } = await rpc<CaptchaView>(IdentityRpc.captcha, {});
+    return { captchaId, captchaAnswer: await captchaAnswer(captchaId) };
   }
 
+  async function register(email: string, password = PASSWORD, fullName = 'Nguyễn Văn An') {
+    return rpc<{ accepted: true; message: string }>(IdentityRpc.register, {
+      email,
+      password,
+      fullName,
+      ...(await solvedCaptcha()),
+    });
+  }
+
+  /** Registers and activates; returns the account as its holder sees it. */
   async function registerActive(email = newEmail(), password = PASSWORD): Promise<ProfileView> {
-    const account = await register(email, password);
+    await register(email, password);
     const registered = await eventFor<AccountRegisteredEvent>(Events.accountRegistered, email);
-    await rpc(IdentityRpc.activate, { token: registered.data.activationToken });
-    return account;
+    await rpc(IdentityRpc.activate, { token: opened(registered) });
+    const pair = await login(email, password);
+    return rpc<ProfileView>(IdentityRpc.getProfile, {}, { caller: callerOf(pair) });
   }
 
-  function login(email: string, password: string, ip = newIp()): Promise<TokenPair> {
-    return rpc<TokenPair>(IdentityRpc.login, { email, password }, { ip });
+  function login(
+    email: string,
+    password: string,
+    ip = newIp(),
+    captcha?: { captchaId: string; captchaAnswer: string },
+  ): Promise<TokenPair> {
+    return rpc<TokenPair>(IdentityRpc.login, { email, password, ...captcha }, { ip });
   }
 
   function claimsOf(pair: TokenPair): AccessTokenClaims & { iat: number; exp: number } {
@@ -129,18 +155,20 @@ describe('identity service', () => {
 
   it('registers, activates once, logs in, rotates refresh tokens, detects reuse and logs out', async () => {
     const email = newEmail();
-    const account = await register(email);
-    expect(account).toMatchObject({
-      email: email.toLowerCase(),
-      status: 'pending',
-      roles: ['citizen'],
-      agencies: [],
-    });
+    await expect(register(email)).resolves.toEqual({ accepted: true, message: expect.any(String) });
+    const [account]: { id: string; status: string; roles: string[] }[] = await sut.db.query(
+      `SELECT id, status, roles FROM "${sut.schema}".accounts WHERE email = $1`,
+      [email.toLowerCase()],
+    );
+    expect(account).toMatchObject({ status: 'pending', roles: ['citizen'] });
 
-    // The raw activation token leaves only in the event; the database keeps its SHA-256.
+    // The activation token leaves only sealed in the event (only the notification service can
+    // open it); the database keeps its SHA-256.
     const registered = await eventFor<AccountRegisteredEvent>(Events.accountRegistered, email);
-    const token = registered.data.activationToken;
+    expect(registered.data).not.toHaveProperty('activationToken');
+    const token = opened(registered);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+    expect(JSON.stringify(registered)).not.toContain(token);
     const stored = await sut.db.query(
       `SELECT token_hash, purpose FROM "${sut.schema}".email_tokens WHERE account_id = $1`,
       [account.id],
@@ -203,13 +231,56 @@ describe('identity service', () => {
     expect(await revokedMark(sid)).toBeGreaterThan(0);
   });
 
-  it('refuses a duplicate email that differs only in case, the email as password and passwords over 128 bytes', async () => {
+  it('answers a registration with an existing email exactly like a new one, and warns its holder instead', async () => {
     const email = newEmail();
-    await register(email);
-    await expect(register(email.toUpperCase())).rejects.toMatchObject({
-      status: 409,
-      code: 'account.email_taken',
+    const first = await register(email);
+    const again = await register(email.toUpperCase(), 'another password 2026', 'Kẻ Mạo Danh');
+    expect(again).toEqual(first);
+
+    const attempted = await eventFor<RegistrationAttemptedEvent>(
+      Events.registrationAttempted,
+      email,
+    );
+    expect(attempted.data).toMatchObject({ email: email.toLowerCase(), fullName: 'Nguyễn Văn An' });
+    expect(attempted.data).not.toHaveProperty('sealedToken');
+    const accounts = await sut.db.query(
+      `SELECT full_name FROM "${sut.schema}".accounts WHERE email = $1`,
+      [email.toLowerCase()],
+    );
+    expect(accounts).toEqual([{ full_name: 'Nguyễn Văn An' }]);
+    // One activation link only: the second registration issued none.
+    expect(
+      events.filter(
+        (e) =>
+          e.type === Events.accountRegistered &&
+          (e.data as { email: string }).email === email.toLowerCase(),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('asks a registration for a solved captcha, used once', async () => {
+    const email = newEmail();
+    const captcha = await solvedCaptcha();
+    const body = { email, password: PASSWORD, fullName: 'Nguyễn Văn An' };
+    await expect(rpc(IdentityRpc.register, body)).rejects.toMatchObject({
+      status: 400,
+      code: 'validation.failed',
     });
+    await expect(
+      rpc(IdentityRpc.register, { ...body, ...captcha, captchaAnswer: 'wrong' }),
+    ).rejects.toMatchObject({ status: 400, code: 'captcha.invalid' });
+    await expect(rpc(IdentityRpc.register, { ...body, ...captcha })).rejects.toMatchObject({
+      status: 400,
+      code: 'captcha.invalid',
+    });
+    const count = await sut.db.query(
+      `SELECT count(*)::int AS n FROM "${sut.schema}".accounts WHERE email = $1`,
+      [email.toLowerCase()],
+    );
+    expect(count).toEqual([{ n: 0 }]);
+  });
+
+  it('refuses the email as password, passwords over 128 bytes and unknown fields', async () => {
     await expect(register(newEmail().replace('@', '.x@'), 'x')).rejects.toMatchObject({
       status: 400,
       code: 'validation.failed',
@@ -226,13 +297,41 @@ describe('identity service', () => {
       code: 'password.too_long',
     });
     await expect(
-      rpc(IdentityRpc.register, { email: other, password: PASSWORD, fullName: 'A', role: 'admin' }),
+      rpc(IdentityRpc.register, {
+        email: other,
+        password: PASSWORD,
+        fullName: 'A',
+        role: 'admin',
+        ...(await solvedCaptcha()),
+      }),
     ).rejects.toMatchObject({ status: 400, code: 'validation.failed' });
     const count = await sut.db.query(
       `SELECT count(*)::int AS n FROM "${sut.schema}".accounts WHERE email = $1`,
       [other.toLowerCase()],
     );
     expect(count).toEqual([{ n: 0 }]);
+  });
+
+  it('ends a session at its absolute lifetime, however often it was refreshed', async () => {
+    const email = newEmail();
+    await registerActive(email);
+    const pair = await login(email, PASSWORD);
+    const sid = claimsOf(pair).sid;
+    const [session]: { days: number }[] = await sut.db.query(
+      `SELECT extract(epoch FROM expires_at - created_at) / 86400 AS days
+         FROM "${sut.schema}".sessions WHERE id = $1`,
+      [sid],
+    );
+    expect(Number(session.days)).toBeCloseTo(config.SESSION_MAX_AGE_DAYS, 2);
+    const next = await rpc<TokenPair>(IdentityRpc.refresh, { refreshToken: pair.refreshToken });
+    // As if the session had begun SESSION_MAX_AGE_DAYS ago: its fresh token no longer rotates.
+    await sut.db.query(
+      `UPDATE "${sut.schema}".sessions SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [sid],
+    );
+    await expect(
+      rpc(IdentityRpc.refresh, { refreshToken: next.refreshToken }),
+    ).rejects.toMatchObject({ status: 401, code: 'auth.refresh_expired' });
   });
 
   it('reads and updates the profile of the caller only', async () => {
@@ -383,6 +482,8 @@ describe('identity service', () => {
       Events.passwordResetRequested,
       email,
     );
+    const resetToken = opened(requested);
+    expect(JSON.stringify(requested)).not.toContain(resetToken);
     expect(events.some((e) => (e.data as { email?: string }).email === unknown.toLowerCase())).toBe(
       false,
     );
@@ -392,7 +493,7 @@ describe('identity service', () => {
 
     const newPassword = 'đặt lại mật khẩu 2026';
     await expect(
-      rpc(IdentityRpc.resetPassword, { token: requested.data.resetToken, newPassword }),
+      rpc(IdentityRpc.resetPassword, { token: resetToken, newPassword }),
     ).resolves.toEqual({
       changed: true,
     });
@@ -400,7 +501,7 @@ describe('identity service', () => {
     expect(changed.data.via).toBe('reset');
     await expect(
       rpc(IdentityRpc.resetPassword, {
-        token: requested.data.resetToken,
+        token: resetToken,
         newPassword: 'another one 2026',
       }),
     ).rejects.toMatchObject({ status: 400, code: 'token.used' });
@@ -422,17 +523,17 @@ describe('identity service', () => {
     )) as EventEnvelope<PasswordResetRequestedEvent>;
     await sut.db.query(
       `UPDATE "${sut.schema}".email_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`,
-      [sha256(later.data.resetToken)],
+      [sha256(opened(later))],
     );
     await expect(
       rpc(IdentityRpc.resetPassword, {
-        token: later.data.resetToken,
+        token: opened(later),
         newPassword: 'too late 2026',
       }),
     ).rejects.toMatchObject({ status: 400, code: 'token.expired' });
   });
 
-  it('gives the same answer for an unknown email and a wrong password, and throttles the 11th failure in a minute', async () => {
+  it('gives the same answer for an unknown email and a wrong password, and throttles the 11th failure of an account from one address', async () => {
     const email = newEmail();
     await registerActive(email);
     const ip = newIp();
@@ -443,46 +544,81 @@ describe('identity service', () => {
     expect(JSON.stringify(nobody)).toBe(JSON.stringify(wrong));
 
     for (let i = 2; i <= 10; i++) {
-      await expect(login(email, `wrong password ${i}`, newIp())).rejects.toMatchObject({
+      await expect(login(email, `wrong password ${i}`, ip)).rejects.toMatchObject({
         status: 401,
       });
     }
-    const eleventh = await login(email, 'wrong password 11', newIp()).catch((e: unknown) => e);
+    const eleventh = await login(email, 'wrong password 11', ip).catch((e: unknown) => e);
     expect(eleventh).toMatchObject({ status: 429, code: 'auth.too_many_attempts' });
     const retryAfter = (eleventh as { extra: { retryAfter: number } }).extra.retryAfter;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    // Refused before the password is even looked at.
-    await expect(login(email, PASSWORD, newIp())).rejects.toMatchObject({ status: 429 });
+    // Refused before the password is even looked at, from that address only.
+    await expect(login(email, PASSWORD, ip)).rejects.toMatchObject({ status: 429 });
   });
 
-  it('throttles failures per IP across different emails', async () => {
-    const ip = newIp();
-    for (let i = 1; i <= 10; i++) {
-      await expect(login(newEmail(), 'wrong password', ip)).rejects.toMatchObject({ status: 401 });
+  it('throttles an address far above one account, so a shared office keeps logging in', async () => {
+    const office = newIp();
+    const colleague = newEmail();
+    await registerActive(colleague);
+    // 24 failures from one public address, spread over accounts as an office would make them.
+    for (let i = 1; i <= 24; i++) {
+      await expect(login(newEmail(), 'typo password', office)).rejects.toMatchObject({
+        status: 401,
+      });
     }
-    await expect(login(newEmail(), 'wrong password', ip)).rejects.toMatchObject({
+    await expect(login(colleague, PASSWORD, office)).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
+    await expect(login(newEmail(), 'typo password', office)).rejects.toMatchObject({
+      status: 401,
+    });
+    // Past LOGIN_MAX_IP_FAILURES_PER_MINUTE (25 here) the address waits, whatever the account.
+    await expect(login(newEmail(), 'wrong password', office)).rejects.toMatchObject({
       status: 429,
       code: 'auth.too_many_attempts',
     });
   });
 
-  it('locks the account after LOCKOUT_FAILURES consecutive failures, even for the right password', async () => {
+  it('never locks the owner out: the guessing address is blocked, the owner elsewhere gets in with a captcha', async () => {
     const email = newEmail();
     await registerActive(email);
+    const attacker = newIp();
     for (let round = 0; round < config.LOCKOUT_FAILURES / 10; round++) {
       // Forget the per-minute windows, as if a minute had passed: only the consecutive count stays.
-      const windows = await sut.redis.keys(`${sut.redisPrefix}login-failures:*`);
+      const windows = await sut.redis.keys(`${sut.redisPrefix}login-failures:pair:*`);
       if (windows.length > 0) await sut.redis.del(...windows);
       for (let i = 0; i < 10; i++) {
-        await login(email, 'wrong password', newIp()).catch(() => undefined);
+        await login(email, 'wrong password', attacker).catch(() => undefined);
       }
     }
-    const locked = await login(email, PASSWORD, newIp()).catch((e: unknown) => e);
-    expect(locked).toMatchObject({ status: 423, code: 'account.locked' });
-    const retryAfter = (locked as { extra: { retryAfter: number } }).extra.retryAfter;
+    // The attacker's address is blocked for this account for LOCKOUT_MINUTES, even with the password.
+    const blocked = await login(email, PASSWORD, attacker).catch((e: unknown) => e);
+    expect(blocked).toMatchObject({ status: 429, code: 'auth.too_many_attempts' });
+    const retryAfter = (blocked as { extra: { retryAfter: number } }).extra.retryAfter;
     expect(retryAfter).toBeGreaterThan(14 * 60);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+
+    // The account is under attack: from any address a login needs the captcha first...
+    const owner = newIp();
+    await expect(login(email, PASSWORD, owner)).rejects.toMatchObject({
+      status: 401,
+      code: 'auth.captcha_required',
+    });
+    await expect(
+      login(email, PASSWORD, owner, { ...(await solvedCaptcha()), captchaAnswer: 'wrong' }),
+    ).rejects.toMatchObject({ status: 400, code: 'captcha.invalid' });
+    // ...and an unknown email answers the same, so the captcha tells nothing about accounts.
+    const unknown = newEmail();
+    for (let i = 0; i < config.LOGIN_CAPTCHA_AFTER_FAILURES; i++)
+      await login(unknown, 'wrong password', newIp()).catch(() => undefined);
+    await expect(login(unknown, PASSWORD, newIp())).rejects.toMatchObject({
+      code: 'auth.captcha_required',
+    });
+    // The owner, from their own address, with the right password and the captcha, gets in.
+    await expect(login(email, PASSWORD, owner, await solvedCaptcha())).resolves.toMatchObject({
+      tokenType: 'Bearer',
+    });
   });
 
   it('seeds the demo accounts once, the officer with its agencies', async () => {

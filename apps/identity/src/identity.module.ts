@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@dvc/config';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '@dvc/contracts';
 import { RedisModule, serviceDataSourceOptions } from '@dvc/database';
 import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
@@ -25,6 +26,7 @@ import { SessionsService } from './sessions/sessions.service';
 import { LoginThrottle } from './throttling/login-throttle.service';
 import { EmailTokensRepository } from './tokens/tokens.repository';
 import { EmailTokensService } from './tokens/tokens.service';
+import { TokenSeal } from './tokens/token-seal';
 
 /** The identity service: accounts, sessions, email tokens, captcha and login throttling. */
 @Module({})
@@ -46,7 +48,12 @@ export class IdentityModule {
         RedisModule.forRoot('identity'),
         JwtModule.register({
           secret: config.JWT_SECRET,
-          signOptions: { algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL_SECONDS },
+          signOptions: {
+            algorithm: 'HS256',
+            expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+            issuer: ACCESS_TOKEN_ISSUER,
+            audience: ACCESS_TOKEN_AUDIENCE,
+          },
         }),
         OpsModule.forRoot({
           inject: [DataSource, AmqpConnection, Redis],
@@ -74,6 +81,7 @@ export class IdentityModule {
         PasswordHasher,
         EmailTokensService,
         EmailTokensRepository,
+        TokenSeal,
         CaptchaService,
         LoginThrottle,
       ],

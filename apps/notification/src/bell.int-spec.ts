@@ -22,8 +22,11 @@ import {
   NotificationRpc,
   NotificationView,
   NotificationsAfterView,
+  DEV_EMAIL_TOKEN_PUBLIC_KEY,
   RpcQueues,
   bellChannel,
+  emailTokenPublicKey,
+  sealToken,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
 import type { RpcClient } from '@dvc/messaging';
@@ -469,7 +472,10 @@ describe('notification service: the bell', () => {
         email: 'john@example.com',
         fullName: 'John Smith',
         locale: 'en',
-        resetToken: 'single-use-secret',
+        sealedToken: sealToken(
+          emailTokenPublicKey(DEV_EMAIL_TOKEN_PUBLIC_KEY),
+          'single-use-secret',
+        ),
         expiresAt: new Date(Date.now() + 1800_000).toISOString(),
       },
     };
@@ -481,13 +487,19 @@ describe('notification service: the bell', () => {
       [row.id],
     );
     expect(JSON.stringify(stored)).not.toContain('single-use-secret');
-    // The security email still goes, from the address in the event.
-    await waitFor(
+    // The security email still goes, from the address in the event, with the opened token.
+    const mail = await waitFor(
       () => smtp.messages.find((m) => JSON.stringify(m.to).includes('john@example.com')),
       {
         what: 'the reset email',
       },
     );
+    expect(mail.text).toContain('/reset-password?token=single-use-secret');
+    const delivery: unknown[] = await db.query(
+      `SELECT * FROM "${sut.schema}".email_deliveries WHERE event_id = $1`,
+      [event.id],
+    );
+    expect(JSON.stringify(delivery)).not.toContain('single-use-secret');
   });
 
   it('records a permanent failure for an account identity does not know, and still rings the bell', async () => {

@@ -8,9 +8,11 @@ import {
   IsUrl,
   Max,
   Min,
+  MinLength,
   ValidateIf,
 } from 'class-validator';
 import { BaseConfig } from '@dvc/config';
+import { DEV_EMAIL_TOKEN_PRIVATE_KEY } from '@dvc/contracts';
 
 /**
  * `enableImplicitConversion` turns any non-empty string into `true` (so "false" would mean
@@ -56,6 +58,14 @@ export class NotificationConfig extends BaseConfig {
   @IsString()
   MAIL_FROM = '"Cổng Dịch vụ công" <no-reply@dvc.local>';
 
+  /**
+   * Private key (base64 DER, PKCS#8) that opens the activation and reset tokens identity seals
+   * to this service (identity holds the public half). The development key is refused in production.
+   */
+  @IsString()
+  @MinLength(100)
+  EMAIL_TOKEN_PRIVATE_KEY: string = DEV_EMAIL_TOKEN_PRIVATE_KEY;
+
   /** SMTP attempts per email before it is recorded as a permanent failure. */
   @IsInt()
   @Min(1)
@@ -96,6 +106,7 @@ export class NotificationConfig extends BaseConfig {
     // An authenticated relay needs its password; an open internal relay needs none.
     return {
       ...super.secretValues(),
+      EMAIL_TOKEN_PRIVATE_KEY: this.EMAIL_TOKEN_PRIVATE_KEY,
       ...(this.SMTP_USER ? { SMTP_PASS: this.SMTP_PASS } : {}),
       ...(this.SMS_DRIVER === 'http' ? { SMS_HTTP_TOKEN: this.SMS_HTTP_TOKEN } : {}),
     };

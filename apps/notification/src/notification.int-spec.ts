@@ -4,7 +4,7 @@ import amqplib, { ChannelModel, ConfirmChannel } from 'amqplib';
 import type { Queue } from 'bull';
 import { simpleParser, ParsedMail } from 'mailparser';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { AddressInfo, createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
@@ -16,6 +16,9 @@ import {
   Events,
   NotificationRpc,
   RpcQueues,
+  DEV_EMAIL_TOKEN_PUBLIC_KEY,
+  emailTokenPublicKey,
+  sealToken,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
 import { RpcClient } from '@dvc/messaging';
@@ -183,7 +186,7 @@ function registered(
       email,
       fullName: 'Nguyễn Văn An',
       locale: 'vi',
-      activationToken: 'tok+en/with=chars',
+      sealedToken: sealToken(emailTokenPublicKey(DEV_EMAIL_TOKEN_PUBLIC_KEY), 'tok+en/with=chars'),
       expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
       ...data,
     },
@@ -233,6 +236,32 @@ describe('notification service: identity events become emails over SMTP', () => 
       text_body: null,
       html_body: null,
     });
+  });
+
+  it('never stores the opened token, not even while the email waits to be sent', async () => {
+    const event = registered('chi@example.vn');
+    const emails = service.app.get(EmailService);
+    const dataSource = service.app.get(DataSource);
+    await dataSource.transaction(async (manager) => {
+      await emails.schedule(manager, event.id, emailForEvent(event)!);
+      const [pending]: unknown[] = await manager.query(
+        `SELECT * FROM "${service.sut.schema}".email_deliveries WHERE event_id = $1`,
+        [event.id],
+      );
+      expect(pending).toMatchObject({ recipient: 'chi@example.vn', text_body: null });
+      expect(JSON.stringify(pending)).not.toContain('tok+en');
+    });
+    const mail = await sink.firstTo('chi@example.vn');
+    expect(mail.text).toContain(`${PUBLIC_URL}/activate?token=tok%2Ben%2Fwith%3Dchars`);
+  });
+
+  it('gives up at once on a token sealed to another key', async () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const event = registered('ha@example.vn', { sealedToken: sealToken(publicKey, 'x') });
+    await service.publish(event.type, event);
+    const delivery = await service.delivery(event.id, 'permanent-failure');
+    expect(delivery.last_error).toMatch(/sealed token cannot be opened/);
+    expect(sink.to('ha@example.vn')).toHaveLength(0);
   });
 
   it('writes in English to a citizen who chose English', async () => {

@@ -18,6 +18,7 @@ import { EmailDeliveriesRepository } from './email/email-deliveries.repository';
 import { EMAIL_QUEUE } from './email/email.dto';
 import { EmailProcessor } from './email/email.processor';
 import { EmailService } from './email/email.service';
+import { TokenOpener } from './email/token-opener';
 import { Mailer } from './email/mailer';
 import { NotificationEventsConsumer } from './events/notification-events.consumer';
 import { migrations } from './migrations';
@@ -71,6 +72,7 @@ export class NotificationModule {
         EmailDeliveriesRepository,
         EmailService,
         EmailProcessor,
+        TokenOpener,
         smsSenderProvider,
         SmsService,
         SmsProcessor,

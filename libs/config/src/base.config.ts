@@ -1,8 +1,14 @@
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { DEV_EMAIL_TOKEN_PRIVATE_KEY, DEV_EMAIL_TOKEN_PUBLIC_KEY } from '@dvc/contracts';
 import { ConfigError } from './load-config';
 
 /** Development defaults that must never reach production (DESIGN.md §9). */
-export const DEV_SECRETS = new Set(['dev-only-jwt-secret-change-me', 'guest']);
+export const DEV_SECRETS = new Set([
+  'dev-only-jwt-secret-change-me',
+  'guest',
+  DEV_EMAIL_TOKEN_PUBLIC_KEY,
+  DEV_EMAIL_TOKEN_PRIVATE_KEY,
+]);
 
 /** Variables every DVC app reads. Each app's config extends this. */
 export class BaseConfig {

@@ -1,7 +1,10 @@
+import type { SealedToken } from './sealed-token';
+
 /** Every event that leaves a service, with its payload type. Routing key = event type. */
 export const Events = {
   accountRegistered: 'identity.account.registered',
   accountActivated: 'identity.account.activated',
+  registrationAttempted: 'identity.account.registration_attempted',
   passwordResetRequested: 'identity.password_reset_requested',
   passwordChanged: 'identity.account.password_changed',
   procedureUpserted: 'catalogue.procedure.upserted',
@@ -37,9 +40,20 @@ export interface AccountRegisteredEvent {
   email: string;
   fullName: string;
   locale: Locale;
-  /** Raw single-use token for the activation link; only its hash is stored by identity. */
-  activationToken: string;
+  /** The activation link's single-use token, sealed to the notification service (sealed-token.ts). */
+  sealedToken: SealedToken;
   expiresAt: string;
+}
+
+/**
+ * Someone registered with the address of an existing account: its holder is told (the
+ * registration itself answers as for a new address, so it reveals nothing).
+ */
+export interface RegistrationAttemptedEvent {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
 }
 
 export interface AccountActivatedEvent {
@@ -54,7 +68,8 @@ export interface PasswordResetRequestedEvent {
   email: string;
   fullName: string;
   locale: Locale;
-  resetToken: string;
+  /** The reset link's single-use token, sealed to the notification service. */
+  sealedToken: SealedToken;
   expiresAt: string;
 }
 
@@ -88,6 +103,7 @@ import type {
 export interface EventPayloads {
   [Events.accountRegistered]: AccountRegisteredEvent;
   [Events.accountActivated]: AccountActivatedEvent;
+  [Events.registrationAttempted]: RegistrationAttemptedEvent;
   [Events.passwordResetRequested]: PasswordResetRequestedEvent;
   [Events.passwordChanged]: PasswordChangedEvent;
   [Events.procedureUpserted]: ProcedureUpsertedEvent;

@@ -48,6 +48,27 @@ export class RegisterDto {
   @IsOptional()
   @IsIn(['vi', 'en'])
   locale?: Locale;
+
+  @ApiProperty({ description: 'From GET /auth/captcha' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  captchaId: string;
+
+  @ApiProperty({ description: 'The text of the captcha image' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(16)
+  captchaAnswer: string;
+}
+
+/**
+ * The one answer to a registration, whatever the email: a new address gets the activation
+ * link, an existing account's holder a warning. Whether an account exists is never told.
+ */
+export interface RegistrationAcceptedView {
+  accepted: true;
+  message: string;
 }
 
 export class TokenDto {
@@ -69,6 +90,22 @@ export class LoginDto {
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX)
   password: string;
+
+  @ApiPropertyOptional({
+    description: 'Needed when a login answered 401 `auth.captcha_required` (account under attack)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  captchaId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(16)
+  captchaAnswer?: string;
 }
 
 export class RefreshDto {
@@ -181,7 +218,20 @@ export interface ProfileView {
   createdAt: string;
 }
 
-/** Claims of the access JWT the gateway verifies. */
+/**
+ * Redis pub/sub channel on which identity announces each revoked session id, so every gateway
+ * instance ends that session's live streams at once (pub/sub channels get no ioredis keyPrefix).
+ */
+export function sessionRevokedChannel(redisPrefix: string): string {
+  return `${redisPrefix}session-revoked`;
+}
+
+/** `iss` of every access JWT: identity signs them. */
+export const ACCESS_TOKEN_ISSUER = 'dvc-identity';
+/** `aud` of every access JWT: only the public API (the gateway) accepts them. */
+export const ACCESS_TOKEN_AUDIENCE = 'dvc-api';
+
+/** Claims of the access JWT the gateway verifies (besides iss, aud, iat, exp). */
 export interface AccessTokenClaims {
   sub: string;
   roles: Role[];

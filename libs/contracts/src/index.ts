@@ -10,3 +10,4 @@ export * from './storage.dto';
 export * from './payment.dto';
 export * from './notification.dto';
 export * from './ministry.dto';
+export * from './sealed-token';

@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nest
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
-  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
   BadRequestError,
@@ -15,9 +15,9 @@ import {
   ForgotPasswordDto,
   IdentityRpc,
   LoginDto,
-  ProfileView,
   RefreshDto,
   RegisterDto,
+  RegistrationAcceptedView,
   ResetPasswordDto,
   TokenDto,
   TokenPair,
@@ -40,12 +40,30 @@ export class AuthController {
   constructor(@Inject(IDENTITY_RPC) private readonly identity: RpcClient) {}
 
   @Post('register')
+  @HttpCode(HttpStatus.ACCEPTED)
   @AuthRateLimit()
-  @ApiOperation({ summary: 'Đăng ký tài khoản / Register (sends an activation email)' })
-  @ApiCreatedResponse({ description: 'Account created, pending activation' })
+  @ApiOperation({
+    summary:
+      'Đăng ký tài khoản / Register (with the captcha; the answer is the same for any email)',
+    description:
+      'A new address gets the activation email; the holder of an existing account gets an email ' +
+      'saying someone tried to register with it. The answer never tells which.',
+  })
+  @ApiAcceptedResponse({
+    description: '{ message }: check your email, whether or not the address has an account',
+  })
   @ApiTooManyRequestsResponse({ description: 'Rate limited (Retry-After)' })
-  register(@CallContext() ctx: CallContext, @Body() body: RegisterDto): Promise<ProfileView> {
-    return sendRpc(this.identity, IdentityRpc.register, ctx, body);
+  async register(
+    @CallContext() ctx: CallContext,
+    @Body() body: RegisterDto,
+  ): Promise<{ message: string }> {
+    const accepted = await sendRpc<RegistrationAcceptedView>(
+      this.identity,
+      IdentityRpc.register,
+      ctx,
+      body,
+    );
+    return { message: accepted.message };
   }
 
   @Post('activate')
@@ -60,8 +78,13 @@ export class AuthController {
   @AuthRateLimit()
   @ApiOperation({ summary: 'Đăng nhập / Log in' })
   @ApiOkResponse({ description: '{ accessToken, refreshToken, expiresIn, tokenType }' })
+  @ApiUnauthorizedResponse({
+    description:
+      '`auth.invalid_credentials`, or `auth.captcha_required` while the account is under attack: ' +
+      'send captchaId and captchaAnswer (GET /auth/captcha) with the login',
+  })
   @ApiTooManyRequestsResponse({
-    description: 'Rate limited or too many failed attempts (Retry-After)',
+    description: 'Too many failed attempts from this address (Retry-After)',
   })
   login(@CallContext() ctx: CallContext, @Body() body: LoginDto): Promise<TokenPair> {
     return sendRpc(this.identity, IdentityRpc.login, ctx, body);

@@ -1,6 +1,11 @@
 import { JwtService } from '@nestjs/jwt';
 import { createHmac, randomUUID } from 'node:crypto';
-import { Caller, UnauthorizedError } from '@dvc/contracts';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  Caller,
+  UnauthorizedError,
+} from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { JwtStrategy } from './jwt.strategy';
 import { RevokedSessions } from './revoked-sessions';
@@ -33,7 +38,11 @@ describe('JwtStrategy', () => {
   const strategy = new JwtStrategy(config, {
     isRevoked: async (sid: string) => revoked.has(sid),
   } as RevokedSessions);
-  const jwt = new JwtService({ secret: SECRET });
+  // Identity's tokens: issued by identity, for this API.
+  const jwt = new JwtService({
+    secret: SECRET,
+    signOptions: { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+  });
   const claims = () => ({
     sub: randomUUID(),
     roles: ['officer'],
@@ -96,6 +105,25 @@ describe('JwtStrategy', () => {
       jwt.sign({ ...claims(), roles: ['root'] }, { expiresIn: 600 }),
     );
     expect(badRole).toEqual({ error: expect.objectContaining({ code: 'auth.invalid_token' }) });
+  });
+
+  it('refuses a token from another issuer or for another audience, or without either', async () => {
+    const bare = new JwtService({ secret: SECRET });
+    const cases = [
+      bare.sign(claims(), { expiresIn: 600 }),
+      bare.sign(claims(), {
+        expiresIn: 600,
+        issuer: 'someone-else',
+        audience: ACCESS_TOKEN_AUDIENCE,
+      }),
+      bare.sign(claims(), { expiresIn: 600, issuer: ACCESS_TOKEN_ISSUER, audience: 'another-api' }),
+      bare.sign(claims(), { expiresIn: 600, issuer: ACCESS_TOKEN_ISSUER }),
+    ];
+    for (const token of cases) {
+      expect(await authenticate(strategy, token)).toEqual({
+        failure: expect.objectContaining({ name: 'JsonWebTokenError' }),
+      });
+    }
   });
 
   it('refuses a token of a revoked session', async () => {

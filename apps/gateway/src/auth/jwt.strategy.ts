@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { AccessTokenClaims, Caller, Role, UnauthorizedError } from '@dvc/contracts';
+import {
+  ACCESS_TOKEN_AUDIENCE,
+  ACCESS_TOKEN_ISSUER,
+  AccessTokenClaims,
+  Caller,
+  Role,
+  UnauthorizedError,
+} from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { RevokedSessions } from './revoked-sessions';
 
@@ -9,7 +16,8 @@ const ROLES: readonly Role[] = ['citizen', 'officer', 'admin'];
 
 /**
  * Verifies identity's access tokens: HS256 only (so `alg: none` and RS/HS key confusion
- * are refused), signature and expiry checked by jsonwebtoken, then the claims' shape and
+ * are refused), signature, expiry, issuer (identity) and audience (this API) checked by
+ * jsonwebtoken, then the claims' shape and
  * the session not revoked. The result is the Caller every RPC request carries.
  */
 @Injectable()
@@ -22,6 +30,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.JWT_SECRET,
       algorithms: ['HS256'],
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
       ignoreExpiration: false,
     });
   }

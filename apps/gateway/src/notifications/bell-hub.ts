@@ -1,15 +1,17 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { BellMessage, DomainError, bellChannel } from '@dvc/contracts';
+import { BellMessage, DomainError, bellChannel, sessionRevokedChannel } from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 
 export type BellListener = (message: BellMessage) => void;
+export type RevocationListener = (sessionId: string) => void;
 
 /**
  * The gateway's one Redis subscriber for the bell: it subscribes to an account's channel
  * while at least one stream of that account is open on this instance, and hands every
  * message to those streams. Each gateway instance has its own, so a notification reaches
- * the account's streams whichever instance they are connected to.
+ * the account's streams whichever instance they are connected to. It also hears identity
+ * announce revoked sessions, whose streams must end.
  */
 @Injectable()
 export class BellHub implements OnApplicationShutdown {
@@ -19,9 +21,12 @@ export class BellHub implements OnApplicationShutdown {
   private readonly listeners = new Map<string, Set<BellListener>>();
   /** Per account: the SUBSCRIBE in flight or done. */
   private readonly subscriptions = new Map<string, Promise<void>>();
+  private readonly revocationListeners = new Set<RevocationListener>();
+  private readonly revokedChannel: string;
 
   constructor(config: GatewayConfig) {
     this.prefix = config.REDIS_PREFIX;
+    this.revokedChannel = sessionRevokedChannel(config.REDIS_PREFIX);
     // A subscribing connection can do nothing else: it is not the shared command connection.
     this.subscriber = new Redis(config.REDIS_URL, {
       connectionName: 'dvc-gateway-bell',
@@ -29,8 +34,19 @@ export class BellHub implements OnApplicationShutdown {
     });
     this.subscriber.on('error', (err: Error) => this.logger.warn(err.message));
     this.subscriber.on('message', (channel: string, message: string) =>
-      this.dispatch(channel, message),
+      channel === this.revokedChannel
+        ? this.revocationListeners.forEach((listener) => listener(message))
+        : this.dispatch(channel, message),
     );
+    // ioredis subscribes again after a reconnect.
+    this.subscriber
+      .subscribe(this.revokedChannel)
+      .catch((err: Error) => this.logger.warn(`session revocations: ${err.message}`));
+  }
+
+  /** Calls `listener` with the id of every session identity revokes. */
+  onSessionRevoked(listener: RevocationListener): void {
+    this.revocationListeners.add(listener);
   }
 
   /**

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import type { BellMessage, NotificationView, RpcRequest } from '@dvc/contracts';
 import type { RpcClient } from '@dvc/messaging';
+import type { RevokedSessions } from '../auth/revoked-sessions';
 import type { BellHub, BellListener } from './bell-hub';
 import { BellStreams, HEARTBEAT_MS, MAX_STREAMS_PER_ACCOUNT } from './bell-streams';
 
@@ -55,7 +56,16 @@ function fakeReply(): { reply: FastifyReply; raw: FakeResponse; hijacked: () => 
 
 class FakeHub {
   readonly listeners = new Set<BellListener>();
+  readonly revocationListeners: ((sessionId: string) => void)[] = [];
   stopped = 0;
+
+  onSessionRevoked(listener: (sessionId: string) => void): void {
+    this.revocationListeners.push(listener);
+  }
+
+  revoke(sessionId: string): void {
+    for (const listener of this.revocationListeners) listener(sessionId);
+  }
 
   async listen(_accountId: string, listener: BellListener): Promise<() => void> {
     this.listeners.add(listener);
@@ -96,8 +106,9 @@ function message(id: string): BellMessage {
   };
 }
 
+const SESSION = '0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90';
 const ctx = {
-  caller: { accountId: ACCOUNT, roles: ['citizen' as const], agencies: [] },
+  caller: { accountId: ACCOUNT, roles: ['citizen' as const], agencies: [], sessionId: SESSION },
   requestId: 'req-1',
   ip: '127.0.0.1',
 };
@@ -108,9 +119,11 @@ describe('BellStreams', () => {
   let asked: RpcRequest[];
   let onAsk: () => void;
   let streams: BellStreams;
+  let revoked: Set<string>;
 
   beforeEach(() => {
     hub = new FakeHub();
+    revoked = new Set();
     missed = [];
     asked = [];
     onAsk = () => undefined;
@@ -122,7 +135,10 @@ describe('BellStreams', () => {
         return { items: missed };
       },
     } as unknown as RpcClient;
-    streams = new BellStreams(hub as unknown as BellHub, rpc);
+    const revokedSessions = {
+      isRevoked: async (sessionId: string) => revoked.has(sessionId),
+    } as RevokedSessions;
+    streams = new BellStreams(hub as unknown as BellHub, rpc, revokedSessions);
   });
 
   afterEach(() => {
@@ -196,6 +212,31 @@ describe('BellStreams', () => {
     jest.advanceTimersByTime(59_000);
     expect(raw.writableEnded).toBe(false);
     jest.advanceTimersByTime(2_000);
+    expect(raw.writableEnded).toBe(true);
+    expect(streams.size).toBe(0);
+  });
+
+  it('ends the streams of a session at once when identity announces its revocation', async () => {
+    const mine = fakeReply();
+    const otherSession = fakeReply();
+    await streams.open(ctx, mine.reply, { locale: 'vi', expiresAt: null });
+    await streams.open(
+      { ...ctx, caller: { ...ctx.caller, sessionId: '9a0e7f3b-6c1d-4e2a-8b5f-7d4c3b2a1e09' } },
+      otherSession.reply,
+      { locale: 'vi', expiresAt: null },
+    );
+    hub.revoke(SESSION);
+    expect(mine.raw.writableEnded).toBe(true);
+    expect(otherSession.raw.writableEnded).toBe(false);
+    expect(streams.size).toBe(1);
+  });
+
+  it('ends a stream at the next heartbeat when its session was revoked unannounced', async () => {
+    jest.useFakeTimers();
+    const { reply, raw } = fakeReply();
+    await streams.open(ctx, reply, { locale: 'vi', expiresAt: null });
+    revoked.add(SESSION);
+    await jest.advanceTimersByTimeAsync(HEARTBEAT_MS + 10);
     expect(raw.writableEnded).toBe(true);
     expect(streams.size).toBe(0);
   });

@@ -12,6 +12,7 @@ import {
 import { RpcClient } from '@dvc/messaging';
 import type { CallContext } from '../rpc/call-context';
 import { sendRpc } from '../rpc/send-rpc';
+import { RevokedSessions } from '../auth/revoked-sessions';
 import { BellHub } from './bell-hub';
 import { NOTIFICATION_RPC } from '../rpc/rpc.module';
 import { SSE_HEADERS, formatSseComment, formatSseEvent, formatSseRetry } from './sse';
@@ -94,17 +95,24 @@ class BellStream {
  * The live bell (`GET /notifications/stream`): a server-sent event stream per client,
  * fed by the instance's BellHub. On reconnect, the notifications created after the client's
  * Last-Event-ID are sent first (asked of the notification service), then live ones; a
- * notification in both is sent once.
+ * notification in both is sent once. A stream ends with its session: at once when identity
+ * announces the revocation (logout, password change or reset, refresh-token reuse), and at the
+ * latest at the next heartbeat, which checks the revocation mark in case the announcement was
+ * missed.
  */
 @Injectable()
 export class BellStreams implements BeforeApplicationShutdown {
   private readonly streams = new Set<BellStream>();
   private readonly perAccount = new Map<string, number>();
+  private readonly perSession = new Map<string, Set<BellStream>>();
 
   constructor(
     private readonly hub: BellHub,
     @Inject(NOTIFICATION_RPC) private readonly notifications: RpcClient,
-  ) {}
+    private readonly revokedSessions: RevokedSessions,
+  ) {
+    hub.onSessionRevoked((sessionId) => this.endSession(sessionId));
+  }
 
   /** Open streams on this instance. */
   get size(): number {
@@ -151,22 +159,44 @@ export class BellStreams implements BeforeApplicationShutdown {
     // Headers other hooks set (X-Request-Id, CORS) go out too: hijacking skips Fastify's send.
     raw.writeHead(200, { ...(reply.getHeaders() as Record<string, string>), ...SSE_HEADERS });
     this.perAccount.set(accountId, (this.perAccount.get(accountId) ?? 0) + 1);
+    const sessionId = ctx.caller!.sessionId;
     const opened = new BellStream(raw, options.locale, () => {
       stopListening();
       this.streams.delete(opened);
+      if (sessionId) this.forget(sessionId, opened);
       const left = (this.perAccount.get(accountId) ?? 1) - 1;
       if (left > 0) this.perAccount.set(accountId, left);
       else this.perAccount.delete(accountId);
     });
     this.streams.add(opened);
+    if (sessionId)
+      this.perSession.set(sessionId, (this.perSession.get(sessionId) ?? new Set()).add(opened));
     opened.write(formatSseRetry(RECONNECT_MS) + formatSseComment('connected'));
     for (const notification of missed) opened.notify(notification);
     for (const message of early) opened.push(message);
     stream = opened;
-    opened.every(HEARTBEAT_MS, () => opened.write(formatSseComment('heartbeat')));
+    opened.every(HEARTBEAT_MS, () => {
+      opened.write(formatSseComment('heartbeat'));
+      if (sessionId) void this.closeIfRevoked(sessionId, opened);
+    });
     // The token that opened it is its licence: the client reconnects with a fresh one.
     if (options.expiresAt !== null)
       opened.after(options.expiresAt - Date.now(), () => opened.close());
+  }
+
+  /** Ends the streams a revoked session opened on this instance. */
+  endSession(sessionId: string): void {
+    for (const stream of [...(this.perSession.get(sessionId) ?? [])]) stream.close();
+  }
+
+  private async closeIfRevoked(sessionId: string, stream: BellStream): Promise<void> {
+    // Redis unreachable: the stream goes on, as it would have without this check.
+    if (await this.revokedSessions.isRevoked(sessionId).catch(() => false)) stream.close();
+  }
+
+  private forget(sessionId: string, stream: BellStream): void {
+    const streams = this.perSession.get(sessionId);
+    if (streams?.delete(stream) && streams.size === 0) this.perSession.delete(sessionId);
   }
 
   /** Ends every stream before the server closes (it would wait for them otherwise). */

@@ -10,12 +10,15 @@ export const ApiProblems = () =>
           type: 'object',
           required: ['type', 'title', 'status', 'detail', 'code', 'instance', 'requestId'],
           properties: {
-            type: { type: 'string', example: 'urn:dvc:problem:account.email_taken' },
+            type: { type: 'string', example: 'urn:dvc:problem:dossier.illegal_transition' },
             title: { type: 'string', example: 'Xung đột trạng thái' },
             status: { type: 'integer', example: 409 },
             detail: { type: 'string' },
-            code: { type: 'string', example: 'account.email_taken' },
-            instance: { type: 'string', example: '/api/v1/auth/register' },
+            code: { type: 'string', example: 'dossier.illegal_transition' },
+            instance: {
+              type: 'string',
+              example: '/api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit',
+            },
             errors: {
               type: 'array',
               items: {

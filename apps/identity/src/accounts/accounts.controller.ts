@@ -6,6 +6,7 @@ import {
   IdentityRpc,
   ProfileView,
   RegisterDto,
+  RegistrationAcceptedView,
   RpcRequest,
   TokenDto,
   UpdateProfileDto,
@@ -19,7 +20,9 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @MessagePattern(IdentityRpc.register)
-  register(@Payload(new RpcInput(RegisterDto)) req: RpcRequest<RegisterDto>): Promise<ProfileView> {
+  register(
+    @Payload(new RpcInput(RegisterDto)) req: RpcRequest<RegisterDto>,
+  ): Promise<RegistrationAcceptedView> {
     return this.accounts.register(req.data, requestContextOf(req));
   }
 

@@ -1,4 +1,10 @@
-import type { AccountStatus, Locale, ProfileView, Role } from '@dvc/contracts';
+import type {
+  AccountStatus,
+  Locale,
+  ProfileView,
+  RegistrationAcceptedView,
+  Role,
+} from '@dvc/contracts';
 
 /** An account as the service works with it (never sent out as is: it holds the password hash). */
 export interface Account {
@@ -60,3 +66,10 @@ export function mapProfile(account: Account, agencies: string[]): ProfileView {
 export interface ActivationView {
   activated: true;
 }
+
+/** The one answer to a registration, new address or not (the gateway answers 202). */
+export const REGISTRATION_ACCEPTED: RegistrationAcceptedView = {
+  accepted: true,
+  message:
+    'Vui lòng kiểm tra hộp thư (cả thư mục thư rác): chúng tôi đã gửi tới email này hướng dẫn để tiếp tục.',
+};

@@ -8,6 +8,7 @@ import {
   NotFoundError,
   ProfileView,
   RegisterDto,
+  RegistrationAcceptedView,
   TokenDto,
   UpdateProfileDto,
 } from '@dvc/contracts';
@@ -16,8 +17,14 @@ import { PasswordHasher } from '../passwords/password-hasher';
 import { assertAcceptablePassword } from '../passwords/password-policy';
 import type { RequestContext } from '@dvc/messaging';
 import { EmailTokensService } from '../tokens/tokens.service';
-import { EmailTakenConflict } from './account.errors';
-import { ActivationView, ProfileChanges, mapProfile, normalizeEmail } from './accounts.dto';
+import { CaptchaService } from '../captcha/captcha.service';
+import {
+  ActivationView,
+  ProfileChanges,
+  REGISTRATION_ACCEPTED,
+  mapProfile,
+  normalizeEmail,
+} from './accounts.dto';
 import { AccountsRepository, EmailTakenError } from './accounts.repository';
 
 /** Registration, activation and the profile ("thông tin tài khoản") of citizens and officers. */
@@ -28,48 +35,71 @@ export class AccountsService {
     private readonly accounts: AccountsRepository,
     private readonly tokens: EmailTokensService,
     private readonly hasher: PasswordHasher,
+    private readonly captcha: CaptchaService,
   ) {}
 
   /**
-   * A new citizen account, pending until its email is confirmed. The activation link's
-   * raw token leaves only inside the `identity.account.registered` event, written in the
-   * same transaction as the account.
+   * A new citizen account, pending until its email is confirmed; the same answer whether the
+   * address is new or not (captcha first, so it cannot be asked in bulk). A new address gets
+   * the activation link (its token sealed inside `identity.account.registered`), an existing
+   * account's holder an `identity.account.registration_attempted` warning, and nothing about
+   * the existing account changes.
    */
-  async register(input: RegisterDto, ctx: RequestContext): Promise<ProfileView> {
+  async register(input: RegisterDto, ctx: RequestContext): Promise<RegistrationAcceptedView> {
     const email = normalizeEmail(input.email);
     const fullName = requiredName(input.fullName);
     assertAcceptablePassword(input.password, email);
-    if (await this.accounts.findByEmail(email)) throw new EmailTakenConflict();
+    await this.captcha.consume(input.captchaId, input.captchaAnswer);
+    // Hashed whatever happens next, so an existing address does not answer faster.
     const passwordHash = await this.hasher.hash(input.password);
 
-    return this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
-      const account = await this.accounts
-        .insert(manager, {
-          email,
-          passwordHash,
-          fullName,
-          phone: input.phone ?? null,
-          idNumber: input.idNumber ?? null,
-          locale: input.locale ?? 'vi',
-          status: 'pending',
-          roles: ['citizen'],
+    const created =
+      !(await this.accounts.findByEmail(email)) &&
+      (await this.uow
+        .run(ctx.correlationId, async ({ manager, publish }) => {
+          const account = await this.accounts.insert(manager, {
+            email,
+            passwordHash,
+            fullName,
+            phone: input.phone ?? null,
+            idNumber: input.idNumber ?? null,
+            locale: input.locale ?? 'vi',
+            status: 'pending',
+            roles: ['citizen'],
+          });
+          const activation = await this.tokens.issue(manager, account.id, 'activation');
+          await publish({
+            type: Events.accountRegistered,
+            data: {
+              accountId: account.id,
+              email: account.email,
+              fullName: account.fullName,
+              locale: account.locale,
+              sealedToken: activation.sealedToken,
+              expiresAt: activation.expiresAt.toISOString(),
+            },
+          });
+          return true;
         })
-        .catch((err: unknown) => {
-          throw err instanceof EmailTakenError ? new EmailTakenConflict() : err;
-        });
-      const activation = await this.tokens.issue(manager, account.id, 'activation');
+        // Registered by someone else a moment ago: that account's holder is warned below.
+        .catch((err: unknown) => (err instanceof EmailTakenError ? false : Promise.reject(err))));
+    if (!created) await this.warnHolder(email, ctx);
+    return REGISTRATION_ACCEPTED;
+  }
+
+  private async warnHolder(email: string, ctx: RequestContext): Promise<void> {
+    await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+      const account = await this.accounts.findByEmail(email, manager);
+      if (!account) return;
       await publish({
-        type: Events.accountRegistered,
+        type: Events.registrationAttempted,
         data: {
           accountId: account.id,
           email: account.email,
           fullName: account.fullName,
           locale: account.locale,
-          activationToken: activation.token,
-          expiresAt: activation.expiresAt.toISOString(),
         },
       });
-      return mapProfile(account, []);
     });
   }
 

@@ -1,9 +1,11 @@
 import type { MigrationInterface } from 'typeorm';
 import { OutboxInbox1732600000000 } from '@dvc/messaging';
 import { IdentitySchema1732700000000 } from './1732700000000-identity-schema';
+import { SessionMaxAge1765100000000 } from './1765100000000-session-max-age';
 
 /** The identity schema's migrations, in order. */
 export const migrations: (new () => MigrationInterface)[] = [
   OutboxInbox1732600000000,
   IdentitySchema1732700000000,
+  SessionMaxAge1765100000000,
 ];

@@ -46,7 +46,8 @@ export class PasswordsService {
     const account = await this.accounts.findById(caller.accountId);
     if (!account) throw new NotFoundError('account.not_found', 'Không tìm thấy tài khoản.');
     const subject = { email: account.email, ip: ctx.ip };
-    await this.throttle.assertMayAttempt(subject);
+    // Signed in already: the captcha of an account under attack is not asked here.
+    await this.throttle.check(subject);
     if (!(await this.hasher.verify(account.passwordHash, input.currentPassword))) {
       await this.throttle.recordFailure(subject);
       throw new BadRequestError('password.current_invalid', 'Mật khẩu hiện tại không đúng.', [
@@ -95,7 +96,7 @@ export class PasswordsService {
             email: account.email,
             fullName: account.fullName,
             locale: account.locale,
-            resetToken: reset.token,
+            sealedToken: reset.sealedToken,
             expiresAt: reset.expiresAt.toISOString(),
           },
         });
@@ -106,7 +107,7 @@ export class PasswordsService {
 
   /** Sets a new password from a reset link: the link is spent and every session ends. */
   async reset(input: ResetPasswordDto, ctx: RequestContext): Promise<PasswordChangedView> {
-    const email = await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+    const email: string = await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
       const accountId = await this.tokens.consume(manager, 'reset', input.token);
       const account = await this.accounts.findByIdForUpdate(manager, accountId);
       if (!account) throw new BadRequestError('token.invalid', 'Liên kết không hợp lệ.');
@@ -130,8 +131,8 @@ export class PasswordsService {
       });
       return account.email;
     });
-    // Whoever reset it holds the mailbox: a lockout from guessed logins no longer applies.
-    await this.throttle.release(email);
+    // Whoever reset it holds the mailbox: guessed logins no longer hold it back.
+    await this.throttle.release({ email, ip: ctx.ip });
     return { changed: true };
   }
 }

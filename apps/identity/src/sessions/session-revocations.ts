@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { sessionRevokedChannel } from '@dvc/contracts';
 import { IdentityConfig } from '../identity.config';
 
 export const sessionRevokedKey = (sessionId: string): string => `session-revoked:${sessionId}`;
@@ -14,6 +15,7 @@ export const sessionRevokedKey = (sessionId: string): string => `session-revoked
  *
  * Callers write the marks inside the revoking DB transaction, before its commit: if Redis
  * fails the revocation fails with it, so the two never disagree in the unsafe direction.
+ * Each id is also announced on `sessionRevokedChannel`: the gateway ends its live streams.
  */
 @Injectable()
 export class SessionRevocations {
@@ -25,8 +27,11 @@ export class SessionRevocations {
   async mark(sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const tx = this.redis.multi();
-    for (const id of sessionIds)
+    const channel = sessionRevokedChannel(this.config.REDIS_PREFIX);
+    for (const id of sessionIds) {
       tx.set(sessionRevokedKey(id), '1', 'EX', this.config.ACCESS_TOKEN_TTL_SECONDS);
+      tx.publish(channel, id);
+    }
     const results = (await tx.exec()) ?? [];
     const failed = results.find(([err]) => err !== null);
     if (failed) throw failed[0];

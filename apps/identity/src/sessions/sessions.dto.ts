@@ -11,6 +11,8 @@ export interface RefreshTokenRecord {
   expiresAt: Date;
   usedAt: Date | null;
   sessionRevokedAt: Date | null;
+  /** The session's absolute end, whatever its tokens say. */
+  sessionExpiresAt: Date;
 }
 
 /**
@@ -24,7 +26,13 @@ export function refreshVerdict(token: RefreshTokenRecord, now: Date): RefreshVer
   if (token.sessionRevokedAt !== null) return 'revoked';
   if (token.usedAt !== null) return 'reused';
   if (token.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (token.sessionExpiresAt.getTime() <= now.getTime()) return 'expired';
   return 'valid';
+}
+
+/** A new refresh token lives REFRESH_TOKEN_TTL_DAYS, never past its session's absolute end. */
+export function refreshTokenExpiry(now: Date, ttlDays: number, sessionExpiresAt: Date): Date {
+  return new Date(Math.min(now.getTime() + ttlDays * 86_400_000, sessionExpiresAt.getTime()));
 }
 
 export function mapTokenPair(

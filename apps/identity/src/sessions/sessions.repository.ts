@@ -10,13 +10,13 @@ export class SessionsRepository {
 
   async create(
     manager: EntityManager,
-    session: { accountId: string; ip: string | null },
+    session: { accountId: string; ip: string | null; expiresAt: Date },
   ): Promise<string> {
     const rows = updatedRows<{ id: string }>(
-      await manager.query(`INSERT INTO sessions (account_id, ip) VALUES ($1, $2) RETURNING id`, [
-        session.accountId,
-        session.ip,
-      ]),
+      await manager.query(
+        `INSERT INTO sessions (account_id, ip, expires_at) VALUES ($1, $2, $3) RETURNING id`,
+        [session.accountId, session.ip, session.expiresAt],
+      ),
     );
     return rows[0].id;
   }
@@ -45,8 +45,10 @@ export class SessionsRepository {
       expires_at: Date;
       used_at: Date | null;
       revoked_at: Date | null;
+      session_expires_at: Date;
     }[] = await manager.query(
-      `SELECT t.session_id, s.account_id, t.expires_at, t.used_at, s.revoked_at
+      `SELECT t.session_id, s.account_id, t.expires_at, t.used_at, s.revoked_at,
+              s.expires_at AS session_expires_at
          FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
         WHERE t.token_hash = $1 FOR UPDATE`,
       [tokenHash],
@@ -59,6 +61,7 @@ export class SessionsRepository {
       expiresAt: r.expires_at,
       usedAt: r.used_at,
       sessionRevokedAt: r.revoked_at,
+      sessionExpiresAt: r.session_expires_at,
     };
   }
 

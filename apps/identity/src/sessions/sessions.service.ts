@@ -14,10 +14,11 @@ import { UnitOfWork } from '@dvc/messaging';
 import { AccountLockedError, AccountNotActivatedError } from '../accounts/account.errors';
 import { Account, normalizeEmail } from '../accounts/accounts.dto';
 import { AccountsRepository } from '../accounts/accounts.repository';
+import { CaptchaService } from '../captcha/captcha.service';
 import { IdentityConfig } from '../identity.config';
 import { PasswordHasher } from '../passwords/password-hasher';
 import type { RequestContext } from '@dvc/messaging';
-import { LoginThrottle } from '../throttling/login-throttle.service';
+import { LoginSubject, LoginThrottle } from '../throttling/login-throttle.service';
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token';
 import { SessionRevocations } from './session-revocations';
 import {
@@ -25,12 +26,18 @@ import {
   SessionEndReason,
   isSessionId,
   mapTokenPair,
+  refreshTokenExpiry,
   refreshVerdict,
 } from './sessions.dto';
 import { SessionsRepository } from './sessions.repository';
 
 const invalidCredentials = () =>
   new UnauthorizedError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.');
+const captchaNeeded = () =>
+  new UnauthorizedError(
+    'auth.captcha_required',
+    'Tài khoản này đang bị thử mật khẩu nhiều lần. Vui lòng nhập mã xác nhận để đăng nhập.',
+  );
 const invalidRefresh = () =>
   new UnauthorizedError(
     'auth.invalid_refresh',
@@ -54,13 +61,15 @@ export class SessionsService {
     private readonly revocations: SessionRevocations,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly captcha: CaptchaService,
     private readonly jwt: JwtService,
   ) {}
 
   async login(input: LoginDto, ctx: RequestContext): Promise<TokenPair> {
     const email = normalizeEmail(input.email);
     const subject = { email, ip: ctx.ip };
-    await this.throttle.assertMayAttempt(subject);
+    const { captchaRequired } = await this.throttle.check(subject);
+    if (captchaRequired) await this.passCaptcha(input, subject);
 
     const account = await this.accounts.findByEmail(email);
     const passwordMatches = account
@@ -70,7 +79,7 @@ export class SessionsService {
       await this.throttle.recordFailure(subject);
       throw invalidCredentials();
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.recordSuccess(subject);
 
     // Only someone who knows the password learns the account's state.
     if (account.status === 'pending') throw new AccountNotActivatedError();
@@ -78,12 +87,18 @@ export class SessionsService {
     await this.upgradeHash(account, input.password);
 
     const refreshToken = newOpaqueToken();
+    const now = new Date();
+    const sessionEnd = new Date(now.getTime() + this.config.SESSION_MAX_AGE_DAYS * 86_400_000);
     const sessionId = await this.uow.run(ctx.correlationId, async ({ manager }) => {
-      const id = await this.sessions.create(manager, { accountId: account.id, ip: ctx.ip });
+      const id = await this.sessions.create(manager, {
+        accountId: account.id,
+        ip: ctx.ip,
+        expiresAt: sessionEnd,
+      });
       await this.sessions.addRefreshToken(manager, {
         tokenHash: hashOpaqueToken(refreshToken),
         sessionId: id,
-        expiresAt: this.refreshExpiry(),
+        expiresAt: refreshTokenExpiry(now, this.config.REFRESH_TOKEN_TTL_DAYS, sessionEnd),
       });
       return id;
     });
@@ -100,7 +115,8 @@ export class SessionsService {
     const outcome = await this.uow.run(ctx.correlationId, async ({ manager }) => {
       const token = await this.sessions.findRefreshTokenForUpdate(manager, presentedHash);
       if (!token) return { kind: 'invalid' as const };
-      const verdict = refreshVerdict(token, new Date());
+      const now = new Date();
+      const verdict = refreshVerdict(token, now);
       if (verdict === 'reused') {
         await this.revoke(manager, token.accountId, [token.sessionId], 'refresh_reuse');
         this.logger.warn(`refresh token reused: session ${token.sessionId} revoked`);
@@ -117,7 +133,11 @@ export class SessionsService {
       await this.sessions.addRefreshToken(manager, {
         tokenHash: hashOpaqueToken(nextToken),
         sessionId: token.sessionId,
-        expiresAt: this.refreshExpiry(),
+        expiresAt: refreshTokenExpiry(
+          now,
+          this.config.REFRESH_TOKEN_TTL_DAYS,
+          token.sessionExpiresAt,
+        ),
       });
       await this.sessions.touch(manager, token.sessionId);
       return { kind: 'rotated' as const, account, sessionId: token.sessionId };
@@ -199,6 +219,17 @@ export class SessionsService {
     return ended;
   }
 
+  /** An account under attack: no captcha, or a wrong one, is a failed attempt like a wrong password. */
+  private async passCaptcha(input: LoginDto, subject: LoginSubject): Promise<void> {
+    try {
+      if (!input.captchaId || !input.captchaAnswer) throw captchaNeeded();
+      await this.captcha.consume(input.captchaId, input.captchaAnswer);
+    } catch (err) {
+      await this.throttle.recordFailure(subject);
+      throw err;
+    }
+  }
+
   private async revoke(
     manager: EntityManager,
     accountId: string,
@@ -222,10 +253,6 @@ export class SessionsService {
       sid: sessionId,
     };
     return this.jwt.signAsync(claims);
-  }
-
-  private refreshExpiry(): Date {
-    return new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
   }
 
   /** Stored hashes made with weaker argon2 parameters are replaced at the next good login. */

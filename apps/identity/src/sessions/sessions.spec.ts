@@ -1,4 +1,4 @@
-import { isSessionId, refreshVerdict } from './sessions.dto';
+import { isSessionId, refreshTokenExpiry, refreshVerdict } from './sessions.dto';
 
 describe('refresh token verdict', () => {
   const now = new Date('2026-03-01T08:00:00Z');
@@ -8,6 +8,7 @@ describe('refresh token verdict', () => {
     expiresAt: new Date('2026-03-31T08:00:00Z'),
     usedAt: null,
     sessionRevokedAt: null,
+    sessionExpiresAt: new Date('2026-03-20T08:00:00Z'),
   };
 
   it('rotates a fresh token of a live session', () => {
@@ -30,6 +31,16 @@ describe('refresh token verdict', () => {
 
   it('refuses an expired token', () => {
     expect(refreshVerdict({ ...token, expiresAt: now }, now)).toBe('expired');
+  });
+
+  it('refuses a fresh token once its session reached its absolute end', () => {
+    expect(refreshVerdict({ ...token, sessionExpiresAt: now }, now)).toBe('expired');
+  });
+
+  it('never gives a new refresh token more life than its session has left', () => {
+    const sessionEnd = new Date('2026-03-05T08:00:00Z');
+    expect(refreshTokenExpiry(now, 30, sessionEnd)).toEqual(sessionEnd);
+    expect(refreshTokenExpiry(now, 1, sessionEnd)).toEqual(new Date('2026-03-02T08:00:00Z'));
   });
 
   it('recognises session ids', () => {

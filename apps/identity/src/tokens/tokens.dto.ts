@@ -9,9 +9,14 @@ export interface EmailTokenRow {
   usedAt: Date | null;
 }
 
-/** A token just issued: the raw value travels in the event, only its hash is stored. */
+import type { SealedToken } from '@dvc/contracts';
+
+/**
+ * A token just issued: only its hash is stored, and the raw value leaves sealed to the
+ * notification service, which alone can open it to write the link.
+ */
 export interface IssuedEmailToken {
-  token: string;
+  sealedToken: SealedToken;
   expiresAt: Date;
 }
 

@@ -4,18 +4,20 @@ import { BadRequestError } from '@dvc/contracts';
 import { IdentityConfig } from '../identity.config';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { EmailTokenPurpose, IssuedEmailToken, emailTokenProblem } from './tokens.dto';
+import { TokenSeal } from './token-seal';
 import { EmailTokensRepository } from './tokens.repository';
 
 /**
  * Activation and reset links (DESIGN.md §9): 256-bit random, only the SHA-256 stored,
- * single use, activation ≤ 24 h and reset ≤ 30 min. Errors say what is wrong with the
- * link, never anything about the account behind it.
+ * single use, activation ≤ 24 h and reset ≤ 30 min; the raw token leaves only sealed.
+ * Errors say what is wrong with the link, never anything about the account behind it.
  */
 @Injectable()
 export class EmailTokensService {
   constructor(
     private readonly config: IdentityConfig,
     private readonly tokens: EmailTokensRepository,
+    private readonly seal: TokenSeal,
   ) {}
 
   async issue(
@@ -32,7 +34,7 @@ export class EmailTokensService {
       tokenHash: hashOpaqueToken(token),
       expiresAt,
     });
-    return { token, expiresAt };
+    return { sealedToken: this.seal.seal(token), expiresAt };
   }
 
   /** Marks the token used and returns its account id, or throws the reason it cannot be used. */

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { DEV_EMAIL_TOKEN_PRIVATE_KEY, emailTokenPrivateKey, openToken } from '@dvc/contracts';
 import { IdentityConfig } from '../identity.config';
+import { TokenSeal } from './token-seal';
 import { OPAQUE_TOKEN_BYTES, hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { EmailTokenPurpose, EmailTokenRow, emailTokenProblem } from './tokens.dto';
 import { EmailTokensRepository } from './tokens.repository';
@@ -71,30 +73,40 @@ class FakeTokens extends EmailTokensRepository {
 
 describe('EmailTokensService', () => {
   const manager = {} as EntityManager;
+  const notificationKey = emailTokenPrivateKey(DEV_EMAIL_TOKEN_PRIVATE_KEY);
   let repo: FakeTokens;
   let service: EmailTokensService;
 
+  /** What the notification service does: open the sealed token. */
+  async function issue(accountId: string, purpose: EmailTokenPurpose) {
+    const issued = await service.issue(manager, accountId, purpose);
+    return { ...issued, token: openToken(notificationKey, issued.sealedToken) };
+  }
+
   beforeEach(() => {
     repo = new FakeTokens();
-    service = new EmailTokensService(new IdentityConfig(), repo);
+    const config = new IdentityConfig();
+    service = new EmailTokensService(config, repo, new TokenSeal(config));
   });
 
-  it('stores only the hash, with 24 h for activation and 30 min for reset', async () => {
+  it('stores only the hash and hands the token out sealed, with 24 h for activation and 30 min for reset', async () => {
     const before = Date.now();
-    const activation = await service.issue(manager, 'a1', 'activation');
-    const reset = await service.issue(manager, 'a1', 'reset');
+    const activation = await issue('a1', 'activation');
+    const reset = await issue('a1', 'reset');
     expect([...repo.rows.keys()]).toEqual([
       hashOpaqueToken(activation.token),
       hashOpaqueToken(reset.token),
     ]);
     expect(JSON.stringify([...repo.rows.values()])).not.toContain(activation.token);
+    expect(activation.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(activation.sealedToken).not.toContain(activation.token);
     expect(activation.expiresAt.getTime() - before).toBeGreaterThanOrEqual(24 * 3_600_000);
     expect(activation.expiresAt.getTime() - before).toBeLessThan(24 * 3_600_000 + 1000);
     expect(reset.expiresAt.getTime() - before).toBeLessThan(30 * 60_000 + 1000);
   });
 
   it('accepts a token once, for its own purpose only, with a distinct code for each refusal', async () => {
-    const { token } = await service.issue(manager, 'a1', 'activation');
+    const { token } = await issue('a1', 'activation');
     await expect(service.consume(manager, 'reset', token)).rejects.toMatchObject({
       status: 400,
       code: 'token.invalid',
@@ -104,7 +116,7 @@ describe('EmailTokensService', () => {
       code: 'token.used',
     });
 
-    const old = await service.issue(manager, 'a2', 'activation');
+    const old = await issue('a2', 'activation');
     repo.rows.get(hashOpaqueToken(old.token))!.expiresAt = new Date(Date.now() - 1);
     await expect(service.consume(manager, 'activation', old.token)).rejects.toMatchObject({
       code: 'token.expired',
@@ -112,8 +124,8 @@ describe('EmailTokensService', () => {
   });
 
   it('retires the older link when a new one is issued', async () => {
-    const first = await service.issue(manager, 'a1', 'reset');
-    const second = await service.issue(manager, 'a1', 'reset');
+    const first = await issue('a1', 'reset');
+    const second = await issue('a1', 'reset');
     await expect(service.consume(manager, 'reset', first.token)).rejects.toMatchObject({
       code: 'token.used',
     });

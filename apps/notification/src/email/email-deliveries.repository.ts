@@ -5,10 +5,12 @@ import { NotificationConfig } from '../notification.config';
 import type {
   AccountEmailRequest,
   DeliveryStatus,
+  EmailRequest,
   PendingDelivery,
   Recipient,
   RenderedEmail,
   UnaddressedDelivery,
+  UnrenderedDelivery,
 } from './email.dto';
 import type { TemplateName } from './templates';
 
@@ -28,13 +30,14 @@ export interface AddressedEmail extends RenderedEmail {
 interface PendingRow {
   id: string;
   template: string;
+  locale: Locale;
   account_id: string | null;
   recipient: string | null;
   recipient_name: string | null;
   subject: string | null;
   text_body: string | null;
   html_body: string | null;
-  template_data: AccountEmailRequest['data'] | null;
+  template_data: AccountEmailRequest['data'] | EmailRequest['data'] | null;
   attempts: number;
 }
 
@@ -81,6 +84,37 @@ export class EmailDeliveriesRepository {
   }
 
   /**
+   * Records, in the caller's transaction, an email whose payload holds a sealed token: its
+   * address and subject now, its bodies never (`claim` hands it over unrendered). Same locking
+   * and uniqueness as `create`.
+   */
+  async createUnrendered(
+    manager: EntityManager,
+    eventId: string,
+    request: EmailRequest,
+    subject: string,
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO ${this.table}
+         (event_id, template, locale, account_id, recipient, recipient_name, subject, template_data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (event_id, template) DO NOTHING
+       RETURNING id`,
+      [
+        eventId,
+        request.template,
+        request.locale,
+        request.accountId,
+        request.to.address,
+        request.to.name,
+        subject,
+        request.data,
+      ],
+    );
+    return this.lockCreated(manager, rows);
+  }
+
+  /**
    * Records, in the caller's transaction, an email to an account holder whose address is
    * not known yet (`claim` hands it over unaddressed). Same locking and uniqueness as `create`.
    */
@@ -112,18 +146,35 @@ export class EmailDeliveriesRepository {
    * Moves a delivery to `sending` and counts the attempt. Waits while the transaction that
    * created it is still open; null when it was rolled back or is already finished.
    */
-  async claim(id: string): Promise<PendingDelivery | UnaddressedDelivery | null> {
+  async claim(
+    id: string,
+  ): Promise<PendingDelivery | UnaddressedDelivery | UnrenderedDelivery | null> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [id]);
       const [result]: [PendingRow[], number] = await manager.query(
         `UPDATE ${this.table} SET status = 'sending', attempts = attempts + 1, updated_at = now()
           WHERE id = $1 AND status IN ('created', 'sending', 'temporary-failure')
-          RETURNING id, template, account_id, recipient, recipient_name, subject, text_body,
-                    html_body, template_data, attempts`,
+          RETURNING id, template, locale, account_id, recipient, recipient_name, subject,
+                    text_body, html_body, template_data, attempts`,
         [id],
       );
       const row = result[0];
       if (!row) return null;
+      const to = { address: row.recipient ?? '', name: row.recipient_name ?? '' };
+      if (row.recipient !== null && row.text_body === null && row.template_data !== null) {
+        return {
+          id: row.id,
+          attempts: row.attempts,
+          to,
+          request: {
+            template: row.template,
+            locale: row.locale,
+            to,
+            accountId: row.account_id,
+            data: row.template_data,
+          } as EmailRequest,
+        };
+      }
       if (row.recipient === null) {
         return {
           id: row.id,
@@ -137,7 +188,7 @@ export class EmailDeliveriesRepository {
       }
       return {
         id: row.id,
-        to: { address: row.recipient, name: row.recipient_name ?? '' },
+        to,
         subject: row.subject ?? '',
         text: row.text_body ?? '',
         html: row.html_body ?? '',

@@ -3,7 +3,8 @@ import { renderEmail } from './email-renderer';
 import type { EmailRequest } from './email.dto';
 import { emailTemplates } from './templates';
 
-const ctx = { publicUrl: 'https://dichvucong.test/' };
+/** The token as the notification service opened it from the event's sealed value. */
+const ctx = { publicUrl: 'https://dichvucong.test/', token: 'opened-token' };
 const holder = {
   accountId: '6f1c1c8e-52a4-4a57-a0a8-2c7b3c1f1a01',
   email: 'an@example.vn',
@@ -18,8 +19,7 @@ function request(
   const data = {
     ...holder,
     locale,
-    activationToken: 'act-token',
-    resetToken: 'reset-token',
+    sealedToken: 'sealed-token',
     expiresAt: '',
     via: 'change',
     ...extra,
@@ -50,6 +50,11 @@ describe('email templates', () => {
       'Reset the password of your public-service portal account',
     ],
     [
+      'registration-attempted',
+      'Có người vừa đăng ký tài khoản bằng email của Ông/Bà',
+      'Someone tried to register with your email address',
+    ],
+    [
       'account-activated',
       'Chào mừng Ông/Bà đến với Cổng Dịch vụ công',
       'Welcome to the public-service portal',
@@ -78,7 +83,7 @@ describe('email templates', () => {
   it('account-registered links to the activation page with the token, valid 24 hours', () => {
     const vi = renderEmail(request('account-registered', 'vi'), ctx);
     const en = renderEmail(request('account-registered', 'en'), ctx);
-    const link = 'https://dichvucong.test/activate?token=act-token';
+    const link = 'https://dichvucong.test/activate?token=opened-token';
     expect(vi.text).toContain(link);
     expect(vi.html).toContain(`href="${link}"`);
     expect(vi.text).toContain('Liên kết có hiệu lực trong 24 giờ');
@@ -89,7 +94,7 @@ describe('email templates', () => {
   it('password-reset-requested links to the reset page, valid 30 minutes, and says to ignore it if unasked', () => {
     const vi = renderEmail(request('password-reset-requested', 'vi'), ctx);
     const en = renderEmail(request('password-reset-requested', 'en'), ctx);
-    const link = 'https://dichvucong.test/reset-password?token=reset-token';
+    const link = 'https://dichvucong.test/reset-password?token=opened-token';
     expect(vi.text).toContain(link);
     expect(vi.html).toContain(`href="${link}"`);
     expect(vi.text).toContain('30 phút');
@@ -115,6 +120,30 @@ describe('email templates', () => {
     );
   });
 
+  it('never renders an activation or reset link without the opened token', () => {
+    const sealedOnly = { publicUrl: ctx.publicUrl };
+    expect(() => renderEmail(request('account-registered', 'vi'), sealedOnly)).toThrow(
+      'needs its opened token',
+    );
+    expect(() => renderEmail(request('password-reset-requested', 'en'), sealedOnly)).toThrow();
+    // The sealed value itself never becomes a link.
+    expect(renderEmail(request('account-registered', 'vi'), ctx).text).not.toContain(
+      'sealed-token',
+    );
+  });
+
+  it('registration-attempted tells the holder nothing was created, with the login and reset paths', () => {
+    const vi = renderEmail(request('registration-attempted', 'vi'), { publicUrl: ctx.publicUrl });
+    const en = renderEmail(request('registration-attempted', 'en'), { publicUrl: ctx.publicUrl });
+    expect(vi.text).toContain('không có tài khoản mới nào được tạo');
+    expect(vi.text).toContain('https://dichvucong.test/forgot-password');
+    expect(vi.text).toContain('https://dichvucong.test/dang-nhap');
+    expect(vi.html).toContain('href="https://dichvucong.test/forgot-password"');
+    expect(vi.text).not.toContain('token=');
+    expect(en.text).toContain('no new account was created');
+    expect(en.text).toContain('https://dichvucong.test/forgot-password');
+  });
+
   it('account-activated welcomes the citizen and links to the portal', () => {
     const vi = renderEmail(request('account-activated', 'vi'), ctx);
     expect(vi.text).toContain('Tài khoản an@example.vn đã được kích hoạt thành công.');
@@ -123,7 +152,7 @@ describe('email templates', () => {
 
   it('URL-encodes tokens, so a token cannot change the link', () => {
     const token = 'a+b/c=d&e<f>"g h#';
-    const email = renderEmail(request('account-registered', 'vi', { activationToken: token }), ctx);
+    const email = renderEmail(request('account-registered', 'vi'), { ...ctx, token });
     const link = 'https://dichvucong.test/activate?token=a%2Bb%2Fc%3Dd%26e%3Cf%3E%22g%20h%23';
     expect(email.text).toContain(link);
     expect(email.html).toContain(`href="${link}"`);
@@ -132,6 +161,7 @@ describe('email templates', () => {
   it.each([
     'account-registered',
     'password-reset-requested',
+    'registration-attempted',
     'account-activated',
     'password-changed',
   ] as const)('%s escapes every value it puts into HTML', (template) => {

@@ -12,3 +12,15 @@ export function renderEmail(request: EmailRequest, ctx: TemplateContext): Render
     html: localized.html(request.data, ctx),
   };
 }
+
+/** The subject alone (it never holds a link), for a delivery rendered only when sent. */
+export function renderSubject(request: EmailRequest, ctx: TemplateContext): string {
+  const template = emailTemplates[request.template] as EmailTemplate<typeof request.data>;
+  return template[request.locale].subject(request.data, ctx);
+}
+
+/** An activation or reset email: its payload holds a sealed token, opened only to send it. */
+export function carriesSealedToken(request: EmailRequest): boolean {
+  const data = request.data as { sealedToken?: unknown };
+  return typeof data.sealedToken === 'string';
+}

@@ -54,6 +54,17 @@ export interface UnaddressedDelivery {
   request: AccountEmailRequest;
 }
 
+/**
+ * A delivery claimed for sending whose email carries a sealed single-use token: rendered only
+ * now, with the token opened in memory, so no stored row ever holds the link.
+ */
+export interface UnrenderedDelivery {
+  id: string;
+  attempts: number;
+  to: Recipient;
+  request: EmailRequest;
+}
+
 /** Data of a Bull job in the `email` queue; the job id is the delivery id. */
 export interface EmailJob {
   deliveryId: string;

@@ -6,7 +6,8 @@ import type { AccountContactView } from '@dvc/contracts';
 import { AccountContacts, UnknownAccountError } from '../contacts/account-contacts';
 import { NotificationConfig } from '../notification.config';
 import { EmailDeliveriesRepository } from './email-deliveries.repository';
-import { renderEmail } from './email-renderer';
+import { carriesSealedToken, renderEmail, renderSubject } from './email-renderer';
+import { TokenOpener } from './token-opener';
 import {
   AccountEmailRequest,
   EMAIL_QUEUE,
@@ -14,6 +15,7 @@ import {
   EmailRequest,
   PendingDelivery,
   UnaddressedDelivery,
+  UnrenderedDelivery,
 } from './email.dto';
 import { Mailer, isPermanentSmtpError } from './mailer';
 
@@ -32,6 +34,7 @@ export class EmailService {
     private readonly deliveries: EmailDeliveriesRepository,
     private readonly mailer: Mailer,
     private readonly contacts: AccountContacts,
+    private readonly tokens: TokenOpener,
     @InjectQueue(EMAIL_QUEUE) private readonly queue: Queue<EmailJob>,
   ) {}
 
@@ -41,6 +44,12 @@ export class EmailService {
    * for this transaction and sends nothing if it rolled back.
    */
   async schedule(manager: EntityManager, eventId: string, request: EmailRequest): Promise<void> {
+    if (carriesSealedToken(request)) {
+      const subject = renderSubject(request, { publicUrl: this.config.PUBLIC_URL });
+      const id = await this.deliveries.createUnrendered(manager, eventId, request, subject);
+      if (id) await this.enqueue(id);
+      return;
+    }
     const email = renderEmail(request, { publicUrl: this.config.PUBLIC_URL });
     const deliveryId = await this.deliveries.create(manager, {
       eventId,
@@ -89,7 +98,11 @@ export class EmailService {
       );
       return;
     }
-    const delivery = 'request' in claimed ? await this.address(claimed) : claimed;
+    const delivery = !('request' in claimed)
+      ? claimed
+      : 'to' in claimed
+        ? await this.renderWithToken(claimed)
+        : await this.address(claimed);
     let messageId: string;
     try {
       messageId = await this.mailer.send(delivery);
@@ -103,6 +116,22 @@ export class EmailService {
       throw err;
     }
     await this.deliveries.markDelivered(deliveryId, messageId);
+  }
+
+  /** Opens the email's sealed token and renders it, in memory only (nothing is stored). */
+  private async renderWithToken(delivery: UnrenderedDelivery): Promise<PendingDelivery> {
+    const { request } = delivery;
+    let token: string;
+    try {
+      token = this.tokens.open((request.data as { sealedToken: string }).sealedToken);
+    } catch (err) {
+      // Sealed to another key: no retry can open it.
+      const reason = `the sealed token cannot be opened: ${(err as Error).message}`;
+      await this.deliveries.markFailed(delivery.id, 'permanent-failure', reason);
+      throw new PermanentDeliveryError(reason);
+    }
+    const email = renderEmail(request, { publicUrl: this.config.PUBLIC_URL, token });
+    return { id: delivery.id, attempts: delivery.attempts, to: delivery.to, ...email };
   }
 
   /** Asks identity where the email goes, renders it in the holder's language and records it. */

@@ -24,13 +24,14 @@ describe('emailForEvent', () => {
   it.each([
     [
       Events.accountRegistered,
-      { activationToken: 't', expiresAt: '2026-11-27T00:00:00Z' },
+      { sealedToken: 't', expiresAt: '2026-11-27T00:00:00Z' },
       'account-registered',
     ],
     [Events.accountActivated, {}, 'account-activated'],
+    [Events.registrationAttempted, {}, 'registration-attempted'],
     [
       Events.passwordResetRequested,
-      { resetToken: 't', expiresAt: '2026-11-27T00:00:00Z' },
+      { sealedToken: 't', expiresAt: '2026-11-27T00:00:00Z' },
       'password-reset-requested',
     ],
     [Events.passwordChanged, { via: 'reset' }, 'password-changed'],
@@ -70,7 +71,8 @@ describe('emailForEvent', () => {
       Events.accountRegistered,
       { ...holder, expiresAt: '2026-11-27T00:00:00Z' },
     ],
-    ['no reset token', Events.passwordResetRequested, { ...holder, resetToken: 42 }],
+    ['no reset token', Events.passwordResetRequested, { ...holder, sealedToken: 42 }],
+    ['a raw, unsealed token', Events.passwordResetRequested, { ...holder, resetToken: 't' }],
     ['an unknown way of change', Events.passwordChanged, { ...holder, via: 'magic' }],
     ['no payload', Events.accountActivated, null],
   ])('refuses an event with %s', (_what, type, data) => {

@@ -25,12 +25,13 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const EMAIL_OF_EVENT: { [K in keyof EventPayloads]?: EmailRule<EventPayloads[K]> } = {
   [Events.accountRegistered]: {
     template: 'account-registered',
-    complete: (d) => isText(d.activationToken),
+    complete: (d) => isText(d.sealedToken),
   },
   [Events.accountActivated]: { template: 'account-activated', complete: () => true },
+  [Events.registrationAttempted]: { template: 'registration-attempted', complete: () => true },
   [Events.passwordResetRequested]: {
     template: 'password-reset-requested',
-    complete: (d) => isText(d.resetToken),
+    complete: (d) => isText(d.sealedToken),
   },
   [Events.passwordChanged]: {
     template: 'password-changed',

@@ -251,7 +251,7 @@ describe('event → notification rules (as data)', () => {
     const reset = notificationForEvent(
       envelope(Events.passwordResetRequested, {
         ...holder,
-        resetToken: 'secret-token',
+        sealedToken: 'secret-token',
         expiresAt: base.at,
       }),
     );
@@ -273,8 +273,9 @@ describe('event → notification rules (as data)', () => {
       'account.activated',
     );
     expect(
-      notificationForEvent(envelope(Events.accountRegistered, { ...holder, activationToken: 't' })),
+      notificationForEvent(envelope(Events.accountRegistered, { ...holder, sealedToken: 't' })),
     ).toBeNull();
+    expect(notificationForEvent(envelope(Events.registrationAttempted, holder))).toBeNull();
   });
 
   it('makes nothing of events nobody sees', () => {

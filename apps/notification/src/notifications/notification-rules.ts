@@ -203,6 +203,8 @@ export const EVENT_RULES: Record<string, NotificationRule<never> | null> = {
   // The account cannot sign in yet: its activation email is the message.
   [Events.accountRegistered]: null,
   [Events.accountActivated]: accountRule('account.activated', () => ({}), '/'),
+  // Only the email says it: whoever registered is not the holder signed in here.
+  [Events.registrationAttempted]: null,
   [Events.passwordResetRequested]: accountRule(
     'account.password_reset_requested',
     () => ({}),

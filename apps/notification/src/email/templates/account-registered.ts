@@ -1,5 +1,5 @@
 import type { AccountRegisteredEvent } from '@dvc/contracts';
-import { EmailTemplate, html, htmlLayout, portalLink, textLayout } from './template';
+import { EmailTemplate, html, htmlLayout, textLayout, tokenLink } from './template';
 
 /** Activation link after registration (DESIGN.md §9: single use, valid 24 hours). */
 export const accountRegistered: EmailTemplate<AccountRegisteredEvent> = {
@@ -9,7 +9,7 @@ export const accountRegistered: EmailTemplate<AccountRegisteredEvent> = {
       textLayout('vi', [
         `Kính gửi Ông/Bà ${d.fullName},`,
         `Cảm ơn Ông/Bà đã đăng ký tài khoản ${d.email} trên Cổng Dịch vụ công. Để hoàn tất đăng ký, vui lòng mở liên kết sau để kích hoạt tài khoản:`,
-        portalLink(ctx, '/activate', d.activationToken),
+        tokenLink(ctx, '/activate'),
         'Liên kết có hiệu lực trong 24 giờ và chỉ dùng được một lần.',
         'Nếu Ông/Bà không đăng ký tài khoản, vui lòng bỏ qua thư này.',
       ]),
@@ -25,7 +25,7 @@ export const accountRegistered: EmailTemplate<AccountRegisteredEvent> = {
         ],
         action: {
           label: 'Kích hoạt tài khoản',
-          href: portalLink(ctx, '/activate', d.activationToken),
+          href: tokenLink(ctx, '/activate'),
         },
       }),
   },
@@ -35,7 +35,7 @@ export const accountRegistered: EmailTemplate<AccountRegisteredEvent> = {
       textLayout('en', [
         `Dear ${d.fullName},`,
         `Thank you for registering the account ${d.email} on the public-service portal (Cổng Dịch vụ công). To finish, open this link to activate your account:`,
-        portalLink(ctx, '/activate', d.activationToken),
+        tokenLink(ctx, '/activate'),
         'The link is valid for 24 hours and can be used only once.',
         'If you did not register, please ignore this email.',
       ]),
@@ -51,7 +51,7 @@ export const accountRegistered: EmailTemplate<AccountRegisteredEvent> = {
         ],
         action: {
           label: 'Activate my account',
-          href: portalLink(ctx, '/activate', d.activationToken),
+          href: tokenLink(ctx, '/activate'),
         },
       }),
   },

@@ -4,6 +4,7 @@ import { dossierStatusChanged } from './dossier-status-changed';
 import { dossierSubmitted } from './dossier-submitted';
 import { passwordChanged } from './password-changed';
 import { passwordResetRequested } from './password-reset-requested';
+import { registrationAttempted } from './registration-attempted';
 import { paymentExpired } from './payment-expired';
 import { paymentFailed } from './payment-failed';
 import { paymentRequired } from './payment-required';
@@ -14,6 +15,7 @@ import type { EmailTemplate } from './template';
 const accountEmails = {
   'account-registered': accountRegistered,
   'account-activated': accountActivated,
+  'registration-attempted': registrationAttempted,
   'password-reset-requested': passwordResetRequested,
   'password-changed': passwordChanged,
 };

@@ -1,5 +1,5 @@
 import type { PasswordResetRequestedEvent } from '@dvc/contracts';
-import { EmailTemplate, html, htmlLayout, portalLink, textLayout } from './template';
+import { EmailTemplate, html, htmlLayout, textLayout, tokenLink } from './template';
 
 /** Reset link after "forgot password" (DESIGN.md §9: single use, valid 30 minutes). */
 export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> = {
@@ -9,7 +9,7 @@ export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> 
       textLayout('vi', [
         `Kính gửi Ông/Bà ${d.fullName},`,
         `Chúng tôi nhận được yêu cầu đặt lại mật khẩu cho tài khoản ${d.email}. Vui lòng mở liên kết sau để đặt mật khẩu mới:`,
-        portalLink(ctx, '/reset-password', d.resetToken),
+        tokenLink(ctx, '/reset-password'),
         'Liên kết có hiệu lực trong 30 phút và chỉ dùng được một lần.',
         'Nếu Ông/Bà không yêu cầu đặt lại mật khẩu, vui lòng bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.',
       ]),
@@ -26,7 +26,7 @@ export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> 
         ],
         action: {
           label: 'Đặt lại mật khẩu',
-          href: portalLink(ctx, '/reset-password', d.resetToken),
+          href: tokenLink(ctx, '/reset-password'),
         },
       }),
   },
@@ -36,7 +36,7 @@ export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> 
       textLayout('en', [
         `Dear ${d.fullName},`,
         `We received a request to reset the password of the account ${d.email}. Open this link to choose a new password:`,
-        portalLink(ctx, '/reset-password', d.resetToken),
+        tokenLink(ctx, '/reset-password'),
         'The link is valid for 30 minutes and can be used only once.',
         'If you did not ask to reset your password, please ignore this email; your current password stays unchanged.',
       ]),
@@ -53,7 +53,7 @@ export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> 
         ],
         action: {
           label: 'Reset my password',
-          href: portalLink(ctx, '/reset-password', d.resetToken),
+          href: tokenLink(ctx, '/reset-password'),
         },
       }),
   },

@@ -4,6 +4,11 @@ import type { Locale } from '@dvc/contracts';
 export interface TemplateContext {
   /** The portal's public address (PUBLIC_URL), for links. */
   publicUrl: string;
+  /**
+   * The single-use token of an activation or reset link, opened from its sealed form while the
+   * email is being sent: it lives in memory only, never in a stored payload.
+   */
+  token?: string;
 }
 
 export interface LocalizedEmail<T> {
@@ -47,6 +52,12 @@ function render(value: unknown): string {
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false) return '';
   return escapeHtml(String(value));
+}
+
+/** The link of a single-use token email; rendering it without the opened token is a bug. */
+export function tokenLink(ctx: TemplateContext, path: string): string {
+  if (ctx.token === undefined) throw new Error(`the link to ${path} needs its opened token`);
+  return portalLink(ctx, path, ctx.token);
 }
 
 /** A portal link; the token is URL-encoded whatever it contains. */
