@@ -249,6 +249,8 @@ describe('docker-compose.yml', () => {
         'INTERNAL_TOKEN',
         'IDEMPOTENCY_SECRET',
         'VNPAY_HASH_SECRET',
+        'EMAIL_TOKEN_PUBLIC_KEY',
+        'EMAIL_TOKEN_PRIVATE_KEY',
       ]),
     );
     for (const name of mandatoryVariables()) {

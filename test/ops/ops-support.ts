@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage, IsInt, Max, Min } from 'class-validator';
@@ -128,8 +128,21 @@ export function appFolders(): string[] {
 }
 
 /** Values of a realistic shape where a long random secret would not do. */
+/** One key pair an operator would make for sealing email tokens (identity public, notification private). */
+let emailTokenPair: { publicKey: Buffer; privateKey: Buffer } | undefined;
+function emailTokenKeys(): { publicKey: Buffer; privateKey: Buffer } {
+  emailTokenPair ??= generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  return emailTokenPair;
+}
+
 const SAMPLE_VALUES: Record<string, () => string> = {
   VNPAY_TMN_CODE: () => `DVC${randomBytes(3).toString('hex').toUpperCase()}`,
+  EMAIL_TOKEN_PUBLIC_KEY: () => emailTokenKeys().publicKey.toString('base64'),
+  EMAIL_TOKEN_PRIVATE_KEY: () => emailTokenKeys().privateKey.toString('base64'),
 };
 
 /** A value no production check refuses, for a secret the tests stand in for. */

@@ -1,5 +1,13 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from '@dvc/config';
 import { NotificationConfig } from './notification.config';
+
+/** The operator's own key for email tokens, as production requires. */
+const EMAIL_TOKEN_PRIVATE_KEY = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  publicKeyEncoding: { type: 'spki', format: 'der' },
+}).privateKey.toString('base64');
 
 describe('NotificationConfig', () => {
   it('has the development defaults of DESIGN.md §8', () => {
@@ -24,7 +32,12 @@ describe('NotificationConfig', () => {
     expect(() => loadConfig(NotificationConfig, { SMS_DRIVER: 'sms-gun' })).toThrow(/SMS_DRIVER/);
     const http = { SMS_DRIVER: 'http', SMS_HTTP_URL: 'https://sms.example.vn/api/send' };
     expect(loadConfig(NotificationConfig, http).SMS_HTTP_URL).toBe(http.SMS_HTTP_URL);
-    const production = { NODE_ENV: 'production', AMQP_URL: 'amqp://dvc:s3cret@mq:5672', ...http };
+    const production = {
+      NODE_ENV: 'production',
+      AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
+      EMAIL_TOKEN_PRIVATE_KEY,
+      ...http,
+    };
     expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMS_HTTP_TOKEN/);
     expect(
       loadConfig(NotificationConfig, { ...production, SMS_HTTP_TOKEN: 't0k3n' }).SMS_DRIVER,
@@ -53,9 +66,18 @@ describe('NotificationConfig', () => {
     const production = {
       NODE_ENV: 'production',
       AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
+      EMAIL_TOKEN_PRIVATE_KEY,
       SMTP_USER: 'dvc',
     };
     expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMTP_PASS/);
     expect(loadConfig(NotificationConfig, { ...production, SMTP_PASS: 'x' }).SMTP_USER).toBe('dvc');
+  });
+
+  it('refuses to start in production with the development key of email tokens, and names it', () => {
+    const production = { NODE_ENV: 'production', AMQP_URL: 'amqp://dvc:s3cret@mq:5672' };
+    expect(() => loadConfig(NotificationConfig, production)).toThrow(/EMAIL_TOKEN_PRIVATE_KEY/);
+    expect(
+      loadConfig(NotificationConfig, { ...production, EMAIL_TOKEN_PRIVATE_KEY }).isProduction,
+    ).toBe(true);
   });
 });
