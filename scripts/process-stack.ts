@@ -54,6 +54,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     REDIS_PREFIX: `${name}:`,
     HTTP_HOST: '127.0.0.1',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    ADDRESS_RATE_LIMIT_PER_MINUTE: '100000000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
     LOOKUP_RATE_LIMIT_PER_MINUTE: '100000000',
     SMTP_HOST: '127.0.0.1',

@@ -85,6 +85,7 @@ describe('fuzzing every public route (e2e)', () => {
   beforeAll(async () => {
     stack = await startStack({
       RATE_LIMIT_PER_MINUTE: '1000000',
+      ADDRESS_RATE_LIMIT_PER_MINUTE: '1000000',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
       LOOKUP_RATE_LIMIT_PER_MINUTE: '1000000',
     });

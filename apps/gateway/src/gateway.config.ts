@@ -44,15 +44,26 @@ export class GatewayConfig extends BaseConfig {
   @Min(1)
   LOOKUP_RATE_LIMIT_PER_MINUTE: number = 30;
 
-  /** Requests per minute per client IP, every route. */
+  /** Requests per minute per signed-in account, every route. */
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 300;
 
-  /** Requests per minute per client IP on each credential route (login, register, …). */
+  /**
+   * Requests per minute per client IP, every route, signed in or not: far above one person's
+   * needs, because a one-stop office puts many people behind one public address.
+   */
   @IsInt()
   @Min(1)
-  AUTH_RATE_LIMIT_PER_MINUTE: number = 20;
+  ADDRESS_RATE_LIMIT_PER_MINUTE: number = 3000;
+
+  /**
+   * Requests per minute per client IP on each credential route (login, register, …); identity
+   * limits failed logins per account and address far lower.
+   */
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE: number = 300;
 
   /** Comma-separated origins allowed by CORS; empty for same-origin only. */
   @IsString()

@@ -602,6 +602,55 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   });
 });
 
+describe('gateway rate limits for people sharing one public address', () => {
+  const jwt = new JwtService({
+    secret: JWT_SECRET,
+    signOptions: { issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+  });
+  const tokenOf = (accountId: string) =>
+    jwt.sign(
+      { sub: accountId, roles: ['citizen'], agencies: [], sid: randomUUID() },
+      { expiresIn: 900 },
+    );
+  let sut: ServiceUnderTest;
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    sut = await isolatedService('gateway_office');
+    // No broker: every route that reaches a service answers 503 at once, after the limits.
+    app = await startGateway(
+      gatewayConfig({
+        ...sut.env,
+        AMQP_URL: 'amqp://guest:guest@127.0.0.1:1',
+        RATE_LIMIT_PER_MINUTE: '3',
+        ADDRESS_RATE_LIMIT_PER_MINUTE: '12',
+      }),
+    );
+    base = sut.urlOf(app);
+  });
+
+  afterAll(() => sut?.cleanup(app));
+
+  it('limits each signed-in account on its own, and the address only far higher', async () => {
+    const me = (accountId?: string) =>
+      request(base, '/api/v1/me', accountId ? { headers: bearer(tokenOf(accountId)) } : {});
+    const first = randomUUID();
+    for (let i = 0; i < 3; i++) expect((await me(first)).status).toBe(503);
+    expectProblem(await me(first), 429, 'rate_limit.exceeded');
+    // Colleagues behind the same address, signed in or not, are not held back by that.
+    const second = randomUUID();
+    for (let i = 0; i < 3; i++) expect((await me(second)).status).toBe(503);
+    for (let i = 0; i < 4; i++) expect((await me()).status).toBe(401);
+    // The address as a whole has its own, far higher, ceiling (12 here): new accounts soon meet it.
+    const statuses: number[] = [];
+    for (let i = 0; i < 5 && statuses.at(-1) !== 429; i++)
+      statuses.push((await me(randomUUID())).status);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 503)).toBe(true);
+  });
+});
+
 describe('gateway with the broker down', () => {
   let sut: ServiceUnderTest;
   let app: NestFastifyApplication;

@@ -23,9 +23,11 @@ export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
 export const LookupRateLimit = () => SetMetadata(LOOKUP_RATE_LIMITED, true);
 
 /**
- * Two fixed windows per client IP, counted in Redis so every gateway instance shares them:
- * `default` over all routes together, `auth` per credential route. Keys live under
- * REDIS_PREFIX (the client's keyPrefix) + `throttle:`.
+ * Fixed windows counted in Redis so every gateway instance shares them: `default` per signed-in
+ * account over all routes, `address` per client IP over all routes and far higher (a one-stop
+ * office puts many people, signed in or not, behind one public address), `auth` per client IP
+ * and credential route (identity also limits logins per account and address), `lookup` per
+ * client IP. Keys live under REDIS_PREFIX (the client's keyPrefix) + `throttle:`.
  */
 export function rateLimitOptions(config: GatewayConfig, redis: Redis): ThrottlerModuleOptions {
   const reflector = new Reflector();
@@ -35,6 +37,13 @@ export function rateLimitOptions(config: GatewayConfig, redis: Redis): Throttler
         name: 'default',
         ttl: MINUTE_MS,
         limit: config.RATE_LIMIT_PER_MINUTE,
+        skipIf: (context) => bearerSubject(context) === null,
+        generateKey: (context) => `throttle:account:${bearerSubject(context)}`,
+      },
+      {
+        name: 'address',
+        ttl: MINUTE_MS,
+        limit: config.ADDRESS_RATE_LIMIT_PER_MINUTE,
         generateKey: (_context, tracker) => `throttle:ip:${tracker}`,
       },
       {
@@ -58,6 +67,26 @@ export function rateLimitOptions(config: GatewayConfig, redis: Redis): Throttler
     // Retry-After is set by the problem filter from the 429 problem.
     setHeaders: false,
   };
+}
+
+/**
+ * The account a request says it comes from: the `sub` of its bearer token, read without
+ * checking the signature (the JWT guard runs later and refuses a forged one). A forger only
+ * gets a counter of their own, still inside the per-address limit.
+ */
+function bearerSubject(context: ExecutionContext): string | null {
+  const header = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>()
+    .headers.authorization;
+  if (typeof header !== 'string' || !header.startsWith('Bearer ')) return null;
+  try {
+    const payload: unknown = JSON.parse(
+      Buffer.from(header.slice(7).split('.')[1] ?? '', 'base64url').toString('utf8'),
+    );
+    const sub = (payload as { sub?: unknown } | null)?.sub;
+    return typeof sub === 'string' && /^[0-9a-f-]{36}$/i.test(sub) ? sub : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
