@@ -1,11 +1,16 @@
-import { waitFor } from '@dvc/testing';
+import { DataSource } from 'typeorm';
+import { TEST_DATABASE_URL, waitFor } from '@dvc/testing';
+import { register, solvedCaptcha } from './accounts';
 import { api } from './http';
+import { SseClient, openSse } from './sse';
 import { Stack, startStack } from './stack';
 
 /**
  * A citizen's first visit, through the gateway against the real services: register, get the
  * activation email, activate, log in, read and edit the profile, change the password, forget
- * it, reset it with the emailed link, and log in with the new one.
+ * it, reset it with the emailed link, and log in with the new one. Then what must not happen:
+ * registration telling which addresses have accounts, single-use tokens at rest, and live
+ * streams outliving their session.
  */
 describe('account journey (e2e)', () => {
   let stack: Stack;
@@ -14,7 +19,8 @@ describe('account journey (e2e)', () => {
   const password = 'mật khẩu đủ dài 1';
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Behind one trusted proxy, so a test can speak from several client addresses.
+    stack = await startStack({ TRUST_PROXY_HOPS: '1' });
     call = api(stack.url);
   }, 120_000);
 
@@ -40,22 +46,23 @@ describe('account journey (e2e)', () => {
   };
 
   it('registers, activates from the email, logs in and manages the account', async () => {
-    const registered = await call('POST', '/auth/register', {
-      body: { email, password, fullName: 'Nguyễn Thị Lan', phone: '0912345678' },
+    const withoutCaptcha = await call('POST', '/auth/register', {
+      body: { email, password, fullName: 'Nguyễn Thị Lan' },
     });
-    expect(registered.status).toBe(201);
-
-    // Same address in other case: a conflict, and no second account.
-    const duplicate = await call('POST', '/auth/register', {
-      body: { email: email.toUpperCase(), password, fullName: 'Ai đó' },
+    expect(withoutCaptcha.status).toBe(400);
+    const registered = await register(stack, call, {
+      email,
+      password,
+      fullName: 'Nguyễn Thị Lan',
+      phone: '0912345678',
     });
-    expect(duplicate.status).toBe(409);
-    expect(duplicate.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(registered.status).toBe(202);
+    expect(registered.body).toEqual({ message: expect.stringContaining('kiểm tra hộp thư') });
 
     const early = await call('POST', '/auth/login', { body: { email, password } });
     expect(early.status).toBe(403);
 
-    const activation = await mailTo(email, /kích hoạt|activ/i);
+    const activation = await mailTo(email, /^Kích hoạt/);
     const activationToken = tokenIn(activation.text ?? '', '/activate');
     expect(
       (await call('POST', '/auth/activate', { body: { token: activationToken } })).status,
@@ -189,5 +196,198 @@ describe('account journey (e2e)', () => {
       body: { email, password: 'mật khẩu sau khi quên' },
     });
     expect(login.status).toBe(200);
+  });
+  it('answers a registration with a taken address exactly like a new one, and tells only the mailbox', async () => {
+    const taken = `Existing+${Date.now()}@Example.com`;
+    const fresh = `new+${Date.now()}@example.com`;
+    const first = await register(stack, call, { email: taken, password, fullName: 'Trần Văn Cũ' });
+    await mailTo(taken, /^Kích hoạt/);
+    const again = await register(stack, call, {
+      email: taken.toUpperCase(),
+      password: 'mật khẩu của kẻ khác',
+      fullName: 'Ai đó',
+    });
+    const brandNew = await register(stack, call, { email: fresh, password, fullName: 'Lê Mới' });
+    for (const reply of [again, brandNew]) {
+      expect({ status: reply.status, body: reply.body }).toEqual({
+        status: first.status,
+        body: first.body,
+      });
+    }
+
+    // The holder of the taken address learns of it, with the way back in; nothing else changed.
+    const warning = await mailTo(taken, /vừa đăng ký tài khoản bằng email/);
+    expect(warning.text).toContain('http://portal.test/forgot-password');
+    expect(warning.text).not.toContain('token=');
+    await mailTo(fresh, /^Kích hoạt/);
+    const activations = stack.smtp.messages.filter(
+      (m) =>
+        JSON.stringify(m.to).toLowerCase().includes(taken.toLowerCase()) &&
+        /^Kích hoạt/.test(m.subject ?? ''),
+    );
+    expect(activations).toHaveLength(1);
+  });
+
+  it('keeps no activation or reset token readable anywhere in the database, while the emailed links work', async () => {
+    const address = `tokens+${Date.now()}@example.com`;
+    await register(stack, call, { email: address, password, fullName: 'Phạm Bí Mật' });
+    const activationToken = tokenIn((await mailTo(address, /^Kích hoạt/)).text ?? '', '/activate');
+    expect(
+      (await call('POST', '/auth/activate', { body: { token: activationToken } })).status,
+    ).toBe(200);
+    const forgot = await call('POST', '/auth/forgot-password', {
+      body: { email: address, ...(await solvedCaptcha(stack, call)) },
+    });
+    expect(forgot.status).toBe(202);
+    const resetToken = tokenIn((await mailTo(address, /^Đặt lại/)).text ?? '', '/reset-password');
+
+    // Every row of every table of every service, outboxes and email deliveries included.
+    const db = await new DataSource({ type: 'postgres', url: TEST_DATABASE_URL }).initialize();
+    try {
+      const tables: { table_schema: string; table_name: string }[] = await db.query(
+        `SELECT table_schema, table_name FROM information_schema.tables
+          WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE'`,
+        [stack.schemas],
+      );
+      expect(tables.map((t) => `${t.table_schema}.${t.table_name}`)).toEqual(
+        expect.arrayContaining([
+          `${stack.schemas[0]}.outbox`,
+          `${stack.schemas[0]}.email_tokens`,
+          `${stack.schemas[2]}.email_deliveries`,
+        ]),
+      );
+      let dump = '';
+      for (const t of tables) {
+        const rows: { row: string }[] = await db.query(
+          `SELECT row_to_json(r)::text AS row FROM "${t.table_schema}"."${t.table_name}" r`,
+        );
+        dump += rows.map((r) => r.row).join('\n');
+      }
+      expect(dump).toContain(address.toLowerCase()); // the dump does see the account's rows
+      for (const token of [activationToken, resetToken]) {
+        expect(dump).not.toContain(token);
+        expect(dump).not.toContain(encodeURIComponent(token));
+      }
+    } finally {
+      await db.destroy();
+    }
+
+    const reset = await call('POST', '/auth/reset-password', {
+      body: { token: resetToken, newPassword: 'mật khẩu sau khi kiểm tra' },
+    });
+    expect(reset.status).toBe(204);
+  });
+
+  describe('live streams end with their session', () => {
+    const streamAddress = `stream+${Date.now()}@example.com`;
+    let streamPassword = 'mật khẩu của luồng 1';
+    const opened: SseClient[] = [];
+
+    const signIn = async () => {
+      const reply = await call<{ accessToken: string; refreshToken: string }>(
+        'POST',
+        '/auth/login',
+        { body: { email: streamAddress, password: streamPassword } },
+      );
+      expect(reply.status).toBe(200);
+      return reply.body;
+    };
+    const liveStream = async (accessToken: string) => {
+      const client = await openSse(`${stack.url}/api/v1/notifications/stream`, {
+        authorization: `Bearer ${accessToken}`,
+      });
+      expect(client.status).toBe(200);
+      opened.push(client);
+      return client;
+    };
+    /** Ended within a few seconds: the gateway heard identity revoke the session. */
+    const endsSoon = (client: SseClient, what: string) =>
+      waitFor(() => client.ended, { timeoutMs: 3_000, what: `the stream to end after ${what}` });
+
+    beforeAll(async () => {
+      await register(stack, call, {
+        email: streamAddress,
+        password: streamPassword,
+        fullName: 'Vũ Trực Tuyến',
+      });
+      const token = tokenIn((await mailTo(streamAddress, /^Kích hoạt/)).text ?? '', '/activate');
+      await call('POST', '/auth/activate', { body: { token } });
+    });
+
+    afterAll(() => opened.forEach((client) => client.close()));
+
+    it('on logout', async () => {
+      const session = await signIn();
+      const other = await liveStream((await signIn()).accessToken);
+      const client = await liveStream(session.accessToken);
+      expect((await call('POST', '/auth/logout', { token: session.accessToken })).status).toBe(204);
+      await endsSoon(client, 'logout');
+      expect(other.ended).toBe(false); // another session's stream goes on
+    });
+
+    it('on refresh-token reuse', async () => {
+      const session = await signIn();
+      const client = await liveStream(session.accessToken);
+      const rotate = (refreshToken: string) =>
+        call('POST', '/auth/refresh', { body: { refreshToken } });
+      expect((await rotate(session.refreshToken)).status).toBe(200);
+      expect((await rotate(session.refreshToken)).status).toBe(401);
+      await endsSoon(client, 'refresh-token reuse');
+    });
+
+    it('on a password change, for every other session', async () => {
+      const mine = await signIn();
+      const elsewhere = await liveStream((await signIn()).accessToken);
+      const changed = await call('POST', '/me/password', {
+        token: mine.accessToken,
+        body: { currentPassword: streamPassword, newPassword: 'mật khẩu của luồng 2' },
+      });
+      expect(changed.status).toBe(204);
+      streamPassword = 'mật khẩu của luồng 2';
+      await endsSoon(elsewhere, 'a password change');
+    });
+
+    it('on a password reset', async () => {
+      const client = await liveStream((await signIn()).accessToken);
+      await call('POST', '/auth/forgot-password', {
+        body: { email: streamAddress, ...(await solvedCaptcha(stack, call)) },
+      });
+      const resetMail = await waitFor(
+        () =>
+          stack.smtp.messages.find(
+            (m) => JSON.stringify(m.to).includes(streamAddress) && /^Đặt lại/.test(m.subject ?? ''),
+          ),
+        { timeoutMs: 15_000, what: 'the reset email' },
+      );
+      const token = tokenIn(resetMail.text ?? '', '/reset-password');
+      const reset = await call('POST', '/auth/reset-password', {
+        body: { token, newPassword: 'mật khẩu của luồng 3' },
+      });
+      expect(reset.status).toBe(204);
+      await endsSoon(client, 'a password reset');
+    });
+  });
+
+  it('slows the guesser of an account, not its owner, and says when to retry', async () => {
+    const owner = `owner+${Date.now()}@example.com`;
+    await register(stack, call, { email: owner, password, fullName: 'Đỗ Chủ Nhân' });
+    const token = tokenIn((await mailTo(owner, /^Kích hoạt/)).text ?? '', '/activate');
+    await call('POST', '/auth/activate', { body: { token } });
+    const attempt = (ip: string, body: Record<string, unknown>) =>
+      call('POST', '/auth/login', {
+        body: { email: owner, ...body },
+        headers: { 'x-forwarded-for': ip },
+      });
+    let last = await attempt('203.0.113.7', { password: 'wrong 0' });
+    for (let i = 1; i <= 10 && last.status === 401; i++)
+      last = await attempt('203.0.113.7', { password: `wrong ${i}` });
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The account is under attack: its owner needs the captcha, then gets in.
+    const needsCaptcha = await attempt('203.0.113.8', { password });
+    expect(needsCaptcha.status).toBe(401);
+    expect(needsCaptcha.body).toMatchObject({ code: 'auth.captcha_required' });
+    const ok = await attempt('203.0.113.8', { password, ...(await solvedCaptcha(stack, call)) });
+    expect(ok.status).toBe(200);
   });
 });

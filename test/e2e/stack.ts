@@ -46,8 +46,12 @@ export interface Stack {
   /** The stack's own RabbitMQ vhost, and the AMQP URL (guest) the apps use on it. */
   vhost: string;
   amqpUrl: string;
+  /** The Postgres schemas of the stack's services (to look at what is stored). */
+  schemas: string[];
   stop(): Promise<void>;
 }
+
+const SERVICE_SCHEMAS = ['identity', 'catalogue', 'notification', 'storage', 'dossier', 'payment'];
 
 /**
  * The whole portal in this process, isolated from every other suite: its own schemas, its
@@ -143,21 +147,13 @@ export async function startStack(
     redis,
     vhost: id,
     amqpUrl,
+    schemas: SERVICE_SCHEMAS.map(schema),
     async stop() {
       for (const app of apps.reverse()) await app.close();
       redis.disconnect();
       await smtp.close();
       await deleteVhost(id);
-      for (const app of [
-        'identity',
-        'catalogue',
-        'notification',
-        'storage',
-        'dossier',
-        'payment',
-      ]) {
-        await dropSchema(TEST_DATABASE_URL, schema(app));
-      }
+      for (const app of SERVICE_SCHEMAS) await dropSchema(TEST_DATABASE_URL, schema(app));
       await rm(s3Directory, { recursive: true, force: true });
     },
   };
