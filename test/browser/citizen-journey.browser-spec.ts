@@ -72,13 +72,16 @@ describe('citizen and officer journey (browser)', () => {
   );
 
   step(
-    'registers with field messages, then says to check the email and the spam folder',
+    'registers with field messages and the captcha, then says to check the email and the spam folder',
     async () => {
+      let captchaShown = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
       await page.locator('.topbar').getByRole('link', { name: 'Đăng ký' }).click();
       await page.getByRole('heading', { name: 'Đăng ký tài khoản' }).waitFor();
+      await page.getByRole('img', { name: /Mã xác nhận/ }).waitFor();
       await page.getByRole('button', { name: 'Đăng ký' }).click();
       await page.getByText('Vui lòng nhập họ và tên').waitFor();
       await page.getByText('Vui lòng nhập email').waitFor();
+      await page.getByText('Vui lòng nhập mã xác nhận').waitFor();
 
       await page.getByLabel('Họ và tên').fill('Trần Thị Công Dân');
       await page.getByLabel('Email').fill(email);
@@ -92,9 +95,20 @@ describe('citizen and officer journey (browser)', () => {
 
       await page.getByLabel('Nhập lại mật khẩu').fill(firstPassword);
       await page.getByLabel('Số định danh cá nhân (CCCD)').fill('001199004567');
+      const captchaAnswer = page.getByRole('textbox', { name: 'Mã xác nhận', exact: true });
+      // A wrong code is refused beside its field, and a new image replaces the spent one.
+      await captchaAnswer.fill('sai-ma');
+      const { captchaId: wrongId } = (await (await captchaShown).json()) as { captchaId: string };
+      captchaShown = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
       await page.getByRole('button', { name: 'Đăng ký' }).click();
-      await page.getByRole('heading', { name: 'Đăng ký thành công' }).waitFor();
-      await page.getByText(`Chúng tôi đã gửi thư kích hoạt tới ${email}`).waitFor();
+      await page.getByText('Mã xác nhận không đúng').waitFor();
+      const { captchaId } = (await (await captchaShown).json()) as { captchaId: string };
+      expect(captchaId).not.toBe(wrongId);
+      await captchaAnswer.fill((await stack.redis.get(`captcha:${captchaId}`))!);
+      await page.getByRole('button', { name: 'Đăng ký' }).click();
+      await page.getByRole('heading', { name: 'Vui lòng kiểm tra email' }).waitFor();
+      await page.getByText(`Chúng tôi đã gửi thư tới ${email}`).waitFor();
+      await page.getByText('Nếu email này đã có tài khoản').waitFor();
       await page.getByText('kiểm tra cả thư mục Spam (Thư rác)').waitFor();
       await screenshot(page, '04-dang-ky-thanh-cong');
     },

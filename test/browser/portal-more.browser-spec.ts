@@ -7,7 +7,8 @@ import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch
 /**
  * The rest of issue 7 in the browser: the admin console (procedures as JSON with the
  * catalogue's own validation, import, holidays), English, the keyboard, a phone, and an
- * expired session that goes to login and back without losing what was typed.
+ * expired session that goes to login and back without losing what was typed; and the owner
+ * of an account someone is guessing the password of, who types the captcha and gets in.
  */
 describe('admin, languages, phone and an expired session (browser)', () => {
   let stack: Stack;
@@ -17,7 +18,8 @@ describe('admin, languages, phone and an expired session (browser)', () => {
   const step = journeySteps(() => [page].filter(Boolean));
 
   beforeAll(async () => {
-    stack = await startStack({}, { portalDir: builtPortal() });
+    // Behind one trusted proxy, so a guesser can speak from another address than the browser.
+    stack = await startStack({ TRUST_PROXY_HOPS: '1' }, { portalDir: builtPortal() });
     browser = await launchBrowser();
   }, 180_000);
 
@@ -150,6 +152,33 @@ describe('admin, languages, phone and an expired session (browser)', () => {
     await page.getByRole('heading', { name: 'Ngày nghỉ lễ, ngày làm bù' }).waitFor();
     await page.getByRole('row', { name: /Tết/ }).first().waitFor();
     await screenshot(page, '24-ngay-nghi');
+    await page.context().close();
+  });
+
+  step('the owner of an account under attack types the captcha and still gets in', async () => {
+    for (let i = 0; i < 10; i++) {
+      await fetch(`${stack.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.66' },
+        body: JSON.stringify({ email: 'officer@dvc.local', password: `đoán mò ${i}` }),
+      });
+    }
+    page = await (await newContext(browser, stack.url)).newPage();
+    problems.push(watch(page));
+    await page.goto('/dang-nhap');
+    await page.getByLabel('Email').fill('officer@dvc.local');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    const captchaShown = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Tài khoản này vừa bị thử mật khẩu nhiều lần').waitFor();
+    await page.getByRole('img', { name: /Mã xác nhận/ }).waitFor();
+    const { captchaId } = (await (await captchaShown).json()) as { captchaId: string };
+    await screenshot(page, '25-dang-nhap-ma-xac-nhan');
+    await page
+      .getByRole('textbox', { name: 'Mã xác nhận', exact: true })
+      .fill((await stack.redis.get(`captcha:${captchaId}`))!);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/can-bo/);
     await page.context().close();
   });
 

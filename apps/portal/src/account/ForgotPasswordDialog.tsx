@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Modal, Result, Space, Spin } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../api/problem';
 import { accountApi } from './api';
+import { CaptchaField, useCaptcha } from './CaptchaField';
 import { useServerErrors } from './useServerErrors';
 
 interface ForgotForm {
@@ -19,14 +17,7 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
   const server = useServerErrors(form, ['email', 'captchaAnswer']);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const captcha = useQuery({
-    queryKey: ['captcha'],
-    queryFn: accountApi.captcha,
-    enabled: open && !sent,
-    staleTime: Infinity,
-    gcTime: 0,
-    retry: false,
-  });
+  const captcha = useCaptcha('forgot', open && !sent, form);
 
   useEffect(() => {
     if (!open) {
@@ -36,36 +27,26 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
     }
   }, [open]);
 
-  function newCaptcha() {
-    form.setFieldValue('captchaAnswer', '');
-    void captcha.refetch();
-  }
-
   async function submit(values: ForgotForm) {
-    if (!captcha.data) return;
+    if (!captcha.captchaId) return;
     server.clear();
     setBusy(true);
     try {
       const answer = await accountApi.forgotPassword({
         email: values.email,
-        captchaId: captcha.data.captchaId,
+        captchaId: captcha.captchaId,
         captchaAnswer: values.captchaAnswer.trim(),
       });
       setSent(answer.message);
     } catch (err) {
-      if (err instanceof ApiProblem && err.code.startsWith('captcha')) {
-        form.setFields([
-          { name: 'captchaAnswer', errors: [err.detail ?? t('forgot.captchaWrong')] },
-        ]);
-      } else server.show(err);
       // A captcha is single use: whatever happened, the next try needs a new one.
-      newCaptcha();
+      captcha.renew();
+      if (!captcha.showError(err)) server.show(err);
     } finally {
       setBusy(false);
     }
   }
 
-  const svg = captcha.data ? `data:image/svg+xml;base64,${toBase64(captcha.data.svg)}` : null;
   return (
     <Modal open={open} onCancel={onClose} title={t('forgot.title')} footer={null} destroyOnHidden>
       {sent ? (
@@ -100,30 +81,9 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
           >
             <Input type="email" autoComplete="email" />
           </Form.Item>
-          <div className="captcha-row">
-            <div className="captcha-image" aria-live="polite">
-              {svg ? (
-                <img src={svg} alt={t('forgot.captchaAlt')} width={150} height={50} />
-              ) : (
-                <Spin size="small" />
-              )}
-            </div>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={newCaptcha}
-              aria-label={t('forgot.captchaRefresh')}
-              title={t('forgot.captchaRefresh')}
-            />
-          </div>
-          <Form.Item
-            name="captchaAnswer"
-            label={t('forgot.captcha')}
-            rules={[{ required: true, whitespace: true, message: t('forgot.captchaRequired') }]}
-          >
-            <Input autoComplete="off" maxLength={16} />
-          </Form.Item>
+          <CaptchaField captcha={captcha} />
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy} disabled={!captcha.data}>
+            <Button type="primary" htmlType="submit" loading={busy} disabled={!captcha.captchaId}>
               {t('forgot.submit')}
             </Button>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -132,12 +92,4 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
       )}
     </Modal>
   );
-}
-
-/** base64 of UTF-8 text (btoa alone only takes Latin-1). */
-function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

@@ -8,11 +8,13 @@ import { ApiProblem } from '../api/problem';
 import { session } from '../auth/session';
 import { safeReturnUrl } from '../auth/useSession';
 import { accountApi } from './api';
+import { CaptchaField, useCaptcha } from './CaptchaField';
 import { ForgotPasswordDialog } from './ForgotPasswordDialog';
 
 interface LoginForm {
   email: string;
   password: string;
+  captchaAnswer?: string;
 }
 
 /** Where a user lands after login when no page asked for it. */
@@ -33,20 +35,34 @@ export function LoginPage() {
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [forgot, setForgot] = useState(location.pathname === '/forgot-password');
+  // Asked for by the server once the account is under attack (many failed logins).
+  const [captchaNeeded, setCaptchaNeeded] = useState(false);
+  const captcha = useCaptcha('login', captchaNeeded, form);
 
   async function submit(values: LoginForm) {
     setAlert(null);
     setBusy(true);
     try {
-      await accountApi.login(values.email.trim(), values.password);
+      const answer =
+        captchaNeeded && captcha.captchaId
+          ? { captchaId: captcha.captchaId, captchaAnswer: (values.captchaAnswer ?? '').trim() }
+          : undefined;
+      await accountApi.login(values.email.trim(), values.password, answer);
       client.clear();
       const state = session.snapshot;
       const roles = state.status === 'authenticated' ? state.user.roles : [];
       navigate(returnUrl ? safeReturnUrl(returnUrl) : homeOf(roles), { replace: true });
     } catch (err) {
-      if (err instanceof ApiProblem && err.status === 401) {
-        form.setFields([{ name: 'password', errors: [err.detail ?? t('login.wrong')] }]);
-      } else setAlert(problemMessage(err, t));
+      // Whatever happened, the captcha shown was spent.
+      if (captchaNeeded) captcha.renew();
+      if (err instanceof ApiProblem && err.code === 'auth.captcha_required') {
+        setAlert(t('login.captchaNeeded'));
+        setCaptchaNeeded(true);
+      } else if (!captcha.showError(err)) {
+        if (err instanceof ApiProblem && err.status === 401) {
+          form.setFields([{ name: 'password', errors: [err.detail ?? t('login.wrong')] }]);
+        } else setAlert(problemMessage(err, t));
+      }
     } finally {
       setBusy(false);
     }
@@ -78,6 +94,7 @@ export function LoginPage() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
+        {captchaNeeded ? <CaptchaField captcha={captcha} /> : null}
         <div className="login-links">
           <Button type="link" className="link-button" onClick={() => setForgot(true)}>
             {t('login.forgot')}

@@ -3,26 +3,31 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Result } from 'antd';
 import { MailOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../api/problem';
 import { accountApi, type RegisterInput } from './api';
+import { CaptchaField, useCaptcha } from './CaptchaField';
 import { useServerErrors } from './useServerErrors';
 import { ConfirmPasswordField } from './PasswordFields';
 
-interface RegisterForm extends RegisterInput {
+interface RegisterForm extends Omit<RegisterInput, 'captchaId'> {
   confirm: string;
 }
 
-const FIELDS = ['email', 'password', 'fullName', 'phone', 'idNumber'] as const;
+const FIELDS = ['email', 'password', 'fullName', 'phone', 'idNumber', 'captchaAnswer'] as const;
 
-/** Đăng ký tài khoản, then "check your email (and the spam folder)". */
+/**
+ * Đăng ký tài khoản (with the captcha), then "check your email (and the spam folder)": the
+ * same answer whether or not the address already has an account, whose holder is emailed.
+ */
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<RegisterForm>();
   const server = useServerErrors(form, FIELDS);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const captcha = useCaptcha('register', !sentTo, form);
 
   async function submit(values: RegisterForm) {
+    if (!captcha.captchaId) return;
     server.clear();
     setBusy(true);
     try {
@@ -32,12 +37,14 @@ export function RegisterPage() {
         phone: input.phone || undefined,
         idNumber: input.idNumber || undefined,
         locale: i18n.language === 'en' ? 'en' : 'vi',
+        captchaId: captcha.captchaId,
+        captchaAnswer: input.captchaAnswer.trim(),
       });
       setSentTo(values.email);
     } catch (err) {
-      if (err instanceof ApiProblem && err.code === 'account.email_taken') {
-        form.setFields([{ name: 'email', errors: [err.detail ?? err.title] }]);
-      } else server.show(err);
+      // The captcha was spent by this attempt, right or wrong: a new one, then what went wrong.
+      captcha.renew();
+      if (!captcha.showError(err)) server.show(err);
     } finally {
       setBusy(false);
     }
@@ -140,7 +147,15 @@ export function RegisterPage() {
         >
           <Input inputMode="numeric" maxLength={12} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+        <CaptchaField captcha={captcha} />
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={busy}
+          disabled={!captcha.captchaId}
+        >
           {t('register.submit')}
         </Button>
         <p className="form-footer">

@@ -15,13 +15,22 @@ export interface RegisterInput {
   phone?: string;
   idNumber?: string;
   locale?: 'vi' | 'en';
+  captchaId: string;
+  captchaAnswer: string;
+}
+
+/** The captcha of a login to an account under attack (after `auth.captcha_required`). */
+export interface CaptchaAnswer {
+  captchaId: string;
+  captchaAnswer: string;
 }
 
 export const accountApi = {
-  register: (input: RegisterInput) => api<ProfileView>('POST', '/auth/register', input),
+  /** The same answer whether or not the address has an account (202, "check your email"). */
+  register: (input: RegisterInput) => api<{ message: string }>('POST', '/auth/register', input),
   activate: (token: string) => api<unknown>('POST', '/auth/activate', { token }),
-  async login(email: string, password: string): Promise<void> {
-    session.start(await api<TokenPair>('POST', '/auth/login', { email, password }));
+  async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
+    session.start(await api<TokenPair>('POST', '/auth/login', { email, password, ...captcha }));
   },
   async logout(): Promise<void> {
     const refreshToken = session.refresh;

@@ -149,9 +149,9 @@ export const en: Strings<Translation> = {
     passwordHelp: 'At least 8 characters; a memorable phrase works well. Do not use your email.',
     idNumberHelp: 'Your 12-digit citizen ID number (optional).',
     haveAccount: 'Already registered?',
-    sentTitle: 'Registration complete',
+    sentTitle: 'Please check your email',
     sentBody:
-      'We sent an activation email to {{email}}. Please open the link in it to activate your account.',
+      'We sent an email to {{email}}. Please open the link in it to activate your account. If this address already has an account, the email says how to log in or reset the password.',
     sentSpam: 'If you cannot find it, check your Spam (junk) folder too.',
     sentValidity: 'The link is valid for 24 hours and works once.',
   },
@@ -169,6 +169,8 @@ export const en: Strings<Translation> = {
     noAccount: 'No account yet?',
     wrong: 'Wrong email or password.',
     needed: 'Please log in to continue. You will come back to this page afterwards.',
+    captchaNeeded:
+      'Someone has been trying passwords on this account. To protect it, please also type the code in the picture.',
   },
   forgot: {
     title: 'Forgot password',

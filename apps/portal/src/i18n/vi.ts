@@ -146,9 +146,9 @@ export const vi = {
       'Ít nhất 8 ký tự; nên dùng một cụm từ dễ nhớ, khó đoán. Không dùng email làm mật khẩu.',
     idNumberHelp: 'Số căn cước công dân 12 chữ số (không bắt buộc).',
     haveAccount: 'Đã có tài khoản?',
-    sentTitle: 'Đăng ký thành công',
+    sentTitle: 'Vui lòng kiểm tra email',
     sentBody:
-      'Chúng tôi đã gửi thư kích hoạt tới {{email}}. Vui lòng kiểm tra hộp thư và mở liên kết để kích hoạt tài khoản.',
+      'Chúng tôi đã gửi thư tới {{email}}. Vui lòng kiểm tra hộp thư và mở liên kết trong thư để kích hoạt tài khoản. Nếu email này đã có tài khoản, thư sẽ hướng dẫn cách đăng nhập hoặc đặt lại mật khẩu.',
     sentSpam: 'Nếu không thấy thư, hãy kiểm tra cả thư mục Spam (Thư rác).',
     sentValidity: 'Liên kết kích hoạt có hiệu lực trong 24 giờ và chỉ dùng được một lần.',
   },
@@ -166,6 +166,8 @@ export const vi = {
     noAccount: 'Chưa có tài khoản?',
     wrong: 'Email hoặc mật khẩu không đúng.',
     needed: 'Vui lòng đăng nhập để tiếp tục. Sau khi đăng nhập bạn sẽ quay lại trang đang xem.',
+    captchaNeeded:
+      'Tài khoản này vừa bị thử mật khẩu nhiều lần. Để bảo vệ tài khoản, vui lòng nhập thêm mã xác nhận.',
   },
   forgot: {
     title: 'Quên mật khẩu',
