@@ -40,7 +40,8 @@ export class AccountsService {
 
   /**
    * A new citizen account, pending until its email is confirmed; the same answer whether the
-   * address is new or not (captcha first, so it cannot be asked in bulk). A new address gets
+   * address is new or not, past the field rules and the captcha (so it cannot be asked in
+   * bulk). A new address gets
    * the activation link (its token sealed inside `identity.account.registered`), an existing
    * account's holder an `identity.account.registration_attempted` warning, and nothing about
    * the existing account changes.
@@ -55,36 +56,45 @@ export class AccountsService {
 
     const created =
       !(await this.accounts.findByEmail(email)) &&
-      (await this.uow
-        .run(ctx.correlationId, async ({ manager, publish }) => {
-          const account = await this.accounts.insert(manager, {
-            email,
-            passwordHash,
-            fullName,
-            phone: input.phone ?? null,
-            idNumber: input.idNumber ?? null,
-            locale: input.locale ?? 'vi',
-            status: 'pending',
-            roles: ['citizen'],
-          });
-          const activation = await this.tokens.issue(manager, account.id, 'activation');
-          await publish({
-            type: Events.accountRegistered,
-            data: {
-              accountId: account.id,
-              email: account.email,
-              fullName: account.fullName,
-              locale: account.locale,
-              sealedToken: activation.sealedToken,
-              expiresAt: activation.expiresAt.toISOString(),
-            },
-          });
-          return true;
-        })
-        // Registered by someone else a moment ago: that account's holder is warned below.
-        .catch((err: unknown) => (err instanceof EmailTakenError ? false : Promise.reject(err))));
+      (await this.createPending(input, { email, fullName, passwordHash }, ctx));
     if (!created) await this.warnHolder(email, ctx);
     return REGISTRATION_ACCEPTED;
+  }
+
+  /** The account and its activation event; false when the address was taken meanwhile. */
+  private async createPending(
+    input: RegisterDto,
+    account: { email: string; fullName: string; passwordHash: string },
+    ctx: RequestContext,
+  ): Promise<boolean> {
+    try {
+      await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
+        const created = await this.accounts.insert(manager, {
+          ...account,
+          phone: input.phone ?? null,
+          idNumber: input.idNumber ?? null,
+          locale: input.locale ?? 'vi',
+          status: 'pending',
+          roles: ['citizen'],
+        });
+        const activation = await this.tokens.issue(manager, created.id, 'activation');
+        await publish({
+          type: Events.accountRegistered,
+          data: {
+            accountId: created.id,
+            email: created.email,
+            fullName: created.fullName,
+            locale: created.locale,
+            sealedToken: activation.sealedToken,
+            expiresAt: activation.expiresAt.toISOString(),
+          },
+        });
+      });
+      return true;
+    } catch (err) {
+      if (err instanceof EmailTakenError) return false;
+      throw err;
+    }
   }
 
   private async warnHolder(email: string, ctx: RequestContext): Promise<void> {
