@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
 import { TooManyRequestsError } from '@dvc/contracts';
 import { IdentityConfig } from '../identity.config';
-import { combineVerdicts, windowVerdict } from './sliding-window';
+import { WindowVerdict, combineVerdicts, windowVerdict } from './sliding-window';
 
 const MINUTE_MS = 60_000;
 /** How long a run of consecutive failures is remembered without a new one. */
@@ -54,21 +54,11 @@ export class LoginThrottle {
     if (blockedMs > 0) throw tooManyAttempts(Math.ceil(blockedMs / 1000));
     const now = Date.now();
     const verdict = combineVerdicts(
-      await Promise.all(
-        this.addressWindows(subject).map(async (w) =>
-          windowVerdict(await this.failuresOf(w, now), now, w.ms, w.max),
-        ),
-      ),
+      await Promise.all(this.addressWindows(subject).map((w) => this.verdictOf(w, now))),
     );
     if (!verdict.allowed) throw tooManyAttempts(verdict.retryAfterSeconds);
-    const account = this.accountWindow(subject.email);
-    const underAttack = !windowVerdict(
-      await this.failuresOf(account, now),
-      now,
-      account.ms,
-      account.max,
-    ).allowed;
-    return { captchaRequired: underAttack };
+    const account = await this.verdictOf(this.accountWindow(subject.email), now);
+    return { captchaRequired: !account.allowed };
   }
 
   async recordFailure(subject: LoginSubject): Promise<void> {
@@ -137,9 +127,10 @@ export class LoginThrottle {
     };
   }
 
-  private async failuresOf(w: Window, now: number): Promise<number[]> {
+  private async verdictOf(w: Window, now: number): Promise<WindowVerdict> {
     const flat = await this.redis.zrangebyscore(w.key, `(${now - w.ms}`, '+inf', 'WITHSCORES');
-    return flat.filter((_, i) => i % 2 === 1).map(Number);
+    const failures = flat.filter((_, i) => i % 2 === 1).map(Number);
+    return windowVerdict(failures, now, w.ms, w.max);
   }
 }
 
