@@ -14,7 +14,7 @@ export async function login(call: Call, email: string, password = DEMO_PASSWORD)
   return reply.body.accessToken;
 }
 
-/** A fresh captcha and its answer, read where the server keeps it (DESIGN.md §9 lets tests). */
+/** A fresh captcha and its answer, read where the server keeps it (`captcha:<id>` in Redis). */
 export async function solvedCaptcha(
   stack: Stack,
   call: Call,
