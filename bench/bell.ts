@@ -1,4 +1,5 @@
 import type { ProcessStack } from '../scripts/process-stack';
+import type { Measure } from './cost';
 import { percentiles } from './measure';
 import { PortalClient, pdfOf } from './portal-client';
 
@@ -8,7 +9,7 @@ import { PortalClient, pdfOf } from './portal-client';
  * commit, the outbox relay, RabbitMQ, the notification service, Redis pub/sub and the
  * gateway). Target: p50 < 50 ms.
  */
-export async function eventToBell(stack: ProcessStack, samples = 40) {
+export async function eventToBell(stack: ProcessStack, measure: Measure, samples = 40) {
   const gateway = stack.url('gateway');
   const citizen = await PortalClient.login(gateway, 'citizen@dvc.local');
   const officer = await PortalClient.login(gateway, 'officer@dvc.local');
@@ -18,17 +19,21 @@ export async function eventToBell(stack: ProcessStack, samples = 40) {
   const stream = await openStream(`${gateway}/api/v1/notifications/stream`, citizen.bearer);
   try {
     const latencies: number[] = [];
-    for (const id of dossiers) {
-      const arrived = stream.next(
-        (data) => data.includes(id) && data.includes('"dossier.received"'),
-      );
-      const t0 = performance.now();
-      await officer.json('POST', `/officer/dossiers/${id}/actions/receive`, {});
-      await arrived;
-      latencies.push(performance.now() - t0);
-    }
+    const { cost } = await measure('bell', async () => {
+      for (const id of dossiers) {
+        const arrived = stream.next(
+          (data) => data.includes(id) && data.includes('"dossier.received"'),
+        );
+        const t0 = performance.now();
+        await officer.json('POST', `/officer/dossiers/${id}/actions/receive`, {});
+        await arrived;
+        latencies.push(performance.now() - t0);
+      }
+      return { operations: latencies.length };
+    });
     const p = percentiles(latencies);
     return {
+      cost,
       samples: latencies.length,
       p50Ms: p.p50,
       p99Ms: p.p99,

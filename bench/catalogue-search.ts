@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { CatalogueRpc, RpcQueues } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import type { ProcessStack } from '../scripts/process-stack';
+import type { Measure } from './cost';
 import { percentiles, round } from './measure';
+import { PROCEDURE } from './portal-client';
 
 const root = join(__dirname, '..', '..');
 const QUERY = '/procedures?q=giay%20phep%20lai%20xe';
@@ -15,7 +17,7 @@ const BARE_PORT = 3199;
  * Postgres) beside the very same SQL behind a bare Fastify + pg handler, in the same run;
  * plus the gateway → service RPC hop alone. Targets: ratio ≥ 0.5, hop p50 ≤ 2 ms.
  */
-export async function catalogueSearch(stack: ProcessStack, seconds: number) {
+export async function catalogueSearch(stack: ProcessStack, seconds: number, measure: Measure) {
   const bare: ChildProcess = spawn(
     process.execPath,
     [join(root, 'dist/bench/bare-search-server.js')],
@@ -26,7 +28,9 @@ export async function catalogueSearch(stack: ProcessStack, seconds: number) {
   );
   try {
     await until(`http://127.0.0.1:${BARE_PORT}${QUERY}`);
-    const gateway = await load(`${stack.url('gateway')}/api/v1${QUERY}`, seconds);
+    const gateway = await measure('search', () =>
+      load(`${stack.url('gateway')}/api/v1${QUERY}`, seconds),
+    );
     const baseline = await load(`http://127.0.0.1:${BARE_PORT}${QUERY}`, seconds);
     return {
       query: QUERY,
@@ -41,9 +45,17 @@ export async function catalogueSearch(stack: ProcessStack, seconds: number) {
   }
 }
 
+/** A procedure's page through the gateway: the catalogue's other public read. */
+export async function catalogueDetail(stack: ProcessStack, seconds: number, measure: Measure) {
+  return measure('detail', () =>
+    load(`${stack.url('gateway')}/api/v1/procedures/${PROCEDURE}`, seconds),
+  );
+}
+
 async function load(url: string, seconds: number) {
   const result = await autocannon({ url, connections: 32, duration: seconds });
   return {
+    operations: result.requests.total,
     rps: round(result.requests.average, 1),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

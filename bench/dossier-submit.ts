@@ -1,4 +1,5 @@
 import type { ProcessStack } from '../scripts/process-stack';
+import type { Measure } from './cost';
 import { closedLoop } from './measure';
 import { PortalClient, pdfOf } from './portal-client';
 
@@ -9,10 +10,17 @@ const ATTACHMENT = pdfOf(200 * 1024);
  * 2 × 200 KB attachments (streamed to document-storage, scanned) → submit.
  * Target: ≥ 200 submissions/s with p99 < 250 ms on 2 cores.
  */
-export async function dossierSubmit(stack: ProcessStack, seconds: number, concurrency = 16) {
+export async function dossierSubmit(
+  stack: ProcessStack,
+  seconds: number,
+  measure: Measure,
+  concurrency = 16,
+) {
   const citizen = await PortalClient.login(stack.url('gateway'), 'citizen@dvc.local');
-  const result = await closedLoop(concurrency, seconds * 1000, () =>
-    citizen.submitDossier(ATTACHMENT).then(() => undefined),
+  const result = await measure('submit', () =>
+    closedLoop(concurrency, seconds * 1000, () =>
+      citizen.submitDossier(ATTACHMENT).then(() => undefined),
+    ),
   );
   return {
     concurrency,

@@ -3,6 +3,7 @@ import { PaymentConfig } from '../apps/payment/src/payment.config';
 import { formatVnpDate } from '../apps/payment/src/provider/vnpay/vnpay-dates';
 import { sign, toQueryString } from '../apps/payment/src/provider/vnpay/vnpay-signature';
 import type { ProcessStack } from '../scripts/process-stack';
+import type { Measure } from './cost';
 import { closedLoop, round } from './measure';
 import { PortalClient, pdfOf } from './portal-client';
 
@@ -10,7 +11,12 @@ import { PortalClient, pdfOf } from './portal-client';
  * Provider → us: signed IPN calls through the gateway for started payments (first call:
  * the success path with its row lock, receipt and event; then replays answering 02).
  */
-export async function ipnHandling(stack: ProcessStack, payments = 60, seconds = 5) {
+export async function ipnHandling(
+  stack: ProcessStack,
+  measure: Measure,
+  payments = 60,
+  seconds = 5,
+) {
   const gateway = stack.url('gateway');
   const citizen = await PortalClient.login(gateway, 'citizen@dvc.local');
   const officer = await PortalClient.login(gateway, 'officer@dvc.local');
@@ -58,12 +64,14 @@ export async function ipnHandling(stack: ProcessStack, payments = 60, seconds = 
     );
   const answers = new Map<string, number>();
   let n = 0;
-  const result = await closedLoop(8, seconds * 1000, async () => {
-    const i = n++;
-    const response = await fetch(ipnUrl(started[i % started.length], i % started.length));
-    const { RspCode } = (await response.json()) as { RspCode: string };
-    answers.set(RspCode, (answers.get(RspCode) ?? 0) + 1);
-  });
+  const result = await measure('ipn', () =>
+    closedLoop(8, seconds * 1000, async () => {
+      const i = n++;
+      const response = await fetch(ipnUrl(started[i % started.length], i % started.length));
+      const { RspCode } = (await response.json()) as { RspCode: string };
+      answers.set(RspCode, (answers.get(RspCode) ?? 0) + 1);
+    }),
+  );
   return {
     payments,
     ...result,

@@ -1,27 +1,61 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startProcessStack } from '../scripts/process-stack';
-import { catalogueSearch } from './catalogue-search';
+import { apps } from '../scripts/apps';
+import { ProcessStack, startProcessStack } from '../scripts/process-stack';
+import { catalogueDetail, catalogueSearch } from './catalogue-search';
+import { BENCH_PROCESS, Measure, OperationCost, costMeter } from './cost';
 import { dossierSubmit } from './dossier-submit';
+import { officerActions } from './officer-actions';
 import { uploads } from './upload';
 import { eventToBell } from './bell';
 import { ipnHandling } from './ipn';
 
 /**
  * `npm run bench` (not a test): every benchmark group against one stack of separate
- * processes; prints one JSON report and writes it, with a Markdown table, to bench/results/.
+ * processes; prints one JSON report and writes it, with Markdown tables, to bench/results/.
+ * Each operation also reports its CPU-ms per process and SQL statements (bench/cost.ts).
+ *
+ * `npm run bench -- --profile <group>` runs one group (search, detail, submit, officer,
+ * upload, bell, ipn) with every app under the V8 CPU profiler and writes one .cpuprofile per
+ * process to bench/results/profiles/ (open them in Chrome DevTools or speedscope).
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const NAME = 'bench';
+const results = join(__dirname, '..', '..', 'bench', 'results');
+const profiles = join(results, 'profiles');
+
+type Group = (stack: ProcessStack, measure: Measure) => Promise<unknown>;
+const groups: Record<string, Group> = {
+  search: (stack, measure) => catalogueSearch(stack, SECONDS, measure),
+  detail: (stack, measure) => catalogueDetail(stack, SECONDS, measure),
+  submit: (stack, measure) => dossierSubmit(stack, SECONDS, measure),
+  officer: (stack, measure) => officerActions(stack, measure),
+  upload: (stack, measure) => uploads(stack, measure),
+  bell: (stack, measure) => eventToBell(stack, measure),
+  ipn: (stack, measure) => ipnHandling(stack, measure),
+};
 
 async function main(): Promise<void> {
+  const profile = argument('--profile');
+  if (profile !== undefined && !groups[profile])
+    throw new Error(`--profile takes one of: ${Object.keys(groups).join(', ')}`);
   const stack = await startProcessStack({
-    name: 'bench',
+    name: NAME,
     firstPort: 3100,
     s3rverPort: 9100,
-    overrides: { MAX_FILE_BYTES: String(256 * 1024 * 1024) },
+    overrides: {
+      MAX_FILE_BYTES: String(256 * 1024 * 1024),
+      ...(profile === undefined ? {} : profilerEnv()),
+    },
   });
+  const meter = await costMeter(stack, NAME);
   try {
+    if (profile !== undefined) {
+      await groups[profile](stack, meter.measure);
+      console.log(`CPU profiles of '${profile}' (one per process): ${profiles}/`);
+      return;
+    }
     const report = {
       ranAt: new Date().toISOString(),
       machine: {
@@ -31,31 +65,53 @@ async function main(): Promise<void> {
         node: process.version,
       },
       secondsPerLoad: SECONDS,
-      catalogueSearch: await catalogueSearch(stack, SECONDS),
-      dossierSubmit: await dossierSubmit(stack, SECONDS),
-      uploads: await uploads(stack),
-      eventToBell: await eventToBell(stack),
-      ipn: await ipnHandling(stack),
+      catalogueSearch: await catalogueSearch(stack, SECONDS, meter.measure),
+      catalogueDetail: await catalogueDetail(stack, SECONDS, meter.measure),
+      dossierSubmit: await dossierSubmit(stack, SECONDS, meter.measure),
+      officerActions: await officerActions(stack, meter.measure),
+      uploads: await uploads(stack, meter.measure),
+      eventToBell: await eventToBell(stack, meter.measure),
+      ipn: await ipnHandling(stack, meter.measure),
     };
-    const dir = join(__dirname, '..', '..', 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
-    writeFileSync(join(dir, 'latest.md'), table(report));
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+    writeFileSync(join(results, 'latest.md'), table(report) + '\n' + costTable(report));
     console.log(JSON.stringify(report, null, 2));
   } finally {
+    await meter.close();
     await stack.stop();
   }
 }
 
-function table(r: {
+/** Every app preloads the profiler hook and names its profile after itself. */
+function profilerEnv(): Record<string, string> {
+  const env: Record<string, string> = {
+    NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile.js')}`,
+    CPU_PROFILE_DIR: profiles,
+  };
+  for (const app of apps)
+    env[`${app.name.toUpperCase().replace(/-/g, '_')}_CPU_PROFILE_NAME`] = app.name;
+  return env;
+}
+
+function argument(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+
+interface Report {
   ranAt: string;
   machine: { cpus: number; cpuModel?: string; memoryGb: number; node: string };
   catalogueSearch: Awaited<ReturnType<typeof catalogueSearch>>;
+  catalogueDetail: Awaited<ReturnType<typeof catalogueDetail>>;
   dossierSubmit: Awaited<ReturnType<typeof dossierSubmit>>;
+  officerActions: Awaited<ReturnType<typeof officerActions>>;
   uploads: Awaited<ReturnType<typeof uploads>>;
   eventToBell: Awaited<ReturnType<typeof eventToBell>>;
   ipn: Awaited<ReturnType<typeof ipnHandling>>;
-}): string {
+}
+
+function table(r: Report): string {
   const c = r.catalogueSearch;
   const d = r.dossierSubmit;
   const u = r.uploads;
@@ -66,7 +122,7 @@ function table(r: {
     '|---|---|---|',
     `| catalogue search via gateway | ${c.gateway.rps} req/s, p50 ${c.gateway.p50Ms} ms, p99 ${c.gateway.p99Ms} ms | |`,
     `| same SQL, bare Fastify + pg | ${c.bareFastifyPg.rps} req/s, p50 ${c.bareFastifyPg.p50Ms} ms | |`,
-    `| gateway / bare ratio | ${c.ratio} | ≥ 0.5 |`,
+    `| gateway / bare ratio | ${c.ratio} | ≥ 0.7 |`,
     `| gateway → service RPC hop | p50 ${c.rpcHop.p50Ms} ms, p99 ${c.rpcHop.p99Ms} ms | p50 ≤ 2 ms |`,
     `| dossier submit end to end (2 × 200 KB) | ${d.perSecond}/s, p50 ${d.latencyMs.p50} ms, p99 ${d.latencyMs.p99} ms, ${d.failures} failed | ≥ 200/s, p99 < 250 ms |`,
     `| upload via gateway vs direct put | ${u.gatewayMBps} vs ${u.directPutMBps} MB/s (ratio ${u.ratio}) | ≥ 0.7 |`,
@@ -75,6 +131,68 @@ function table(r: {
     `| IPN through the gateway | ${r.ipn.perSecond}/s, p50 ${r.ipn.latencyMs.p50} ms, p99 ${r.ipn.latencyMs.p99} ms | |`,
     '',
   ].join('\n');
+}
+
+/** Per operation: throughput, latency, statements, and CPU-ms in each process. */
+function costTable(r: Report): string {
+  const o = r.officerActions;
+  const rows: [string, string, { p50: number; p99: number } | null, OperationCost][] = [
+    [
+      'search',
+      `${r.catalogueSearch.gateway.rps}/s`,
+      ms(r.catalogueSearch.gateway),
+      r.catalogueSearch.gateway.cost,
+    ],
+    ['detail', `${r.catalogueDetail.rps}/s`, ms(r.catalogueDetail), r.catalogueDetail.cost],
+    [
+      'submit (draft, form, 2 files, submit)',
+      `${r.dossierSubmit.perSecond}/s`,
+      r.dossierSubmit.latencyMs,
+      r.dossierSubmit.cost,
+    ],
+    ['officer: receive', `${o.receive.perSecond}/s`, o.receive.latencyMs, o.receive.cost],
+    ['officer: start', `${o.start.perSecond}/s`, o.start.latencyMs, o.start.cost],
+    [
+      'officer: request-payment',
+      `${o.requestPayment.perSecond}/s`,
+      o.requestPayment.latencyMs,
+      o.requestPayment.cost,
+    ],
+    ['officer: refuse', `${o.refuse.perSecond}/s`, o.refuse.latencyMs, o.refuse.cost],
+    [`upload (${r.uploads.fileMb} MB)`, `${r.uploads.gatewayMBps} MB/s`, null, r.uploads.cost],
+    ['IPN', `${r.ipn.perSecond}/s`, r.ipn.latencyMs, r.ipn.cost],
+    [
+      'bell (receive → SSE)',
+      '1 at a time',
+      { p50: r.eventToBell.p50Ms, p99: r.eventToBell.p99Ms },
+      r.eventToBell.cost,
+    ],
+  ];
+  const processes = [
+    ...apps.map((a) => a.name),
+    'document-storage (object store)',
+    'postgres',
+    'rabbitmq',
+    'redis',
+    BENCH_PROCESS,
+  ];
+  return [
+    'CPU-ms per operation in each process, until its consequences had drained; SQL statements per operation.',
+    '',
+    `| operation | rate | p50 / p99 ms | SQL stmts | CPU-ms (system) | ${processes.join(' | ')} |`,
+    `|---|---|---|---|---|${processes.map(() => '---|').join('')}`,
+    ...rows.map(
+      ([name, rate, latency, cost]) =>
+        `| ${name} | ${rate} | ${latency ? `${latency.p50} / ${latency.p99}` : ''} | ${cost.statementsTotalPerOperation} | ${cost.systemCpuMsPerOperation} | ` +
+        processes.map((p) => cost.cpuMsPerOperation[p] ?? 0).join(' | ') +
+        ' |',
+    ),
+    '',
+  ].join('\n');
+}
+
+function ms(load: { p50Ms: number; p99Ms: number }): { p50: number; p99: number } {
+  return { p50: load.p50Ms, p99: load.p99Ms };
 }
 
 main().then(

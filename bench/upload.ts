@@ -2,6 +2,7 @@ import { Client } from 'minio';
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ProcessStack } from '../scripts/process-stack';
+import type { Measure } from './cost';
 import { login, round, rssMb } from './measure';
 
 const MB = 1024 * 1024;
@@ -11,24 +12,33 @@ const MB = 1024 * 1024;
  * sniffed, hashed, scanned) beside a direct put to the object store, and the gateway's
  * memory during one 200 MB upload. Targets: ratio ≥ 0.7, RSS growth < 50 MB.
  */
-export async function uploads(stack: ProcessStack, fileMb = 8, rounds = 8, bigMb = 200) {
+export async function uploads(
+  stack: ProcessStack,
+  measure: Measure,
+  fileMb = 8,
+  rounds = 8,
+  bigMb = 200,
+) {
   const gateway = stack.url('gateway');
   const token = await login(gateway, 'citizen@dvc.local');
   const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(fileMb * MB - 9, 0x20)]);
 
-  const viaGateway = await timed(rounds, async () => {
-    const form = new FormData();
-    form.append('type', 'other');
-    form.append('title', 'Bench');
-    form.append('file', new Blob([body], { type: 'application/pdf' }), 'bench.pdf');
-    const response = await fetch(`${gateway}/api/v1/me/documents`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    });
-    if (response.status !== 201)
-      throw new Error(`upload: ${response.status} ${await response.text()}`);
-  });
+  const viaGateway = await measure('upload', async () => ({
+    operations: rounds + 1, // and the warm-up
+    seconds: await timed(rounds, async () => {
+      const form = new FormData();
+      form.append('type', 'other');
+      form.append('title', 'Bench');
+      form.append('file', new Blob([body], { type: 'application/pdf' }), 'bench.pdf');
+      const response = await fetch(`${gateway}/api/v1/me/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      if (response.status !== 201)
+        throw new Error(`upload: ${response.status} ${await response.text()}`);
+    }),
+  }));
 
   const s3 = new Client({
     endPoint: '127.0.0.1',
@@ -46,9 +56,10 @@ export async function uploads(stack: ProcessStack, fileMb = 8, rounds = 8, bigMb
   return {
     fileMb,
     rounds,
-    gatewayMBps: mbPerSecond(viaGateway),
+    gatewayMBps: mbPerSecond(viaGateway.seconds),
     directPutMBps: mbPerSecond(direct),
-    ratio: round(direct / viaGateway, 3),
+    ratio: round(direct / viaGateway.seconds, 3),
+    cost: viaGateway.cost,
     bigUpload: memory,
     targets: { ratio: '≥ 0.7', rssGrowthMb: '< 50' },
   };

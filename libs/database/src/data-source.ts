@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
+import { StatementCounter } from './statement-counter';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -21,7 +22,13 @@ export function serviceDataSourceOptions(opts: ServiceDataSourceOptions): DataSo
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    extra: { max: opts.poolSize ?? 10, options: `-c search_path=${opts.schema},public` },
+    logger: new StatementCounter(opts.schema),
+    // application_name tells whose backend a Postgres process is (pg_stat_activity, the bench).
+    extra: {
+      max: opts.poolSize ?? 10,
+      application_name: opts.schema,
+      options: `-c search_path=${opts.schema},public`,
+    },
   };
 }
 

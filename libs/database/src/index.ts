@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './redis.module';
 export * from './updated-rows';
+export * from './statement-counter';

@@ -9,12 +9,56 @@ export interface EmbeddedS3 {
 }
 
 /**
- * Runs s3rver in a child process and tells the parent its port. s3rver leaves some file
- * stream errors unhandled (seen as ENOENT under concurrent uploads); in a child such a crash
- * cannot take document-storage down with it, and the child is started again.
+ * Runs s3rver in a child process and tells the parent its port.
+ *
+ * s3rver 3's filesystem store deletes an object's folder as soon as it is empty, while a
+ * concurrent put into the same folder (`quarantine/`) may have created it and not yet opened
+ * its file: that file stream then fails with ENOENT, unhandled, and the process dies. Two of
+ * its store methods are replaced here: a delete leaves folders in place, and a put writes
+ * through `pipeline` (an error rejects the request) and answers once the bytes are on disk.
+ * The child stays restartable, but no longer has a reason to die.
  */
 const CHILD = (s3rverPath: string) => `
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Readable, Transform } = require('node:stream');
+const { pipeline } = require('node:stream/promises');
 const S3rver = require(${JSON.stringify(s3rverPath)});
+const FilesystemStore = require(path.join(${JSON.stringify(s3rverPath)}, '..', 'stores', 'filesystem.js'));
+
+FilesystemStore.prototype.deleteObject = async function (bucket, key) {
+  await Promise.all(
+    ['object', 'object.md5', 'metadata.json'].map((resource) =>
+      fs.promises.unlink(this.getResourcePath(bucket, key, resource)).catch((err) => {
+        if (err.code !== 'ENOENT') throw err;
+      }),
+    ),
+  );
+};
+
+FilesystemStore.prototype.putObject = async function (object) {
+  const objectPath = this.getResourcePath(object.bucket, object.key, 'object');
+  await fs.promises.mkdir(path.dirname(objectPath), { recursive: true });
+  const md5 = createHash('md5');
+  let size = 0;
+  const content = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
+  await pipeline(
+    content,
+    new Transform({
+      transform(chunk, encoding, done) {
+        md5.update(chunk);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    }),
+    fs.createWriteStream(objectPath),
+  );
+  const digest = md5.digest('hex');
+  await this.putMetadata(object.bucket, object.key, object.metadata, digest);
+  return { size, md5: digest };
+};
+
 const [port, directory] = process.argv.slice(1);
 new S3rver({ address: '127.0.0.1', port: Number(port), silent: true, directory })
   .run()
