@@ -16,9 +16,10 @@ import { ipnHandling } from './ipn';
  * processes; prints one JSON report and writes it, with Markdown tables, to bench/results/.
  * Each operation also reports its CPU-ms per process and SQL statements (bench/cost.ts).
  *
- * `npm run bench -- --profile <group>` runs one group (search, detail, submit, officer,
+ * `npm run bench -- --profile <group>` runs one group (idle, search, detail, submit, officer,
  * upload, bell, ipn) with every app under the V8 CPU profiler and writes one .cpuprofile per
  * process to bench/results/profiles/ (open them in Chrome DevTools or speedscope).
+ * `npm run bench -- --only submit,idle` runs some groups and prints their JSON only.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const NAME = 'bench';
@@ -27,6 +28,7 @@ const profiles = join(results, 'profiles');
 
 type Group = (stack: ProcessStack, measure: Measure) => Promise<unknown>;
 const groups: Record<string, Group> = {
+  idle: (stack, measure) => idle(measure),
   search: (stack, measure) => catalogueSearch(stack, SECONDS, measure),
   detail: (stack, measure) => catalogueDetail(stack, SECONDS, measure),
   submit: (stack, measure) => dossierSubmit(stack, SECONDS, measure),
@@ -38,8 +40,10 @@ const groups: Record<string, Group> = {
 
 async function main(): Promise<void> {
   const profile = argument('--profile');
-  if (profile !== undefined && !groups[profile])
-    throw new Error(`--profile takes one of: ${Object.keys(groups).join(', ')}`);
+  const only = argument('--only')?.split(',');
+  for (const group of [profile, ...(only ?? [])])
+    if (group !== undefined && !groups[group])
+      throw new Error(`a group is one of: ${Object.keys(groups).join(', ')}`);
   const stack = await startProcessStack({
     name: NAME,
     firstPort: 3100,
@@ -56,6 +60,12 @@ async function main(): Promise<void> {
       console.log(`CPU profiles of '${profile}' (one per process): ${profiles}/`);
       return;
     }
+    if (only !== undefined) {
+      const some: Record<string, unknown> = {};
+      for (const group of only) some[group] = await groups[group](stack, meter.measure);
+      console.log(JSON.stringify(some, null, 2));
+      return;
+    }
     const report = {
       ranAt: new Date().toISOString(),
       machine: {
@@ -65,6 +75,7 @@ async function main(): Promise<void> {
         node: process.version,
       },
       secondsPerLoad: SECONDS,
+      idle: await idle(meter.measure),
       catalogueSearch: await catalogueSearch(stack, SECONDS, meter.measure),
       catalogueDetail: await catalogueDetail(stack, SECONDS, meter.measure),
       dossierSubmit: await dossierSubmit(stack, SECONDS, meter.measure),
@@ -81,6 +92,14 @@ async function main(): Promise<void> {
     await meter.close();
     await stack.stop();
   }
+}
+
+/** The cost of standing still: what every process spends per second with no load at all. */
+function idle(measure: Measure) {
+  return measure('idle (per second)', async () => {
+    await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
+    return { operations: SECONDS };
+  });
 }
 
 /** Every app preloads the profiler hook and names its profile after itself. */
@@ -102,6 +121,7 @@ function argument(flag: string): string | undefined {
 interface Report {
   ranAt: string;
   machine: { cpus: number; cpuModel?: string; memoryGb: number; node: string };
+  idle: Awaited<ReturnType<typeof idle>>;
   catalogueSearch: Awaited<ReturnType<typeof catalogueSearch>>;
   catalogueDetail: Awaited<ReturnType<typeof catalogueDetail>>;
   dossierSubmit: Awaited<ReturnType<typeof dossierSubmit>>;
@@ -137,6 +157,7 @@ function table(r: Report): string {
 function costTable(r: Report): string {
   const o = r.officerActions;
   const rows: [string, string, { p50: number; p99: number } | null, OperationCost][] = [
+    ['idle (per second)', '', null, r.idle.cost],
     [
       'search',
       `${r.catalogueSearch.gateway.rps}/s`,

@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { installHttpHooks, requestIdOf } from './http/http-hooks';
-import { installRevalidation } from './http/revalidation';
+import { revalidation } from './http/revalidation';
 import { builtPortalDir, servePortal } from './portal/portal-static';
 
 export const API_PREFIX = 'api/v1';
@@ -53,7 +53,7 @@ export async function startGateway(
     },
   });
   installHttpHooks(app, { production: config.isProduction });
-  installRevalidation(app.getHttpAdapter().getInstance());
+  app.getHttpAdapter().getInstance().addHook('onSend', revalidation);
   const portalDir = options.portalDir === undefined ? builtPortalDir() : options.portalDir;
   if (portalDir) await servePortal(app, portalDir);
   app.setGlobalPrefix(API_PREFIX, {

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AgencyEventPayloads, EVENTS_EXCHANGE, EventEnvelope, EventPayloads } from '@dvc/contracts';
 import { AmqpConnection } from './amqp-connection';
 import { watchOutbox } from './messaging-metrics';
@@ -32,8 +33,15 @@ export type OutboxMessage =
   | { [K in keyof AgencyEventPayloads]: RoutedOutboxEvent<K> }[keyof AgencyEventPayloads];
 
 /**
+ * The Postgres channel on which a commit that wrote events wakes the relays; the payload is the
+ * outbox's schema. One channel for every service keeps channel names short whatever the schema.
+ */
+export const OUTBOX_CHANNEL = 'dvc_outbox';
+
+/**
  * Writes events into this service's outbox table inside the caller's transaction, so an
- * event exists if and only if the state change it describes was committed.
+ * event exists if and only if the state change it describes was committed. The same statement
+ * notifies the relays, which Postgres delivers at commit (and never after a rollback).
  */
 export class OutboxWriter {
   constructor(private readonly schema: string) {}
@@ -57,8 +65,11 @@ export class OutboxWriter {
     const routingKeys =
       'routedAs' in event ? [event.routedAs] : [event.type, ...(event.alsoRoutedAs ?? [])];
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (event_id, type, routing_keys, envelope) VALUES ($1, $2, $3, $4)`,
-      [envelope.id, envelope.type, routingKeys, envelope],
+      `WITH event AS (
+         INSERT INTO "${this.schema}".outbox (event_id, type, routing_keys, envelope)
+         VALUES ($1, $2, $3, $4) RETURNING id)
+       SELECT pg_notify($5, $6) FROM event`,
+      [envelope.id, envelope.type, routingKeys, envelope, OUTBOX_CHANNEL, this.schema],
     );
     return envelope;
   }
@@ -72,16 +83,29 @@ interface OutboxRow {
 
 export interface OutboxRelayOptions {
   schema: string;
+  /**
+   * How often the relay looks for events nobody announced while it hears the commits'
+   * notifications (a notification lost with its connection, events left by a crash).
+   */
   pollMs?: number;
   batchSize?: number;
   /** Published rows are deleted after this long (they may hold single-use tokens). */
   retentionMs?: number;
 }
 
+/** Without notifications (listener down) the relay polls as often as this. */
+const UNANNOUNCED_POLL_MS = 250;
+/** After a failed publish (broker away), the next attempt. */
+const RETRY_MS = 1_000;
+
 /**
  * Publishes committed outbox rows to `dvc.events` with publisher confirms. Rows are claimed
  * with FOR UPDATE SKIP LOCKED, so several instances share the work without double sends;
  * a row is marked published only after the broker confirmed it, and retried otherwise.
+ *
+ * The relay wakes when a commit wrote events: LISTEN on OUTBOX_CHANNEL (any instance's
+ * commits) and kick() (this process's). Between them it polls only as a safety net, every
+ * `pollMs` (5 s), or every 250 ms while it cannot listen.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
@@ -89,6 +113,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running: Promise<void> | null = null;
   private stopped = false;
   private lastCleanup = 0;
+  /** A wake-up came while a drain was running: it may have missed that commit's rows. */
+  private wokenWhileRunning = false;
+  private lastDrainFailed = false;
+  private listener: { release(): void } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -101,6 +129,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   onApplicationBootstrap(): void {
     this.unwatch = watchOutbox(this);
     this.schedule(0);
+    void this.listen();
   }
 
   /** Before the database and broker connections close: finish the batch in hand, start no other. */
@@ -108,12 +137,54 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.unwatch?.();
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.listener?.release();
+    this.listener = null;
     await this.running;
   }
 
   /** Publish now rather than at the next poll (called after a commit that wrote events). */
   kick(): void {
-    if (!this.stopped && !this.running) this.schedule(0);
+    if (this.stopped) return;
+    if (this.running) this.wokenWhileRunning = true;
+    else this.schedule(0);
+  }
+
+  /** Holds one connection that LISTENs for commits with events; on loss, polls and retries. */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const driver = this.dataSource.driver as PostgresDriver;
+    let release: ((err?: Error) => void) | undefined;
+    try {
+      const [client, done] = (await driver.obtainMasterConnection()) as [
+        {
+          on(event: string, listener: (arg: { payload?: string } & Error) => void): void;
+          query(sql: string): Promise<unknown>;
+        },
+        (err?: Error) => void,
+      ];
+      release = done;
+      client.on('notification', (message) => {
+        if (message.payload === this.options.schema) this.kick();
+      });
+      client.on('error', (err) => {
+        if (this.listener === null) return;
+        this.listener = null;
+        done(err);
+        this.logger.warn(`lost the outbox notifications, polling: ${err.message}`);
+        setTimeout(() => void this.listen(), RETRY_MS).unref();
+      });
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = { release: () => done() };
+      if (this.stopped) this.listener.release();
+      this.kick(); // events committed while nobody listened
+    } catch (err) {
+      release?.(err as Error);
+      if (this.stopped) return;
+      this.logger.warn(
+        `cannot listen for outbox notifications, polling: ${(err as Error).message}`,
+      );
+      setTimeout(() => void this.listen(), RETRY_MS).unref();
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -123,7 +194,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.timer = null;
       this.running = this.drain().then(() => {
         this.running = null;
-        this.schedule(this.options.pollMs ?? 250);
+        const woken = this.wokenWhileRunning;
+        this.wokenWhileRunning = false;
+        if (woken) this.schedule(0);
+        else if (this.lastDrainFailed) this.schedule(RETRY_MS);
+        else this.schedule(this.listener ? (this.options.pollMs ?? 5_000) : UNANNOUNCED_POLL_MS);
       }); // drain never rejects
     }, delayMs);
   }
@@ -131,6 +206,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Publishes until the outbox is empty; returns the number of events sent. */
   async drain(): Promise<number> {
     let total = 0;
+    this.lastDrainFailed = false;
     try {
       for (;;) {
         const sent = await this.publishBatch();
@@ -139,6 +215,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       await this.cleanup();
     } catch (err) {
+      this.lastDrainFailed = true;
       this.logger.warn(`publish failed, will retry: ${(err as Error).message}`);
     }
     return total;

@@ -1,5 +1,5 @@
 import Fastify, { FastifyInstance } from 'fastify';
-import { installRevalidation } from './revalidation';
+import { revalidation } from './revalidation';
 
 describe('revalidation of public answers', () => {
   let app: FastifyInstance;
@@ -7,7 +7,7 @@ describe('revalidation of public answers', () => {
 
   beforeAll(async () => {
     app = Fastify();
-    installRevalidation(app);
+    app.addHook('onSend', revalidation);
     app.get('/procedures', async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=60');
       return procedures;
