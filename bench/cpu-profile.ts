@@ -4,9 +4,11 @@ import { join } from 'node:path';
 
 /**
  * Preloaded into each app by `npm run bench -- --profile <operation>` (NODE_OPTIONS=--require):
- * the V8 CPU profile `--cpu-prof` would take, written when the app is told to stop. Nest ends
- * a process by re-sending itself SIGTERM after closing, and `--cpu-prof` writes nothing for a
- * process that ends by a signal, so the profile is taken through the inspector instead.
+ * the V8 CPU profile `--cpu-prof` would take, from SIGWINCH (sent when the measured load starts,
+ * so start-up is left out; a signal Nest's shutdown hooks ignore and that does nothing by
+ * default) until the app is told to stop. Nest ends a process by re-sending
+ * itself SIGTERM after closing, and `--cpu-prof` writes nothing for a process that ends by a
+ * signal, so the profile is taken through the inspector instead.
  */
 const dir = process.env.CPU_PROFILE_DIR;
 if (dir) {
@@ -14,10 +16,15 @@ if (dir) {
   const session = new Session();
   session.connect();
   session.post('Profiler.enable');
-  session.post('Profiler.start');
+  let started = false;
+  process.on('SIGWINCH', () => {
+    if (started) return;
+    started = true;
+    session.post('Profiler.start');
+  });
   let written = false;
   const write = () => {
-    if (written) return;
+    if (written || !started) return;
     written = true;
     session.post('Profiler.stop', (err, result) => {
       if (err) return;
