@@ -24,6 +24,20 @@ export function correlationIdOf(req: IncomingMessage): string {
   return value && SAFE_ID.test(value) ? value : randomUUID();
 }
 
+/**
+ * The level of a request's log line. One line per answered request was the busiest thing the
+ * apps and the launcher's log pipe did at `info`, and /metrics counts and times every request
+ * anyway: failures and refusals stay visible, successes are `debug`.
+ */
+export function requestLogLevel(
+  _req: IncomingMessage,
+  res: ServerResponse,
+  err?: Error,
+): 'error' | 'info' | 'debug' {
+  if (err || res.statusCode >= 500) return 'error';
+  return res.statusCode >= 400 ? 'info' : 'debug';
+}
+
 /** pino JSON logs; every HTTP log line carries the request's correlation id (`reqId`). */
 function loggerModule(service: string, level: string) {
   return LoggerModule.forRoot({
@@ -36,6 +50,7 @@ function loggerModule(service: string, level: string) {
         res.setHeader('X-Request-Id', id);
         return id;
       },
+      customLogLevel: requestLogLevel,
       customProps: (req: IncomingMessage) => ({
         correlationId: (req as IncomingMessage & { id?: string }).id,
       }),
