@@ -19,6 +19,11 @@ export interface OperationCost {
   cpuMsPerOperation: Record<string, number>;
   /** Sum of the above over the portal's processes (apps, object store, Postgres, RabbitMQ, Redis). */
   systemCpuMsPerOperation: number;
+  /**
+   * The same without RabbitMQ and Redis: whole servers that other stacks on the machine use too,
+   * so their share is only as good as the machine is quiet.
+   */
+  ownCpuMsPerOperation: number;
   /** SQL statements per operation, BEGIN/COMMIT included, by app. */
   statementsPerOperation: Record<string, number>;
   statementsTotalPerOperation: number;
@@ -162,9 +167,12 @@ export async function costMeter(stack: ProcessStack, name: string): Promise<Cost
         .sort(([, a], [, b]) => b - a)
         .map(([owner, ms]) => [owner, round(ms / n, 2)]),
     );
-    const system = Object.entries(cpuMs)
-      .filter(([owner]) => owner !== BENCH_PROCESS)
-      .reduce((sum, [, ms]) => sum + ms, 0);
+    const sum = (skip: string[]) =>
+      Object.entries(cpuMs)
+        .filter(([owner]) => !skip.includes(owner))
+        .reduce((total, [, ms]) => total + ms, 0);
+    const system = sum([BENCH_PROCESS]);
+    const own = sum([BENCH_PROCESS, 'rabbitmq', 'redis']);
     const statementsPerOperation: Record<string, number> = {};
     for (const app of apps) {
       const sent = statementsAfter[app.name] - statementsBefore[app.name];
@@ -174,6 +182,7 @@ export async function costMeter(stack: ProcessStack, name: string): Promise<Cost
       operations: result.operations,
       cpuMsPerOperation,
       systemCpuMsPerOperation: round(system / n, 2),
+      ownCpuMsPerOperation: round(own / n, 2),
       statementsPerOperation,
       statementsTotalPerOperation: round(
         Object.values(statementsPerOperation).reduce((a, b) => a + b, 0),
@@ -182,7 +191,8 @@ export async function costMeter(stack: ProcessStack, name: string): Promise<Cost
       drainMs,
     };
     console.error(
-      `bench: ${operation}: ${result.operations} ops, ${cost.systemCpuMsPerOperation} CPU-ms/op, ` +
+      `bench: ${operation}: ${result.operations} ops, ${cost.systemCpuMsPerOperation} CPU-ms/op ` +
+        `(${cost.ownCpuMsPerOperation} in apps and Postgres), ` +
         `${cost.statementsTotalPerOperation} statements/op`,
     );
     return { ...(result as object), cost } as Awaited<ReturnType<typeof run>> & {

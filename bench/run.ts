@@ -208,11 +208,11 @@ function costTable(r: Report): string {
   return [
     'CPU-ms per operation in each process, until its consequences had drained; SQL statements per operation.',
     '',
-    `| operation | rate | p50 / p99 ms | SQL stmts | CPU-ms (system) | ${processes.join(' | ')} |`,
-    `|---|---|---|---|---|${processes.map(() => '---|').join('')}`,
+    `| operation | rate | p50 / p99 ms | SQL stmts | CPU-ms (all) | CPU-ms (apps + Postgres) | ${processes.join(' | ')} |`,
+    `|---|---|---|---|---|---|${processes.map(() => '---|').join('')}`,
     ...rows.map(
       ([name, rate, latency, cost]) =>
-        `| ${name} | ${rate} | ${latency ? `${latency.p50} / ${latency.p99}` : ''} | ${cost.statementsTotalPerOperation} | ${cost.systemCpuMsPerOperation} | ` +
+        `| ${name} | ${rate} | ${latency ? `${latency.p50} / ${latency.p99}` : ''} | ${cost.statementsTotalPerOperation} | ${cost.systemCpuMsPerOperation} | ${cost.ownCpuMsPerOperation} | ` +
         processes.map((p) => cost.cpuMsPerOperation[p] ?? 0).join(' | ') +
         ' |',
     ),
