@@ -1,22 +1,17 @@
-import type { INestApplication } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { StorageHttp, StoredFileView } from '@dvc/contracts';
-import { loadConfig } from '@dvc/config';
-import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
-import { ServiceUnderTest, isolatedService } from '@dvc/testing';
+import { StoredFileView } from '@dvc/contracts';
 import { samplePdf } from '../../test/sample-files';
-import { migrateStorage, startStorage } from '../app';
-import { StorageConfig } from '../storage.config';
+import {
+  MiB,
+  StorageTestContext,
+  json,
+  sha256,
+  startStorageContext,
+} from '../../test/storage-context';
 
 jest.setTimeout(120_000);
 
-const TOKEN = 'test-internal-token-0123456789';
 const PARALLEL = 50;
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** The embedded object store's process: the child of this process that runs s3rver. */
 function embeddedStorePids(): number[] {
@@ -37,69 +32,34 @@ function embeddedStorePids(): number[] {
 /**
  * The development object store under concurrent uploads: every upload lands in quarantine,
  * is scanned and moved to clean/ (a copy and a delete in s3rver), so parallel uploads create
- * and empty the same directories at once. None may fail, none may be lost, and the store's
+ * and empty the same folders at once. None may fail, none may be lost, and the store's
  * process must never die (it used to, with ENOENT in its own file streams).
  */
 describe('embedded object store under concurrent uploads', () => {
-  let sut: ServiceUnderTest;
-  let s3Directory: string;
-  let app: INestApplication;
-  let baseUrl: string;
+  let ctx: StorageTestContext;
 
   beforeAll(async () => {
-    sut = await isolatedService('s3concurrency');
-    s3Directory = await mkdtemp(join(tmpdir(), 'dvc-s3rver-'));
-    const config = loadConfig(StorageConfig, {
-      ...sut.env,
-      S3RVER_PORT: '0',
-      S3RVER_DIRECTORY: s3Directory,
-      INTERNAL_TOKEN: TOKEN,
-    });
-    await migrateStorage(config);
-    app = await startStorage(config);
-    baseUrl = sut.urlOf(app);
+    ctx = await startStorageContext({ MAX_FILE_BYTES: String(MiB) });
   }, 120_000);
+  afterAll(() => ctx?.close(), 30_000);
 
-  afterAll(
-    () => sut?.cleanup(app, () => s3Directory && rm(s3Directory, { recursive: true, force: true })),
-    30_000,
-  );
-
-  const owner = randomUUID();
-
-  async function upload(
-    body: Buffer,
-    i: number,
-  ): Promise<{ status: number; file: StoredFileView }> {
-    const response = await fetch(`${baseUrl}${StorageHttp.upload}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/octet-stream',
-        [INTERNAL_TOKEN_HEADER]: TOKEN,
-        [StorageHttp.headers.owner]: owner,
-        [StorageHttp.headers.purpose]: 'attachment',
-        [StorageHttp.headers.fileName]: `giay-to-${i}.pdf`,
-      },
-      body,
-    });
-    return { status: response.status, file: (await response.json()) as StoredFileView };
-  }
-
-  /** Uploads every body, `parallel` at a time, then reads each back; answers the hashes. */
+  /** Uploads every body, `parallel` at a time, then reads each back. */
   async function uploadAll(bodies: Buffer[], parallel: number) {
+    const owner = ctx.newCitizen().accountId;
     const answers: { status: number; file: StoredFileView }[] = [];
     let next = 0;
     await Promise.all(
       Array.from({ length: parallel }, async () => {
-        for (let i = next++; i < bodies.length; i = next++) answers[i] = await upload(bodies[i], i);
+        for (let i = next++; i < bodies.length; i = next++) {
+          const answer = await ctx.upload(bodies[i], { owner, fileName: `giay-to-${i}.pdf` });
+          answers[i] = { status: answer.status, file: json<StoredFileView>(answer) };
+        }
       }),
     );
     const readBack = await Promise.all(
       answers.map(async ({ file }) => {
-        const response = await fetch(`${baseUrl}${StorageHttp.content(file.id)}`, {
-          headers: { [INTERNAL_TOKEN_HEADER]: TOKEN },
-        });
-        return response.ok ? sha256(Buffer.from(await response.arrayBuffer())) : response.status;
+        const answer = await ctx.download(file.id);
+        return answer.status === 200 ? sha256(answer.body) : answer.status;
       }),
     );
     return {
@@ -131,10 +91,10 @@ describe('embedded object store under concurrent uploads', () => {
     expect(embeddedStorePids()).toEqual([store]);
   });
 
-  it('keeps every upload when they come two at a time, as a citizen attaches two files', async () => {
+  it('keeps 300 uploads that come two at a time, as citizens attach two files', async () => {
     // The quarantine folder empties and fills again all the time: the case s3rver crashed on.
     const [store] = embeddedStorePids();
-    const bodies = await files(PARALLEL * 2, 0);
+    const bodies = await files(PARALLEL * 6, 0);
 
     const result = await uploadAll(bodies, 2);
 
