@@ -45,9 +45,11 @@ import { Actor, DossierWorkflow } from './dossier-workflow';
 import {
   Dossier,
   DossierChanges,
+  HistoryEntry,
   feeDueAtSubmission,
   foldVietnamese,
   mapDossierSummary,
+  mapDossierView,
   onlineFormOf,
   procedureSnapshot,
 } from './dossiers.dto';
@@ -102,28 +104,33 @@ export class DossiersService {
     }
     const snapshot = procedureSnapshot(procedure, kase);
     const now = new Date();
-    const dossier = await this.unitOfWork.run(on.correlationId, async ({ manager }) => {
-      const created = await this.dossiers.insert(manager, {
-        id: randomUUID(),
-        applicantId: caller.accountId,
-        procedure: snapshot,
-        // Level 3: the result is collected at the desk; level 4 delivers it online by default.
-        deliveryMethod: snapshot.level === 4 ? 'online' : 'desk',
-        createdAt: now,
-      });
-      await this.dossiers.appendHistory(manager, {
-        dossierId: created.id,
-        from: null,
-        to: 'DRAFT',
-        action: 'create',
-        byAccountId: caller.accountId,
-        byRole: 'citizen',
-        note: null,
-        at: now,
-      });
-      return created;
-    });
-    return this.views.citizen(dossier);
+    const { dossier, history } = await this.unitOfWork.run(
+      on.correlationId,
+      async ({ manager }) => {
+        const created = await this.dossiers.insert(manager, {
+          id: randomUUID(),
+          applicantId: caller.accountId,
+          procedure: snapshot,
+          // Level 3: the result is collected at the desk; level 4 delivers it online by default.
+          deliveryMethod: snapshot.level === 4 ? 'online' : 'desk',
+          createdAt: now,
+        });
+        const entry: HistoryEntry = {
+          dossierId: created.id,
+          from: null,
+          to: 'DRAFT',
+          action: 'create',
+          byAccountId: caller.accountId,
+          byRole: 'citizen',
+          note: null,
+          at: now,
+        };
+        await this.dossiers.appendHistory(manager, entry);
+        return { dossier: created, history: entry };
+      },
+    );
+    // A new draft has no file, no result and one line of history: nothing to read back.
+    return mapDossierView(dossier, [], [], [history], now);
   }
 
   async list(caller: Caller, query: ListDossiersQuery): Promise<Page<DossierSummary>> {
