@@ -174,7 +174,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         setTimeout(() => void this.listen(), RETRY_MS).unref();
       });
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = { release: () => done() };
+      // Closed, not returned to the pool: a pooled connection must not stay LISTENing.
+      this.listener = { release: () => done(new Error('outbox listener closed')) };
       if (this.stopped) this.listener.release();
       this.kick(); // events committed while nobody listened
     } catch (err) {
