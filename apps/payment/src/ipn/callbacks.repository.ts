@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 
 export interface ProviderCallbackRecord {
   provider: string;
@@ -22,21 +24,19 @@ export class CallbacksRepository {
     record: ProviderCallbackRecord,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO provider_callbacks (provider, raw_query, params, signature_valid, txn_ref,
-         payment_id, outcome, rsp_code, source_ip)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9)`,
-      [
-        record.provider,
-        record.rawQuery,
-        JSON.stringify(record.params),
-        record.signatureValid,
-        record.txnRef,
-        record.paymentId,
-        record.outcome,
-        record.rspCode,
-        record.sourceIp,
-      ],
-    );
+    await kyselyOf<DB>(manager)
+      .insertInto('provider_callbacks')
+      .values({
+        provider: record.provider,
+        raw_query: record.rawQuery,
+        params: JSON.stringify(record.params),
+        signature_valid: record.signatureValid,
+        txn_ref: record.txnRef,
+        payment_id: record.paymentId,
+        outcome: record.outcome,
+        rsp_code: record.rspCode,
+        source_ip: record.sourceIp,
+      })
+      .execute();
   }
 }

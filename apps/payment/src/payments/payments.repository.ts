@@ -1,60 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PaymentMethodId, PaymentStatus } from '@dvc/contracts';
-import { updatedRows } from '@dvc/database';
+import { kyselyOf } from '@dvc/database';
+import type { Attempts, DB, Payments } from '../database/db.generated';
 import type { Attempt, Payment, ProviderReport } from './payments.dto';
 import type { AttemptStatus } from './payment-status';
 
-interface PaymentRow {
-  id: string;
-  dossier_id: string;
-  dossier_code: string;
-  applicant_id: string;
-  agency_code: string;
-  procedure_code: string;
-  procedure_name: string;
-  amount: string;
-  description: string;
-  at_submission: boolean;
-  requested_at: Date;
-  status: PaymentStatus;
-  status_reason: string | null;
-  method: PaymentMethodId | null;
-  retry_of: string | null;
-  next_payment_id: string | null;
-  created_at: Date;
-  updated_at: Date;
-  started_at: Date | null;
-  expires_at: Date | null;
-  finished_at: Date | null;
-  paid_at: Date | null;
-  transaction_no: string | null;
-}
-
-interface AttemptRow {
-  id: string;
-  payment_id: string;
-  txn_ref: string;
-  provider: string;
-  method: PaymentMethodId;
-  amount: string;
-  order_info: string;
-  url: string;
-  ip_addr: string;
-  created_at: Date;
-  expires_at: Date;
-  status: AttemptStatus;
-  response_code: string | null;
-  transaction_status: string | null;
-  transaction_no: string | null;
-  bank_code: string | null;
-  pay_date: Date | null;
-  settled_at: Date | null;
-  settled_by: Attempt['settledBy'];
-  note: string | null;
-}
-
-function toPayment(r: PaymentRow): Payment {
+function toPayment(r: Selectable<Payments>): Payment {
   return {
     id: r.id,
     dossierId: r.dossier_id,
@@ -67,9 +20,9 @@ function toPayment(r: PaymentRow): Payment {
     description: r.description,
     atSubmission: r.at_submission,
     requestedAt: r.requested_at,
-    status: r.status,
+    status: r.status as PaymentStatus,
     statusReason: r.status_reason,
-    method: r.method,
+    method: r.method as PaymentMethodId | null,
     retryOf: r.retry_of,
     nextPaymentId: r.next_payment_id,
     createdAt: r.created_at,
@@ -82,29 +35,50 @@ function toPayment(r: PaymentRow): Payment {
   };
 }
 
-function toAttempt(r: AttemptRow): Attempt {
+function toAttempt(r: Selectable<Attempts>): Attempt {
   return {
     id: r.id,
     paymentId: r.payment_id,
     txnRef: r.txn_ref,
     provider: r.provider,
-    method: r.method,
+    method: r.method as PaymentMethodId,
     amount: Number(r.amount),
     orderInfo: r.order_info,
     url: r.url,
     ipAddr: r.ip_addr,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
-    status: r.status,
+    status: r.status as AttemptStatus,
     responseCode: r.response_code,
     transactionStatus: r.transaction_status,
     transactionNo: r.transaction_no,
     bankCode: r.bank_code,
     payDate: r.pay_date,
     settledAt: r.settled_at,
-    settledBy: r.settled_by,
+    settledBy: r.settled_by as Attempt['settledBy'],
     note: r.note,
   };
+}
+
+/** The row of a new payment: status created, updated when created. */
+function newPaymentRow(p: NewPayment) {
+  return {
+    id: p.id,
+    dossier_id: p.dossierId,
+    dossier_code: p.dossierCode,
+    applicant_id: p.applicantId,
+    agency_code: p.agencyCode,
+    procedure_code: p.procedureCode,
+    procedure_name: p.procedureName,
+    amount: p.amount,
+    description: p.description,
+    at_submission: p.atSubmission,
+    requested_at: p.requestedAt,
+    status: 'created',
+    retry_of: p.retryOf,
+    created_at: p.createdAt,
+    updated_at: p.createdAt,
+  } as const;
 }
 
 /** A new payment: the first of a request, or the retry of one that did not succeed. */
@@ -137,18 +111,6 @@ export type PaymentChanges = Partial<
     | 'transactionNo'
   >
 >;
-
-const PAYMENT_CHANGE_COLUMNS: { [K in keyof Required<PaymentChanges>]: [string, string] } = {
-  status: ['status', 'text'],
-  statusReason: ['status_reason', 'text'],
-  method: ['method', 'text'],
-  nextPaymentId: ['next_payment_id', 'uuid'],
-  startedAt: ['started_at', 'timestamptz'],
-  expiresAt: ['expires_at', 'timestamptz'],
-  finishedAt: ['finished_at', 'timestamptz'],
-  paidAt: ['paid_at', 'timestamptz'],
-  transactionNo: ['transaction_no', 'text'],
-};
 
 export type NewAttempt = Omit<
   Attempt,
@@ -185,64 +147,34 @@ export class PaymentsRepository {
    * one (a redelivered or republished event): answers the new payment or null.
    */
   async insertForRequest(manager: EntityManager, p: NewPayment): Promise<Payment | null> {
-    const rows: PaymentRow[] = await manager.query(
-      `INSERT INTO payments (id, dossier_id, dossier_code, applicant_id, agency_code, procedure_code,
-         procedure_name, amount, description, at_submission, requested_at, status, retry_of,
-         created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'created', $12, $13, $13)
-       ON CONFLICT (dossier_id, requested_at) WHERE retry_of IS NULL DO NOTHING
-       RETURNING *`,
-      [
-        p.id,
-        p.dossierId,
-        p.dossierCode,
-        p.applicantId,
-        p.agencyCode,
-        p.procedureCode,
-        p.procedureName,
-        p.amount,
-        p.description,
-        p.atSubmission,
-        p.requestedAt,
-        p.retryOf,
-        p.createdAt,
-      ],
-    );
-    return rows[0] ? toPayment(rows[0]) : null;
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('payments')
+      .values(newPaymentRow(p))
+      .onConflict((oc) =>
+        oc.columns(['dossier_id', 'requested_at']).where('retry_of', 'is', null).doNothing(),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toPayment(row) : null;
   }
 
   async insertRetry(manager: EntityManager, p: NewPayment): Promise<Payment> {
-    const [row]: PaymentRow[] = await manager.query(
-      `INSERT INTO payments (id, dossier_id, dossier_code, applicant_id, agency_code, procedure_code,
-         procedure_name, amount, description, at_submission, requested_at, status, retry_of,
-         created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'created', $12, $13, $13)
-       RETURNING *`,
-      [
-        p.id,
-        p.dossierId,
-        p.dossierCode,
-        p.applicantId,
-        p.agencyCode,
-        p.procedureCode,
-        p.procedureName,
-        p.amount,
-        p.description,
-        p.atSubmission,
-        p.requestedAt,
-        p.retryOf,
-        p.createdAt,
-      ],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('payments')
+      .values(newPaymentRow(p))
+      .returningAll()
+      .executeTakeFirstOrThrow();
     return toPayment(row);
   }
 
   /** Reads and row-locks a payment until the transaction ends: one change at a time. */
   async lock(manager: EntityManager, id: string): Promise<Payment | null> {
-    const [row]: PaymentRow[] = await manager.query(
-      `SELECT * FROM payments WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     return row ? toPayment(row) : null;
   }
 
@@ -252,28 +184,26 @@ export class PaymentsRepository {
     id: string,
     applicantId: string,
   ): Promise<Payment | null> {
-    const [row]: PaymentRow[] = await manager.query(
-      `SELECT * FROM payments WHERE id = $1 AND applicant_id = $2 FOR UPDATE`,
-      [id, applicantId],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', id)
+      .where('applicant_id', '=', applicantId)
+      .forUpdate()
+      .executeTakeFirst();
     return row ? toPayment(row) : null;
   }
 
   async findOwned(id: string, applicantId: string): Promise<PaymentWithReceipt | null> {
-    const [row]: (PaymentRow & { receipt_number: string | null })[] = await this.dataSource.query(
-      `SELECT p.*, r.receipt_number FROM payments p LEFT JOIN receipts r ON r.payment_id = p.id
-        WHERE p.id = $1 AND p.applicant_id = $2`,
-      [id, applicantId],
-    );
+    const row = await this.withReceipt()
+      .where('p.id', '=', id)
+      .where('p.applicant_id', '=', applicantId)
+      .executeTakeFirst();
     return row ? { payment: toPayment(row), receiptNumber: row.receipt_number } : null;
   }
 
   async find(id: string): Promise<PaymentWithReceipt | null> {
-    const [row]: (PaymentRow & { receipt_number: string | null })[] = await this.dataSource.query(
-      `SELECT p.*, r.receipt_number FROM payments p LEFT JOIN receipts r ON r.payment_id = p.id
-        WHERE p.id = $1`,
-      [id],
-    );
+    const row = await this.withReceipt().where('p.id', '=', id).executeTakeFirst();
     return row ? { payment: toPayment(row), receiptNumber: row.receipt_number } : null;
   }
 
@@ -284,22 +214,24 @@ export class PaymentsRepository {
     page: number,
     pageSize: number,
   ): Promise<{ items: PaymentWithReceipt[]; total: number }> {
-    const rows: (PaymentRow & { receipt_number: string | null; total: string })[] =
-      await this.dataSource.query(
-        `SELECT p.*, r.receipt_number, count(*) OVER () AS total
-           FROM payments p LEFT JOIN receipts r ON r.payment_id = p.id
-          WHERE p.applicant_id = $1 AND ($2::text IS NULL OR p.status = $2)
-          ORDER BY p.created_at DESC, p.id
-          LIMIT $3 OFFSET $4`,
-        [applicantId, status, pageSize, (page - 1) * pageSize],
-      );
+    const rows = await this.withReceipt()
+      .select((eb) => eb.fn.countAll<string>().over().as('total'))
+      .where('p.applicant_id', '=', applicantId)
+      .$if(status !== null, (q) => q.where('p.status', '=', status!))
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
     let total = rows.length > 0 ? Number(rows[0].total) : 0;
     if (rows.length === 0 && page > 1) {
-      const [{ n }] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM payments WHERE applicant_id = $1 AND ($2::text IS NULL OR status = $2)`,
-        [applicantId, status],
-      );
-      total = n;
+      const { n } = await this.db
+        .selectFrom('payments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('applicant_id', '=', applicantId)
+        .$if(status !== null, (q) => q.where('status', '=', status!))
+        .executeTakeFirstOrThrow();
+      total = Number(n);
     }
     return {
       items: rows.map((r) => ({ payment: toPayment(r), receiptNumber: r.receipt_number })),
@@ -309,20 +241,24 @@ export class PaymentsRepository {
 
   /** The latest request of a dossier we know of (its payments' requested_at). */
   async latestRequestAt(manager: EntityManager, dossierId: string): Promise<Date | null> {
-    const [row]: { latest: Date | null }[] = await manager.query(
-      `SELECT max(requested_at) AS latest FROM payments WHERE dossier_id = $1`,
-      [dossierId],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('payments')
+      .select((eb) => eb.fn.max('requested_at').as('latest'))
+      .where('dossier_id', '=', dossierId)
+      .executeTakeFirst();
     return row?.latest ?? null;
   }
 
   /** Open payments (created, started) of a dossier, locked. */
   async lockOpenOfDossier(manager: EntityManager, dossierId: string): Promise<Payment[]> {
-    const rows: PaymentRow[] = await manager.query(
-      `SELECT * FROM payments WHERE dossier_id = $1 AND status IN ('created', 'started')
-        ORDER BY created_at FOR UPDATE`,
-      [dossierId],
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('payments')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .where('status', 'in', ['created', 'started'])
+      .orderBy('created_at')
+      .forUpdate()
+      .execute();
     return rows.map(toPayment);
   }
 
@@ -332,21 +268,24 @@ export class PaymentsRepository {
     changes: PaymentChanges,
     at: Date,
   ): Promise<Payment> {
-    const sets: string[] = ['updated_at = $2'];
-    const params: unknown[] = [id, at];
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      const [column, cast] = PAYMENT_CHANGE_COLUMNS[field as keyof PaymentChanges];
-      params.push(value);
-      sets.push(`${column} = $${params.length}::${cast}`);
-    }
-    const rows = updatedRows<PaymentRow>(
-      await manager.query(
-        `UPDATE payments SET ${sets.join(', ')} WHERE id = $1 RETURNING *`,
-        params,
-      ),
-    );
-    return toPayment(rows[0]);
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('payments')
+      .set({
+        updated_at: at,
+        status: changes.status,
+        status_reason: changes.statusReason,
+        method: changes.method,
+        next_payment_id: changes.nextPaymentId,
+        started_at: changes.startedAt,
+        expires_at: changes.expiresAt,
+        finished_at: changes.finishedAt,
+        paid_at: changes.paidAt,
+        transaction_no: changes.transactionNo,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toPayment(row);
   }
 
   /** Started payments the reconciliation should look at: checked out a while ago, or past their expiry. */
@@ -355,38 +294,51 @@ export class PaymentsRepository {
     now: Date,
     limit: number,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT p.id FROM payments p
-        WHERE p.status = 'started'
-          AND (p.expires_at <= $2 OR NOT EXISTS (
-                SELECT 1 FROM attempts a WHERE a.payment_id = p.id AND a.created_at > $1))
-        ORDER BY p.expires_at LIMIT $3`,
-      [checkedOutBefore, now, limit],
-    );
+    const rows = await this.db
+      .selectFrom('payments as p')
+      .select('p.id')
+      .where('p.status', '=', 'started')
+      .where((eb) =>
+        eb.or([
+          eb('p.expires_at', '<=', now),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('attempts as a')
+                .select(eb.lit(1).as('one'))
+                .whereRef('a.payment_id', '=', 'p.id')
+                .where('a.created_at', '>', checkedOutBefore),
+            ),
+          ),
+        ]),
+      )
+      .orderBy('p.expires_at')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.id);
   }
 
   // ---- attempts ----
 
   async insertAttempt(manager: EntityManager, a: NewAttempt): Promise<Attempt> {
-    const [row]: AttemptRow[] = await manager.query(
-      `INSERT INTO attempts (id, payment_id, txn_ref, provider, method, amount, order_info, url, ip_addr,
-         created_at, expires_at, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending') RETURNING *`,
-      [
-        a.id,
-        a.paymentId,
-        a.txnRef,
-        a.provider,
-        a.method,
-        a.amount,
-        a.orderInfo,
-        a.url,
-        a.ipAddr,
-        a.createdAt,
-        a.expiresAt,
-      ],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('attempts')
+      .values({
+        id: a.id,
+        payment_id: a.paymentId,
+        txn_ref: a.txnRef,
+        provider: a.provider,
+        method: a.method,
+        amount: a.amount,
+        order_info: a.orderInfo,
+        url: a.url,
+        ip_addr: a.ipAddr,
+        created_at: a.createdAt,
+        expires_at: a.expiresAt,
+        status: 'pending',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     return toAttempt(row);
   }
 
@@ -394,42 +346,59 @@ export class PaymentsRepository {
     txnRef: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Attempt | null> {
-    const [row]: AttemptRow[] = await manager.query(`SELECT * FROM attempts WHERE txn_ref = $1`, [
-      txnRef,
-    ]);
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('attempts')
+      .selectAll()
+      .where('txn_ref', '=', txnRef)
+      .executeTakeFirst();
     return row ? toAttempt(row) : null;
   }
 
   async pendingAttempts(manager: EntityManager, paymentId: string): Promise<Attempt[]> {
-    const rows: AttemptRow[] = await manager.query(
-      `SELECT * FROM attempts WHERE payment_id = $1 AND status = 'pending' ORDER BY created_at`,
-      [paymentId],
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('attempts')
+      .selectAll()
+      .where('payment_id', '=', paymentId)
+      .where('status', '=', 'pending')
+      .orderBy('created_at')
+      .execute();
     return rows.map(toAttempt);
   }
 
+  /** Settles an attempt; what the provider did not report keeps its earlier value. */
   async settleAttempt(manager: EntityManager, id: string, s: AttemptSettlement): Promise<Attempt> {
-    const rows = updatedRows<AttemptRow>(
-      await manager.query(
-        `UPDATE attempts SET status = $2, response_code = COALESCE($3, response_code),
-           transaction_status = COALESCE($4, transaction_status),
-           transaction_no = COALESCE($5, transaction_no), bank_code = COALESCE($6, bank_code),
-           pay_date = COALESCE($7, pay_date), settled_at = $8, settled_by = $9, note = $10
-         WHERE id = $1 RETURNING *`,
-        [
-          id,
-          s.status,
-          s.responseCode,
-          s.transactionStatus,
-          s.transactionNo,
-          s.bankCode,
-          s.payDate,
-          s.settledAt,
-          s.settledBy,
-          s.note,
-        ],
-      ),
-    );
-    return toAttempt(rows[0]);
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('attempts')
+      .set((eb) => ({
+        status: s.status,
+        response_code: eb.fn.coalesce(eb.val(s.responseCode), eb.ref('response_code')),
+        transaction_status: eb.fn.coalesce(
+          eb.val(s.transactionStatus),
+          eb.ref('transaction_status'),
+        ),
+        transaction_no: eb.fn.coalesce(eb.val(s.transactionNo), eb.ref('transaction_no')),
+        bank_code: eb.fn.coalesce(eb.val(s.bankCode), eb.ref('bank_code')),
+        pay_date: eb.fn.coalesce(eb.val(s.payDate), eb.ref('pay_date')),
+        settled_at: s.settledAt,
+        settled_by: s.settledBy,
+        note: s.note,
+      }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toAttempt(row);
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
+  }
+
+  /** Payments with the number of their receipt, if one was issued. */
+  private withReceipt() {
+    return this.db
+      .selectFrom('payments as p')
+      .leftJoin('receipts as r', 'r.payment_id', 'p.id')
+      .selectAll('p')
+      .select('r.receipt_number');
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PaymentMethodId } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 
 /** Everything printed on a receipt (biên lai). */
 export interface ReceiptData {
@@ -36,53 +38,59 @@ export class ReceiptsRepository {
    */
   async issue(manager: EntityManager, paymentId: string, at: Date): Promise<string> {
     const year = yearInVietnam(at);
-    const [{ last }]: { last: number }[] = await manager.query(
-      `INSERT INTO receipt_counters (year, last) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last = receipt_counters.last + 1 RETURNING last`,
-      [year],
-    );
+    const db = kyselyOf<DB>(manager);
+    const { last } = await db
+      .insertInto('receipt_counters')
+      .values({ year, last: 1 })
+      .onConflict((oc) =>
+        oc.column('year').doUpdateSet((eb) => ({ last: eb('receipt_counters.last', '+', 1) })),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
     const receiptNumber = `BL${year}-${String(last).padStart(7, '0')}`;
-    await manager.query(
-      `INSERT INTO receipts (payment_id, receipt_number, issued_at) VALUES ($1, $2, $3)`,
-      [paymentId, receiptNumber, at],
-    );
+    await db
+      .insertInto('receipts')
+      .values({ payment_id: paymentId, receipt_number: receiptNumber, issued_at: at })
+      .execute();
     return receiptNumber;
   }
 
   /** Records the payer's name the first time (a receipt, once printed, does not change). */
   async fixPayerName(paymentId: string, payerName: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE receipts SET payer_name = $2 WHERE payment_id = $1 AND payer_name IS NULL`,
-      [paymentId, payerName],
-    );
+    await this.db
+      .updateTable('receipts')
+      .set({ payer_name: payerName })
+      .where('payment_id', '=', paymentId)
+      .where('payer_name', 'is', null)
+      .execute();
   }
 
   async find(paymentId: string): Promise<ReceiptData | null> {
-    const [row]: {
-      payment_id: string;
-      receipt_number: string;
-      issued_at: Date;
-      payer_name: string | null;
-      dossier_code: string;
-      procedure_name: string;
-      agency_code: string;
-      description: string;
-      amount: string;
-      method: PaymentMethodId | null;
-      txn_ref: string;
-      transaction_no: string;
-      bank_code: string | null;
-      paid_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT r.payment_id, r.receipt_number, r.issued_at, r.payer_name, p.dossier_code,
-              p.procedure_name, p.agency_code, p.description, p.amount, p.method, a.txn_ref,
-              p.transaction_no, a.bank_code, p.paid_at
-         FROM receipts r
-         JOIN payments p ON p.id = r.payment_id
-         JOIN attempts a ON a.payment_id = p.id AND a.status = 'success'
-        WHERE r.payment_id = $1 AND p.status = 'success'`,
-      [paymentId],
-    );
+    const row = await this.db
+      .selectFrom('receipts as r')
+      .innerJoin('payments as p', 'p.id', 'r.payment_id')
+      .innerJoin('attempts as a', (join) =>
+        join.onRef('a.payment_id', '=', 'p.id').on('a.status', '=', 'success'),
+      )
+      .select([
+        'r.payment_id',
+        'r.receipt_number',
+        'r.issued_at',
+        'r.payer_name',
+        'p.dossier_code',
+        'p.procedure_name',
+        'p.agency_code',
+        'p.description',
+        'p.amount',
+        'p.method',
+        'a.txn_ref',
+        'p.transaction_no',
+        'a.bank_code',
+        'p.paid_at',
+      ])
+      .where('r.payment_id', '=', paymentId)
+      .where('p.status', '=', 'success')
+      .executeTakeFirst();
     if (!row) return null;
     return {
       paymentId: row.payment_id,
@@ -94,11 +102,16 @@ export class ReceiptsRepository {
       agencyCode: row.agency_code,
       description: row.description,
       amount: Number(row.amount),
-      method: row.method,
+      method: row.method as PaymentMethodId | null,
       txnRef: row.txn_ref,
-      transactionNo: row.transaction_no,
+      // A successful payment always has both (the success sets them).
+      transactionNo: row.transaction_no!,
       bankCode: row.bank_code,
-      paidAt: row.paid_at,
+      paidAt: row.paid_at!,
     };
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 
 export interface ReconciliationReport {
   runId: number;
@@ -22,27 +25,32 @@ export class ReconciliationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async start(at: Date): Promise<number> {
-    const [{ id }]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO reconciliation_runs (started_at) VALUES ($1) RETURNING id`,
-      [at],
-    );
+    const { id } = await this.db
+      .insertInto('reconciliation_runs')
+      .values({ started_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return Number(id);
   }
 
   async finish(report: ReconciliationReport, error: string | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE reconciliation_runs SET finished_at = now(), checked = $2, succeeded = $3,
-         failed = $4, expired = $5, disputed = $6, unanswered = $7, error = $8 WHERE id = $1`,
-      [
-        report.runId,
-        report.checked,
-        report.succeeded,
-        report.failed,
-        report.expired,
-        report.disputed,
-        report.unanswered,
+    await this.db
+      .updateTable('reconciliation_runs')
+      .set({
+        finished_at: sql<Date>`now()`,
+        checked: report.checked,
+        succeeded: report.succeeded,
+        failed: report.failed,
+        expired: report.expired,
+        disputed: report.disputed,
+        unanswered: report.unanswered,
         error,
-      ],
-    );
+      })
+      .where('id', '=', String(report.runId))
+      .execute();
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }
