@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDocumentType } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import type { DocumentRow } from './documents.dto';
 
 export interface NewDocument {
@@ -12,10 +15,6 @@ export interface NewDocument {
   fileId: string;
 }
 
-const SELECT = `SELECT d.id, d.type, d.title, d.number, d.issued_at::text AS issued_at, d.created_at,
-       f.id AS file_id, f.file_name, f.content_type, f.size, f.sha256
-  FROM documents d JOIN files f ON f.id = d.file_id`;
-
 /** The `documents` table: the personal document wallet (giấy tờ cá nhân). */
 @Injectable()
 export class DocumentsRepository {
@@ -23,38 +22,68 @@ export class DocumentsRepository {
 
   /** Inserts the document; null when the file already backs another live document. */
   async insert(doc: NewDocument): Promise<string | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO documents (owner_id, type, title, number, issued_at, file_id)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (file_id) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id`,
-      [doc.ownerId, doc.type, doc.title, doc.number, doc.issuedAt, doc.fileId],
-    );
-    return rows[0]?.id ?? null;
+    const row = await this.db
+      .insertInto('documents')
+      .values({
+        owner_id: doc.ownerId,
+        type: doc.type,
+        title: doc.title,
+        number: doc.number,
+        issued_at: doc.issuedAt,
+        file_id: doc.fileId,
+      })
+      .onConflict((oc) => oc.column('file_id').where('deleted_at', 'is', null).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
   }
 
-  list(ownerId: string): Promise<DocumentRow[]> {
-    return this.dataSource.query(
-      `${SELECT} WHERE d.owner_id = $1 AND d.deleted_at IS NULL ORDER BY d.created_at DESC, d.id`,
-      [ownerId],
-    );
+  async list(ownerId: string): Promise<DocumentRow[]> {
+    const rows = await this.live(ownerId).orderBy('d.created_at', 'desc').orderBy('d.id').execute();
+    return rows as DocumentRow[];
   }
 
   async find(ownerId: string, id: string): Promise<DocumentRow | null> {
-    const rows: DocumentRow[] = await this.dataSource.query(
-      `${SELECT} WHERE d.id = $1 AND d.owner_id = $2 AND d.deleted_at IS NULL`,
-      [id, ownerId],
-    );
-    return rows[0] ?? null;
+    const row = await this.live(ownerId).where('d.id', '=', id).executeTakeFirst();
+    return (row as DocumentRow | undefined) ?? null;
   }
 
   /** Marks the owner's live document deleted; answers its file id, or null when there is none. */
   async markDeleted(manager: EntityManager, ownerId: string, id: string): Promise<string | null> {
-    const [rows]: [{ file_id: string }[], number] = await manager.query(
-      `UPDATE documents SET deleted_at = now()
-        WHERE id = $1 AND owner_id = $2 AND deleted_at IS NULL RETURNING file_id`,
-      [id, ownerId],
-    );
-    return rows[0]?.file_id ?? null;
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('documents')
+      .set({ deleted_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .where('owner_id', '=', ownerId)
+      .where('deleted_at', 'is', null)
+      .returning('file_id')
+      .executeTakeFirst();
+    return row?.file_id ?? null;
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
+  }
+
+  /** The owner's live documents with their files; `date` read as text, so no time zone shifts it. */
+  private live(ownerId: string) {
+    return this.db
+      .selectFrom('documents as d')
+      .innerJoin('files as f', 'f.id', 'd.file_id')
+      .select([
+        'd.id',
+        'd.type',
+        'd.title',
+        'd.number',
+        sql<string | null>`d.issued_at::text`.as('issued_at'),
+        'd.created_at',
+        'f.id as file_id',
+        'f.file_name',
+        'f.content_type',
+        'f.size',
+        'f.sha256',
+      ])
+      .where('d.owner_id', '=', ownerId)
+      .where('d.deleted_at', 'is', null);
   }
 }

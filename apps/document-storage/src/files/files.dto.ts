@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -13,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import type { FilePurpose, FileStatus, StoredFileView } from '@dvc/contracts';
+import type { Files } from '../database/db.generated';
 
 export const FILE_PURPOSES: readonly FilePurpose[] = ['wallet', 'attachment', 'result'];
 /** Files a presigned URL may be handed out for: only results, which agency systems upload. */
@@ -110,20 +112,16 @@ export interface UploadRequest {
   correlationId: string | null;
 }
 
-interface FileRowColumns {
-  id: string;
-  owner_id: string;
+/** A files row as read (purged_at is the cleanup's business only). */
+export type FileColumns = Omit<Selectable<Files>, 'purged_at'>;
+
+/** The generated row with its checked text columns narrowed to the domain's values. */
+interface FileRowColumns extends Omit<
+  FileColumns,
+  'purpose' | 'rejection_reason' | 'status' | 'size' | 'sha256'
+> {
   purpose: FilePurpose;
-  file_name: string;
-  content_type: string;
   rejection_reason: 'infected' | 'unscannable' | null;
-  signature: string | null;
-  copied_from: string | null;
-  created_at: Date;
-  claimed_at: Date | null;
-  deleted_at: Date | null;
-  /** Presigned uploads: until when the URL accepts the bytes. */
-  upload_expires_at: Date | null;
 }
 
 /** A file whose bytes were checked: clean, refused (infected/unscannable) or deleted since. */

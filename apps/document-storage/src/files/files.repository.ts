@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { FilePurpose, FileStatus } from '@dvc/contracts';
-import type { FileRow, SettledFileRow } from './files.dto';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
+import type { FileColumns, FileRow, SettledFileRow } from './files.dto';
 
 /** What the checks of an upload found out, recorded on its row. */
 export interface FileOutcome {
@@ -29,8 +32,25 @@ export interface NewPendingFile {
   uploadExpiresAt: Date;
 }
 
-const COLUMNS = `id, owner_id, purpose, file_name, content_type, size, sha256, status,
-  rejection_reason, signature, copied_from, created_at, claimed_at, deleted_at, upload_expires_at`;
+const COLUMNS = [
+  'id',
+  'owner_id',
+  'purpose',
+  'file_name',
+  'content_type',
+  'size',
+  'sha256',
+  'status',
+  'rejection_reason',
+  'signature',
+  'copied_from',
+  'created_at',
+  'claimed_at',
+  'deleted_at',
+  'upload_expires_at',
+] as const satisfies readonly (keyof FileColumns)[];
+
+const now = sql<Date>`now()`;
 
 /** The `files` table: metadata of every stored (or refused) upload. */
 @Injectable()
@@ -41,35 +61,40 @@ export class FilesRepository {
     file: NewFile,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SettledFileRow> {
-    const rows: SettledFileRow[] = await manager.query(
-      `INSERT INTO files (id, owner_id, purpose, file_name, content_type, size, sha256, status,
-                          rejection_reason, signature, copied_from)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       RETURNING ${COLUMNS}`,
-      [
-        file.id,
-        file.ownerId,
-        file.purpose,
-        file.fileName,
-        file.contentType,
-        file.size,
-        file.sha256,
-        file.status,
-        file.rejectionReason ?? null,
-        file.signature ?? null,
-        file.copiedFrom ?? null,
-      ],
-    );
-    return rows[0];
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('files')
+      .values({
+        id: file.id,
+        owner_id: file.ownerId,
+        purpose: file.purpose,
+        file_name: file.fileName,
+        content_type: file.contentType,
+        size: file.size,
+        sha256: file.sha256,
+        status: file.status,
+        rejection_reason: file.rejectionReason ?? null,
+        signature: file.signature ?? null,
+        copied_from: file.copiedFrom ?? null,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
+    return row as SettledFileRow;
   }
 
   /** The row of a presigned upload: `pending`, nothing known of the bytes yet. */
   async insertPending(file: NewPendingFile): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO files (id, owner_id, purpose, file_name, content_type, status, upload_expires_at)
-       VALUES ($1, $2, $3, $4, 'application/octet-stream', 'pending', $5)`,
-      [file.id, file.ownerId, file.purpose, file.fileName, file.uploadExpiresAt],
-    );
+    await this.db
+      .insertInto('files')
+      .values({
+        id: file.id,
+        owner_id: file.ownerId,
+        purpose: file.purpose,
+        file_name: file.fileName,
+        content_type: 'application/octet-stream',
+        status: 'pending',
+        upload_expires_at: file.uploadExpiresAt,
+      })
+      .execute();
   }
 
   /** Records the outcome of a pending upload's checks; null when it was not pending any more. */
@@ -78,21 +103,21 @@ export class FilesRepository {
     outcome: FileOutcome,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SettledFileRow | null> {
-    const [rows]: [SettledFileRow[], number] = await manager.query(
-      `UPDATE files SET content_type = $2, size = $3, sha256 = $4, status = $5,
-                        rejection_reason = $6, signature = $7
-        WHERE id = $1 AND status = 'pending' RETURNING ${COLUMNS}`,
-      [
-        id,
-        outcome.contentType,
-        outcome.size,
-        outcome.sha256,
-        outcome.status,
-        outcome.rejectionReason ?? null,
-        outcome.signature ?? null,
-      ],
-    );
-    return rows[0] ?? null;
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('files')
+      .set({
+        content_type: outcome.contentType,
+        size: outcome.size,
+        sha256: outcome.sha256,
+        status: outcome.status,
+        rejection_reason: outcome.rejectionReason ?? null,
+        signature: outcome.signature ?? null,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return (row as SettledFileRow | undefined) ?? null;
   }
 
   /**
@@ -100,13 +125,21 @@ export class FilesRepository {
    * were files; the quarantine sweep removes whatever bytes were PUT). Answers how many.
    */
   async deleteExpiredPending(before: Date, limit: number): Promise<number> {
-    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
-      `DELETE FROM files WHERE id IN (
-         SELECT id FROM files WHERE status = 'pending' AND upload_expires_at < $1
-          ORDER BY upload_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id`,
-      [before, limit],
-    );
+    const rows = await this.db
+      .deleteFrom('files')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('files')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('upload_expires_at', '<', before)
+          .orderBy('upload_expires_at')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning('id')
+      .execute();
     return rows.length;
   }
 
@@ -114,8 +147,12 @@ export class FilesRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<FileRow | null> {
-    const rows: FileRow[] = await manager.query(`SELECT ${COLUMNS} FROM files WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('files')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (row as FileRow | undefined) ?? null;
   }
 
   /** Marks a clean file deleted; answers the row, or null when it was not clean any more. */
@@ -123,37 +160,44 @@ export class FilesRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SettledFileRow | null> {
-    const [rows]: [SettledFileRow[], number] = await manager.query(
-      `UPDATE files SET status = 'deleted', deleted_at = now()
-        WHERE id = $1 AND status = 'clean' RETURNING ${COLUMNS}`,
-      [id],
-    );
-    return rows[0] ?? null;
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('files')
+      .set({ status: 'deleted', deleted_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'clean')
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return (row as SettledFileRow | undefined) ?? null;
   }
 
   async markPurged(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`UPDATE files SET purged_at = now() WHERE id = ANY($1)`, [ids]);
+    await this.db.updateTable('files').set({ purged_at: now }).where('id', 'in', ids).execute();
   }
 
   /** Sets claimed_at on the clean ones among `ids` (of `ownerId` unless null); answers those ids. */
   async claim(ids: string[], ownerId: string | null): Promise<string[]> {
-    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE files SET claimed_at = COALESCE(claimed_at, now())
-        WHERE id = ANY($1) AND status = 'clean' AND ($2::uuid IS NULL OR owner_id = $2)
-        RETURNING id`,
-      [ids, ownerId],
-    );
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable('files')
+      .set((eb) => ({ claimed_at: eb.fn.coalesce('claimed_at', now) }))
+      .where('id', 'in', ids)
+      .where('status', '=', 'clean')
+      .$if(ownerId !== null, (q) => q.where('owner_id', '=', ownerId!))
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
   /** Does a live wallet document point at this file? */
   async usedByDocument(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM documents WHERE file_id = $1 AND deleted_at IS NULL`,
-      [id],
-    );
-    return rows.length > 0;
+    const row = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.lit(1).as('one'))
+      .where('file_id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /**
@@ -162,30 +206,57 @@ export class FilesRepository {
    * Marks them deleted and answers their ids.
    */
   async deleteUnclaimed(before: Date, limit: number): Promise<string[]> {
-    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
-      `UPDATE files SET status = 'deleted', deleted_at = now()
-        WHERE id IN (
-          SELECT f.id FROM files f
-           WHERE f.status = 'clean' AND f.claimed_at IS NULL AND f.created_at < $1
-             AND (f.purpose = 'attachment'
-                  OR (f.purpose = 'wallet'
-                      AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.file_id = f.id)))
-           ORDER BY f.created_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [before, limit],
-    );
+    const rows = await this.db
+      .updateTable('files')
+      .set({ status: 'deleted', deleted_at: now })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('files as f')
+          .select('f.id')
+          .where('f.status', '=', 'clean')
+          .where('f.claimed_at', 'is', null)
+          .where('f.created_at', '<', before)
+          .where((w) =>
+            w.or([
+              w('f.purpose', '=', 'attachment'),
+              w.and([
+                w('f.purpose', '=', 'wallet'),
+                w.not(
+                  w.exists(
+                    w
+                      .selectFrom('documents as d')
+                      .select(w.lit(1).as('one'))
+                      .whereRef('d.file_id', '=', 'f.id'),
+                  ),
+                ),
+              ]),
+            ]),
+          )
+          .orderBy('f.created_at')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
   /** Deleted files whose object removal has not been confirmed (e.g. the store was down). */
   async unpurged(deletedBefore: Date, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM files WHERE status = 'deleted' AND purged_at IS NULL AND deleted_at < $1
-        ORDER BY deleted_at LIMIT $2`,
-      [deletedBefore, limit],
-    );
+    const rows = await this.db
+      .selectFrom('files')
+      .select('id')
+      .where('status', '=', 'deleted')
+      .where('purged_at', 'is', null)
+      .where('deleted_at', '<', deletedBefore)
+      .orderBy('deleted_at')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.id);
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }
