@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import type { AgencySeed } from '../seed/seed.types';
 import { AgencyRow } from './agencies.dto';
 
@@ -7,18 +10,23 @@ import { AgencyRow } from './agencies.dto';
 export class AgenciesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(): Promise<AgencyRow[]> {
-    return this.dataSource.query(
-      `SELECT code, name, level, parent_code FROM agencies ORDER BY code`,
-    );
+  async list(): Promise<AgencyRow[]> {
+    const rows = await this.db
+      .selectFrom('agencies')
+      .select(['code', 'name', 'level', 'parent_code'])
+      .orderBy('code')
+      .execute();
+    return rows as AgencyRow[];
   }
 
   /** The given codes that exist. */
   async existing(codes: string[]): Promise<Set<string>> {
-    const rows: { code: string }[] = await this.dataSource.query(
-      `SELECT code FROM agencies WHERE code = ANY($1)`,
-      [codes],
-    );
+    if (codes.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('code', 'in', codes)
+      .execute();
     return new Set(rows.map((r) => r.code));
   }
 
@@ -27,21 +35,33 @@ export class AgenciesRepository {
    * list); returns the codes whose row was created or changed.
    */
   async upsertAll(agencies: AgencySeed[]): Promise<string[]> {
-    const rows: { code: string }[] = await this.dataSource.query(
-      `INSERT INTO agencies (code, name, level, parent_code)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-       ON CONFLICT (code) DO UPDATE
-          SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, updated_at = now()
-        WHERE (agencies.name, agencies.level, agencies.parent_code)
-              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code)
-       RETURNING code`,
-      [
-        agencies.map((a) => a.code),
-        agencies.map((a) => a.name),
-        agencies.map((a) => a.level),
-        agencies.map((a) => a.parentCode ?? null),
-      ],
-    );
+    const rows = await this.db
+      .insertInto('agencies')
+      .columns(['code', 'name', 'level', 'parent_code'])
+      .expression(
+        sql`SELECT * FROM unnest(${agencies.map((a) => a.code)}::text[], ${agencies.map((a) => a.name)}::text[],
+          ${agencies.map((a) => a.level)}::text[], ${agencies.map((a) => a.parentCode ?? null)}::text[])`,
+      )
+      .onConflict((oc) =>
+        oc
+          .column('code')
+          .doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            level: eb.ref('excluded.level'),
+            parent_code: eb.ref('excluded.parent_code'),
+            updated_at: sql<Date>`now()`,
+          }))
+          .where(
+            sql<boolean>`(agencies.name, agencies.level, agencies.parent_code)
+              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code)`,
+          ),
+      )
+      .returning('code')
+      .execute();
     return rows.map((r) => r.code);
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }

@@ -83,7 +83,7 @@ export interface Procedures {
   level: number;
   name: string;
   name_folded: Generated<string | null>;
-  search_vector: string;
+  search_vector: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 

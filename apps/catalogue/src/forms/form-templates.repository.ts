@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import type { FormTemplateFile } from './form-template.generator';
 
 export interface StoredFormTemplate {
@@ -15,12 +18,13 @@ export class FormTemplatesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(procedureCode: string, formId: string): Promise<StoredFormTemplate | null> {
-    const rows: StoredFormTemplate[] = await this.dataSource.query(
-      `SELECT format, file_name AS "fileName", content, sha256, size FROM form_template_files
-        WHERE procedure_code = $1 AND form_id = $2`,
-      [procedureCode, formId],
-    );
-    return rows[0] ?? null;
+    const row = await kyselyOf<DB>(this.dataSource.manager)
+      .selectFrom('form_template_files')
+      .select(['format', 'file_name as fileName', 'content', 'sha256', 'size'])
+      .where('procedure_code', '=', procedureCode)
+      .where('form_id', '=', formId)
+      .executeTakeFirst();
+    return row ? { ...row, format: row.format as StoredFormTemplate['format'] } : null;
   }
 
   /** Makes the procedure's files exactly `files`, inside the caller's transaction. */
@@ -29,19 +33,35 @@ export class FormTemplatesRepository {
     procedureCode: string,
     files: FormTemplateFile[],
   ): Promise<void> {
-    await manager.query(
-      `DELETE FROM form_template_files WHERE procedure_code = $1 AND NOT (form_id = ANY($2))`,
-      [procedureCode, files.map((f) => f.formId)],
-    );
+    const db = kyselyOf<DB>(manager);
+    await db
+      .deleteFrom('form_template_files')
+      .where('procedure_code', '=', procedureCode)
+      .where(sql<boolean>`NOT (form_id = ANY(${files.map((f) => f.formId)}))`)
+      .execute();
     for (const f of files) {
-      await manager.query(
-        `INSERT INTO form_template_files (procedure_code, form_id, format, file_name, content, sha256, size)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (procedure_code, form_id) DO UPDATE
-            SET format = EXCLUDED.format, file_name = EXCLUDED.file_name, content = EXCLUDED.content,
-                sha256 = EXCLUDED.sha256, size = EXCLUDED.size, created_at = now()`,
-        [procedureCode, f.formId, f.format, f.fileName, f.content, f.sha256, f.size],
-      );
+      await db
+        .insertInto('form_template_files')
+        .values({
+          procedure_code: procedureCode,
+          form_id: f.formId,
+          format: f.format,
+          file_name: f.fileName,
+          content: f.content,
+          sha256: f.sha256,
+          size: f.size,
+        })
+        .onConflict((oc) =>
+          oc.columns(['procedure_code', 'form_id']).doUpdateSet((eb) => ({
+            format: eb.ref('excluded.format'),
+            file_name: eb.ref('excluded.file_name'),
+            content: eb.ref('excluded.content'),
+            sha256: eb.ref('excluded.sha256'),
+            size: eb.ref('excluded.size'),
+            created_at: sql<Date>`now()`,
+          })),
+        )
+        .execute();
     }
   }
 }

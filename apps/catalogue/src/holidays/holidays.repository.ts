@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import type { HolidaySeed } from '../seed/seed.types';
 import { HolidayRow } from './holidays.dto';
 
@@ -7,25 +10,39 @@ import { HolidayRow } from './holidays.dto';
 export class HolidaysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(year: number | null): Promise<HolidayRow[]> {
-    return this.dataSource.query(
-      `SELECT to_char(date, 'YYYY-MM-DD') AS date, name, kind FROM holidays
-        WHERE $1::int IS NULL OR extract(year FROM date) = $1::int
-        ORDER BY date`,
-      [year],
-    );
+  async list(year: number | null): Promise<HolidayRow[]> {
+    const rows = await this.db
+      .selectFrom('holidays')
+      .select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'name', 'kind'])
+      .$if(year !== null, (q) => q.where(sql`extract(year FROM date)`, '=', year))
+      .orderBy('holidays.date')
+      .execute();
+    return rows as HolidayRow[];
   }
 
   /** Adds or corrects the given days; days already in the table and not listed stay (it is editable). */
   async upsertAll(holidays: HolidaySeed[]): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO holidays (date, name, kind)
-       SELECT * FROM unnest($1::date[], $2::text[], $3::text[])
-       ON CONFLICT (date) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
-        WHERE (holidays.name, holidays.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)
-       RETURNING date`,
-      [holidays.map((h) => h.date), holidays.map((h) => h.name), holidays.map((h) => h.kind)],
-    );
+    const rows = await this.db
+      .insertInto('holidays')
+      .columns(['date', 'name', 'kind'])
+      .expression(
+        sql`SELECT * FROM unnest(${holidays.map((h) => h.date)}::date[], ${holidays.map((h) => h.name)}::text[],
+          ${holidays.map((h) => h.kind)}::text[])`,
+      )
+      .onConflict((oc) =>
+        oc
+          .column('date')
+          .doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), kind: eb.ref('excluded.kind') }))
+          .where(
+            sql<boolean>`(holidays.name, holidays.kind) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind)`,
+          ),
+      )
+      .returning('date')
+      .execute();
     return rows.length;
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import type { ProcedureSeed } from '../seed/seed.types';
 import type { ProcedureSearchCriteria } from './procedure-search';
 import { ProcedureRow, ProcedureSummaryRow } from './procedures.dto';
@@ -83,19 +86,41 @@ export class ProceduresRepository {
   }
 
   async find(code: string): Promise<ProcedureRow | null> {
-    const rows: ProcedureRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, p.content, p.updated_at FROM procedures p ${SUMMARY_JOINS} WHERE p.code = $1`,
-      [code],
-    );
-    return rows[0] ?? null;
+    const row = await this.db
+      .selectFrom('procedures as p')
+      .innerJoin('fields as f', 'f.code', 'p.field_code')
+      .innerJoin('agencies as a', 'a.code', 'p.agency_code')
+      .select([
+        'p.code',
+        'p.name',
+        'p.level',
+        'f.code as field_code',
+        'f.name as field_name',
+        'a.code as agency_code',
+        'a.name as agency_name',
+        'a.level as agency_level',
+        'a.parent_code as agency_parent_code',
+        'p.content',
+        'p.updated_at',
+      ])
+      .where('p.code', '=', code)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      ...row,
+      agency_level: row.agency_level as ProcedureRow['agency_level'],
+      content: row.content as unknown as ProcedureSeed,
+    };
   }
 
   /** Stored content hashes of the procedures among `codes` that exist. */
   async contentHashes(codes: string[]): Promise<Map<string, string>> {
-    const rows: { code: string; content_hash: string }[] = await this.dataSource.query(
-      `SELECT code, content_hash FROM procedures WHERE code = ANY($1)`,
-      [codes],
-    );
+    if (codes.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('procedures')
+      .select(['code', 'content_hash'])
+      .where('code', 'in', codes)
+      .execute();
     return new Map(rows.map((r) => [r.code, r.content_hash]));
   }
 
@@ -108,27 +133,53 @@ export class ProceduresRepository {
     seed: ProcedureSeed,
     contentHash: string,
   ): Promise<UpsertOutcome> {
-    const rows: { created: boolean }[] = await manager.query(
-      `INSERT INTO procedures (code, name, field_code, level, agency_code, content, content_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (code) DO UPDATE
-          SET name = EXCLUDED.name, field_code = EXCLUDED.field_code, level = EXCLUDED.level,
-              agency_code = EXCLUDED.agency_code, content = EXCLUDED.content,
-              content_hash = EXCLUDED.content_hash, updated_at = now()
-        WHERE procedures.content_hash <> EXCLUDED.content_hash
-       RETURNING (xmax = 0) AS created`,
-      [seed.code, seed.name, seed.fieldCode, seed.level, seed.agencyCode, seed, contentHash],
-    );
-    if (rows.length === 0) return 'unchanged';
-    return rows[0].created ? 'created' : 'updated';
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('procedures')
+      .values({
+        code: seed.code,
+        name: seed.name,
+        field_code: seed.fieldCode,
+        level: seed.level,
+        agency_code: seed.agencyCode,
+        content: JSON.stringify(seed),
+        content_hash: contentHash,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('code')
+          .doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            field_code: eb.ref('excluded.field_code'),
+            level: eb.ref('excluded.level'),
+            agency_code: eb.ref('excluded.agency_code'),
+            content: eb.ref('excluded.content'),
+            content_hash: eb.ref('excluded.content_hash'),
+            updated_at: sql<Date>`now()`,
+          }))
+          .whereRef('procedures.content_hash', '<>', 'excluded.content_hash'),
+      )
+      .returning(sql<boolean>`(xmax = 0)`.as('created'))
+      .executeTakeFirst();
+    if (!row) return 'unchanged';
+    return row.created ? 'created' : 'updated';
   }
 
   /** Codes of the procedures that show one of these fields or agencies (their cached views hold the names). */
   async codesShowing(fieldCodes: string[], agencyCodes: string[]): Promise<string[]> {
-    const rows: { code: string }[] = await this.dataSource.query(
-      `SELECT code FROM procedures WHERE field_code = ANY($1) OR agency_code = ANY($2)`,
-      [fieldCodes, agencyCodes],
-    );
+    const rows = await this.db
+      .selectFrom('procedures')
+      .select('code')
+      .where((eb) =>
+        eb.or([
+          eb('field_code', '=', eb.fn.any(eb.val(fieldCodes))),
+          eb('agency_code', '=', eb.fn.any(eb.val(agencyCodes))),
+        ]),
+      )
+      .execute();
     return rows.map((r) => r.code);
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }

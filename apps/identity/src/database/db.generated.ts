@@ -85,6 +85,7 @@ export interface RefreshTokens {
 export interface Sessions {
   account_id: string;
   created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
   id: Generated<string>;
   ip: string | null;
   last_used_at: Generated<Timestamp>;
