@@ -1,24 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AccountStatus, Locale, Role } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
+import type { Accounts, DB } from '../database/db.generated';
 import { Account, NewAccount, ProfileChanges } from './accounts.dto';
-import { updatedRows } from '@dvc/database';
 
-interface Row {
-  id: string;
-  email: string;
-  password_hash: string;
-  full_name: string;
-  phone: string | null;
-  id_number: string | null;
-  locale: Locale;
-  status: AccountStatus;
-  roles: Role[];
-  created_at: Date;
-}
+const COLUMNS = [
+  'id',
+  'email',
+  'password_hash',
+  'full_name',
+  'phone',
+  'id_number',
+  'locale',
+  'status',
+  'roles',
+  'created_at',
+] as const satisfies readonly (keyof Accounts)[];
 
-const COLUMNS =
-  'id, email, password_hash, full_name, phone, id_number, locale, status, roles, created_at';
+type Row = Pick<Selectable<Accounts>, (typeof COLUMNS)[number]>;
 
 const toAccount = (r: Row): Account => ({
   id: r.id,
@@ -27,11 +28,13 @@ const toAccount = (r: Row): Account => ({
   fullName: r.full_name,
   phone: r.phone,
   idNumber: r.id_number,
-  locale: r.locale,
-  status: r.status,
-  roles: r.roles,
+  locale: r.locale as Locale,
+  status: r.status as AccountStatus,
+  roles: r.roles as Role[],
   createdAt: r.created_at,
 });
+
+const now = sql<Date>`now()`;
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -45,21 +48,21 @@ export class AccountsRepository {
   /** Inserts a new account; throws EmailTakenError when the (case-insensitive) email exists. */
   async insert(manager: EntityManager, account: NewAccount): Promise<Account> {
     try {
-      const rows: Row[] = await manager.query(
-        `INSERT INTO accounts (email, password_hash, full_name, phone, id_number, locale, status, roles)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-        [
-          account.email,
-          account.passwordHash,
-          account.fullName,
-          account.phone,
-          account.idNumber,
-          account.locale,
-          account.status,
-          account.roles,
-        ],
-      );
-      return toAccount(rows[0]);
+      const row = await kyselyOf<DB>(manager)
+        .insertInto('accounts')
+        .values({
+          email: account.email,
+          password_hash: account.passwordHash,
+          full_name: account.fullName,
+          phone: account.phone,
+          id_number: account.idNumber,
+          locale: account.locale,
+          status: account.status,
+          roles: account.roles,
+        })
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      return toAccount(row);
     } catch (err) {
       if ((err as { code?: string }).code === UNIQUE_VIOLATION) throw new EmailTakenError();
       throw err;
@@ -70,63 +73,63 @@ export class AccountsRepository {
     email: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Account | null> {
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS} FROM accounts WHERE lower(email) = lower($1)`,
-      [email],
-    );
-    return rows.length > 0 ? toAccount(rows[0]) : null;
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('accounts')
+      .select(COLUMNS)
+      .where(sql`lower(email)`, '=', sql`lower(${email})`)
+      .executeTakeFirst();
+    return row ? toAccount(row) : null;
   }
 
   async findById(
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Account | null> {
-    const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM accounts WHERE id = $1`, [id]);
-    return rows.length > 0 ? toAccount(rows[0]) : null;
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('accounts')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toAccount(row) : null;
   }
 
   /** Same as findById, holding the row until the transaction ends (password changes). */
   async findByIdForUpdate(manager: EntityManager, id: string): Promise<Account | null> {
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS} FROM accounts WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
-    return rows.length > 0 ? toAccount(rows[0]) : null;
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('accounts')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ? toAccount(row) : null;
   }
 
   /** pending → active; returns the account, or null when it was not pending. */
   async activate(manager: EntityManager, id: string): Promise<Account | null> {
-    const rows = updatedRows<Row>(
-      await manager.query(
-        `UPDATE accounts SET status = 'active', activated_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'pending' RETURNING ${COLUMNS}`,
-        [id],
-      ),
-    );
-    return rows.length > 0 ? toAccount(rows[0]) : null;
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('accounts')
+      .set({ status: 'active', activated_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toAccount(row) : null;
   }
 
   async updateProfile(id: string, changes: ProfileChanges): Promise<Account | null> {
-    const sets: string[] = [];
-    const values: unknown[] = [id];
-    const columns: Record<keyof ProfileChanges, string> = {
-      fullName: 'full_name',
-      phone: 'phone',
-      idNumber: 'id_number',
-      locale: 'locale',
-    };
-    for (const key of Object.keys(columns) as (keyof ProfileChanges)[]) {
-      if (changes[key] === undefined) continue;
-      values.push(changes[key]);
-      sets.push(`${columns[key]} = $${values.length}`);
-    }
-    const rows = updatedRows<Row>(
-      await this.dataSource.query(
-        `UPDATE accounts SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
-        values,
-      ),
-    );
-    return rows.length > 0 ? toAccount(rows[0]) : null;
+    const row = await this.db
+      .updateTable('accounts')
+      .set({
+        full_name: changes.fullName,
+        phone: changes.phone,
+        id_number: changes.idNumber,
+        locale: changes.locale,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toAccount(row) : null;
   }
 
   async updatePasswordHash(
@@ -134,28 +137,33 @@ export class AccountsRepository {
     passwordHash: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE accounts SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`,
-      [id, passwordHash],
-    );
+    await kyselyOf<DB>(manager)
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, password_changed_at: now, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** A transparent re-hash with stronger parameters; not a password change. */
   async replacePasswordHash(id: string, oldHash: string, newHash: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE accounts SET password_hash = $3 WHERE id = $1 AND password_hash = $2`,
-      [id, oldHash, newHash],
-    );
+    await this.db
+      .updateTable('accounts')
+      .set({ password_hash: newHash })
+      .where('id', '=', id)
+      .where('password_hash', '=', oldHash)
+      .execute();
   }
 
   async agenciesOf(
     accountId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string[]> {
-    const rows: { agency_code: string }[] = await manager.query(
-      `SELECT agency_code FROM account_agencies WHERE account_id = $1 ORDER BY agency_code`,
-      [accountId],
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('account_agencies')
+      .select('agency_code')
+      .where('account_id', '=', accountId)
+      .orderBy('agency_code')
+      .execute();
     return rows.map((r) => r.agency_code);
   }
 
@@ -165,9 +173,14 @@ export class AccountsRepository {
     agencyCodes: string[],
   ): Promise<void> {
     if (agencyCodes.length === 0) return;
-    await manager.query(
-      `INSERT INTO account_agencies (account_id, agency_code) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-      [accountId, agencyCodes],
-    );
+    await kyselyOf<DB>(manager)
+      .insertInto('account_agencies')
+      .values(agencyCodes.map((code) => ({ account_id: accountId, agency_code: code })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  private get db() {
+    return kyselyOf<DB>(this.dataSource.manager);
   }
 }

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import { RefreshTokenRecord, SessionEndReason } from './sessions.dto';
-import { updatedRows } from '@dvc/database';
+
+const now = sql<Date>`now()`;
 
 /** sessions (one per refresh-token family, id = the JWT `sid`) and refresh_tokens (hashed). */
 @Injectable()
@@ -12,23 +16,26 @@ export class SessionsRepository {
     manager: EntityManager,
     session: { accountId: string; ip: string | null; expiresAt: Date },
   ): Promise<string> {
-    const rows = updatedRows<{ id: string }>(
-      await manager.query(
-        `INSERT INTO sessions (account_id, ip, expires_at) VALUES ($1, $2, $3) RETURNING id`,
-        [session.accountId, session.ip, session.expiresAt],
-      ),
-    );
-    return rows[0].id;
+    const { id } = await kyselyOf<DB>(manager)
+      .insertInto('sessions')
+      .values({ account_id: session.accountId, ip: session.ip, expires_at: session.expiresAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
   }
 
   async addRefreshToken(
     manager: EntityManager,
     token: { tokenHash: string; sessionId: string; expiresAt: Date },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)`,
-      [token.tokenHash, token.sessionId, token.expiresAt],
-    );
+    await kyselyOf<DB>(manager)
+      .insertInto('refresh_tokens')
+      .values({
+        token_hash: token.tokenHash,
+        session_id: token.sessionId,
+        expires_at: token.expiresAt,
+      })
+      .execute();
   }
 
   /**
@@ -39,22 +46,21 @@ export class SessionsRepository {
     manager: EntityManager,
     tokenHash: string,
   ): Promise<RefreshTokenRecord | null> {
-    const rows: {
-      session_id: string;
-      account_id: string;
-      expires_at: Date;
-      used_at: Date | null;
-      revoked_at: Date | null;
-      session_expires_at: Date;
-    }[] = await manager.query(
-      `SELECT t.session_id, s.account_id, t.expires_at, t.used_at, s.revoked_at,
-              s.expires_at AS session_expires_at
-         FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
-        WHERE t.token_hash = $1 FOR UPDATE`,
-      [tokenHash],
-    );
-    if (rows.length === 0) return null;
-    const r = rows[0];
+    const r = await kyselyOf<DB>(manager)
+      .selectFrom('refresh_tokens as t')
+      .innerJoin('sessions as s', 's.id', 't.session_id')
+      .select([
+        't.session_id',
+        's.account_id',
+        't.expires_at',
+        't.used_at',
+        's.revoked_at',
+        's.expires_at as session_expires_at',
+      ])
+      .where('t.token_hash', '=', tokenHash)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!r) return null;
     return {
       sessionId: r.session_id,
       accountId: r.account_id,
@@ -68,24 +74,29 @@ export class SessionsRepository {
   async findSessionOfRefreshToken(
     tokenHash: string,
   ): Promise<{ sessionId: string; accountId: string } | null> {
-    const rows: { session_id: string; account_id: string }[] = await this.dataSource.query(
-      `SELECT t.session_id, s.account_id FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
-        WHERE t.token_hash = $1`,
-      [tokenHash],
-    );
-    return rows.length > 0
-      ? { sessionId: rows[0].session_id, accountId: rows[0].account_id }
-      : null;
+    const row = await kyselyOf<DB>(this.dataSource.manager)
+      .selectFrom('refresh_tokens as t')
+      .innerJoin('sessions as s', 's.id', 't.session_id')
+      .select(['t.session_id', 's.account_id'])
+      .where('t.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row ? { sessionId: row.session_id, accountId: row.account_id } : null;
   }
 
   async markRefreshTokenUsed(manager: EntityManager, tokenHash: string): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1`, [
-      tokenHash,
-    ]);
+    await kyselyOf<DB>(manager)
+      .updateTable('refresh_tokens')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
 
   async touch(manager: EntityManager, sessionId: string): Promise<void> {
-    await manager.query(`UPDATE sessions SET last_used_at = now() WHERE id = $1`, [sessionId]);
+    await kyselyOf<DB>(manager)
+      .updateTable('sessions')
+      .set({ last_used_at: now })
+      .where('id', '=', sessionId)
+      .execute();
   }
 
   /** Ends the given sessions of one account that are still live; returns the ones it ended. */
@@ -96,13 +107,14 @@ export class SessionsRepository {
     reason: SessionEndReason,
   ): Promise<string[]> {
     if (sessionIds.length === 0) return [];
-    const rows = updatedRows<{ id: string }>(
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = $3
-        WHERE account_id = $1 AND id = ANY($2::uuid[]) AND revoked_at IS NULL RETURNING id`,
-        [accountId, sessionIds, reason],
-      ),
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .updateTable('sessions')
+      .set({ revoked_at: now, revoked_reason: reason })
+      .where('account_id', '=', accountId)
+      .where('id', '=', sql<string>`ANY(${sessionIds}::uuid[])`)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
@@ -113,13 +125,14 @@ export class SessionsRepository {
     reason: SessionEndReason,
     keep: string | null,
   ): Promise<string[]> {
-    const rows = updatedRows<{ id: string }>(
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
-        WHERE account_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
-        [accountId, reason, keep],
-      ),
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .updateTable('sessions')
+      .set({ revoked_at: now, revoked_reason: reason })
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null)
+      .$if(keep !== null, (q) => q.where('id', '<>', keep!))
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 }

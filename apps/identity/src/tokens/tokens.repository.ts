@@ -1,22 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import { EmailTokenPurpose, EmailTokenRow } from './tokens.dto';
-
-interface Row {
-  id: string;
-  account_id: string;
-  purpose: EmailTokenPurpose;
-  expires_at: Date;
-  used_at: Date | null;
-}
-
-const toToken = (r: Row): EmailTokenRow => ({
-  id: r.id,
-  accountId: r.account_id,
-  purpose: r.purpose,
-  expiresAt: r.expires_at,
-  usedAt: r.used_at,
-});
 
 /** email_tokens: hashed single-use activation and reset tokens. Always inside the caller's transaction. */
 @Injectable()
@@ -25,10 +12,15 @@ export class EmailTokensRepository {
     manager: EntityManager,
     token: { accountId: string; purpose: EmailTokenPurpose; tokenHash: string; expiresAt: Date },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO email_tokens (account_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-      [token.accountId, token.purpose, token.tokenHash, token.expiresAt],
-    );
+    await kyselyOf<DB>(manager)
+      .insertInto('email_tokens')
+      .values({
+        account_id: token.accountId,
+        purpose: token.purpose,
+        token_hash: token.tokenHash,
+        expires_at: token.expiresAt,
+      })
+      .execute();
   }
 
   /** Locks the row so two concurrent uses of one link cannot both succeed. */
@@ -37,16 +29,29 @@ export class EmailTokensRepository {
     purpose: EmailTokenPurpose,
     tokenHash: string,
   ): Promise<EmailTokenRow | null> {
-    const rows: Row[] = await manager.query(
-      `SELECT id, account_id, purpose, expires_at, used_at FROM email_tokens
-        WHERE purpose = $1 AND token_hash = $2 FOR UPDATE`,
-      [purpose, tokenHash],
-    );
-    return rows.length > 0 ? toToken(rows[0]) : null;
+    const r = await kyselyOf<DB>(manager)
+      .selectFrom('email_tokens')
+      .select(['id', 'account_id', 'purpose', 'expires_at', 'used_at'])
+      .where('purpose', '=', purpose)
+      .where('token_hash', '=', tokenHash)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id,
+      accountId: r.account_id,
+      purpose: r.purpose as EmailTokenPurpose,
+      expiresAt: r.expires_at,
+      usedAt: r.used_at,
+    };
   }
 
   async markUsed(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE email_tokens SET used_at = now() WHERE id = $1`, [id]);
+    await kyselyOf<DB>(manager)
+      .updateTable('email_tokens')
+      .set({ used_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** A newer link replaces the older ones of the same purpose. */
@@ -55,9 +60,12 @@ export class EmailTokensRepository {
     accountId: string,
     purpose: EmailTokenPurpose,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE email_tokens SET used_at = now() WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL`,
-      [accountId, purpose],
-    );
+    await kyselyOf<DB>(manager)
+      .updateTable('email_tokens')
+      .set({ used_at: sql<Date>`now()` })
+      .where('account_id', '=', accountId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .execute();
   }
 }
