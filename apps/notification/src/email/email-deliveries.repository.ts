@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Kysely, sql, type Insertable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Locale } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
+import type { DB, EmailDeliveries } from '../database/db.generated';
 import { NotificationConfig } from '../notification.config';
 import type {
   AccountEmailRequest,
@@ -27,33 +30,28 @@ export interface AddressedEmail extends RenderedEmail {
   to: Recipient;
 }
 
-interface PendingRow {
-  id: string;
-  template: string;
-  locale: Locale;
-  account_id: string | null;
-  recipient: string | null;
-  recipient_name: string | null;
-  subject: string | null;
-  text_body: string | null;
-  html_body: string | null;
-  template_data: AccountEmailRequest['data'] | EmailRequest['data'] | null;
-  attempts: number;
-}
+const now = sql<Date>`now()`;
 
 /** What a finished delivery drops: rendered bodies may hold single-use links. */
-const DROP_CONTENT = 'text_body = NULL, html_body = NULL, template_data = NULL';
+const DROP_CONTENT = { text_body: null, html_body: null, template_data: null } as const;
+
+/** A delivery still to be sent (or retried). */
+const UNFINISHED = ['created', 'sending', 'temporary-failure'];
+
+/** Waits for (then holds until the transaction ends) the advisory lock of one row id. */
+const advisoryLock = (db: Kysely<DB>, id: string) =>
+  sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`.execute(db);
 
 /** The only place that touches `email_deliveries`. */
 @Injectable()
 export class EmailDeliveriesRepository {
-  private readonly table: string;
+  private readonly schema: string;
 
   constructor(
     private readonly dataSource: DataSource,
     config: NotificationConfig,
   ) {
-    this.table = `"${config.DB_SCHEMA}".email_deliveries`;
+    this.schema = config.DB_SCHEMA;
   }
 
   /**
@@ -62,25 +60,17 @@ export class EmailDeliveriesRepository {
    * transaction ends, so a job that starts before the commit waits for it in `claim`.
    */
   async create(manager: EntityManager, d: NewEmailDelivery): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO ${this.table}
-         (event_id, template, locale, account_id, recipient, recipient_name, subject, text_body, html_body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (event_id, template) DO NOTHING
-       RETURNING id`,
-      [
-        d.eventId,
-        d.template,
-        d.locale,
-        d.accountId,
-        d.to.address,
-        d.to.name,
-        d.subject,
-        d.text,
-        d.html,
-      ],
-    );
-    return this.lockCreated(manager, rows);
+    return this.insertLocked(manager, {
+      event_id: d.eventId,
+      template: d.template,
+      locale: d.locale,
+      account_id: d.accountId,
+      recipient: d.to.address,
+      recipient_name: d.to.name,
+      subject: d.subject,
+      text_body: d.text,
+      html_body: d.html,
+    });
   }
 
   /**
@@ -94,24 +84,16 @@ export class EmailDeliveriesRepository {
     request: EmailRequest,
     subject: string,
   ): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO ${this.table}
-         (event_id, template, locale, account_id, recipient, recipient_name, subject, template_data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (event_id, template) DO NOTHING
-       RETURNING id`,
-      [
-        eventId,
-        request.template,
-        request.locale,
-        request.accountId,
-        request.to.address,
-        request.to.name,
-        subject,
-        request.data,
-      ],
-    );
-    return this.lockCreated(manager, rows);
+    return this.insertLocked(manager, {
+      event_id: eventId,
+      template: request.template,
+      locale: request.locale,
+      account_id: request.accountId,
+      recipient: request.to.address,
+      recipient_name: request.to.name,
+      subject,
+      template_data: JSON.stringify(request.data),
+    });
   }
 
   /**
@@ -123,23 +105,29 @@ export class EmailDeliveriesRepository {
     eventId: string,
     request: AccountEmailRequest,
   ): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO ${this.table} (event_id, template, locale, account_id, template_data)
-       VALUES ($1, $2, 'vi', $3, $4)
-       ON CONFLICT (event_id, template) DO NOTHING
-       RETURNING id`,
-      [eventId, request.template, request.accountId, request.data],
-    );
-    return this.lockCreated(manager, rows);
+    return this.insertLocked(manager, {
+      event_id: eventId,
+      template: request.template,
+      locale: 'vi',
+      account_id: request.accountId,
+      template_data: JSON.stringify(request.data),
+    });
   }
 
-  private async lockCreated(
+  private async insertLocked(
     manager: EntityManager,
-    rows: { id: string }[],
+    values: Insertable<EmailDeliveries>,
   ): Promise<string | null> {
-    if (rows.length === 0) return null;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [rows[0].id]);
-    return rows[0].id;
+    const db = this.db(manager);
+    const row = await db
+      .insertInto('email_deliveries')
+      .values(values)
+      .onConflict((oc) => oc.columns(['event_id', 'template']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return null;
+    await advisoryLock(db, row.id);
+    return row.id;
   }
 
   /**
@@ -150,16 +138,30 @@ export class EmailDeliveriesRepository {
     id: string,
   ): Promise<PendingDelivery | UnaddressedDelivery | UnrenderedDelivery | null> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [id]);
-      const [result]: [PendingRow[], number] = await manager.query(
-        `UPDATE ${this.table} SET status = 'sending', attempts = attempts + 1, updated_at = now()
-          WHERE id = $1 AND status IN ('created', 'sending', 'temporary-failure')
-          RETURNING id, template, locale, account_id, recipient, recipient_name, subject,
-                    text_body, html_body, template_data, attempts`,
-        [id],
-      );
-      const row = result[0];
+      const db = this.db(manager);
+      await advisoryLock(db, id);
+      const row = await db
+        .updateTable('email_deliveries')
+        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
+        .where('id', '=', id)
+        .where('status', 'in', UNFINISHED)
+        .returning([
+          'id',
+          'template',
+          'locale',
+          'account_id',
+          'recipient',
+          'recipient_name',
+          'subject',
+          'text_body',
+          'html_body',
+          'template_data',
+          'attempts',
+        ])
+        .executeTakeFirst();
       if (!row) return null;
+      // The payload of the event, as it was stored: checked when the event was consumed.
+      const data: unknown = row.template_data;
       const to = { address: row.recipient ?? '', name: row.recipient_name ?? '' };
       if (row.recipient !== null && row.text_body === null && row.template_data !== null) {
         return {
@@ -171,7 +173,7 @@ export class EmailDeliveriesRepository {
             locale: row.locale,
             to,
             accountId: row.account_id,
-            data: row.template_data,
+            data,
           } as EmailRequest,
         };
       }
@@ -182,7 +184,7 @@ export class EmailDeliveriesRepository {
           request: {
             template: row.template,
             accountId: row.account_id,
-            data: row.template_data,
+            data,
           } as AccountEmailRequest,
         };
       }
@@ -199,24 +201,36 @@ export class EmailDeliveriesRepository {
 
   /** Gives a delivery its address and rendered email, once identity told where it goes. */
   async address(id: string, email: AddressedEmail): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE ${this.table}
-          SET locale = $2, recipient = $3, recipient_name = $4, subject = $5, text_body = $6,
-              html_body = $7, template_data = NULL, updated_at = now()
-        WHERE id = $1`,
-      [id, email.locale, email.to.address, email.to.name, email.subject, email.text, email.html],
-    );
+    await this.db()
+      .updateTable('email_deliveries')
+      .set({
+        locale: email.locale,
+        recipient: email.to.address,
+        recipient_name: email.to.name,
+        subject: email.subject,
+        text_body: email.text,
+        html_body: email.html,
+        template_data: null,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** The bodies may hold single-use links: they are dropped once the email is finished. */
   async markDelivered(id: string, messageId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE ${this.table}
-          SET status = 'delivered', message_id = $2, last_error = NULL, ${DROP_CONTENT},
-              delivered_at = now(), updated_at = now()
-        WHERE id = $1`,
-      [id, messageId],
-    );
+    await this.db()
+      .updateTable('email_deliveries')
+      .set({
+        status: 'delivered',
+        message_id: messageId,
+        last_error: null,
+        ...DROP_CONTENT,
+        delivered_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   async markFailed(
@@ -225,24 +239,36 @@ export class EmailDeliveriesRepository {
     error: string,
   ): Promise<void> {
     const finished = status === 'permanent-failure';
-    await this.dataSource.query(
-      `UPDATE ${this.table}
-          SET status = $2, last_error = left($3, 2000), updated_at = now()
-              ${finished ? `, ${DROP_CONTENT}` : ''}
-        WHERE id = $1`,
-      [id, status, error],
-    );
+    await this.db()
+      .updateTable('email_deliveries')
+      .set({
+        status,
+        last_error: sql<string>`left(${error}, 2000)`,
+        updated_at: now,
+        ...(finished ? DROP_CONTENT : {}),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** After the last attempt: a delivery still failing temporarily is given up. */
   async giveUp(id: string, error: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `UPDATE ${this.table}
-          SET status = 'permanent-failure', last_error = left($2, 2000), ${DROP_CONTENT},
-              updated_at = now()
-        WHERE id = $1 AND status IN ('created', 'sending', 'temporary-failure')`,
-      [id, error],
-    );
-    return affected > 0;
+    const { numUpdatedRows } = await this.db()
+      .updateTable('email_deliveries')
+      .set({
+        status: 'permanent-failure',
+        last_error: sql<string>`left(${error}, 2000)`,
+        ...DROP_CONTENT,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('status', 'in', UNFINISHED)
+      .executeTakeFirst();
+    return numUpdatedRows > 0n;
+  }
+
+  /** Tables qualified with this app's schema, as everywhere in notification. */
+  private db(manager: EntityManager = this.dataSource.manager): Kysely<DB> {
+    return kyselyOf<DB>(manager).withSchema(this.schema);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Kysely, sql, type Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Locale, NotificationCategory } from '@dvc/contracts';
-import { updatedRows } from '@dvc/database';
+import { kyselyOf } from '@dvc/database';
+import type { DB, Notifications } from '../database/db.generated';
 import { NotificationConfig } from '../notification.config';
 
 /** A stored notification, as the service works with it. */
@@ -24,38 +26,41 @@ export type NewNotification = Omit<Notification, 'id' | 'data' | 'readAt' | 'cre
   data: object;
 };
 
-interface Row {
-  id: string;
-  account_id: string;
-  event_id: string;
-  type: string;
-  category: NotificationCategory;
-  locale: Locale;
-  title: string;
-  body: string;
-  link: string | null;
-  data: Record<string, unknown>;
-  read_at: Date | null;
-  created_at: Date;
-}
+const COLUMNS = [
+  'id',
+  'account_id',
+  'event_id',
+  'type',
+  'category',
+  'locale',
+  'title',
+  'body',
+  'link',
+  'data',
+  'read_at',
+  'created_at',
+] as const satisfies readonly (keyof Notifications)[];
 
-const COLUMNS =
-  'id, account_id, event_id, type, category, locale, title, body, link, data, read_at, created_at';
+type Row = Pick<Selectable<Notifications>, (typeof COLUMNS)[number]>;
 
 const toNotification = (r: Row): Notification => ({
   id: r.id,
   accountId: r.account_id,
   eventId: r.event_id,
   type: r.type,
-  category: r.category,
-  locale: r.locale,
+  category: r.category as NotificationCategory,
+  locale: r.locale as Locale,
   title: r.title,
   body: r.body,
   link: r.link,
-  data: r.data,
+  data: r.data as Record<string, unknown>,
   readAt: r.read_at,
   createdAt: r.created_at,
 });
+
+/** Waits for (then holds until the transaction ends) the advisory lock of one row id. */
+const advisoryLock = (db: Kysely<DB>, id: string) =>
+  sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`.execute(db);
 
 export interface NotificationFilter {
   /** true: unread only; false: read only; undefined: all. */
@@ -67,13 +72,13 @@ export interface NotificationFilter {
 /** The only place that touches `notifications`. */
 @Injectable()
 export class NotificationsRepository {
-  private readonly table: string;
+  private readonly schema: string;
 
   constructor(
     private readonly dataSource: DataSource,
     config: NotificationConfig,
   ) {
-    this.table = `"${config.DB_SCHEMA}".notifications`;
+    this.schema = config.DB_SCHEMA;
   }
 
   /**
@@ -82,80 +87,115 @@ export class NotificationsRepository {
    * ends, so a job queued for it waits for the commit (see `lockedById`).
    */
   async insert(manager: EntityManager, n: NewNotification): Promise<Notification | null> {
-    const rows: Row[] = await manager.query(
-      `INSERT INTO ${this.table} (account_id, event_id, type, category, locale, title, body, link, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (event_id, account_id) DO NOTHING
-       RETURNING ${COLUMNS}`,
-      [n.accountId, n.eventId, n.type, n.category, n.locale, n.title, n.body, n.link, n.data],
-    );
-    if (rows.length === 0) return null;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [rows[0].id]);
-    return toNotification(rows[0]);
+    const db = this.db(manager);
+    const row = await db
+      .insertInto('notifications')
+      .values({
+        account_id: n.accountId,
+        event_id: n.eventId,
+        type: n.type,
+        category: n.category,
+        locale: n.locale,
+        title: n.title,
+        body: n.body,
+        link: n.link,
+        data: JSON.stringify(n.data),
+      })
+      .onConflict((oc) => oc.columns(['event_id', 'account_id']).doNothing())
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    if (!row) return null;
+    await advisoryLock(db, row.id);
+    return toNotification(row);
   }
 
   /** A notification once the transaction that wrote it has ended; null if it rolled back. */
   async lockedById(id: string): Promise<Notification | null> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [id]);
-      const rows: Row[] = await manager.query(
-        `SELECT ${COLUMNS} FROM ${this.table} WHERE id = $1`,
-        [id],
-      );
-      return rows.length > 0 ? toNotification(rows[0]) : null;
+      const db = this.db(manager);
+      await advisoryLock(db, id);
+      const row = await db
+        .selectFrom('notifications')
+        .select(COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toNotification(row) : null;
     });
   }
 
   /** Newest first. */
   async list(accountId: string, filter: NotificationFilter): Promise<Notification[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${this.table}
-        WHERE account_id = $1 AND ($2::boolean IS NULL OR (read_at IS NULL) = $2)
-        ORDER BY seq DESC LIMIT $3 OFFSET $4`,
-      [accountId, filter.unread ?? null, filter.limit, filter.offset],
-    );
+    const rows = await this.db()
+      .selectFrom('notifications')
+      .select(COLUMNS)
+      .where('account_id', '=', accountId)
+      .$if(filter.unread !== undefined, (q) =>
+        q.where(sql<boolean>`(read_at IS NULL) = ${filter.unread!}`),
+      )
+      .orderBy('seq', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
     return rows.map(toNotification);
   }
 
   async count(accountId: string, unread?: boolean): Promise<{ total: number; unread: number }> {
-    const [row]: { total: string; unread: string }[] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE $2::boolean IS NULL OR (read_at IS NULL) = $2) AS total,
-              count(*) FILTER (WHERE read_at IS NULL) AS unread
-         FROM ${this.table} WHERE account_id = $1`,
-      [accountId, unread ?? null],
-    );
+    const row = await this.db()
+      .selectFrom('notifications')
+      .select([
+        sql<string>`count(*) FILTER (WHERE ${unread ?? null}::boolean IS NULL OR (read_at IS NULL) = ${unread ?? null})`.as(
+          'total',
+        ),
+        sql<string>`count(*) FILTER (WHERE read_at IS NULL)`.as('unread'),
+      ])
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
     return { total: Number(row.total), unread: Number(row.unread) };
   }
 
   /** Marks one of the account's notifications read (keeps the first read time); null if not theirs. */
   async markRead(accountId: string, id: string): Promise<Notification | null> {
-    const rows = updatedRows<Row>(
-      await this.dataSource.query(
-        `UPDATE ${this.table} SET read_at = coalesce(read_at, now())
-          WHERE id = $1 AND account_id = $2 RETURNING ${COLUMNS}`,
-        [id, accountId],
-      ),
-    );
-    return rows.length > 0 ? toNotification(rows[0]) : null;
+    const row = await this.db()
+      .updateTable('notifications')
+      .set((eb) => ({ read_at: eb.fn.coalesce('read_at', sql<Date>`now()`) }))
+      .where('id', '=', id)
+      .where('account_id', '=', accountId)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toNotification(row) : null;
   }
 
   async markAllRead(accountId: string): Promise<number> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `UPDATE ${this.table} SET read_at = now() WHERE account_id = $1 AND read_at IS NULL`,
-      [accountId],
-    );
-    return affected;
+    const { numUpdatedRows } = await this.db()
+      .updateTable('notifications')
+      .set({ read_at: sql<Date>`now()` })
+      .where('account_id', '=', accountId)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    return Number(numUpdatedRows);
   }
 
   /** The account's notifications written after `afterId`, oldest first; none if that id is not theirs. */
   async listAfter(accountId: string, afterId: string, limit: number): Promise<Notification[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${this.table}
-        WHERE account_id = $1
-          AND seq > (SELECT seq FROM ${this.table} WHERE id = $2 AND account_id = $1)
-        ORDER BY seq LIMIT $3`,
-      [accountId, afterId, limit],
-    );
+    const rows = await this.db()
+      .selectFrom('notifications')
+      .select(COLUMNS)
+      .where('account_id', '=', accountId)
+      .where('seq', '>', (eb) =>
+        eb
+          .selectFrom('notifications')
+          .select('seq')
+          .where('id', '=', afterId)
+          .where('account_id', '=', accountId),
+      )
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
     return rows.map(toNotification);
+  }
+
+  /** Tables qualified with this app's schema, as everywhere in notification. */
+  private db(manager: EntityManager = this.dataSource.manager): Kysely<DB> {
+    return kyselyOf<DB>(manager).withSchema(this.schema);
   }
 }
