@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
   ApplicantView,
@@ -6,6 +7,8 @@ import type {
   DeliveryMethod,
   SupplementRequestView,
 } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
+import type { DB, Dossiers } from '../database/db.generated';
 import {
   Dossier,
   DossierChanges,
@@ -14,56 +17,54 @@ import {
   foldVietnamese,
 } from './dossiers.dto';
 import { FINISHED_STATUSES, statusCode, statusName } from './status-machine';
-import { updatedRows } from '@dvc/database';
 
-interface DossierRow {
-  id: string;
-  code: string | null;
-  lookup_key_hash: Buffer | null;
-  applicant_id: string;
-  applicant: ApplicantView | null;
-  procedure: ProcedureSnapshot;
-  case_id: string;
-  agency_code: string;
-  status: number;
-  paused_from: number | null;
-  form_data: Record<string, unknown>;
-  delivery_method: DeliveryMethod;
-  delivery_address: DeliveryAddressView | null;
-  delivery_tracking: string | null;
-  receipt_number: string | null;
-  submitted_at: Date | null;
-  received_at: Date | null;
-  due_at: Date | null;
-  paused_at: Date | null;
-  paused_working_minutes_remaining: number | null;
-  payment_amount: string | null;
-  supplement_request: SupplementRequestView | null;
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
+/** Every column but applicant_name_folded and procedure_code (search columns). */
+const COLUMNS = [
+  'id',
+  'code',
+  'lookup_key_hash',
+  'applicant_id',
+  'applicant',
+  'procedure',
+  'case_id',
+  'agency_code',
+  'status',
+  'paused_from',
+  'form_data',
+  'delivery_method',
+  'delivery_address',
+  'delivery_tracking',
+  'receipt_number',
+  'submitted_at',
+  'received_at',
+  'due_at',
+  'paused_at',
+  'paused_working_minutes_remaining',
+  'payment_amount',
+  'supplement_request',
+  'created_at',
+  'updated_at',
+  'version',
+] as const satisfies readonly (keyof Dossiers)[];
 
-const COLUMNS = `id, code, lookup_key_hash, applicant_id, applicant, procedure, case_id, agency_code,
-  status, paused_from, form_data, delivery_method, delivery_address, delivery_tracking, receipt_number,
-  submitted_at, received_at, due_at, paused_at, paused_working_minutes_remaining, payment_amount,
-  supplement_request, created_at, updated_at, version`;
+type DossierRow = Pick<Selectable<Dossiers>, (typeof COLUMNS)[number]>;
 
+/** The jsonb columns hold what the service wrote (checked before it was written). */
 function toDossier(r: DossierRow): Dossier {
   return {
     id: r.id,
     code: r.code,
     lookupKeyHash: r.lookup_key_hash,
     applicantId: r.applicant_id,
-    applicant: r.applicant,
-    procedure: r.procedure,
+    applicant: r.applicant as ApplicantView | null,
+    procedure: r.procedure as unknown as ProcedureSnapshot,
     caseId: r.case_id,
     agencyCode: r.agency_code,
     status: statusName(r.status),
     pausedFrom: r.paused_from === null ? null : statusName(r.paused_from),
-    formData: r.form_data,
-    deliveryMethod: r.delivery_method,
-    deliveryAddress: r.delivery_address,
+    formData: r.form_data as Record<string, unknown>,
+    deliveryMethod: r.delivery_method as DeliveryMethod,
+    deliveryAddress: r.delivery_address as DeliveryAddressView | null,
     deliveryTracking: r.delivery_tracking,
     receiptNumber: r.receipt_number,
     submittedAt: r.submitted_at,
@@ -72,39 +73,42 @@ function toDossier(r: DossierRow): Dossier {
     pausedAt: r.paused_at,
     pausedWorkingMinutesRemaining: r.paused_working_minutes_remaining,
     paymentAmount: r.payment_amount === null ? null : Number(r.payment_amount),
-    supplementRequest: r.supplement_request,
+    supplementRequest: r.supplement_request as SupplementRequestView | null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
   };
 }
 
-type Serializer = (value: never) => unknown;
-const json: Serializer = (v) => (v === null ? null : JSON.stringify(v));
-const asIs: Serializer = (v) => v;
-const status: Serializer = (v) => (v === null ? null : statusCode(v));
+/** A jsonb value as a parameter; undefined (not changed) stays undefined. */
+function json(value: object | null | undefined): string | null | undefined {
+  return value === undefined || value === null ? value : JSON.stringify(value);
+}
 
-/** Column, SQL cast and parameter conversion of every field an action may change. */
-const CHANGE_COLUMNS: { [K in keyof Required<DossierChanges>]: [string, string, Serializer] } = {
-  code: ['code', 'text', asIs],
-  lookupKeyHash: ['lookup_key_hash', 'bytea', asIs],
-  applicant: ['applicant', 'jsonb', json],
-  applicantNameFolded: ['applicant_name_folded', 'text', asIs],
-  status: ['status', 'smallint', status],
-  pausedFrom: ['paused_from', 'smallint', status],
-  formData: ['form_data', 'jsonb', json],
-  deliveryMethod: ['delivery_method', 'text', asIs],
-  deliveryAddress: ['delivery_address', 'jsonb', json],
-  deliveryTracking: ['delivery_tracking', 'text', asIs],
-  receiptNumber: ['receipt_number', 'text', asIs],
-  submittedAt: ['submitted_at', 'timestamptz', asIs],
-  receivedAt: ['received_at', 'timestamptz', asIs],
-  dueAt: ['due_at', 'timestamptz', asIs],
-  pausedAt: ['paused_at', 'timestamptz', asIs],
-  pausedWorkingMinutesRemaining: ['paused_working_minutes_remaining', 'integer', asIs],
-  paymentAmount: ['payment_amount', 'bigint', asIs],
-  supplementRequest: ['supplement_request', 'jsonb', json],
-};
+/** The columns of the fields an action changes; undefined fields are left out of the SET. */
+function changedColumns(c: DossierChanges): Updateable<Dossiers> {
+  return {
+    code: c.code,
+    lookup_key_hash: c.lookupKeyHash,
+    applicant: json(c.applicant),
+    applicant_name_folded: c.applicantNameFolded,
+    status: c.status === undefined ? undefined : statusCode(c.status),
+    paused_from:
+      c.pausedFrom === undefined || c.pausedFrom === null ? c.pausedFrom : statusCode(c.pausedFrom),
+    form_data: json(c.formData),
+    delivery_method: c.deliveryMethod,
+    delivery_address: json(c.deliveryAddress),
+    delivery_tracking: c.deliveryTracking,
+    receipt_number: c.receiptNumber,
+    submitted_at: c.submittedAt,
+    received_at: c.receivedAt,
+    due_at: c.dueAt,
+    paused_at: c.pausedAt,
+    paused_working_minutes_remaining: c.pausedWorkingMinutesRemaining,
+    payment_amount: c.paymentAmount,
+    supplement_request: json(c.supplementRequest),
+  };
+}
 
 export interface NewDossier {
   id: string;
@@ -133,27 +137,30 @@ export class StaleDossierError extends Error {}
 
 const FINISHED_CODES = FINISHED_STATUSES.map(statusCode);
 
+type DossierQuery = SelectQueryBuilder<DB, 'dossiers', object>;
+
 /** dossiers and status_history: the only place that touches them. */
 @Injectable()
 export class DossiersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, d: NewDossier): Promise<Dossier> {
-    const [row]: DossierRow[] = await manager.query(
-      `INSERT INTO dossiers (id, applicant_id, procedure, procedure_code, case_id, agency_code, status,
-         delivery_method, created_at, updated_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, 0, $7, $8, $8) RETURNING ${COLUMNS}`,
-      [
-        d.id,
-        d.applicantId,
-        JSON.stringify(d.procedure),
-        d.procedure.code,
-        d.procedure.case.id,
-        d.procedure.agency.code,
-        d.deliveryMethod,
-        d.createdAt,
-      ],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('dossiers')
+      .values({
+        id: d.id,
+        applicant_id: d.applicantId,
+        procedure: JSON.stringify(d.procedure),
+        procedure_code: d.procedure.code,
+        case_id: d.procedure.case.id,
+        agency_code: d.procedure.agency.code,
+        status: 0,
+        delivery_method: d.deliveryMethod,
+        created_at: d.createdAt,
+        updated_at: d.createdAt,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
     return toDossier(row);
   }
 
@@ -161,28 +168,19 @@ export class DossiersRepository {
     id: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Dossier | null> {
-    const [row]: DossierRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM dossiers WHERE id = $1`,
-      [id],
-    );
+    const row = await this.select(manager).where('id', '=', id).executeTakeFirst();
     return row ? toDossier(row) : null;
   }
 
   /** Reads and row-locks the dossier until the transaction ends: one action at a time. */
   async lock(manager: EntityManager, id: string): Promise<Dossier | null> {
-    const [row]: DossierRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM dossiers WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const row = await this.select(manager).where('id', '=', id).forUpdate().executeTakeFirst();
     return row ? toDossier(row) : null;
   }
 
   /** lock() by dossier code (mã hồ sơ), as agency systems name dossiers. */
   async lockByCode(manager: EntityManager, code: string): Promise<Dossier | null> {
-    const [row]: DossierRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM dossiers WHERE code = $1 FOR UPDATE`,
-      [code],
-    );
+    const row = await this.select(manager).where('code', '=', code).forUpdate().executeTakeFirst();
     return row ? toDossier(row) : null;
   }
 
@@ -190,10 +188,7 @@ export class DossiersRepository {
     code: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Dossier | null> {
-    const [row]: DossierRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM dossiers WHERE code = $1`,
-      [code],
-    );
+    const row = await this.select(manager).where('code', '=', code).executeTakeFirst();
     return row ? toDossier(row) : null;
   }
 
@@ -204,23 +199,19 @@ export class DossiersRepository {
     changes: DossierChanges,
     at: Date,
   ): Promise<Dossier> {
-    const sets: string[] = [];
-    const params: unknown[] = [d.id, d.version, at];
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      const [column, cast, serialize] = CHANGE_COLUMNS[field as keyof DossierChanges];
-      params.push(serialize(value as never));
-      sets.push(`${column} = $${params.length}::${cast}`);
-    }
-    const rows = updatedRows<DossierRow>(
-      await manager.query(
-        `UPDATE dossiers SET ${[...sets, 'updated_at = $3', 'version = version + 1'].join(', ')}
-          WHERE id = $1 AND version = $2 RETURNING ${COLUMNS}`,
-        params,
-      ),
-    );
-    if (rows.length === 0) throw new StaleDossierError(`dossier ${d.id} changed concurrently`);
-    return toDossier(rows[0]);
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('dossiers')
+      .set((eb) => ({
+        ...changedColumns(changes),
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', d.id)
+      .where('version', '=', d.version)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    if (!row) throw new StaleDossierError(`dossier ${d.id} changed concurrently`);
+    return toDossier(row);
   }
 
   async listByApplicant(
@@ -228,100 +219,106 @@ export class DossiersRepository {
     status: number | null,
     page: PageRequest,
   ): Promise<{ rows: Dossier[]; total: number }> {
-    const where = `applicant_id = $1 AND ($2::smallint IS NULL OR status = $2::smallint)`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM dossiers WHERE ${where}
-          ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
-        [applicantId, status, page.pageSize, (page.page - 1) * page.pageSize],
-      ) as Promise<DossierRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${where}`, [
-        applicantId,
-        status,
-      ]) as Promise<{ total: number }[]>,
-    ]);
-    return { rows: rows.map(toDossier), total };
+    const where = (q: DossierQuery) =>
+      q
+        .where('applicant_id', '=', applicantId)
+        .$if(status !== null, (w) => w.where('status', '=', status!));
+    return this.page(where, page, (q) => q.orderBy('created_at', 'desc').orderBy('id'));
   }
 
   /** Hàng đợi xử lý: submitted dossiers of the officer's agencies, soonest due first. */
   async officerQueue(f: OfficerQueueFilter): Promise<{ rows: Dossier[]; total: number }> {
-    const params: unknown[] = [f.agencies, f.status];
-    const conditions = [
-      'agency_code = ANY($1::text[])',
-      'status <> 0',
-      '($2::smallint IS NULL OR status = $2::smallint)',
-    ];
-    if (f.overdue !== null) {
-      params.push(f.now, FINISHED_CODES);
-      const n = params.length;
-      // isOverdue() of processing-clock.ts, in SQL
-      const overdue = `due_at IS NOT NULL AND due_at < $${n - 1} AND NOT (status = ANY($${n}::smallint[]))`;
-      conditions.push(f.overdue ? `(${overdue})` : `NOT (${overdue})`);
-    }
-    if (f.q) {
-      params.push(`%${escapeLike(f.q)}%`, `%${escapeLike(foldVietnamese(f.q))}%`, f.q);
-      const n = params.length;
-      conditions.push(
-        `(code ILIKE $${n - 2} OR applicant_name_folded LIKE $${n - 1} OR applicant->>'idNumber' = $${n})`,
-      );
-    }
-    const where = conditions.join(' AND ');
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM dossiers WHERE ${where}
-          ORDER BY due_at ASC NULLS LAST, submitted_at ASC, id
-          LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, f.pageSize, (f.page - 1) * f.pageSize],
-      ) as Promise<DossierRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM dossiers WHERE ${where}`,
-        params,
-      ) as Promise<{ total: number }[]>,
-    ]);
-    return { rows: rows.map(toDossier), total };
+    const q = f.q;
+    const where = (query: DossierQuery) =>
+      query
+        .where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`)
+        .where('status', '<>', 0)
+        .$if(f.status !== null, (w) => w.where('status', '=', f.status!))
+        .$if(f.overdue !== null, (w) =>
+          w.where((eb) => {
+            // isOverdue() of processing-clock.ts, in SQL
+            const overdue = eb.and([
+              eb('due_at', 'is not', null),
+              eb('due_at', '<', f.now),
+              eb.not(eb('status', '=', sql<number>`ANY(${FINISHED_CODES}::smallint[])`)),
+            ]);
+            return f.overdue ? overdue : eb.not(overdue);
+          }),
+        )
+        .$if(!!q, (w) =>
+          w.where((eb) =>
+            eb.or([
+              eb('code', 'ilike', `%${escapeLike(q!)}%`),
+              eb('applicant_name_folded', 'like', `%${escapeLike(foldVietnamese(q!))}%`),
+              eb(sql<string>`applicant->>'idNumber'`, '=', q!),
+            ]),
+          ),
+        );
+    return this.page(where, f, (query) =>
+      query
+        .orderBy(sql`due_at ASC NULLS LAST`)
+        .orderBy('submitted_at', 'asc')
+        .orderBy('id'),
+    );
   }
 
   async appendHistory(manager: EntityManager, h: HistoryEntry): Promise<void> {
-    await manager.query(
-      `INSERT INTO status_history (dossier_id, from_status, to_status, action, by_account_id, by_role, note, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        h.dossierId,
-        h.from === null ? null : statusCode(h.from),
-        statusCode(h.to),
-        h.action,
-        h.byAccountId,
-        h.byRole,
-        h.note,
-        h.at,
-      ],
-    );
+    await kyselyOf<DB>(manager)
+      .insertInto('status_history')
+      .values({
+        dossier_id: h.dossierId,
+        from_status: h.from === null ? null : statusCode(h.from),
+        to_status: statusCode(h.to),
+        action: h.action,
+        by_account_id: h.byAccountId,
+        by_role: h.byRole,
+        note: h.note,
+        at: h.at,
+      })
+      .execute();
   }
 
   async history(dossierId: string): Promise<HistoryEntry[]> {
-    const rows: {
-      from_status: number | null;
-      to_status: number;
-      action: HistoryEntry['action'];
-      by_account_id: string | null;
-      by_role: HistoryEntry['byRole'];
-      note: string | null;
-      at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT from_status, to_status, action, by_account_id, by_role, note, at
-         FROM status_history WHERE dossier_id = $1 ORDER BY id`,
-      [dossierId],
-    );
+    const rows = await kyselyOf<DB>(this.dataSource.manager)
+      .selectFrom('status_history')
+      .select(['from_status', 'to_status', 'action', 'by_account_id', 'by_role', 'note', 'at'])
+      .where('dossier_id', '=', dossierId)
+      .orderBy('id')
+      .execute();
     return rows.map((r) => ({
       dossierId,
       from: r.from_status === null ? null : statusName(r.from_status),
       to: statusName(r.to_status),
-      action: r.action,
+      action: r.action as HistoryEntry['action'],
       byAccountId: r.by_account_id,
-      byRole: r.by_role,
+      byRole: r.by_role as HistoryEntry['byRole'],
       note: r.note,
       at: r.at,
     }));
+  }
+
+  private select(manager: EntityManager) {
+    return kyselyOf<DB>(manager).selectFrom('dossiers').select(COLUMNS);
+  }
+
+  /** One page of the dossiers `where` selects, and how many it selects in all. */
+  private async page(
+    where: (q: DossierQuery) => DossierQuery,
+    page: PageRequest,
+    order: (q: DossierQuery) => DossierQuery,
+  ): Promise<{ rows: Dossier[]; total: number }> {
+    const db = kyselyOf<DB>(this.dataSource.manager);
+    const [rows, { total }] = await Promise.all([
+      order(where(db.selectFrom('dossiers')))
+        .select(COLUMNS)
+        .limit(page.pageSize)
+        .offset((page.page - 1) * page.pageSize)
+        .execute(),
+      where(db.selectFrom('dossiers'))
+        .select((eb) => eb.fn.countAll<string>().as('total'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows.map(toDossier), total: Number(total) };
   }
 }
 
