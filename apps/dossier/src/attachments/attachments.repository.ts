@@ -1,24 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { Attachments, DB } from '../database/db.generated';
 import { Attachment, NewAttachment } from './attachments.dto';
-import { updatedRows } from '@dvc/database';
 
-interface Row {
-  id: string;
-  dossier_id: string;
-  component_id: string;
-  file_id: string;
-  file_name: string;
-  content_type: string;
-  size: string;
-  sha256: string;
-  source: Attachment['source'];
-  supplement: boolean;
-  created_at: Date;
-}
+/** Every column but removed_at (only active attachments are read). */
+const COLUMNS = [
+  'id',
+  'dossier_id',
+  'component_id',
+  'file_id',
+  'file_name',
+  'content_type',
+  'size',
+  'sha256',
+  'source',
+  'supplement',
+  'created_at',
+] as const satisfies readonly (keyof Attachments)[];
 
-const COLUMNS =
-  'id, dossier_id, component_id, file_id, file_name, content_type, size, sha256, source, supplement, created_at';
+type Row = Pick<Selectable<Attachments>, (typeof COLUMNS)[number]>;
 
 const toAttachment = (r: Row): Attachment => ({
   id: r.id,
@@ -29,7 +31,7 @@ const toAttachment = (r: Row): Attachment => ({
   contentType: r.content_type,
   size: Number(r.size),
   sha256: r.sha256,
-  source: r.source,
+  source: r.source as Attachment['source'],
   supplement: r.supplement,
   createdAt: r.created_at,
 });
@@ -48,10 +50,14 @@ export class AttachmentsRepository {
     dossierId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Attachment[]> {
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS} FROM attachments WHERE dossier_id = $1 AND removed_at IS NULL ORDER BY created_at, id`,
-      [dossierId],
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('attachments')
+      .select(COLUMNS)
+      .where('dossier_id', '=', dossierId)
+      .where('removed_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toAttachment);
   }
 
@@ -59,10 +65,12 @@ export class AttachmentsRepository {
     fileId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Attachment | null> {
-    const [row]: Row[] = await manager.query(
-      `SELECT ${COLUMNS} FROM attachments WHERE file_id = $1 AND removed_at IS NULL`,
-      [fileId],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('attachments')
+      .select(COLUMNS)
+      .where('file_id', '=', fileId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     return row ? toAttachment(row) : null;
   }
 
@@ -71,31 +79,33 @@ export class AttachmentsRepository {
     dossierId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    const [row]: { total: string }[] = await manager.query(
-      `SELECT COALESCE(sum(size), 0) AS total FROM attachments WHERE dossier_id = $1 AND removed_at IS NULL`,
-      [dossierId],
-    );
-    return Number(row.total);
+    const { total } = await kyselyOf<DB>(manager)
+      .selectFrom('attachments')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('size'), eb.lit(0)).as('total'))
+      .where('dossier_id', '=', dossierId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(total);
   }
 
   async insert(manager: EntityManager, a: NewAttachment): Promise<Attachment> {
     try {
-      const [row]: Row[] = await manager.query(
-        `INSERT INTO attachments (id, dossier_id, component_id, file_id, file_name, content_type, size, sha256, source, supplement)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-        [
-          a.id,
-          a.dossierId,
-          a.componentId,
-          a.fileId,
-          a.fileName,
-          a.contentType,
-          a.size,
-          a.sha256,
-          a.source,
-          a.supplement,
-        ],
-      );
+      const row = await kyselyOf<DB>(manager)
+        .insertInto('attachments')
+        .values({
+          id: a.id,
+          dossier_id: a.dossierId,
+          component_id: a.componentId,
+          file_id: a.fileId,
+          file_name: a.fileName,
+          content_type: a.contentType,
+          size: a.size,
+          sha256: a.sha256,
+          source: a.source,
+          supplement: a.supplement,
+        })
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
       return toAttachment(row);
     } catch (err) {
       if ((err as { code?: string }).code === UNIQUE_VIOLATION)
@@ -111,13 +121,14 @@ export class AttachmentsRepository {
     attachmentId: string,
     at: Date,
   ): Promise<Attachment | null> {
-    const rows = updatedRows<Row>(
-      await manager.query(
-        `UPDATE attachments SET removed_at = $3
-          WHERE id = $1 AND dossier_id = $2 AND removed_at IS NULL RETURNING ${COLUMNS}`,
-        [attachmentId, dossierId, at],
-      ),
-    );
-    return rows[0] ? toAttachment(rows[0]) : null;
+    const row = await kyselyOf<DB>(manager)
+      .updateTable('attachments')
+      .set({ removed_at: at })
+      .where('id', '=', attachmentId)
+      .where('dossier_id', '=', dossierId)
+      .where('removed_at', 'is', null)
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    return row ? toAttachment(row) : null;
   }
 }

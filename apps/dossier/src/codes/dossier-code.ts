@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import { localDate } from '../calendar/working-calendar';
 
 /**
@@ -23,12 +25,16 @@ export const DOSSIER_CODE_PATTERN = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,}$/;
 export class DossierCodes {
   async next(manager: EntityManager, agencyCode: string, at: Date): Promise<string> {
     const day = localDate(at);
-    const [row]: { last: number }[] = await manager.query(
-      `INSERT INTO code_counters (agency_code, day, last) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_code, day) DO UPDATE SET last = code_counters.last + 1
-       RETURNING last`,
-      [agencyCode, day],
-    );
-    return formatDossierCode(agencyCode, day, row.last);
+    const { last } = await kyselyOf<DB>(manager)
+      .insertInto('code_counters')
+      .values({ agency_code: agencyCode, day, last: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['agency_code', 'day'])
+          .doUpdateSet((eb) => ({ last: eb('code_counters.last', '+', 1) })),
+      )
+      .returning('last')
+      .executeTakeFirstOrThrow();
+    return formatDossierCode(agencyCode, day, last);
   }
 }

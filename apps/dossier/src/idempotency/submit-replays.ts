@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, SubmitResult } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
+import type { DB } from '../database/db.generated';
 import { DossierConfig } from '../dossier.config';
 
 /** What is stored for a replay: the answer with its one-time lookup key sealed (AES-256-GCM). */
@@ -10,11 +13,6 @@ interface StoredAnswer {
   code: string;
   status: SubmitResult['status'];
   sealedLookupKey: string;
-}
-
-interface Row {
-  request_hash: string;
-  response: StoredAnswer;
 }
 
 /**
@@ -49,11 +47,13 @@ export class SubmitReplays {
     requestHash: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<SubmitResult | null> {
-    const [row]: Row[] = await manager.query(
-      `SELECT request_hash, response FROM idempotency_keys
-        WHERE account_id = $1 AND key = $2 AND created_at > now() - make_interval(hours => $3)`,
-      [accountId, key, this.ttlHours],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('idempotency_keys')
+      .select(['request_hash', 'response'])
+      .where('account_id', '=', accountId)
+      .where('key', '=', key)
+      .where('created_at', '>', this.expiredBefore())
+      .executeTakeFirst();
     if (!row) return null;
     if (row.request_hash !== requestHash) {
       throw new ConflictError(
@@ -61,7 +61,7 @@ export class SubmitReplays {
         'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
       );
     }
-    const { id, code, status, sealedLookupKey } = row.response;
+    const { id, code, status, sealedLookupKey } = row.response as unknown as StoredAnswer;
     // Same members in the same order as the first answer: a replay is byte-identical.
     return { id, code, lookupKey: this.open(sealedLookupKey), status };
   }
@@ -74,17 +74,29 @@ export class SubmitReplays {
     requestHash: string,
     result: SubmitResult,
   ): Promise<void> {
-    await manager.query(
-      `DELETE FROM idempotency_keys
-        WHERE account_id = $1 AND key = $2 AND created_at <= now() - make_interval(hours => $3)`,
-      [accountId, key, this.ttlHours],
-    );
+    const db = kyselyOf<DB>(manager);
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('account_id', '=', accountId)
+      .where('key', '=', key)
+      .where('created_at', '<=', this.expiredBefore())
+      .execute();
     const { lookupKey, ...answer } = result;
     const stored: StoredAnswer = { ...answer, sealedLookupKey: this.seal(lookupKey) };
-    await manager.query(
-      `INSERT INTO idempotency_keys (account_id, key, request_hash, response) VALUES ($1, $2, $3, $4::jsonb)`,
-      [accountId, key, requestHash, JSON.stringify(stored)],
-    );
+    await db
+      .insertInto('idempotency_keys')
+      .values({
+        account_id: accountId,
+        key,
+        request_hash: requestHash,
+        response: JSON.stringify(stored),
+      })
+      .execute();
+  }
+
+  /** Keys recorded before this instant have expired (the database's clock, as the rows'). */
+  private expiredBefore() {
+    return sql<Date>`now() - make_interval(hours => ${this.ttlHours})`;
   }
 
   private seal(plain: string): string {

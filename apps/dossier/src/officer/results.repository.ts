@@ -1,23 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { kyselyOf } from '@dvc/database';
+import type { DB, Results } from '../database/db.generated';
 import { NewResultFile, ResultFile } from './results.dto';
 
-interface Row {
-  id: string;
-  dossier_id: string;
-  file_id: string;
-  file_name: string;
-  content_type: string;
-  size: string;
-  sha256: string;
-  added_by: string | null;
-  created_at: Date;
-}
-
-const COLUMNS =
-  'id, dossier_id, file_id, file_name, content_type, size, sha256, added_by, created_at';
-
-const toResult = (r: Row): ResultFile => ({
+const toResult = (r: Selectable<Results>): ResultFile => ({
   id: r.id,
   dossierId: r.dossier_id,
   fileId: r.file_id,
@@ -38,10 +26,13 @@ export class ResultsRepository {
     dossierId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ResultFile[]> {
-    const rows: Row[] = await manager.query(
-      `SELECT ${COLUMNS} FROM results WHERE dossier_id = $1 ORDER BY created_at, id`,
-      [dossierId],
-    );
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('results')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toResult);
   }
 
@@ -49,9 +40,11 @@ export class ResultsRepository {
     fileId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ResultFile | null> {
-    const [row]: Row[] = await manager.query(`SELECT ${COLUMNS} FROM results WHERE file_id = $1`, [
-      fileId,
-    ]);
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('results')
+      .selectAll()
+      .where('file_id', '=', fileId)
+      .executeTakeFirst();
     return row ? toResult(row) : null;
   }
 
@@ -59,19 +52,29 @@ export class ResultsRepository {
     dossierId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    const [row]: { total: string }[] = await manager.query(
-      `SELECT COALESCE(sum(size), 0) AS total FROM results WHERE dossier_id = $1`,
-      [dossierId],
-    );
-    return Number(row.total);
+    const { total } = await kyselyOf<DB>(manager)
+      .selectFrom('results')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('size'), eb.lit(0)).as('total'))
+      .where('dossier_id', '=', dossierId)
+      .executeTakeFirstOrThrow();
+    return Number(total);
   }
 
   async insert(manager: EntityManager, r: NewResultFile): Promise<ResultFile> {
-    const [row]: Row[] = await manager.query(
-      `INSERT INTO results (id, dossier_id, file_id, file_name, content_type, size, sha256, added_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [r.id, r.dossierId, r.fileId, r.fileName, r.contentType, r.size, r.sha256, r.addedBy],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('results')
+      .values({
+        id: r.id,
+        dossier_id: r.dossierId,
+        file_id: r.fileId,
+        file_name: r.fileName,
+        content_type: r.contentType,
+        size: r.size,
+        sha256: r.sha256,
+        added_by: r.addedBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
     return toResult(row);
   }
 }
