@@ -1,5 +1,6 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import {
   AgencyStatsQuery,
@@ -11,7 +12,9 @@ import {
   ForbiddenError,
   RpcRequest,
 } from '@dvc/contracts';
+import { kyselyOf } from '@dvc/database';
 import { RpcInput, requireCaller } from '@dvc/messaging';
+import type { DB } from '../database/db.generated';
 
 /** Statuses that settle a dossier: result ready, refused, stopped. */
 const SETTLED = [DossierStatus.RESULT_READY, DossierStatus.REFUSED, DossierStatus.STOPPED];
@@ -26,24 +29,46 @@ export class AgencyStatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async rows(agencies: string[] | null, from: Date, to: Date): Promise<AgencyStatsRow[]> {
-    const rows: Record<string, string | number>[] = await this.dataSource.query(
-      `WITH d AS (
-         SELECT d.procedure_code, d.procedure->>'name' AS procedure_name, d.received_at, d.due_at,
-                (SELECT min(h.at) FROM status_history h
-                  WHERE h.dossier_id = d.id AND h.to_status = ANY($4::smallint[])) AS settled_at
-           FROM dossiers d
-          WHERE d.received_at >= $2 AND d.received_at < $3
-            AND ($1::text[] IS NULL OR d.agency_code = ANY($1::text[])))
-       SELECT to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month,
-              procedure_code, max(procedure_name) AS procedure_name,
-              count(*)::int AS received,
-              count(*) FILTER (WHERE settled_at IS NOT NULL)::int AS finished,
-              count(*) FILTER (WHERE settled_at IS NOT NULL AND (due_at IS NULL OR settled_at <= due_at))::int AS on_time,
-              count(*) FILTER (WHERE due_at IS NOT NULL AND COALESCE(settled_at, now()) > due_at)::int AS overdue,
-              count(*) FILTER (WHERE settled_at IS NULL)::int AS in_progress
-         FROM d GROUP BY 1, 2 ORDER BY 1, 2`,
-      [agencies, from, to, SETTLED],
-    );
+    const settled = sql<number>`ANY(${SETTLED}::smallint[])`;
+    const rows = await kyselyOf<DB>(this.dataSource.manager)
+      .with('d', (db) =>
+        db
+          .selectFrom('dossiers as d')
+          .select((eb) => [
+            'd.procedure_code',
+            sql<string>`d.procedure->>'name'`.as('procedure_name'),
+            'd.received_at',
+            'd.due_at',
+            eb
+              .selectFrom('status_history as h')
+              .select((h) => h.fn.min('h.at').as('at'))
+              .whereRef('h.dossier_id', '=', 'd.id')
+              .where('h.to_status', '=', settled)
+              .as('settled_at'),
+          ])
+          .where('d.received_at', '>=', from)
+          .where('d.received_at', '<', to)
+          .$if(agencies !== null, (q) =>
+            q.where('d.agency_code', '=', sql<string>`ANY(${agencies}::text[])`),
+          ),
+      )
+      .selectFrom('d')
+      .select((eb) => [
+        sql<string>`to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`.as('month'),
+        'procedure_code',
+        eb.fn.max('procedure_name').as('procedure_name'),
+        sql<number>`count(*)::int`.as('received'),
+        sql<number>`count(*) FILTER (WHERE settled_at IS NOT NULL)::int`.as('finished'),
+        sql<number>`count(*) FILTER (WHERE settled_at IS NOT NULL
+          AND (due_at IS NULL OR settled_at <= due_at))::int`.as('on_time'),
+        sql<number>`count(*) FILTER (WHERE due_at IS NOT NULL
+          AND COALESCE(settled_at, now()) > due_at)::int`.as('overdue'),
+        sql<number>`count(*) FILTER (WHERE settled_at IS NULL)::int`.as('in_progress'),
+      ])
+      .groupBy([sql`1`, sql`2`])
+      .orderBy(sql`1`)
+      .orderBy(sql`2`)
+      .execute();
     return rows.map((r) => ({
       month: String(r.month),
       procedureCode: String(r.procedure_code),
