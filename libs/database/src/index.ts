@@ -1,5 +1,4 @@
 export * from './data-source';
 export * from './redis.module';
-export * from './updated-rows';
 export * from './statement-counter';
 export * from './kysely';
