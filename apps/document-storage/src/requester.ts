@@ -1,4 +1,4 @@
-import { Caller, ForbiddenError, RpcRequest } from '@dvc/contracts';
+import { Caller, RpcRequest, StorageErrors, DomainError } from '@dvc/contracts';
 import { requireCaller } from '@dvc/messaging';
 
 /**
@@ -15,6 +15,6 @@ export function requesterOf(request: RpcRequest<{ internal?: boolean }>): Reques
 /** For what only another service may do (hand out presigned URLs, finalize them). */
 export function assertService(requester: Requester): void {
   if (requester.kind !== 'service') {
-    throw new ForbiddenError('file.service_only', 'Chức năng chỉ dành cho các dịch vụ nội bộ.');
+    throw new DomainError(StorageErrors.serviceOnly);
   }
 }

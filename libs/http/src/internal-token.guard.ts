@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { UnauthorizedError } from '@dvc/contracts';
+import { AuthErrors, DomainError } from '@dvc/contracts';
 
 /** Injection token of the shared secret of internal HTTP APIs (an app provides it from its config). */
 export const INTERNAL_TOKEN = Symbol('INTERNAL_TOKEN');
@@ -25,7 +25,7 @@ export class InternalTokenGuard implements CanActivate {
       INTERNAL_TOKEN_HEADER
     ];
     if (typeof given !== 'string' || !timingSafeEqual(digest(given), this.expected)) {
-      throw new UnauthorizedError('internal.unauthorized', 'Thiếu hoặc sai mã truy cập nội bộ.');
+      throw new DomainError(AuthErrors.internalUnauthorized);
     }
     return true;
   }

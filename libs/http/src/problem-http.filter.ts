@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, ProblemShape } from '@dvc/contracts';
+import { DomainError, ProblemShape, RequestErrors } from '@dvc/contracts';
 
 /**
  * Answers errors of this app's HTTP routes as application/problem+json (the RPC side has
@@ -19,12 +19,7 @@ export class ProblemHttpFilter implements ExceptionFilter {
       problem = { status: exception.getStatus(), code: 'http.error', title: exception.message };
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-      problem = {
-        status: 500,
-        code: 'internal',
-        title: 'Lỗi hệ thống',
-        detail: 'Đã có lỗi xảy ra, vui lòng thử lại sau.',
-      };
+      problem = new DomainError(RequestErrors.internal).toProblem();
     }
     if (reply.sent) return; // a download that failed mid-stream: the connection is closed already
     void reply

@@ -1,27 +1,43 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, RmqRecordBuilder } from '@nestjs/microservices';
 import { TimeoutError, firstValueFrom, timeout } from 'rxjs';
-import { DomainError, RpcRequest, isProblemShape } from '@dvc/contracts';
+import {
+  DomainError,
+  ProblemShape,
+  RequestErrors,
+  RpcRequest,
+  errorEntry,
+  isProblemShape,
+} from '@dvc/contracts';
 import { rpcClientOptions } from './rmq-options';
 
 export class RpcTimeoutError extends DomainError {
   constructor(service: string) {
-    super(504, 'rpc.timeout', 'Hết thời gian chờ', {
-      detail: `Dịch vụ ${service} không phản hồi kịp, vui lòng thử lại.`,
-    });
+    super(RequestErrors.rpcTimeout, { params: { service } });
   }
 }
 
 export class BrokerUnavailableError extends DomainError {
   constructor(service: string) {
-    super(503, 'rpc.unavailable', 'Dịch vụ tạm thời không khả dụng', {
-      detail: `Không kết nối được tới dịch vụ ${service}, vui lòng thử lại sau.`,
-    });
+    super(RequestErrors.rpcUnavailable, { params: { service } });
   }
 }
 
-/** An error reply from the service, rebuilt as the DomainError it was over there. */
-export class RemoteProblemError extends DomainError {}
+/**
+ * An error reply from another process, rebuilt as the catalogue error it was over there (a
+ * code this build does not know keeps the status and wording it came with).
+ */
+export class RemoteProblemError extends DomainError {
+  constructor(problem: ProblemShape) {
+    const { status, code, title, detail, errors, params, ...extra } = problem;
+    const wording = typeof detail === 'string' && detail.length > 0 ? detail : title;
+    super(errorEntry(code) ?? { code, status, vi: wording, en: wording }, {
+      params,
+      errors,
+      extra,
+    });
+  }
+}
 
 /**
  * Request/response to one service over its RPC queue. Every call has a deadline; the
@@ -88,10 +104,7 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
       );
     } catch (err) {
       if (err instanceof TimeoutError) throw new RpcTimeoutError(this.service);
-      if (isProblemShape(err)) {
-        const { status, code, title, ...extra } = err;
-        throw new RemoteProblemError(status, code, title, extra);
-      }
+      if (isProblemShape(err)) throw new RemoteProblemError(err);
       if (!this.connected) throw new BrokerUnavailableError(this.service);
       throw err;
     }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
-import { DomainError, ProblemShape } from '@dvc/contracts';
+import { DomainError, ProblemShape, RequestErrors } from '@dvc/contracts';
 import { ackRpcRequest } from './rpc-ack';
 
 /**
@@ -16,11 +16,6 @@ export class RpcDomainExceptionFilter implements RpcExceptionFilter<unknown> {
     ackRpcRequest(host); // guards/pipes may fail before the ack interceptor runs
     if (exception instanceof DomainError) return throwError(() => exception.toProblem());
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return throwError(() => ({
-      status: 500,
-      code: 'internal',
-      title: 'Lỗi hệ thống',
-      detail: 'Đã có lỗi xảy ra, vui lòng thử lại sau.',
-    }));
+    return throwError(() => new DomainError(RequestErrors.internal).toProblem());
   }
 }

@@ -26,12 +26,10 @@ describe('RPC input validation', () => {
     ).rejects.toMatchObject({
       status: 400,
       code: 'validation.failed',
-      extra: {
-        errors: expect.arrayContaining([
-          expect.objectContaining({ field: 'email' }),
-          expect.objectContaining({ field: 'admin' }),
-        ]),
-      },
+      errors: expect.arrayContaining([
+        expect.objectContaining({ field: 'email' }),
+        expect.objectContaining({ field: 'admin' }),
+      ]),
     });
   });
 

@@ -2,12 +2,13 @@ import { PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validate } from 'class-validator';
 import {
-  BadRequestError,
+  AuthErrors,
   Caller,
+  DomainError,
   FieldError,
+  RequestErrors,
   Role,
   RpcRequest,
-  UnauthorizedError,
 } from '@dvc/contracts';
 
 /**
@@ -25,8 +26,7 @@ export class RpcInput<T extends object> implements PipeTransform<unknown, Promis
   async transform(value: unknown): Promise<RpcRequest<T>> {
     const request = isRecord(value) ? value : {};
     const raw = request.data ?? {};
-    if (!isRecord(raw))
-      throw new BadRequestError('validation.failed', 'Dữ liệu gửi lên không hợp lệ.');
+    if (!isRecord(raw)) throw new DomainError(RequestErrors.validationFailed);
     const data = plainToInstance(this.dto, raw);
     const errors = await validate(data, {
       whitelist: true,
@@ -35,11 +35,7 @@ export class RpcInput<T extends object> implements PipeTransform<unknown, Promis
       skipMissingProperties: this.options.allMissing ?? false,
     });
     if (errors.length > 0) {
-      throw new BadRequestError(
-        'validation.failed',
-        'Dữ liệu gửi lên không hợp lệ.',
-        fieldErrorsOf(errors),
-      );
+      throw new DomainError(RequestErrors.validationFailed, { errors: fieldErrorsOf(errors) });
     }
     return {
       caller: isRecord(request.caller) ? (request.caller as unknown as Caller) : null,
@@ -56,7 +52,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function requireCaller(request: RpcRequest<unknown>): Caller {
   const caller = request?.caller;
   if (!caller || typeof caller.accountId !== 'string' || !UUID.test(caller.accountId)) {
-    throw new UnauthorizedError('auth.required', 'Vui lòng đăng nhập.');
+    throw new DomainError(AuthErrors.required);
   }
   const strings = (v: unknown): string[] =>
     Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotFoundError } from '@dvc/contracts';
+import { CatalogueErrors, DomainError } from '@dvc/contracts';
 import type { FormSeed } from '../seed/seed.types';
 import { FormTemplateFile, FormTemplateGenerator } from './form-template.generator';
 import { FormTemplatesRepository, StoredFormTemplate } from './form-templates.repository';
@@ -16,10 +16,9 @@ export class FormTemplatesService {
   async get(procedureCode: string, formId: string): Promise<StoredFormTemplate> {
     const file = await this.files.find(procedureCode, formId);
     if (!file) {
-      throw new NotFoundError(
-        'procedure.form_not_found',
-        `Thủ tục ${procedureCode} không có mẫu đơn ${formId}.`,
-      );
+      throw new DomainError(CatalogueErrors.procedureFormNotFound, {
+        params: { procedureCode, formId },
+      });
     }
     return file;
   }

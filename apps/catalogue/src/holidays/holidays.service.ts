@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestError, HolidayView } from '@dvc/contracts';
+import { HolidayView, RequestErrors, DomainError } from '@dvc/contracts';
 import type { HolidaySeed } from '../seed/seed.types';
 import { ListHolidaysInput, mapHolidayView } from './holidays.dto';
 import { HolidaysRepository } from './holidays.repository';
@@ -13,9 +13,9 @@ export class HolidaysService {
     // Query strings may arrive unconverted: "2026" is as good as 2026.
     const year = input?.year === undefined || input.year === null ? null : Number(input.year);
     if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2999)) {
-      throw new BadRequestError('request.invalid', 'Năm không hợp lệ', [
-        { field: 'year', message: 'Năm phải là số nguyên từ 1900 đến 2999' },
-      ]);
+      throw new DomainError(RequestErrors.invalidParameters, {
+        errors: [{ field: 'year', message: 'Năm phải là số nguyên từ 1900 đến 2999' }],
+      });
     }
     return (await this.holidays.list(year)).map(mapHolidayView);
   }

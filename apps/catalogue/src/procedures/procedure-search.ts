@@ -1,4 +1,4 @@
-import { BadRequestError, FieldError, MAX_PAGE_SIZE } from '@dvc/contracts';
+import { FieldError, MAX_PAGE_SIZE, RequestErrors, DomainError } from '@dvc/contracts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE = 10_000;
@@ -70,8 +70,7 @@ export function searchCriteria(input: unknown): ProcedureSearchCriteria {
     errors.push({ field: 'level', message: 'Mức độ phải từ 1 đến 4' });
   const page = integer('page');
   const pageSize = integer('pageSize');
-  if (errors.length > 0)
-    throw new BadRequestError('request.invalid', 'Tham số tìm kiếm không hợp lệ', errors);
+  if (errors.length > 0) throw new DomainError(RequestErrors.invalidParameters, { errors });
 
   return {
     terms: q ? searchTerms(q) : [],

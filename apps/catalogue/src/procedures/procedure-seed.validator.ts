@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { FieldError, UnprocessableError } from '@dvc/contracts';
+import { FieldError, CatalogueErrors, DomainError } from '@dvc/contracts';
 import type { ProcedureSeed } from '../seed/seed.types';
 import type { ImportProceduresInput } from './procedures.dto';
 import { importProceduresSchema, procedureSeedSchema } from './procedure-seed.schema';
@@ -112,16 +112,15 @@ export class ProcedureSeedValidator {
   }
 }
 
-function invalid(errors: ErrorObject[] | null | undefined): UnprocessableError {
+function invalid(errors: ErrorObject[] | null | undefined): DomainError {
   return invalidWith((errors ?? []).map(fieldError));
 }
 
-function invalidWith(errors: FieldError[]): UnprocessableError {
-  return new UnprocessableError(
-    'procedure.invalid',
-    `Dữ liệu thủ tục không hợp lệ (${errors.length} lỗi).`,
-    errors.slice(0, MAX_ERRORS),
-  );
+function invalidWith(errors: FieldError[]): DomainError {
+  return new DomainError(CatalogueErrors.procedureInvalid, {
+    params: { count: errors.length },
+    errors: errors.slice(0, MAX_ERRORS),
+  });
 }
 
 /** An ajv error as `{ field: JSON pointer, message }`, in Vietnamese. */

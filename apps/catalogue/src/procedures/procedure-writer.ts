@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Events, FieldError, ImportResult, UnprocessableError } from '@dvc/contracts';
+import { Events, FieldError, ImportResult, CatalogueErrors, DomainError } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { AgenciesService } from '../agencies/agencies.service';
 import { FieldsService } from '../fields/fields.service';
@@ -128,11 +128,10 @@ export class ProcedureWriter {
       }
     });
     if (errors.length > 0) {
-      throw new UnprocessableError(
-        'procedure.invalid',
-        `Dữ liệu thủ tục không hợp lệ (${errors.length} lỗi).`,
+      throw new DomainError(CatalogueErrors.procedureInvalid, {
+        params: { count: errors.length },
         errors,
-      );
+      });
     }
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   Caller,
-  ForbiddenError,
   ImportResult,
-  NotFoundError,
   Page,
   ProcedureSummary,
   ProcedureView,
-  UnauthorizedError,
+  AuthErrors,
+  CatalogueErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { searchCriteria } from './procedure-search';
 import { ProcedureSeedValidator } from './procedure-seed.validator';
@@ -81,12 +81,12 @@ export class ProceduresService {
 }
 
 function assertAdmin(caller: Caller | null): void {
-  if (!caller) throw new UnauthorizedError('auth.required', 'Vui lòng đăng nhập.');
+  if (!caller) throw new DomainError(AuthErrors.required);
   if (!caller.roles?.includes('admin')) {
-    throw new ForbiddenError('auth.admin_required', 'Chỉ quản trị viên được sửa danh mục thủ tục.');
+    throw new DomainError(AuthErrors.adminRequired);
   }
 }
 
-function notFound(code: string): NotFoundError {
-  return new NotFoundError('procedure.not_found', `Không tìm thấy thủ tục mã ${code}.`);
+function notFound(code: string): DomainError {
+  return new DomainError(CatalogueErrors.procedureNotFound, { params: { code } });
 }

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  BadRequestError,
-  Caller,
-  ConflictError,
-  NotFoundError,
-  PersonalDocumentView,
-} from '@dvc/contracts';
+import { Caller, PersonalDocumentView, StorageErrors, DomainError } from '@dvc/contracts';
 import { FileNotFoundError } from '../files/file.errors';
 import { FilesRepository } from '../files/files.repository';
 import { FilesService } from '../files/files.service';
@@ -37,10 +31,7 @@ export class DocumentsService {
       throw new FileNotFoundError();
     }
     if (file.purpose !== 'wallet') {
-      throw new BadRequestError(
-        'document.file_not_wallet',
-        'Tệp tin này không được tải lên cho kho giấy tờ cá nhân.',
-      );
+      throw new DomainError(StorageErrors.documentFileNotWallet);
     }
     const id = await this.documents.insert({
       ownerId: caller.accountId,
@@ -51,7 +42,7 @@ export class DocumentsService {
       fileId: file.id,
     });
     if (!id) {
-      throw new ConflictError('document.file_in_use', 'Tệp tin này đã thuộc một giấy tờ khác.');
+      throw new DomainError(StorageErrors.documentFileInUse);
     }
     return this.get(caller, { documentId: id });
   }
@@ -82,6 +73,6 @@ export class DocumentsService {
   }
 }
 
-function documentNotFound(): NotFoundError {
-  return new NotFoundError('document.not_found', 'Không tìm thấy giấy tờ.');
+function documentNotFound(): DomainError {
+  return new DomainError(StorageErrors.documentNotFound);
 }

@@ -1,61 +1,56 @@
-import { BadRequestError, DomainError, NotFoundError, UnprocessableError } from '@dvc/contracts';
+import { DomainError, StorageErrors } from '@dvc/contracts';
 
 /** The problems an upload or a file lookup can end with (status = what the gateway answers). */
-export class FileEmptyError extends BadRequestError {
+export class FileEmptyError extends DomainError {
   constructor() {
-    super('file.empty', 'Tệp tin rỗng (0 byte).');
+    super(StorageErrors.fileEmpty);
   }
 }
 
 export class FileTooLargeError extends DomainError {
   constructor(readonly maxBytes: number) {
-    super(413, 'file.too_large', 'Tệp quá lớn', {
-      detail: `Tệp tin vượt quá dung lượng cho phép (${formatBytes(maxBytes)}).`,
-      maxBytes,
+    super(StorageErrors.fileTooLarge, {
+      params: { limit: formatBytes(maxBytes) },
+      extra: { maxBytes },
     });
   }
 }
 
 export class FileTypeNotAllowedError extends DomainError {
   constructor() {
-    super(415, 'file.type_not_allowed', 'Định dạng tệp không được hỗ trợ', {
-      detail: 'Chỉ chấp nhận tệp PDF, JPEG, PNG, DOCX, XLSX hoặc XML có chữ ký số.',
-    });
+    super(StorageErrors.fileTypeNotAllowed);
   }
 }
 
-export class FileInfectedError extends UnprocessableError {
+export class FileInfectedError extends DomainError {
   constructor() {
-    super('file.infected', 'Tệp tin chứa mã độc nên đã bị từ chối.');
+    super(StorageErrors.fileInfected);
   }
 }
 
-export class FileUnscannableError extends UnprocessableError {
+export class FileUnscannableError extends DomainError {
   constructor() {
-    super(
-      'file.unscannable',
-      'Không kiểm tra được mã độc của tệp tin nên tệp đã bị từ chối, vui lòng thử lại sau.',
-    );
+    super(StorageErrors.fileUnscannable);
   }
 }
 
 /** The client went away before the whole body arrived. */
-export class UploadAbortedError extends BadRequestError {
+export class UploadAbortedError extends DomainError {
   constructor() {
-    super('upload.aborted', 'Tệp tin chưa được gửi hết.');
+    super(StorageErrors.uploadAborted);
   }
 }
 
 /** A presigned upload is finalized before anything was PUT to its URL (or after it was dropped). */
-export class UploadMissingError extends UnprocessableError {
+export class UploadMissingError extends DomainError {
   constructor() {
-    super('file.upload_missing', 'Chưa có tệp nào được tải lên theo đường dẫn đã cấp.');
+    super(StorageErrors.uploadMissing);
   }
 }
 
-export class FileNotFoundError extends NotFoundError {
+export class FileNotFoundError extends DomainError {
   constructor() {
-    super('file.not_found', 'Không tìm thấy tệp tin.');
+    super(StorageErrors.fileNotFound);
   }
 }
 

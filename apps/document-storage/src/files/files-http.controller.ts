@@ -13,11 +13,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import {
-  BadRequestError,
   FieldError,
   FilePurpose,
   StorageHttp,
   StoredFileView,
+  StorageErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { InternalTokenGuard, ProblemHttpFilter, attachmentDisposition } from '@dvc/http';
 import { sanitizeFileName } from './file-name';
@@ -120,11 +121,7 @@ export function uploadRequestOf(
   }
 
   if (errors.length > 0) {
-    throw new BadRequestError(
-      'upload.invalid_headers',
-      'Thông tin kèm theo tệp tin không hợp lệ.',
-      errors,
-    );
+    throw new DomainError(StorageErrors.uploadInvalidHeaders, { errors });
   }
   return {
     ownerId: ownerId.toLowerCase(),

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { BadRequestError, ConflictError, ForbiddenError, StoredFileView } from '@dvc/contracts';
+import { StoredFileView, StorageErrors, RequestErrors, DomainError } from '@dvc/contracts';
 import { ObjectStore, cleanKey } from '../object-store/object-store';
 import type { Requester } from '../requester';
 import { FileNotFoundError } from './file.errors';
@@ -37,10 +37,7 @@ export class FilesService {
   async delete(requester: Requester, input: FileIdInput): Promise<StoredFileView> {
     await this.readable(requester, input.fileId);
     if (await this.files.usedByDocument(input.fileId)) {
-      throw new ConflictError(
-        'file.in_use',
-        'Tệp tin thuộc một giấy tờ cá nhân; hãy xoá giấy tờ đó thay vì xoá tệp.',
-      );
+      throw new DomainError(StorageErrors.fileInUse);
     }
     const deleted = await this.files.markDeleted(input.fileId);
     if (!deleted) throw new FileNotFoundError(); // deleted meanwhile
@@ -58,12 +55,12 @@ export class FilesService {
     const source = await this.readable(requester, input.fileId);
     const ownerId = requester.kind === 'account' ? requester.caller.accountId : input.ownerId;
     if (!ownerId) {
-      throw new BadRequestError('validation.failed', 'Thiếu chủ sở hữu của bản sao.', [
-        { field: 'ownerId', message: 'bắt buộc khi không có người gọi' },
-      ]);
+      throw new DomainError(RequestErrors.validationFailed, {
+        errors: [{ field: 'ownerId', message: 'bắt buộc khi không có người gọi' }],
+      });
     }
     if (input.ownerId !== undefined && input.ownerId !== ownerId) {
-      throw new ForbiddenError('file.copy_forbidden', 'Chỉ được sao chép tệp tin cho chính mình.');
+      throw new DomainError(StorageErrors.copyForbidden);
     }
     const id = randomUUID();
     await this.store.copy(cleanKey(source.id), cleanKey(id));

@@ -6,14 +6,13 @@ import {
   AttachmentView,
   Caller,
   ComponentRefInput,
-  ConflictError,
   DomainError,
-  NotFoundError,
   RemoveAttachmentInput,
   RemovedView,
   StoredFileView,
-  UnprocessableError,
   UploadQuotaView,
+  DossierErrors,
+  StorageErrors,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { DossierConfig } from '../dossier.config';
@@ -76,8 +75,7 @@ export class AttachmentsService {
     assertEditable(d);
     assertComponent(d, input.componentId);
     const document = await this.files.document(input.documentId, on);
-    if (!document)
-      throw new NotFoundError('document.not_found', 'Không tìm thấy giấy tờ trong kho của bạn.');
+    if (!document) throw new DomainError(StorageErrors.documentNotFound);
     // Refuse before copying anything when it cannot fit anyway.
     if ((await this.attachments.totalSize(d.id)) + document.file.size > this.maxBytes)
       throw this.quotaExceeded();
@@ -106,11 +104,7 @@ export class AttachmentsService {
       );
       if (!current) throw attachmentNotFound();
       if (d.status === 'SUPPLEMENT_REQUESTED' && !current.supplement) {
-        throw wrongStatus(
-          'dossier.attachment_submitted',
-          'Tệp đã nộp không gỡ được; hãy đính kèm tệp bổ sung.',
-          d.status,
-        );
+        throw wrongStatus(DossierErrors.attachmentSubmitted, d.status);
       }
       return (await this.attachments.remove(manager, d.id, current.id, new Date()))!;
     });
@@ -165,53 +159,43 @@ export class AttachmentsService {
   }
 
   private quotaExceeded(): DomainError {
-    const mib = Math.floor(this.maxBytes / (1024 * 1024));
-    return new DomainError(413, 'dossier.quota_exceeded', 'Vượt dung lượng cho phép', {
-      detail: `Tổng dung lượng tệp đính kèm của một hồ sơ không được vượt quá ${mib} MB.`,
-      maxBytes: this.maxBytes,
+    return new DomainError(DossierErrors.quotaExceeded, {
+      params: { maxMb: Math.floor(this.maxBytes / (1024 * 1024)) },
+      extra: { maxBytes: this.maxBytes },
     });
   }
 }
 
 function assertComponent(d: Dossier, componentId: string): void {
   if (!d.procedure.components.some((c) => c.id === componentId)) {
-    throw new UnprocessableError(
-      'dossier.component_unknown',
-      'Thủ tục không có thành phần hồ sơ này.',
-      [{ field: 'componentId', message: 'Thành phần hồ sơ không thuộc thủ tục' }],
-    );
+    throw new DomainError(DossierErrors.componentUnknown, {
+      errors: [{ field: 'componentId', message: 'Thành phần hồ sơ không thuộc thủ tục' }],
+    });
   }
 }
 
 /** A file the caller owns, uploaded as an attachment and scanned clean; anything else is refused. */
 function usableFile(caller: Caller, file: StoredFileView | null): StoredFileView {
   if (!file || file.ownerId !== caller.accountId || file.status === 'deleted') {
-    throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
+    throw new DomainError(StorageErrors.fileNotFound);
   }
   if (file.purpose !== 'attachment') {
-    throw new UnprocessableError(
-      'dossier.file_purpose',
-      'Tệp này không được tải lên làm thành phần hồ sơ.',
-      [{ field: 'fileId', message: 'Tệp không dùng để đính kèm hồ sơ' }],
-    );
+    throw new DomainError(DossierErrors.filePurpose, {
+      errors: [{ field: 'fileId', message: 'Tệp không dùng để đính kèm hồ sơ' }],
+    });
   }
   if (file.status !== 'clean') {
-    throw new UnprocessableError(
-      'dossier.file_rejected',
-      'Tệp không an toàn, không thể đính kèm.',
-      [{ field: 'fileId', message: 'Tệp bị từ chối khi quét mã độc' }],
-    );
+    throw new DomainError(DossierErrors.fileRejected, {
+      errors: [{ field: 'fileId', message: 'Tệp bị từ chối khi quét mã độc' }],
+    });
   }
   return file;
 }
 
-function attachmentNotFound(): NotFoundError {
-  return new NotFoundError('attachment.not_found', 'Không tìm thấy tệp đính kèm trong hồ sơ.');
+function attachmentNotFound(): DomainError {
+  return new DomainError(DossierErrors.attachmentNotFound);
 }
 
-function fileInUse(): ConflictError {
-  return new ConflictError(
-    'attachment.file_in_use',
-    'Tệp này đã được đính kèm vào một thành phần hồ sơ.',
-  );
+function fileInUse(): DomainError {
+  return new DomainError(DossierErrors.attachmentFileInUse);
 }

@@ -1,9 +1,10 @@
 import {
   Caller,
-  ConflictError,
   DossierStatusName,
-  ForbiddenError,
-  NotFoundError,
+  DossierErrors,
+  AuthErrors,
+  ErrorEntry,
+  DomainError,
 } from '@dvc/contracts';
 import type { Dossier } from './dossiers.dto';
 import { statusCode } from './status-machine';
@@ -12,8 +13,8 @@ import { statusCode } from './status-machine';
  * Who may see a dossier. Anyone else gets the same 404 as for a dossier that does not exist
  * (never 403: that would confirm it exists).
  */
-export function dossierNotFound(): NotFoundError {
-  return new NotFoundError('dossier.not_found', 'Không tìm thấy hồ sơ.');
+export function dossierNotFound(): DomainError {
+  return new DomainError(DossierErrors.notFound);
 }
 
 /** The applicant's own dossier, or 404. */
@@ -29,10 +30,7 @@ export function isOfficer(caller: Caller): boolean {
 /** Officer routes: 403 without the role (the route itself is not theirs). */
 export function requireOfficer(caller: Caller): void {
   if (!isOfficer(caller)) {
-    throw new ForbiddenError(
-      'auth.officer_required',
-      'Chức năng dành cho cán bộ tiếp nhận, xử lý hồ sơ.',
-    );
+    throw new DomainError(AuthErrors.officerRequired);
   }
 }
 
@@ -45,24 +43,15 @@ export function agencyDossier(caller: Caller, dossier: Dossier | null): Dossier 
 }
 
 /** 409 naming the current status, for actions that need another one (edit, attach…). */
-export function wrongStatus(
-  code: string,
-  detail: string,
-  current: DossierStatusName,
-): ConflictError {
-  return new ConflictError(code, detail, {
-    currentStatus: current,
-    currentStatusCode: statusCode(current),
+export function wrongStatus(entry: ErrorEntry, current: DossierStatusName): DomainError {
+  return new DomainError(entry, {
+    extra: { currentStatus: current, currentStatusCode: statusCode(current) },
   });
 }
 
 /** Form data and attachments change only in a draft, or while answering a supplement request. */
 export function assertEditable(d: Dossier): void {
   if (d.status !== 'DRAFT' && d.status !== 'SUPPLEMENT_REQUESTED') {
-    throw wrongStatus(
-      'dossier.not_editable',
-      'Hồ sơ chỉ được sửa khi đang soạn hoặc khi cơ quan yêu cầu bổ sung.',
-      d.status,
-    );
+    throw wrongStatus(DossierErrors.notEditable, d.status);
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   Caller,
-  ConflictError,
   CreateDossierDto,
   DossierFileInput,
   DossierStatus,
@@ -11,14 +10,16 @@ import {
   FieldError,
   FileAuthorizationView,
   ListDossiersQuery,
-  NotFoundError,
   Page,
   ProcedureView,
   SubmitDossierInput,
   SubmitResult,
-  UnprocessableError,
   UpdateDossierInput,
   CitizenActionInput,
+  DossierErrors,
+  StorageErrors,
+  CatalogueErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
@@ -88,19 +89,18 @@ export class DossiersService {
   async create(caller: Caller, input: CreateDossierDto, on: OnBehalfOf): Promise<DossierView> {
     const procedure = await this.procedures.procedure(input.procedureCode, on);
     if (!procedure) {
-      throw new NotFoundError(
-        'procedure.not_found',
-        `Không tìm thấy thủ tục mã ${input.procedureCode}.`,
-      );
+      throw new DomainError(CatalogueErrors.procedureNotFound, {
+        params: { code: input.procedureCode },
+      });
     }
     if (procedure.level < 3 || !procedure.onlineSubmission) throw offlineOnly(procedure);
     const kase = input.caseId
       ? procedure.cases.find((c) => c.id === input.caseId)
       : procedure.cases[0];
     if (!kase) {
-      throw new UnprocessableError('dossier.case_unknown', 'Thủ tục không có trường hợp này.', [
-        { field: 'caseId', message: 'Trường hợp không thuộc thủ tục' },
-      ]);
+      throw new DomainError(DossierErrors.caseUnknown, {
+        errors: [{ field: 'caseId', message: 'Trường hợp không thuộc thủ tục' }],
+      });
     }
     const snapshot = procedureSnapshot(procedure, kase);
     const now = new Date();
@@ -163,19 +163,15 @@ export class DossiersService {
       }
       if (input.deliveryMethod !== undefined || input.deliveryAddress !== undefined) {
         if (d.status !== 'DRAFT') {
-          throw wrongStatus(
-            'dossier.not_editable',
-            'Khi bổ sung hồ sơ chỉ được sửa tờ khai và thành phần hồ sơ.',
-            d.status,
-          );
+          throw wrongStatus(DossierErrors.notEditable, d.status);
         }
         if (input.deliveryMethod !== undefined) {
           if (d.procedure.level < 4 && input.deliveryMethod !== 'desk') {
-            throw new UnprocessableError(
-              'dossier.delivery_unavailable',
-              'Thủ tục mức độ 3 trả kết quả tại bộ phận một cửa.',
-              [{ field: 'deliveryMethod', message: 'Chỉ nhận kết quả trực tiếp tại cơ quan' }],
-            );
+            throw new DomainError(DossierErrors.deliveryUnavailable, {
+              errors: [
+                { field: 'deliveryMethod', message: 'Chỉ nhận kết quả trực tiếp tại cơ quan' },
+              ],
+            });
           }
           changes.deliveryMethod = input.deliveryMethod;
         }
@@ -305,7 +301,7 @@ export class DossiersService {
     if (attachment?.dossierId === found.id) return { fileId: input.fileId, kind: 'attachment' };
     const result = await this.results.byFile(input.fileId);
     if (result?.dossierId === found.id) return { fileId: input.fileId, kind: 'result' };
-    throw new NotFoundError('file.not_found', 'Không tìm thấy tệp trong hồ sơ.');
+    throw new DomainError(StorageErrors.fileNotFound);
   }
 
   /** Everything a submission still lacks, listed at once (422). */
@@ -328,37 +324,32 @@ export class DossiersService {
       });
     }
     if (errors.length > 0) {
-      throw new UnprocessableError('dossier.incomplete', 'Hồ sơ chưa đủ để nộp.', errors);
+      throw new DomainError(DossierErrors.incomplete, { errors });
     }
   }
 }
 
-function offlineOnly(procedure: ProcedureView): ConflictError {
+function offlineOnly(procedure: ProcedureView): DomainError {
   const forms = procedure.forms.map((f) => ({ name: f.name, downloadUrl: f.downloadUrl }));
-  const downloads =
-    forms.length > 0
-      ? ` Tải mẫu đơn, tờ khai: ${forms.map((f) => `${f.name} (${f.downloadUrl})`).join('; ')}.`
-      : '';
-  return new ConflictError(
-    'dossier.offline_only',
-    `Thủ tục "${procedure.name}" (mức độ ${procedure.level}) không nộp trực tuyến: vui lòng nộp hồ sơ ` +
-      `trực tiếp tại ${procedure.agency.name} hoặc qua dịch vụ bưu chính.${downloads}`,
-    { level: procedure.level, forms },
-  );
+  return new DomainError(DossierErrors.offlineOnly, {
+    params: {
+      procedure: procedure.name,
+      level: procedure.level,
+      agency: procedure.agency.name,
+      forms: forms.map((f) => `${f.name} (${f.downloadUrl})`).join('; ') || '—',
+    },
+    extra: { level: procedure.level, forms },
+  });
 }
 
-function formInvalid(errors: FieldError[]): UnprocessableError {
-  return new UnprocessableError(
-    'dossier.form_invalid',
-    'Tờ khai có thông tin chưa hợp lệ.',
-    errors,
-  );
+function formInvalid(errors: FieldError[]): DomainError {
+  return new DomainError(DossierErrors.formInvalid, { errors });
 }
 
 function checkFormSize(formData: Record<string, unknown>): void {
   if (Buffer.byteLength(JSON.stringify(formData), 'utf8') > MAX_FORM_BYTES) {
-    throw new UnprocessableError('dossier.form_too_large', 'Dữ liệu tờ khai quá lớn.', [
-      { field: 'formData', message: `Không được quá ${MAX_FORM_BYTES / 1024} KB` },
-    ]);
+    throw new DomainError(DossierErrors.formTooLarge, {
+      errors: [{ field: 'formData', message: `Không được quá ${MAX_FORM_BYTES / 1024} KB` }],
+    });
   }
 }

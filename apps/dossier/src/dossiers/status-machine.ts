@@ -1,4 +1,10 @@
-import { ConflictError, DossierStatus, DossierStatusCode, DossierStatusName } from '@dvc/contracts';
+import {
+  DossierStatus,
+  DossierStatusCode,
+  DossierStatusName,
+  DossierErrors,
+  DomainError,
+} from '@dvc/contracts';
 
 /**
  * The dossier lifecycle of DESIGN.md §4 as one table. Every action on a dossier, whoever
@@ -112,13 +118,12 @@ export function statusCode(name: DossierStatusName): DossierStatusCode {
 }
 
 /** 409 with the current status, so the client can refresh and show what is possible now. */
-export class IllegalTransitionError extends ConflictError {
+export class IllegalTransitionError extends DomainError {
   constructor(action: DossierAction, current: DossierStatusName) {
-    super(
-      'dossier.illegal_transition',
-      `Không thể thực hiện thao tác "${action}" khi hồ sơ đang ở trạng thái ${current}.`,
-      { currentStatus: current, currentStatusCode: statusCode(current), action },
-    );
+    super(DossierErrors.illegalTransition, {
+      params: { action, status: current },
+      extra: { currentStatus: current, currentStatusCode: statusCode(current), action },
+    });
   }
 }
 

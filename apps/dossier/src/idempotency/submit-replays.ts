@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConflictError, SubmitResult } from '@dvc/contracts';
+import { DomainError, RequestErrors, SubmitResult } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
 import type { DB } from '../database/db.generated';
 import { DossierConfig } from '../dossier.config';
@@ -56,10 +56,7 @@ export class SubmitReplays {
       .executeTakeFirst();
     if (!row) return null;
     if (row.request_hash !== requestHash) {
-      throw new ConflictError(
-        'idempotency.key_reused',
-        'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-      );
+      throw new DomainError(RequestErrors.idempotencyKeyReused);
     }
     const { id, code, status, sealedLookupKey } = row.response as unknown as StoredAnswer;
     // Same members in the same order as the first answer: a replay is byte-identical.

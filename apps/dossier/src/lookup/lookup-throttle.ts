@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { TooManyRequestsError } from '@dvc/contracts';
+import { DossierErrors, DomainError } from '@dvc/contracts';
 import { DossierConfig } from '../dossier.config';
 
 /**
@@ -29,11 +29,9 @@ export class LookupThrottle {
       [null, -1] as [string | null, number],
     );
     if (Number(count ?? 0) >= this.limit) {
-      throw new TooManyRequestsError(
-        'lookup.throttled',
-        'Bạn đã tra cứu sai quá nhiều lần, vui lòng thử lại sau.',
-        ttl > 0 ? ttl : this.windowSeconds,
-      );
+      throw new DomainError(DossierErrors.lookupThrottled, {
+        extra: { retryAfter: ttl > 0 ? ttl : this.windowSeconds },
+      });
     }
   }
 

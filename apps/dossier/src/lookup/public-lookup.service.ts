@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, PublicLookupQuery, PublicLookupView } from '@dvc/contracts';
+import { PublicLookupQuery, PublicLookupView, DossierErrors, DomainError } from '@dvc/contracts';
 import { hashLookupSecret, matchesLookupHash } from '../codes/lookup-key';
 import { mapPublicLookupView } from '../dossiers/dossiers.dto';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
@@ -27,10 +27,7 @@ export class PublicLookupService {
     const byIdNumber = matchesLookupHash(input.key, idNumber ? hashLookupSecret(idNumber) : null);
     if (!dossier || !(byKey || byIdNumber)) {
       await this.throttle.recordFailure(client);
-      throw new NotFoundError(
-        'lookup.not_found',
-        'Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập.',
-      );
+      throw new DomainError(DossierErrors.lookupNotFound);
     }
     return mapPublicLookupView(dossier, await this.dossiers.history(dossier.id), new Date());
   }

@@ -134,7 +134,7 @@ describe('parseCommand', () => {
       ),
     );
     expect(invalid).toMatchObject({ status: 400, code: 'command.invalid' });
-    const fields = (invalid.extra.errors as { field: string }[]).map((e) => e.field);
+    const fields = (invalid.errors ?? []).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['resultFileIds', 'amount', 'extra']));
   });
 });

@@ -4,14 +4,14 @@ import {
   AGENCY_CODE_PATTERN,
   AgencyCommand,
   AgencyCommandData,
-  BadRequestError,
   COMMAND_TYPES,
   CommandType,
   CommandTypes,
   EventEnvelope,
-  ForbiddenError,
   OfficerAction,
   agencyUser,
+  DossierErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { fieldErrorsOf } from '@dvc/messaging';
 import type { Actor } from '../dossiers/dossier-workflow';
@@ -62,24 +62,24 @@ export function claimedAgency(envelope: EventEnvelope): string | null {
  */
 export function assertSentByAgency(userId: string | undefined, agencyCode: string): void {
   if (userId !== agencyUser(agencyCode)) {
-    throw new ForbiddenError(
-      'command.unauthorized',
-      `Lệnh phải được gửi bằng tài khoản hệ thống của cơ quan ${agencyCode} (user_id ${agencyUser(agencyCode)}).`,
-    );
+    throw new DomainError(DossierErrors.commandUnauthorized, {
+      params: { agency: agencyCode, user: agencyUser(agencyCode) },
+    });
   }
 }
 
 /** The command with its data validated like an officer action (whitelist, no unknown fields). */
 export async function parseCommand(envelope: EventEnvelope): Promise<AgencyCommand> {
   if (!COMMAND_TYPES.includes(envelope.type as CommandType)) {
-    throw new BadRequestError(
-      'command.unknown_type',
-      `Loại lệnh không hợp lệ: ${envelope.type}. Các loại lệnh: ${COMMAND_TYPES.join(', ')}.`,
-    );
+    throw new DomainError(DossierErrors.commandUnknownType, {
+      params: { type: envelope.type, types: COMMAND_TYPES.join(', ') },
+    });
   }
   const raw = envelope.data;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new BadRequestError('command.invalid', 'Thiếu dữ liệu của lệnh (data).');
+    throw new DomainError(DossierErrors.commandInvalid, {
+      errors: [{ field: 'data', message: 'Thiếu dữ liệu của lệnh' }],
+    });
   }
   const data = plainToInstance(AgencyCommandData, raw);
   const errors = await validate(data, {
@@ -88,11 +88,7 @@ export async function parseCommand(envelope: EventEnvelope): Promise<AgencyComma
     forbidUnknownValues: true,
   });
   if (errors.length > 0) {
-    throw new BadRequestError(
-      'command.invalid',
-      'Dữ liệu của lệnh không hợp lệ.',
-      fieldErrorsOf(errors),
-    );
+    throw new DomainError(DossierErrors.commandInvalid, { errors: fieldErrorsOf(errors) });
   }
   return { ...envelope, type: envelope.type as CommandType, data };
 }

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   DomainError,
-  NotFoundError,
   OfficerAction,
   OfficerActionDto,
   StoredFileView,
-  UnprocessableError,
+  DossierErrors,
+  StorageErrors,
+  ErrorEntry,
 } from '@dvc/contracts';
 import type { Tx } from '@dvc/messaging';
 import { DossierConfig } from '../dossier.config';
@@ -78,7 +79,7 @@ export class AgencyActions {
     assertProcessing(d);
     const existing = await this.results.byFile(file.id, manager);
     if (existing?.dossierId === d.id) return existing; // a retry
-    if (existing) throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
+    if (existing) throw new DomainError(StorageErrors.fileNotFound);
     if ((await this.results.totalSize(d.id, manager)) + file.size > this.maxResultBytes)
       throw this.quotaExceeded();
     return this.results.insert(manager, {
@@ -112,16 +113,14 @@ export class AgencyActions {
         if (missing.length === 0 && !note) {
           throw required(
             'missing',
-            'dossier.supplement_reason_required',
+            DossierErrors.supplementReasonRequired,
             'Liệt kê đầy đủ giấy tờ cần bổ sung.',
           );
         }
         if (input.deadline && Date.parse(input.deadline) <= now.getTime()) {
-          throw new UnprocessableError(
-            'dossier.deadline_past',
-            'Hạn bổ sung phải sau thời điểm hiện tại.',
-            [{ field: 'deadline', message: 'Hạn bổ sung đã qua' }],
-          );
+          throw new DomainError(DossierErrors.deadlinePast, {
+            errors: [{ field: 'deadline', message: 'Hạn bổ sung đã qua' }],
+          });
         }
         return {
           changes: {
@@ -137,28 +136,27 @@ export class AgencyActions {
       }
       case 'request-payment': {
         if (d.procedure.level < 4) {
-          throw wrongStatus(
-            'dossier.online_payment_unavailable',
-            'Thủ tục mức độ 3 nộp phí, lệ phí tại bộ phận một cửa, không thanh toán trực tuyến.',
-            d.status,
-          );
+          throw wrongStatus(DossierErrors.onlinePaymentUnavailable, d.status);
         }
         const amount =
           input.amount ?? (d.procedure.fee && d.procedure.fee > 0 ? d.procedure.fee : null);
         if (!amount)
-          throw required('amount', 'dossier.amount_required', 'Nhập số tiền phí, lệ phí cần nộp.');
+          throw required(
+            'amount',
+            DossierErrors.amountRequired,
+            'Nhập số tiền phí, lệ phí cần nộp.',
+          );
         return { changes: { paymentAmount: amount } };
       }
       case 'refuse':
-        if (!note) throw required('note', 'dossier.note_required', 'Nêu rõ lý do từ chối hồ sơ.');
+        if (!note)
+          throw required('note', DossierErrors.noteRequired, 'Nêu rõ lý do từ chối hồ sơ.');
         return {};
       case 'complete':
         if ((await this.results.list(d.id, tx.manager)).length === 0) {
-          throw new UnprocessableError(
-            'dossier.result_missing',
-            'Tải lên kết quả giải quyết trước khi hoàn thành.',
-            [{ field: 'results', message: 'Chưa có tệp kết quả' }],
-          );
+          throw new DomainError(DossierErrors.resultMissing, {
+            errors: [{ field: 'results', message: 'Chưa có tệp kết quả' }],
+          });
         }
         return {};
       case 'return': {
@@ -166,7 +164,7 @@ export class AgencyActions {
         if (d.deliveryMethod === 'post' && !tracking) {
           throw required(
             'deliveryTracking',
-            'dossier.tracking_required',
+            DossierErrors.trackingRequired,
             'Nhập mã vận đơn bưu chính.',
           );
         }
@@ -175,16 +173,16 @@ export class AgencyActions {
       case 'stop':
         // Dừng xử lý needs a reason; confirming the citizen's withdrawal does not.
         if (d.status !== 'WITHDRAWAL_REQUESTED' && !note) {
-          throw required('note', 'dossier.note_required', 'Nêu rõ lý do dừng xử lý hồ sơ.');
+          throw required('note', DossierErrors.noteRequired, 'Nêu rõ lý do dừng xử lý hồ sơ.');
         }
         return {};
     }
   }
 
   private quotaExceeded(): DomainError {
-    return new DomainError(413, 'dossier.quota_exceeded', 'Vượt dung lượng cho phép', {
-      detail: `Tổng dung lượng tệp kết quả không được vượt quá ${Math.floor(this.maxResultBytes / 1048576)} MB.`,
-      maxBytes: this.maxResultBytes,
+    return new DomainError(DossierErrors.quotaExceeded, {
+      params: { maxMb: Math.floor(this.maxResultBytes / 1048576) },
+      extra: { maxBytes: this.maxResultBytes },
     });
   }
 }
@@ -192,14 +190,11 @@ export class AgencyActions {
 /** Results are added while processing, before `complete`. */
 export function assertProcessing(d: Dossier): void {
   if (d.status !== 'PROCESSING') {
-    throw wrongStatus(
-      'dossier.not_processing',
-      'Chỉ thêm kết quả khi hồ sơ đang được xử lý.',
-      d.status,
-    );
+    throw wrongStatus(DossierErrors.notProcessing, d.status);
   }
 }
 
-function required(field: string, code: string, message: string): UnprocessableError {
-  return new UnprocessableError(code, message, [{ field, message }]);
+/** A missing officer input: the entry says what is missing, the field message says it in context. */
+function required(field: string, entry: ErrorEntry, message: string): DomainError {
+  return new DomainError(entry, { errors: [{ field, message }] });
 }

@@ -9,8 +9,9 @@ import {
   Caller,
   DossierRpc,
   DossierStatus,
-  ForbiddenError,
   RpcRequest,
+  AuthErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
 import { RpcInput, requireCaller } from '@dvc/messaging';
@@ -118,10 +119,7 @@ export class AgencyStatsService {
   private scope(caller: Caller, agency: string | undefined): string[] | null {
     if (caller.roles.includes('admin')) return agency ? [agency] : null;
     if (!caller.roles.includes('officer')) {
-      throw new ForbiddenError(
-        'auth.officer_required',
-        'Chỉ cán bộ hoặc quản trị viên xem được thống kê.',
-      );
+      throw new DomainError(AuthErrors.officerRequired);
     }
     if (agency && !caller.agencies.includes(agency)) return [];
     return agency ? [agency] : caller.agencies;

@@ -3,7 +3,6 @@ import {
   Caller,
   DossierFileInput,
   DossierStatus,
-  NotFoundError,
   OfficerActionInput,
   OfficerDossierSummary,
   OfficerDossierView,
@@ -11,8 +10,10 @@ import {
   Page,
   ResultFileView,
   StoredFileView,
-  UnprocessableError,
   UploadQuotaView,
+  DossierErrors,
+  StorageErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { agencyDossier, requireOfficer } from '../dossiers/dossier-access';
@@ -109,12 +110,14 @@ export class OfficerService {
 
 function resultFile(caller: Caller, file: StoredFileView | null): StoredFileView {
   if (!file || file.ownerId !== caller.accountId || file.status === 'deleted') {
-    throw new NotFoundError('file.not_found', 'Không tìm thấy tệp đã tải lên.');
+    throw new DomainError(StorageErrors.fileNotFound);
   }
   if (file.purpose !== 'result' || file.status !== 'clean') {
-    throw new UnprocessableError('dossier.file_rejected', 'Tệp không dùng được làm kết quả.', [
-      { field: 'fileId', message: 'Tệp phải được tải lên làm kết quả và đã quét an toàn' },
-    ]);
+    throw new DomainError(DossierErrors.fileRejected, {
+      errors: [
+        { field: 'fileId', message: 'Tệp phải được tải lên làm kết quả và đã quét an toàn' },
+      ],
+    });
   }
   return file;
 }

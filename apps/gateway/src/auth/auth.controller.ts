@@ -10,7 +10,6 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
-  BadRequestError,
   CaptchaView,
   ForgotPasswordDto,
   IdentityRpc,
@@ -21,6 +20,8 @@ import {
   ResetPasswordDto,
   TokenDto,
   TokenPair,
+  RequestErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { AuthRateLimit } from '../rate-limit/rate-limit';
@@ -107,16 +108,14 @@ export class AuthController {
   @ApiNoContentResponse()
   async logout(@CallContext() ctx: CallContext, @Body() body: LogoutDto): Promise<void> {
     if (!ctx.caller && !body.refreshToken) {
-      throw new BadRequestError(
-        'request.validation',
-        'Cần mã làm mới hoặc mã truy cập hợp lệ để đăng xuất.',
-        [
+      throw new DomainError(RequestErrors.validation, {
+        errors: [
           {
             field: 'refreshToken',
             message: 'refreshToken is required without a valid access token',
           },
         ],
-      );
+      });
     }
     await sendRpc(this.identity, IdentityRpc.logout, ctx, body);
   }

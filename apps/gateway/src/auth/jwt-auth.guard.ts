@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { Caller, UnauthorizedError } from '@dvc/contracts';
+import { Caller, AuthErrors, DomainError } from '@dvc/contracts';
 import { OPS_CONTROLLERS } from '../health/ops-routes';
 import { ACCESS_KEY, Access } from './auth.decorators';
 
@@ -50,19 +50,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-function unauthorized(info: unknown): UnauthorizedError {
+function unauthorized(info: unknown): DomainError {
   // passport-jwt hands over jsonwebtoken's error as `info`.
   if (info instanceof Error && info.name === 'TokenExpiredError') {
-    return new UnauthorizedError(
-      'auth.token_expired',
-      'Mã truy cập đã hết hạn, hãy làm mới phiên đăng nhập.',
-    );
+    return new DomainError(AuthErrors.tokenExpired);
   }
   if (info instanceof Error && info.message === 'No auth token') {
-    return new UnauthorizedError(
-      'auth.missing_token',
-      'Cần đăng nhập (Authorization: Bearer <mã truy cập>).',
-    );
+    return new DomainError(AuthErrors.missingToken);
   }
-  return new UnauthorizedError('auth.invalid_token', 'Mã truy cập không hợp lệ.');
+  return new DomainError(AuthErrors.invalidToken);
 }

@@ -3,8 +3,9 @@ import { createHmac, randomUUID } from 'node:crypto';
 import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
+  AuthErrors,
   Caller,
-  UnauthorizedError,
+  DomainError,
 } from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { JwtStrategy } from './jwt.strategy';
@@ -99,7 +100,8 @@ describe('JwtStrategy', () => {
 
   it('refuses a token without an expiry, or whose claims are not an access token', async () => {
     const noExp = await authenticate(strategy, jwt.sign(claims()));
-    expect(noExp).toEqual({ error: expect.any(UnauthorizedError) });
+    expect(noExp).toEqual({ error: expect.any(DomainError) });
+    expect((noExp as { error: DomainError }).error.entry).toBe(AuthErrors.invalidToken);
     const badRole = await authenticate(
       strategy,
       jwt.sign({ ...claims(), roles: ['root'] }, { expiresIn: 600 }),

@@ -8,7 +8,8 @@ import {
   AccessTokenClaims,
   Caller,
   Role,
-  UnauthorizedError,
+  AuthErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { RevokedSessions } from './revoked-sessions';
@@ -41,13 +42,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(payload: unknown): Promise<Caller> {
     if (!isAccessTokenClaims(payload)) {
-      throw new UnauthorizedError('auth.invalid_token', 'Mã truy cập không hợp lệ.');
+      throw new DomainError(AuthErrors.invalidToken);
     }
     if (await this.revokedSessions.isRevoked(payload.sid)) {
-      throw new UnauthorizedError(
-        'auth.session_revoked',
-        'Phiên đăng nhập đã kết thúc, vui lòng đăng nhập lại.',
-      );
+      throw new DomainError(AuthErrors.sessionRevoked);
     }
     return {
       accountId: payload.sub,

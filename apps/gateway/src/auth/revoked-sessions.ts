@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { DomainError } from '@dvc/contracts';
+import { DomainError, AuthErrors } from '@dvc/contracts';
 
 /**
  * Sessions identity has revoked (logout, password reset, refresh-token reuse). Identity
@@ -16,14 +16,7 @@ export class RevokedSessions {
       return (await this.redis.exists(`session-revoked:${sessionId}`)) > 0;
     } catch {
       // Fail closed: a token whose session cannot be checked is not accepted.
-      throw new DomainError(
-        503,
-        'auth.session_check_unavailable',
-        'Dịch vụ tạm thời không khả dụng',
-        {
-          detail: 'Không kiểm tra được phiên đăng nhập, vui lòng thử lại sau.',
-        },
-      );
+      throw new DomainError(AuthErrors.sessionCheckUnavailable);
     }
   }
 }

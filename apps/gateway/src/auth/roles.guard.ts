@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, Role } from '@dvc/contracts';
+import { Role, AuthErrors, DomainError } from '@dvc/contracts';
 import type { AuthenticatedRequest } from '../rpc/call-context';
 import { ROLES_KEY } from './auth.decorators';
 
@@ -17,9 +17,6 @@ export class RolesGuard implements CanActivate {
     if (!required || required.length === 0) return true;
     const caller = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (caller && required.some((role) => caller.roles.includes(role))) return true;
-    throw new ForbiddenError(
-      'auth.role_required',
-      `Chức năng này dành cho vai trò: ${required.join(', ')}.`,
-    );
+    throw new DomainError(AuthErrors.roleRequired, { params: { roles: required.join(', ') } });
   }
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BadRequestError, CatalogueRpc, ImportResult, ProcedureView } from '@dvc/contracts';
+import {
+  CatalogueRpc,
+  ImportResult,
+  ProcedureView,
+  CatalogueErrors,
+  DomainError,
+} from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Roles } from '../auth/auth.decorators';
 import { CallContext } from '../rpc/call-context';
@@ -58,11 +64,9 @@ export class AdminProceduresController {
     @Body(JsonObjectPipe) body: Record<string, unknown>,
   ): Promise<ProcedureView> {
     if (body.code !== undefined && body.code !== params.code) {
-      throw new BadRequestError(
-        'procedure.code_mismatch',
-        'Mã thủ tục trong đường dẫn và trong nội dung khác nhau.',
-        [{ field: 'code', message: `must be ${params.code}` }],
-      );
+      throw new DomainError(CatalogueErrors.procedureCodeMismatch, {
+        errors: [{ field: 'code', message: `must be ${params.code}` }],
+      });
     }
     return sendRpc(this.catalogue, CatalogueRpc.upsertProcedure, ctx, {
       ...body,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@dvc/contracts';
+import { CatalogueErrors, DomainError } from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { InternalHttpTarget, StreamedFile, openStream } from '../upstream/internal-http';
 
@@ -25,7 +25,7 @@ export class FormTemplates {
       this.target,
       path,
       requestId,
-      () => new NotFoundError('form.not_found', 'Không tìm thấy mẫu đơn của thủ tục này.'),
+      () => new DomainError(CatalogueErrors.formNotFound),
     );
   }
 }

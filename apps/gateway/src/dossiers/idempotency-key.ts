@@ -1,6 +1,6 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { BadRequestError } from '@dvc/contracts';
+import { RequestErrors, DomainError } from '@dvc/contracts';
 
 const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -8,10 +8,7 @@ const KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 export function idempotencyKeyOf(value: string | string[] | undefined): string | null {
   if (value === undefined || value === '') return null;
   if (Array.isArray(value) || !KEY.test(value)) {
-    throw new BadRequestError(
-      'idempotency.key_invalid',
-      'Idempotency-Key phải gồm 8–128 ký tự chữ, số, "-", "_", ".", ":".',
-    );
+    throw new DomainError(RequestErrors.idempotencyKeyInvalid);
   }
   return value;
 }

@@ -1,7 +1,7 @@
 import '@fastify/multipart'; // request.isMultipart() and request.parts()
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { BadRequestError, DomainError, StoredFileView } from '@dvc/contracts';
+import { DomainError, StoredFileView, RequestErrors, StorageErrors } from '@dvc/contracts';
 
 export interface MultipartFile {
   fileName: string;
@@ -25,9 +25,7 @@ export async function readMultipartUpload(
   beforeFile?: (fieldsSoFar: Record<string, string>) => Promise<number | undefined>,
 ): Promise<MultipartUpload> {
   if (!request.isMultipart()) {
-    throw new DomainError(415, 'request.not_multipart', 'Sai định dạng yêu cầu', {
-      detail: 'Tệp phải được gửi dưới dạng multipart/form-data với trường "file".',
-    });
+    throw new DomainError(RequestErrors.notMultipart);
   }
   const fields: Record<string, string> = {};
   let file: StoredFileView | undefined;
@@ -38,11 +36,11 @@ export async function readMultipartUpload(
     }
     if (part.fieldname !== 'file' || file) {
       part.file.resume();
-      throw new BadRequestError('request.unexpected_file', 'Chỉ gửi một tệp, trong trường "file".');
+      throw new DomainError(RequestErrors.unexpectedFile);
     }
     const maxBytes = beforeFile ? await beforeFile(fields) : undefined;
     file = await store({ fileName: part.filename, stream: part.file }, maxBytes);
   }
-  if (!file) throw new BadRequestError('file.missing', 'Chưa chọn tệp (trường "file").');
+  if (!file) throw new DomainError(StorageErrors.fileMissing);
   return { fields, file };
 }

@@ -3,10 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import {
   FilePurpose,
-  NotFoundError,
   StorageHttp,
   StorageRpc,
   StoredFileView,
+  StorageErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
@@ -116,6 +117,6 @@ export class StorageFiles {
   }
 }
 
-function fileNotFound(): NotFoundError {
-  return new NotFoundError('file.not_found', 'Không tìm thấy tệp.');
+function fileNotFound(): DomainError {
+  return new DomainError(StorageErrors.fileNotFound);
 }

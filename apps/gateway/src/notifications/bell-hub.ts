@@ -1,6 +1,12 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { BellMessage, DomainError, bellChannel, sessionRevokedChannel } from '@dvc/contracts';
+import {
+  BellMessage,
+  DomainError,
+  bellChannel,
+  sessionRevokedChannel,
+  NotificationErrors,
+} from '@dvc/contracts';
 import { GatewayConfig } from '../gateway.config';
 
 export type BellListener = (message: BellMessage) => void;
@@ -63,15 +69,7 @@ export class BellHub implements OnApplicationShutdown {
     } catch (err) {
       stop();
       this.logger.warn(`bell subscription failed: ${(err as Error).message}`);
-      throw new DomainError(
-        503,
-        'notification.stream_unavailable',
-        'Dịch vụ tạm thời không khả dụng',
-        {
-          detail: 'Không mở được kênh thông báo trực tiếp, vui lòng thử lại sau.',
-          retryAfter: 5,
-        },
-      );
+      throw new DomainError(NotificationErrors.streamUnavailable, { extra: { retryAfter: 5 } });
     }
     return stop;
   }

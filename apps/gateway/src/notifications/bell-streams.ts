@@ -7,7 +7,8 @@ import {
   NotificationRpc,
   NotificationView,
   NotificationsAfterView,
-  TooManyRequestsError,
+  NotificationErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import type { CallContext } from '../rpc/call-context';
@@ -126,11 +127,9 @@ export class BellStreams implements BeforeApplicationShutdown {
   async open(ctx: CallContext, reply: FastifyReply, options: StreamOptions): Promise<void> {
     const accountId = ctx.caller!.accountId;
     if ((this.perAccount.get(accountId) ?? 0) >= MAX_STREAMS_PER_ACCOUNT) {
-      throw new TooManyRequestsError(
-        'notification.too_many_streams',
-        'Có quá nhiều kết nối nhận thông báo đang mở cho tài khoản này.',
-        RECONNECT_MS / 1000,
-      );
+      throw new DomainError(NotificationErrors.tooManyStreams, {
+        extra: { retryAfter: RECONNECT_MS / 1000 },
+      });
     }
     // Live messages wait here until the replay is out, so none is lost or overtakes it.
     const early: BellMessage[] = [];

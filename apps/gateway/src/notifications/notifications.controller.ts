@@ -21,12 +21,13 @@ import {
 import type { FastifyReply } from 'fastify';
 import { isUUID } from 'class-validator';
 import {
-  BadRequestError,
   ListNotificationsQuery,
   MarkAllReadView,
   NotificationListView,
   NotificationRpc,
   NotificationView,
+  NotificationErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { ApiProblems } from '../problems/api-problems.decorator';
@@ -113,7 +114,7 @@ export class NotificationsController {
     @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     if (lastEventId !== undefined && !isUUID(lastEventId)) {
-      throw new BadRequestError('notification.bad_last_event_id', 'Last-Event-ID không hợp lệ.');
+      throw new DomainError(NotificationErrors.badLastEventId);
     }
     await this.streams.open(ctx, reply, {
       locale: readerLocale(query.locale, acceptLanguage),

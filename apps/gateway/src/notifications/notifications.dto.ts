@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Locale } from '@dvc/contracts';
+import { acceptedLanguage } from '../http/accepted-language';
 
 export class NotificationParams {
   @ApiProperty({ format: 'uuid' })
@@ -23,9 +24,7 @@ export function readerLocale(
   asked: Locale | undefined,
   acceptLanguage: string | undefined,
 ): Locale {
-  if (asked) return asked;
-  const first = (acceptLanguage ?? '').split(',')[0].trim().toLowerCase();
-  return first === 'en' || first.startsWith('en-') ? 'en' : 'vi';
+  return asked ?? acceptedLanguage(acceptLanguage);
 }
 
 /**

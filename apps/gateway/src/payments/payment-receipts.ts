@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, PaymentHttp } from '@dvc/contracts';
+import { PaymentHttp, PaymentErrors, DomainError } from '@dvc/contracts';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
 import { GatewayConfig } from '../gateway.config';
 import { InternalHttpTarget, StreamedFile, openStream } from '../upstream/internal-http';
@@ -26,7 +26,7 @@ export class PaymentReceipts {
       this.target,
       PaymentHttp.receipt(paymentId),
       requestId,
-      () => new NotFoundError('receipt.not_found', 'Không tìm thấy biên lai.'),
+      () => new DomainError(PaymentErrors.receiptNotFound),
     );
   }
 }

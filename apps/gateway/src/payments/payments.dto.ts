@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { BadRequestError, CheckoutDto } from '@dvc/contracts';
+import { CheckoutDto, PaymentErrors, DomainError } from '@dvc/contracts';
 
 export class PaymentParams {
   @ApiProperty()
@@ -14,10 +14,8 @@ export class PaymentParams {
  */
 export function assertCommitment(body: CheckoutDto): void {
   if (body.commitment !== true) {
-    throw new BadRequestError(
-      'payment.commitment_required',
-      'Vui lòng xác nhận cam kết thông tin kê khai là đúng sự thật trước khi thanh toán.',
-      [{ field: 'commitment', message: 'phải là true' }],
-    );
+    throw new DomainError(PaymentErrors.commitmentRequired, {
+      errors: [{ field: 'commitment', message: 'phải là true' }],
+    });
   }
 }

@@ -8,13 +8,13 @@ import {
 } from '@nestjs/common';
 import { IsInt, IsString, Max, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { ConflictError, TooManyRequestsError } from '@dvc/contracts';
+import { DomainError, DossierErrors, RequestErrors } from '@dvc/contracts';
 import { BrokerUnavailableError, RemoteProblemError, RpcTimeoutError } from '@dvc/messaging';
 import { ProblemFilter } from './problem.filter';
 import { createValidationPipe } from './validation.pipe';
 
 /** The bits of Fastify's request and reply the filter touches. */
-function fakeHttp(url = '/api/v1/dossiers/42?key=secret') {
+function fakeHttp(url = '/api/v1/dossiers/42?key=secret', acceptLanguage?: string) {
   const reply = {
     statusCode: 200,
     headers: {} as Record<string, string>,
@@ -35,7 +35,12 @@ function fakeHttp(url = '/api/v1/dossiers/42?key=secret') {
       return this;
     },
   };
-  const request = { id: 'req-1', method: 'POST', url };
+  const request = {
+    id: 'req-1',
+    method: 'POST',
+    url,
+    headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {},
+  };
   const host = {
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
   } as unknown as ArgumentsHost;
@@ -46,8 +51,8 @@ function fakeHttp(url = '/api/v1/dossiers/42?key=secret') {
   };
 }
 
-function answer(exception: unknown) {
-  const http = fakeHttp();
+function answer(exception: unknown, acceptLanguage?: string) {
+  const http = fakeHttp(undefined, acceptLanguage);
   new ProblemFilter().catch(exception, http.host);
   return {
     status: http.reply.statusCode,
@@ -55,6 +60,14 @@ function answer(exception: unknown) {
     body: http.body(),
     reply: http.reply,
   };
+}
+
+/** A dossier already submitted, submitted again. */
+function illegalSubmit(): DomainError {
+  return new DomainError(DossierErrors.illegalTransition, {
+    params: { action: 'submit', status: 'SUBMITTED' },
+    extra: { currentStatus: 'SUBMITTED' },
+  });
 }
 
 class Address {
@@ -83,26 +96,61 @@ describe('ProblemFilter', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('answers a DomainError as application/problem+json with its status, code and extra members', () => {
-    const { status, headers, body } = answer(
-      new ConflictError('dossier.illegal_transition', 'Hồ sơ đã nộp.', { currentStatus: 1 }),
-    );
+    const { status, headers, body } = answer(illegalSubmit());
     expect(status).toBe(409);
     expect(headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(body).toEqual({
       type: 'urn:dvc:problem:dossier.illegal_transition',
       title: 'Xung đột trạng thái',
       status: 409,
-      detail: 'Hồ sơ đã nộp.',
+      detail: 'Không thể thực hiện thao tác "submit" khi hồ sơ đang ở trạng thái SUBMITTED.',
       code: 'dossier.illegal_transition',
       instance: '/api/v1/dossiers/42',
-      currentStatus: 1,
+      currentStatus: 'SUBMITTED',
       requestId: 'req-1',
     });
   });
 
+  it('words the same problem in English when Accept-Language puts English first, same code', () => {
+    const { status, body } = answer(illegalSubmit(), 'en-GB,en;q=0.9,vi;q=0.5');
+    expect(status).toBe(409);
+    expect(body).toMatchObject({
+      code: 'dossier.illegal_transition',
+      title: 'Conflict',
+      detail: 'Action "submit" is not possible while the dossier is SUBMITTED.',
+      currentStatus: 'SUBMITTED',
+    });
+    expect(body).not.toHaveProperty('params');
+    expect(answer(illegalSubmit(), 'fr-FR,en;q=0.5').body.title).toBe('Xung đột trạng thái');
+  });
+
+  it("re-words a service's problem from the catalogue by its code, in the reader's language", () => {
+    const fromService = new DomainError(DossierErrors.quotaExceeded, {
+      params: { maxMb: 50 },
+      extra: { maxBytes: 52428800 },
+    }).toProblem();
+    const { status, body } = answer(new RemoteProblemError(fromService), 'en');
+    expect(status).toBe(413);
+    expect(body).toMatchObject({
+      code: 'dossier.quota_exceeded',
+      title: 'Payload too large',
+      detail: 'The files of a dossier may not exceed 50 MB in total.',
+      maxBytes: 52428800,
+    });
+    expect(body).not.toHaveProperty('params');
+  });
+
+  it('answers the unexpected 500 in English too', () => {
+    const { body } = answer(new Error('boom'), 'en');
+    expect(body).toMatchObject({ code: 'internal', title: 'Internal error' });
+  });
+
   it("relays a service's problem (RemoteProblemError) and turns retryAfter into Retry-After", () => {
     const { status, headers, body } = answer(
-      new RemoteProblemError(429, 'login.throttled', 'Quá nhiều yêu cầu', {
+      new RemoteProblemError({
+        status: 429,
+        code: 'login.throttled',
+        title: 'Quá nhiều yêu cầu',
         detail: 'Thử lại sau.',
         retryAfter: 41.2,
       }),
@@ -118,7 +166,9 @@ describe('ProblemFilter', () => {
   });
 
   it("sets Retry-After for the gateway's own rate limit too", () => {
-    const { headers } = answer(new TooManyRequestsError('rate_limit.exceeded', 'Chậm lại.', 30));
+    const { headers } = answer(
+      new DomainError(RequestErrors.rateLimited, { extra: { retryAfter: 30 } }),
+    );
     expect(headers['retry-after']).toBe('30');
   });
 
@@ -206,7 +256,9 @@ describe('ProblemFilter', () => {
   });
 
   it('does not relay a remote error that carries no error status', () => {
-    const { status, body } = answer(new RemoteProblemError(200, 'weird', 'Weird'));
+    const { status, body } = answer(
+      new RemoteProblemError({ status: 200, code: 'weird', title: 'Weird' }),
+    );
     expect(status).toBe(500);
     expect(body.code).toBe('internal');
   });

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { acceptedLanguage } from '../http/accepted-language';
 import {
-  INTERNAL_PROBLEM,
   PROBLEM_CONTENT_TYPE,
+  internalProblem,
   problemOf,
   renderProblem,
   retryAfterOf,
@@ -11,8 +12,9 @@ import {
 /**
  * The one place where errors become HTTP answers: every error, whatever threw it (a
  * service's DomainError relayed over RPC, a guard, the validation pipe, Fastify's body
- * parser, the router), leaves as `application/problem+json`. Anything unexpected is
- * logged with its stack and answered as a bare 500.
+ * parser, the router), leaves as `application/problem+json`, worded in the language of
+ * Accept-Language (Vietnamese unless English comes first). Anything unexpected is logged
+ * with its stack and answered as a bare 500.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -24,12 +26,13 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const requestId = String(request.id);
 
-    let problem = problemOf(exception);
+    const language = acceptedLanguage(request.headers['accept-language']);
+    let problem = problemOf(exception, language);
     if (problem === null) {
       this.logger.error(
         `unhandled error on ${request.method} ${pathOf(request)} [${requestId}]: ${describe(exception)}`,
       );
-      problem = INTERNAL_PROBLEM;
+      problem = internalProblem(language);
     } else if (problem.status >= 500) {
       this.logger.warn(
         `${problem.status} ${problem.code} on ${request.method} ${pathOf(request)} [${requestId}]`,

@@ -1,5 +1,12 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, FieldError, ProblemShape } from '@dvc/contracts';
+import {
+  DomainError,
+  FieldError,
+  ProblemLanguage,
+  ProblemShape,
+  RequestErrors,
+  problemTitle,
+} from '@dvc/contracts';
 
 /** The body of every error answer (RFC 9457 `application/problem+json`). */
 export interface ProblemDocument {
@@ -19,29 +26,31 @@ export interface ProblemDocument {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** What a client sees for anything that was not a deliberate error: no internals. */
-export const INTERNAL_PROBLEM: ProblemShape = {
-  status: 500,
-  code: 'internal',
-  title: 'Lỗi hệ thống',
-  detail: 'Đã có lỗi xảy ra, vui lòng thử lại sau.',
+export function internalProblem(language: ProblemLanguage): ProblemShape {
+  return new DomainError(RequestErrors.internal).toProblem(language);
+}
+
+/**
+ * Framework errors (routing, body parsing, guards) by status: generic codes under `http.`,
+ * outside the catalogue, worded by the framework (their title comes from the status).
+ */
+const HTTP_CODES: Record<number, string> = {
+  400: 'http.bad_request',
+  401: 'http.unauthorized',
+  403: 'http.forbidden',
+  404: 'http.not_found',
+  405: 'http.method_not_allowed',
+  406: 'http.not_acceptable',
+  408: 'http.request_timeout',
+  409: 'http.conflict',
+  413: 'http.payload_too_large',
+  415: 'http.unsupported_media_type',
+  422: 'http.unprocessable',
+  429: 'http.too_many_requests',
+  503: 'http.unavailable',
 };
 
-/** Framework errors (routing, body parsing, guards) by status. Codes under `http.` are generic. */
-const HTTP_PROBLEMS: Record<number, { code: string; title: string }> = {
-  400: { code: 'http.bad_request', title: 'Yêu cầu không hợp lệ' },
-  401: { code: 'http.unauthorized', title: 'Chưa xác thực' },
-  403: { code: 'http.forbidden', title: 'Không có quyền' },
-  404: { code: 'http.not_found', title: 'Không tìm thấy' },
-  405: { code: 'http.method_not_allowed', title: 'Phương thức không được hỗ trợ' },
-  406: { code: 'http.not_acceptable', title: 'Không đáp ứng được định dạng yêu cầu' },
-  408: { code: 'http.request_timeout', title: 'Hết thời gian gửi yêu cầu' },
-  409: { code: 'http.conflict', title: 'Xung đột trạng thái' },
-  413: { code: 'http.payload_too_large', title: 'Dữ liệu gửi lên quá lớn' },
-  415: { code: 'http.unsupported_media_type', title: 'Kiểu dữ liệu không được hỗ trợ' },
-  422: { code: 'http.unprocessable', title: 'Dữ liệu không hợp lệ' },
-  429: { code: 'http.too_many_requests', title: 'Quá nhiều yêu cầu' },
-  503: { code: 'http.unavailable', title: 'Dịch vụ tạm thời không khả dụng' },
-};
+const NOT_READY = { vi: 'Một số thành phần chưa sẵn sàng.', en: 'Some components are not ready.' };
 
 const RESERVED = new Set([
   'type',
@@ -52,32 +61,30 @@ const RESERVED = new Set([
   'instance',
   'errors',
   'requestId',
+  'params',
 ]);
 
 /**
- * The problem an exception stands for, or null when it is not a deliberate error
- * (the caller logs it and answers INTERNAL_PROBLEM).
+ * The problem an exception stands for, worded in the reader's language, or null when it is
+ * not a deliberate error (the caller logs it and answers internalProblem).
  */
-export function problemOf(exception: unknown): ProblemShape | null {
+export function problemOf(exception: unknown, language: ProblemLanguage): ProblemShape | null {
   if (exception instanceof DomainError) {
-    const problem = exception.toProblem();
+    const problem = exception.toProblem(language);
     // A status that is not an error status came from a confused service: do not relay it.
     return Number.isInteger(problem.status) && problem.status >= 400 && problem.status <= 599
       ? problem
       : null;
   }
-  if (exception instanceof HttpException) return httpProblemOf(exception);
+  if (exception instanceof HttpException) return httpProblemOf(exception, language);
   return null;
 }
 
-function httpProblemOf(exception: HttpException): ProblemShape {
+function httpProblemOf(exception: HttpException, language: ProblemLanguage): ProblemShape {
   const status = exception.getStatus();
-  const known = HTTP_PROBLEMS[status] ?? {
-    code: `http.${status}`,
-    title: status >= 500 ? 'Lỗi hệ thống' : 'Yêu cầu không hợp lệ',
-  };
+  const code = HTTP_CODES[status] ?? `http.${status}`;
   const response = exception.getResponse();
-  const problem: ProblemShape = { status, ...known };
+  const problem: ProblemShape = { status, code, title: problemTitle(status, language) };
   if (status < 500) {
     // Framework messages (routing, body parsing) are safe and say exactly what is wrong.
     const message =
@@ -88,7 +95,7 @@ function httpProblemOf(exception: HttpException): ProblemShape {
       ? message.map(String).join('; ')
       : String(message ?? exception.message);
   } else if (isHealthReport(response)) {
-    problem.detail = 'Một số thành phần chưa sẵn sàng.';
+    problem.detail = NOT_READY[language];
     problem.checks = response.details;
   }
   return problem;

@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { BadRequestError } from '@dvc/contracts';
+import { DomainError, RequestErrors } from '@dvc/contracts';
 import { fieldErrorsOf } from '@dvc/messaging';
 
 /**
@@ -13,10 +13,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new BadRequestError(
-        'request.validation',
-        'Dữ liệu gửi lên không hợp lệ.',
-        fieldErrorsOf(errors),
-      ),
+      new DomainError(RequestErrors.validation, { errors: fieldErrorsOf(errors) }),
   });
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type Redis from 'ioredis';
-import { DomainError, TooManyRequestsError } from '@dvc/contracts';
+import { DomainError, RequestErrors } from '@dvc/contracts';
 import { OPS_CONTROLLERS } from '../health/ops-routes';
 import type { GatewayConfig } from '../gateway.config';
 
@@ -116,11 +116,9 @@ export class RateLimitGuard extends ThrottlerGuard {
     _context: ExecutionContext,
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
-    throw new TooManyRequestsError(
-      'rate_limit.exceeded',
-      'Bạn đã gửi quá nhiều yêu cầu, vui lòng thử lại sau.',
-      Math.max(1, detail.timeToBlockExpire),
-    );
+    throw new DomainError(RequestErrors.rateLimited, {
+      extra: { retryAfter: Math.max(1, detail.timeToBlockExpire) },
+    });
   }
 
   private warnStorageDown(err: unknown): void {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { request as httpRequest } from 'node:http';
 import { Readable, Transform, pipeline } from 'node:stream';
 import type { ReadableStream } from 'node:stream/web';
-import { DomainError, isProblemShape } from '@dvc/contracts';
+import { DomainError, isProblemShape, RequestErrors, StorageErrors } from '@dvc/contracts';
 import { RemoteProblemError } from '@dvc/messaging';
 
 /**
@@ -67,9 +67,9 @@ export async function openStream(
 
 export class UploadTooLargeError extends DomainError {
   constructor(maxBytes: number) {
-    super(413, 'file.too_large', 'Tệp quá lớn', {
-      detail: `Tệp vượt quá dung lượng cho phép (${Math.floor(maxBytes / 1024 / 1024)} MB).`,
-      maxBytes,
+    super(StorageErrors.fileTooLarge, {
+      params: { limit: `${Math.floor(maxBytes / 1024 / 1024)} MB` },
+      extra: { maxBytes },
     });
   }
 }
@@ -156,25 +156,18 @@ function upstreamProblem(
   notFound: () => DomainError,
 ): DomainError {
   if (status >= 400 && status < 500 && isProblemShape(body)) {
-    const { status: s, code, title, ...extra } = body;
-    return new RemoteProblemError(s, code, title, extra);
+    return new RemoteProblemError(body);
   }
   if (status === 404) return notFound();
-  return new DomainError(502, 'upstream.bad_answer', 'Lỗi từ dịch vụ phía sau', {
-    detail: `Dịch vụ ${target.label} trả lời không hợp lệ, vui lòng thử lại sau.`,
-  });
+  return new DomainError(RequestErrors.upstreamBadAnswer, { params: { service: target.label } });
 }
 
 function upstreamTimeout(target: InternalHttpTarget): DomainError {
-  return new DomainError(504, 'upstream.timeout', 'Hết thời gian chờ', {
-    detail: `Dịch vụ ${target.label} không phản hồi kịp, vui lòng thử lại.`,
-  });
+  return new DomainError(RequestErrors.upstreamTimeout, { params: { service: target.label } });
 }
 
 function upstreamUnavailable(target: InternalHttpTarget): DomainError {
-  return new DomainError(503, 'upstream.unavailable', 'Dịch vụ tạm thời không khả dụng', {
-    detail: `Không kết nối được tới dịch vụ ${target.label}, vui lòng thử lại sau.`,
-  });
+  return new DomainError(RequestErrors.upstreamUnavailable, { params: { service: target.label } });
 }
 
 function trim(url: string): string {

@@ -1,19 +1,14 @@
-import { DomainError, ForbiddenError } from '@dvc/contracts';
+import { DomainError, IdentityErrors } from '@dvc/contracts';
 
-export class AccountNotActivatedError extends ForbiddenError {
+export class AccountNotActivatedError extends DomainError {
   constructor() {
-    super(
-      'account.not_activated',
-      'Tài khoản chưa được kích hoạt. Vui lòng mở liên kết kích hoạt trong email.',
-    );
+    super(IdentityErrors.notActivated);
   }
 }
 
 /** 423 Locked: an administrator locked the account (failed logins never lock it). */
 export class AccountLockedError extends DomainError {
   constructor() {
-    super(423, 'account.locked', 'Tài khoản đang bị khoá', {
-      detail: 'Tài khoản đang bị khoá. Vui lòng liên hệ bộ phận hỗ trợ.',
-    });
+    super(IdentityErrors.locked);
   }
 }

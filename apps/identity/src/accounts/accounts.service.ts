@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccountContactView,
-  BadRequestError,
   Caller,
   Events,
-  ForbiddenError,
-  NotFoundError,
   ProfileView,
   RegisterDto,
   RegistrationAcceptedView,
   TokenDto,
   UpdateProfileDto,
+  IdentityErrors,
+  RequestErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -146,7 +146,7 @@ export class AccountsService {
    */
   async contactOf(caller: Caller | null, accountId: string): Promise<AccountContactView> {
     if (caller !== null) {
-      throw new ForbiddenError('identity.service_only', 'Chỉ dành cho các dịch vụ nội bộ.');
+      throw new DomainError(IdentityErrors.serviceOnly);
     }
     const account = await this.accounts.findById(accountId);
     if (!account) throw accountNotFound();
@@ -175,11 +175,11 @@ export class AccountsService {
 function requiredName(fullName: string): string {
   const name = fullName.trim().replace(/\s+/g, ' ');
   if (name === '') {
-    throw new BadRequestError('validation.failed', 'Họ và tên không được để trống.', [
-      { field: 'fullName', message: 'Họ và tên không được để trống' },
-    ]);
+    throw new DomainError(RequestErrors.validationFailed, {
+      errors: [{ field: 'fullName', message: 'Họ và tên không được để trống' }],
+    });
   }
   return name;
 }
 
-const accountNotFound = () => new NotFoundError('account.not_found', 'Không tìm thấy tài khoản.');
+const accountNotFound = () => new DomainError(IdentityErrors.accountNotFound);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import * as svgCaptcha from 'svg-captcha';
-import { BadRequestError, CaptchaView } from '@dvc/contracts';
+import { CaptchaView, IdentityErrors, DomainError } from '@dvc/contracts';
 import { CAPTCHA_TTL_SECONDS, captchaKey, normalizeCaptchaAnswer } from './captcha.dto';
 
 /**
@@ -35,10 +35,7 @@ export class CaptchaService {
   async consume(captchaId: string, answer: string): Promise<void> {
     const expected = await this.redis.getdel(captchaKey(captchaId));
     if (expected === null || !sameText(expected, normalizeCaptchaAnswer(answer))) {
-      throw new BadRequestError(
-        'captcha.invalid',
-        'Mã xác nhận không đúng hoặc đã hết hạn, vui lòng thử mã mới.',
-      );
+      throw new DomainError(IdentityErrors.captchaInvalid);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestError, UnprocessableError } from '@dvc/contracts';
+import { IdentityErrors, DomainError } from '@dvc/contracts';
 
 /**
  * The password rule of DESIGN.md §9 (NIST 800-63B style): a length floor, no composition
@@ -10,22 +10,22 @@ export const PASSWORD_MAX_BYTES = 128;
 
 export function assertAcceptablePassword(password: string, email: string): void {
   if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) {
-    throw new BadRequestError(
-      'password.too_long',
-      `Mật khẩu dài tối đa ${PASSWORD_MAX_BYTES} byte.`,
-      [{ field: 'password', message: `Mật khẩu dài tối đa ${PASSWORD_MAX_BYTES} byte` }],
-    );
+    throw new DomainError(IdentityErrors.passwordTooLong, {
+      params: { maxBytes: PASSWORD_MAX_BYTES },
+      errors: [{ field: 'password', message: `Mật khẩu dài tối đa ${PASSWORD_MAX_BYTES} byte` }],
+    });
   }
   if ([...password].length < PASSWORD_MIN_CHARS) {
-    throw new BadRequestError(
-      'password.too_short',
-      `Mật khẩu phải có ít nhất ${PASSWORD_MIN_CHARS} ký tự.`,
-      [{ field: 'password', message: `Mật khẩu phải có ít nhất ${PASSWORD_MIN_CHARS} ký tự` }],
-    );
+    throw new DomainError(IdentityErrors.passwordTooShort, {
+      params: { minChars: PASSWORD_MIN_CHARS },
+      errors: [
+        { field: 'password', message: `Mật khẩu phải có ít nhất ${PASSWORD_MIN_CHARS} ký tự` },
+      ],
+    });
   }
   if (password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    throw new UnprocessableError('password.equals_email', 'Mật khẩu không được trùng với email.', [
-      { field: 'password', message: 'Mật khẩu không được trùng với email' },
-    ]);
+    throw new DomainError(IdentityErrors.passwordEqualsEmail, {
+      errors: [{ field: 'password', message: 'Mật khẩu không được trùng với email' }],
+    });
   }
 }

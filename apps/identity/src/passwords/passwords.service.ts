@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  BadRequestError,
   Caller,
   ChangePasswordDto,
   Events,
   ForgotPasswordDto,
-  NotFoundError,
   ResetPasswordDto,
+  IdentityErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { normalizeEmail } from '../accounts/accounts.dto';
@@ -44,15 +44,15 @@ export class PasswordsService {
     ctx: RequestContext,
   ): Promise<PasswordChangedView> {
     const account = await this.accounts.findById(caller.accountId);
-    if (!account) throw new NotFoundError('account.not_found', 'Không tìm thấy tài khoản.');
+    if (!account) throw new DomainError(IdentityErrors.accountNotFound);
     const subject = { email: account.email, ip: ctx.ip };
     // Signed in already: the captcha of an account under attack is not asked here.
     await this.throttle.check(subject);
     if (!(await this.hasher.verify(account.passwordHash, input.currentPassword))) {
       await this.throttle.recordFailure(subject);
-      throw new BadRequestError('password.current_invalid', 'Mật khẩu hiện tại không đúng.', [
-        { field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' },
-      ]);
+      throw new DomainError(IdentityErrors.currentPasswordInvalid, {
+        errors: [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' }],
+      });
     }
     assertAcceptablePassword(input.newPassword, account.email);
     const passwordHash = await this.hasher.hash(input.newPassword);
@@ -110,7 +110,7 @@ export class PasswordsService {
     const email: string = await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
       const accountId = await this.tokens.consume(manager, 'reset', input.token);
       const account = await this.accounts.findByIdForUpdate(manager, accountId);
-      if (!account) throw new BadRequestError('token.invalid', 'Liên kết không hợp lệ.');
+      if (!account) throw new DomainError(IdentityErrors.tokenInvalid);
       // A refused password rolls the transaction back: the link stays usable for another try.
       assertAcceptablePassword(input.newPassword, account.email);
       await this.accounts.updatePasswordHash(

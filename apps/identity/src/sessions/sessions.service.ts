@@ -3,12 +3,13 @@ import { JwtService } from '@nestjs/jwt';
 import { EntityManager } from 'typeorm';
 import {
   AccessTokenClaims,
-  BadRequestError,
   Caller,
   LoginDto,
   RefreshDto,
   TokenPair,
-  UnauthorizedError,
+  AuthErrors,
+  RequestErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { AccountLockedError, AccountNotActivatedError } from '../accounts/account.errors';
@@ -31,18 +32,9 @@ import {
 } from './sessions.dto';
 import { SessionsRepository } from './sessions.repository';
 
-const invalidCredentials = () =>
-  new UnauthorizedError('auth.invalid_credentials', 'Email hoặc mật khẩu không đúng.');
-const captchaNeeded = () =>
-  new UnauthorizedError(
-    'auth.captcha_required',
-    'Tài khoản này đang bị thử mật khẩu nhiều lần. Vui lòng nhập mã xác nhận để đăng nhập.',
-  );
-const invalidRefresh = () =>
-  new UnauthorizedError(
-    'auth.invalid_refresh',
-    'Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại.',
-  );
+const invalidCredentials = () => new DomainError(AuthErrors.invalidCredentials);
+const captchaNeeded = () => new DomainError(AuthErrors.captchaRequired);
+const invalidRefresh = () => new DomainError(AuthErrors.invalidRefresh);
 
 /**
  * Login, refresh-token rotation and logout (DESIGN.md §9). A session is a refresh-token
@@ -151,15 +143,9 @@ export class SessionsService {
           this.config.ACCESS_TOKEN_TTL_SECONDS,
         );
       case 'reused':
-        throw new UnauthorizedError(
-          'auth.refresh_reused',
-          'Phiên đăng nhập đã bị thu hồi vì phát hiện sử dụng lại mã làm mới. Vui lòng đăng nhập lại.',
-        );
+        throw new DomainError(AuthErrors.refreshReused);
       case 'expired':
-        throw new UnauthorizedError(
-          'auth.refresh_expired',
-          'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.',
-        );
+        throw new DomainError(AuthErrors.refreshExpired);
       case 'locked':
         throw new AccountLockedError();
       default:
@@ -184,9 +170,9 @@ export class SessionsService {
       // Someone else's token is not the caller's to end (and the answer does not say so).
       if (owner && (!caller || owner.accountId === caller.accountId)) targets.push(owner);
     } else if (!caller) {
-      throw new BadRequestError('validation.failed', 'Thiếu mã làm mới (refreshToken).', [
-        { field: 'refreshToken', message: 'refreshToken should not be empty' },
-      ]);
+      throw new DomainError(RequestErrors.validationFailed, {
+        errors: [{ field: 'refreshToken', message: 'refreshToken should not be empty' }],
+      });
     }
     if (caller && isSessionId(caller.sessionId))
       targets.push({ accountId: caller.accountId, sessionId: caller.sessionId });

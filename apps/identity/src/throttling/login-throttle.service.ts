@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
-import { TooManyRequestsError } from '@dvc/contracts';
+import { AuthErrors, DomainError } from '@dvc/contracts';
 import { IdentityConfig } from '../identity.config';
 import { WindowVerdict, combineVerdicts, windowVerdict } from './sliding-window';
 
@@ -135,11 +135,7 @@ export class LoginThrottle {
 }
 
 const tooManyAttempts = (retryAfterSeconds: number) =>
-  new TooManyRequestsError(
-    'auth.too_many_attempts',
-    'Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau.',
-    retryAfterSeconds,
-  );
+  new DomainError(AuthErrors.tooManyAttempts, { extra: { retryAfter: retryAfterSeconds } });
 
 /** Emails are hashed in key names: Redis holds no personal data for this. */
 const emailKey = (email: string): string =>

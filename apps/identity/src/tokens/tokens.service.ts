@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BadRequestError } from '@dvc/contracts';
+import { IdentityErrors, DomainError } from '@dvc/contracts';
 import { IdentityConfig } from '../identity.config';
 import { hashOpaqueToken, newOpaqueToken } from './opaque-token';
 import { EmailTokenPurpose, IssuedEmailToken, emailTokenProblem } from './tokens.dto';
@@ -44,15 +44,10 @@ export class EmailTokensService {
     token: string,
   ): Promise<string> {
     const row = await this.tokens.findForUpdate(manager, purpose, hashOpaqueToken(token));
-    if (!row) throw new BadRequestError('token.invalid', 'Liên kết không hợp lệ.');
+    if (!row) throw new DomainError(IdentityErrors.tokenInvalid);
     const problem = emailTokenProblem(row, new Date());
-    if (problem === 'used')
-      throw new BadRequestError('token.used', 'Liên kết này đã được sử dụng.');
-    if (problem === 'expired')
-      throw new BadRequestError(
-        'token.expired',
-        'Liên kết đã hết hạn, vui lòng yêu cầu liên kết mới.',
-      );
+    if (problem === 'used') throw new DomainError(IdentityErrors.tokenUsed);
+    if (problem === 'expired') throw new DomainError(IdentityErrors.tokenExpired);
     await this.tokens.markUsed(manager, row.id);
     return row.accountId;
   }

@@ -5,11 +5,12 @@ import {
   ListNotificationsQuery,
   Locale,
   MarkAllReadView,
-  NotFoundError,
   NotificationListView,
   NotificationView,
   NotificationsAfterInput,
   NotificationsAfterView,
+  NotificationErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { BellPublisher } from '../bell/bell-publisher';
 import type { AccountEmailRequest } from '../email/email.dto';
@@ -93,7 +94,7 @@ export class NotificationsService {
   async markRead(caller: Caller, id: string, locale?: Locale): Promise<NotificationView> {
     const notification = await this.notifications.markRead(caller.accountId, id);
     if (!notification) {
-      throw new NotFoundError('notification.not_found', 'Không tìm thấy thông báo.');
+      throw new DomainError(NotificationErrors.notFound);
     }
     return mapNotification(notification, locale ?? 'vi');
   }

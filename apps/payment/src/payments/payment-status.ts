@@ -1,4 +1,4 @@
-import { ConflictError, PaymentStatus } from '@dvc/contracts';
+import { PaymentStatus, PaymentErrors, DomainError } from '@dvc/contracts';
 
 /**
  * The payment status machine, one place (DESIGN.md §7): `created → started → success |
@@ -30,11 +30,10 @@ export function canMove(from: PaymentStatus, to: PaymentStatus): boolean {
 
 export function assertMove(from: PaymentStatus, to: PaymentStatus): void {
   if (!canMove(from, to)) {
-    throw new ConflictError(
-      'payment.illegal_transition',
-      `Giao dịch đang ở trạng thái ${from}, không thể chuyển sang ${to}.`,
-      { currentStatus: from },
-    );
+    throw new DomainError(PaymentErrors.illegalTransition, {
+      params: { from, to },
+      extra: { currentStatus: from },
+    });
   }
 }
 

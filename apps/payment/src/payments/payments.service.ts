@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import {
-  BadRequestError,
   Caller,
   CheckoutInput,
   CheckoutView,
-  ConflictError,
   ListPaymentsQuery,
-  NotFoundError,
   Page,
   PaymentMethodView,
   PaymentView,
   ReceiptAuthorizationView,
+  PaymentErrors,
+  DomainError,
 } from '@dvc/contracts';
 import { RequestContext, UnitOfWork } from '@dvc/messaging';
 import { PayerDirectory } from '../neighbours/payer-directory';
@@ -38,7 +37,7 @@ export function orderInfoOf(payment: Payment): string {
   return `Thanh toan le phi ho so ${payment.dossierCode}`;
 }
 
-const notFound = () => new NotFoundError('payment.not_found', 'Không tìm thấy giao dịch.');
+const notFound = () => new DomainError(PaymentErrors.notFound);
 
 /** Giao dịch as the citizen sees it: the list, one payment, the methods and the checkout. */
 @Injectable()
@@ -91,14 +90,11 @@ export class PaymentsService {
     now: Date = new Date(),
   ): Promise<CheckoutView> {
     if (input.commitment !== true) {
-      throw new BadRequestError(
-        'payment.commitment_required',
-        'Vui lòng xác nhận cam kết thông tin kê khai là đúng sự thật trước khi thanh toán.',
-      );
+      throw new DomainError(PaymentErrors.commitmentRequired);
     }
     const method = paymentMethod(input.method);
     if (!method) {
-      throw new BadRequestError('payment.unknown_method', 'Phương thức thanh toán không hợp lệ.');
+      throw new DomainError(PaymentErrors.unknownMethod);
     }
     return this.unitOfWork.run(context.correlationId, async (tx) => {
       const payment = await this.payments.lockOwned(tx.manager, input.paymentId, caller.accountId);
@@ -152,10 +148,7 @@ export class PaymentsService {
     if (!found) throw notFound();
     const receipt = found.payment.status === 'success' ? await this.receipts.find(paymentId) : null;
     if (!receipt) {
-      throw new NotFoundError(
-        'receipt.not_found',
-        'Giao dịch chưa thanh toán thành công nên chưa có biên lai.',
-      );
+      throw new DomainError(PaymentErrors.receiptNotFound);
     }
     if (receipt.payerName === null) {
       await this.receipts.fixPayerName(
@@ -171,21 +164,13 @@ export class PaymentsService {
 function assertPayable(payment: Payment, now: Date): void {
   const extra = { currentStatus: payment.status, nextPaymentId: payment.nextPaymentId };
   if (payment.status === 'success') {
-    throw new ConflictError('payment.already_paid', 'Giao dịch này đã được thanh toán.', extra);
+    throw new DomainError(PaymentErrors.alreadyPaid, { extra });
   }
   const lapsed = payment.expiresAt !== null && payment.expiresAt.getTime() <= now.getTime();
   if (payment.status === 'expired' || (!isFinal(payment.status) && lapsed)) {
-    throw new ConflictError(
-      'payment.expired',
-      'Giao dịch đã quá thời hạn thanh toán; một giao dịch mới được tạo để bạn thanh toán lại.',
-      extra,
-    );
+    throw new DomainError(PaymentErrors.expired, { extra });
   }
   if (isFinal(payment.status)) {
-    throw new ConflictError(
-      'payment.not_payable',
-      'Giao dịch này đã kết thúc, không thể thanh toán.',
-      extra,
-    );
+    throw new DomainError(PaymentErrors.notPayable, { extra });
   }
 }

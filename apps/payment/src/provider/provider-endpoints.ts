@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { DomainError } from '@dvc/contracts';
+import { DomainError, PaymentErrors } from '@dvc/contracts';
 import { PaymentConfig, SIMULATOR_API_PATH, SIMULATOR_PAY_PATH } from '../payment.config';
 
 /**
@@ -38,9 +38,7 @@ export class ProviderEndpoints {
 
   private ownAddress(): { browser: string; server: string } {
     if (!this.own) {
-      throw new DomainError(503, 'payment.provider_unavailable', 'Cổng thanh toán chưa sẵn sàng', {
-        detail: 'Cổng thanh toán đang khởi động, vui lòng thử lại sau ít phút.',
-      });
+      throw new DomainError(PaymentErrors.providerUnavailable);
     }
     return this.own;
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res, UseFilters, UseGuards } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { NotFoundError } from '@dvc/contracts';
+import { PaymentErrors, DomainError } from '@dvc/contracts';
 import { InternalTokenGuard, ProblemHttpFilter, attachmentDisposition } from '@dvc/http';
 import { receiptPdf } from './receipt-pdf';
 import { ReceiptsRepository } from './receipts.repository';
@@ -20,7 +20,7 @@ export class ReceiptsHttpController {
   @Get(':id/receipt')
   async receipt(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const receipt = UUID.test(id) ? await this.receipts.find(id) : null;
-    if (!receipt) throw new NotFoundError('receipt.not_found', 'Không tìm thấy biên lai.');
+    if (!receipt) throw new DomainError(PaymentErrors.receiptNotFound);
     await reply
       .header('Content-Type', 'application/pdf')
       .header('Content-Disposition', attachmentDisposition(`bien-lai-${receipt.receiptNumber}.pdf`))

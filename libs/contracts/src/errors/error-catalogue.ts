@@ -1,0 +1,42 @@
+import { AuthErrors } from './auth.errors';
+import { CatalogueErrors } from './catalogue.errors';
+import { DossierErrors } from './dossier.errors';
+import type { ErrorCatalogue, ErrorEntry } from './error-entry';
+import { IdentityErrors } from './identity.errors';
+import { NotificationErrors } from './notification.errors';
+import { PaymentErrors } from './payment.errors';
+import { RequestErrors } from './request.errors';
+import { StorageErrors } from './storage.errors';
+
+/** Every domain's catalogue: the closed set of error codes the API answers with. */
+export const ERROR_CATALOGUES = {
+  request: RequestErrors,
+  auth: AuthErrors,
+  identity: IdentityErrors,
+  catalogue: CatalogueErrors,
+  dossier: DossierErrors,
+  storage: StorageErrors,
+  payment: PaymentErrors,
+  notification: NotificationErrors,
+} as const satisfies Record<string, ErrorCatalogue>;
+
+type Catalogues = typeof ERROR_CATALOGUES;
+type EntryOf<C> = C[keyof C];
+
+/** Every code of the catalogue, as a type. */
+export type ErrorCode = {
+  [Domain in keyof Catalogues]: EntryOf<Catalogues[Domain]> extends { code: infer Code }
+    ? Code
+    : never;
+}[keyof Catalogues];
+
+export const ERROR_ENTRIES: readonly ErrorEntry[] = Object.values(ERROR_CATALOGUES).flatMap(
+  (catalogue: ErrorCatalogue) => Object.values(catalogue),
+);
+
+const BY_CODE = new Map(ERROR_ENTRIES.map((entry) => [entry.code, entry]));
+
+/** The entry of a code, e.g. of a problem that crossed a process boundary. */
+export function errorEntry(code: string): ErrorEntry | undefined {
+  return BY_CODE.get(code);
+}
