@@ -8,7 +8,9 @@ import {
   ACCESS_TOKEN_AUDIENCE,
   ACCESS_TOKEN_ISSUER,
   AccessTokenClaims,
+  CatalogueErrors,
   CatalogueRpc,
+  DomainError,
   IdentityRpc,
   DossierRpc,
   NotificationRpc,
@@ -466,6 +468,51 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
         detail: 'Tài khoản đang ở trạng thái khác.',
         field: 'email',
       });
+    });
+
+    it("words a service's problem in the caller's language: English with Accept-Language: en", async () => {
+      const procedureNotFound = new DomainError(CatalogueErrors.procedureNotFound, {
+        params: { code: '9.999999' },
+      });
+      catalogue.on(CatalogueRpc.getProcedure, () => ({ err: procedureNotFound.toProblem() }));
+      const english = await request(base, '/api/v1/procedures/9.999999', {
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+      });
+      expectProblem(english, 404, 'procedure.not_found');
+      expect(english.body).toMatchObject({
+        type: 'urn:dvc:problem:procedure.not_found',
+        title: 'Not found',
+        detail: 'No procedure with code 9.999999.',
+      });
+      expect(english.body).not.toHaveProperty('params');
+
+      const vietnamese = await request(base, '/api/v1/procedures/9.999999');
+      expectProblem(vietnamese, 404, 'procedure.not_found');
+      expect(vietnamese.body).toMatchObject({
+        title: 'Không tìm thấy',
+        detail: 'Không tìm thấy thủ tục mã 9.999999.',
+      });
+    });
+
+    it("words the gateway's own problems in English too, field errors keeping their shape", async () => {
+      const english = { 'accept-language': 'en' };
+      const anonymous = await request(base, '/api/v1/me', { headers: english });
+      expectProblem(anonymous, 401, 'auth.missing_token');
+      expect(anonymous.body.detail).toBe('Sign in first (Authorization: Bearer <access token>).');
+
+      const invalid = await request(
+        base,
+        '/api/v1/auth/login',
+        postJson({ email: 'not an email', password: 'x', admin: true }, english),
+      );
+      expectProblem(invalid, 400, 'request.validation');
+      expect(invalid.body.detail).toBe('The request data is not valid.');
+      expect(invalid.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'email', message: expect.any(String) },
+          { field: 'admin', message: expect.any(String) },
+        ]),
+      );
     });
 
     it("identity's own login throttling (429 with retryAfter) sets Retry-After", async () => {

@@ -9,7 +9,6 @@ import {
   DomainError,
   DossierStatusName,
   EventEnvelope,
-  FieldError,
   agencyRoutingKey,
 } from '@dvc/contracts';
 import { OutboxWriter, Tx } from '@dvc/messaging';
@@ -146,7 +145,7 @@ export class MinistryCommandsService {
       const current = await this.dossiers.findByCode(dossierCode, manager);
       if (current && isOwn(current, command.data)) status = current.status;
     }
-    const errors = err.extra.errors as FieldError[] | undefined;
+    const errors = err.errors;
     return {
       commandId: envelope.id,
       type: envelope.type,

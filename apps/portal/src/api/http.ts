@@ -1,3 +1,4 @@
+import i18n from 'i18next';
 import type { TokenPair } from '@dvc/contracts';
 import { session } from '../auth/session';
 import { ApiProblem, problemFromBody } from './problem';
@@ -41,6 +42,11 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** The language the person chose: the API words its error messages in it. */
+export function languageHeaders(): Record<string, string> {
+  return { 'accept-language': i18n.language === 'en' ? 'en' : 'vi' };
+}
+
 export function authHeaders(): Record<string, string> {
   const token = session.access;
   return token ? { authorization: `Bearer ${token}` } : {};
@@ -54,7 +60,11 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   const send = () =>
     fetch(`${API_BASE}${path}`, {
       ...init,
-      headers: { ...authHeaders(), ...(init.headers as Record<string, string> | undefined) },
+      headers: {
+        ...languageHeaders(),
+        ...authHeaders(),
+        ...(init.headers as Record<string, string> | undefined),
+      },
     });
   // A 401 from /auth/* (wrong password, bad refresh token) is an answer, not an expired session.
   const renewable =

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ApiProblem } from './problem';
 
-/** What to tell a person about a failed call: the API's Vietnamese detail when it gave one. */
+/** What to tell a person about a failed call: the API's detail (in the chosen language) when it gave one. */
 export function problemMessage(err: unknown, t: TFunction): string {
   if (err instanceof ApiProblem) {
     if (err.status === 0) return t('common.networkError');

@@ -1,4 +1,11 @@
-import { API_BASE, apiFetch, authHeaders, ensureOk, refreshSession } from '../api/http';
+import {
+  API_BASE,
+  apiFetch,
+  authHeaders,
+  languageHeaders,
+  ensureOk,
+  refreshSession,
+} from '../api/http';
 import { ApiProblem, problemFromBody } from '../api/problem';
 import { session } from '../auth/session';
 
@@ -49,7 +56,9 @@ function sendForm<T>(
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}${path}`);
-    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries({ ...languageHeaders(), ...authHeaders() })) {
+      xhr.setRequestHeader(name, value);
+    }
     xhr.upload.onprogress = (event) => {
       if (!event.lengthComputable) return;
       onProgress({
