@@ -60,6 +60,24 @@ describe('dossier refusals (e2e)', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: 'dossier.offline_only' });
+    expect(refused.body.detail).toMatch(/không nộp trực tuyến/);
+  });
+
+  it('gives the same refusal in English when the reader asks for English', async () => {
+    const refused = await call<{ code: string; title: string; detail: string }>(
+      'POST',
+      '/dossiers',
+      {
+        token: citizen,
+        body: { procedureCode: '2.000815' },
+        headers: { 'accept-language': 'en' },
+      },
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'dossier.offline_only', title: 'Conflict' });
+    expect(refused.body.detail).toMatch(/^Procedure ".+" \(level 2\) cannot be filed online/);
+    expect(refused.body.detail).toContain('/api/v1/procedures/2.000815/forms/');
   });
 
   it('throttles guessing on the public lookup', async () => {

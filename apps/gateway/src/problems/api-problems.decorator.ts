@@ -3,7 +3,8 @@ import { ApiDefaultResponse } from '@nestjs/swagger';
 /** OpenAPI: every error of the operation is an RFC 9457 problem (see ProblemDocument). */
 export const ApiProblems = () =>
   ApiDefaultResponse({
-    description: 'Lỗi / Error (application/problem+json, RFC 9457)',
+    description:
+      'Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en)',
     content: {
       'application/problem+json': {
         schema: {
