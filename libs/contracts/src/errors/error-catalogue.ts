@@ -20,16 +20,6 @@ export const ERROR_CATALOGUES = {
   notification: NotificationErrors,
 } as const satisfies Record<string, ErrorCatalogue>;
 
-type Catalogues = typeof ERROR_CATALOGUES;
-type EntryOf<C> = C[keyof C];
-
-/** Every code of the catalogue, as a type. */
-export type ErrorCode = {
-  [Domain in keyof Catalogues]: EntryOf<Catalogues[Domain]> extends { code: infer Code }
-    ? Code
-    : never;
-}[keyof Catalogues];
-
 export const ERROR_ENTRIES: readonly ErrorEntry[] = Object.values(ERROR_CATALOGUES).flatMap(
   (catalogue: ErrorCatalogue) => Object.values(catalogue),
 );
