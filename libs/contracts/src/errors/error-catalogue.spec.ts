@@ -61,4 +61,14 @@ describe('the error catalogue', () => {
     });
     expect(error.message).toBe('Không tìm thấy thủ tục mã 9.9.');
   });
+
+  it('asks the throw site for exactly the parameters the messages name (checked by tsc)', () => {
+    const entry = ERROR_CATALOGUES.catalogue.procedureNotFound;
+    // @ts-expect-error: "{code}" needs a value
+    const withoutParams = () => new DomainError(entry);
+    // @ts-expect-error: a misspelt parameter is not the one the message names
+    const misspelt = () => new DomainError(entry, { params: { kode: '1' } });
+    expect(withoutParams().message).toBe('Không tìm thấy thủ tục mã {code}.');
+    expect(misspelt().message).toBe('Không tìm thấy thủ tục mã {code}.');
+  });
 });
