@@ -2,8 +2,14 @@
 const moduleNameMapper = {
   '^@dvc/(contracts|messaging|database|config|observability|http|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
-const transform = { '^.+\\.ts$': 'ts-jest' };
-const base = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], transform, moduleNameMapper };
+// openid-client and its dependencies ship as ESM only: compiled to CommonJS so Jest loads them.
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose'];
+const transform = {
+  '^.+\\.ts$': 'ts-jest',
+  [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+const base = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], transform, transformIgnorePatterns, moduleNameMapper };
 
 const slow = { setupFilesAfterEnv: ['<rootDir>/test/jest.slow-setup.ts'] };
 
@@ -26,7 +32,7 @@ module.exports = {
         ...transform,
         '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
       },
-      transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+      transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnly, 'content-disposition'].join('|')})/)`],
     },
   ],
 };

@@ -160,7 +160,7 @@ export async function startStack(
 }
 
 /** A port nobody listens on now (the OS's pick), for a server that must be known before it starts. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -65,6 +65,19 @@ export class GatewayConfig extends BaseConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE: number = 300;
 
+  /** The VNeID OpenID Connect issuer (development: the VNeID simulator). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  OIDC_ISSUER: string = 'http://127.0.0.1:3090';
+
+  /** This portal's client at the VNeID issuer. */
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_ID: string = 'dvc-portal';
+
+  @IsString()
+  @MinLength(16)
+  OIDC_CLIENT_SECRET: string = 'dev-only-oidc-secret-change-me';
+
   /** Comma-separated origins allowed by CORS; empty for same-origin only. */
   @IsString()
   CORS_ORIGINS: string = 'http://localhost:3000,http://localhost:5173';
@@ -74,6 +87,11 @@ export class GatewayConfig extends BaseConfig {
   @Min(0)
   @Max(10)
   TRUST_PROXY_HOPS: number = 0;
+
+  /** Where VNeID sends the browser back: a public address of this gateway. */
+  get oidcRedirectUri(): string {
+    return `${this.PUBLIC_URL}/api/v1/auth/oidc/vneid/callback`;
+  }
 
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',')
@@ -86,6 +104,7 @@ export class GatewayConfig extends BaseConfig {
       ...super.secretValues(),
       JWT_SECRET: this.JWT_SECRET,
       INTERNAL_TOKEN: this.INTERNAL_TOKEN,
+      OIDC_CLIENT_SECRET: this.OIDC_CLIENT_SECRET,
     };
   }
 }

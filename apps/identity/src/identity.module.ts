@@ -27,6 +27,10 @@ import { LoginThrottle } from './throttling/login-throttle.service';
 import { EmailTokensRepository } from './tokens/tokens.repository';
 import { EmailTokensService } from './tokens/tokens.service';
 import { TokenSeal } from './tokens/token-seal';
+import { ExchangeCodes } from './vneid/exchange-codes';
+import { VneidLinksRepository } from './vneid/vneid-links.repository';
+import { VneidController } from './vneid/vneid.controller';
+import { VneidService } from './vneid/vneid.service';
 
 /** The identity service: accounts, sessions, email tokens, captcha and login throttling. */
 @Module({})
@@ -69,6 +73,7 @@ export class IdentityModule {
         SessionsController,
         PasswordsController,
         CaptchaController,
+        VneidController,
         PingController,
       ],
       providers: [
@@ -84,6 +89,9 @@ export class IdentityModule {
         TokenSeal,
         CaptchaService,
         LoginThrottle,
+        VneidService,
+        VneidLinksRepository,
+        ExchangeCodes,
       ],
     };
   }

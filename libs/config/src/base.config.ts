@@ -5,6 +5,7 @@ import { ConfigError } from './load-config';
 /** Development defaults that must never reach production (DESIGN.md §9). */
 export const DEV_SECRETS = new Set([
   'dev-only-jwt-secret-change-me',
+  'dev-only-oidc-secret-change-me',
   'guest',
   DEV_EMAIL_TOKEN_PUBLIC_KEY,
   DEV_EMAIL_TOKEN_PRIVATE_KEY,

@@ -397,7 +397,7 @@ export interface ApplicantView {
   accountId: string;
   fullName: string;
   idNumber: string | null;
-  email: string;
+  email: string | null;
   phone: string | null;
 }
 

@@ -7,6 +7,7 @@ export const Events = {
   registrationAttempted: 'identity.account.registration_attempted',
   passwordResetRequested: 'identity.password_reset_requested',
   passwordChanged: 'identity.account.password_changed',
+  accountVneidLinked: 'identity.account.vneid_linked',
   procedureUpserted: 'catalogue.procedure.upserted',
   dossierSubmitted: 'dossier.submitted',
   dossierStatusChanged: 'dossier.status_changed',
@@ -54,6 +55,13 @@ export interface RegistrationAttemptedEvent {
   email: string;
   fullName: string;
   locale: Locale;
+}
+
+/** An account linked to its VNeID identity; `created` when the account was made from it. */
+export interface AccountVneidLinkedEvent {
+  accountId: string;
+  created: boolean;
+  linkedAt: string;
 }
 
 export interface AccountActivatedEvent {
@@ -106,6 +114,7 @@ export interface EventPayloads {
   [Events.registrationAttempted]: RegistrationAttemptedEvent;
   [Events.passwordResetRequested]: PasswordResetRequestedEvent;
   [Events.passwordChanged]: PasswordChangedEvent;
+  [Events.accountVneidLinked]: AccountVneidLinkedEvent;
   [Events.procedureUpserted]: ProcedureUpsertedEvent;
   [Events.dossierSubmitted]: DossierSubmittedEvent;
   [Events.dossierStatusChanged]: DossierStatusChangedEvent;

@@ -207,7 +207,8 @@ export type AccountStatus = 'pending' | 'active' | 'locked';
 
 export interface ProfileView {
   id: string;
-  email: string;
+  /** Null for an account made from VNeID that gave no email. */
+  email: string | null;
   fullName: string;
   phone: string | null;
   idNumber: string | null;
@@ -215,6 +216,10 @@ export interface ProfileView {
   status: AccountStatus;
   roles: Role[];
   agencies: string[];
+  /** yyyy-MM-dd, when known (from VNeID). */
+  birthDate: string | null;
+  /** The account's link to the national e-ID (VNeID), shown on Trang cá nhân. */
+  vneid: { linkedAt: string } | null;
   createdAt: string;
 }
 

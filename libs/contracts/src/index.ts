@@ -11,3 +11,4 @@ export * from './payment.dto';
 export * from './notification.dto';
 export * from './ministry.dto';
 export * from './sealed-token';
+export * from './vneid.dto';

@@ -169,7 +169,8 @@ export class AccountContactInput {
 /** Where and how to reach an account holder. */
 export interface AccountContactView {
   accountId: string;
-  email: string;
+  /** Null for an account made from VNeID without an email: it gets in-app notices only. */
+  email: string | null;
   fullName: string;
   locale: Locale;
   phone: string | null;

@@ -45,6 +45,10 @@ export const IdentityRpc = {
   changePassword: 'identity.password.change',
   /** Email, name, locale and phone of an account, for service callers only (`caller` null). */
   contact: 'identity.accounts.contact',
+  /** A verified VNeID identity (VneidIdentityDto) → VneidSignInView: links or creates the account. */
+  vneidSignIn: 'identity.vneid.sign_in',
+  /** `{code}` (OidcExchangeDto) → TokenPair; the code is single use. */
+  oidcExchange: 'identity.oidc.exchange',
   ping: 'identity.ping',
 } as const;
 

@@ -3,11 +3,15 @@ import { PassportModule } from '@nestjs/passport';
 import { AuthController } from './auth.controller';
 import { JwtStrategy } from './jwt.strategy';
 import { RevokedSessions } from './revoked-sessions';
+import { PendingLogins } from './vneid/pending-logins';
+import { VneidController } from './vneid/vneid.controller';
+import { VneidLoginService } from './vneid/vneid-login.service';
+import { VneidRelyingParty } from './vneid/vneid-relying-party';
 
-/** /auth routes and the JWT strategy the global JwtAuthGuard uses. */
+/** /auth routes (VNeID login under /auth/oidc) and the JWT strategy the global JwtAuthGuard uses. */
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController],
-  providers: [JwtStrategy, RevokedSessions],
+  controllers: [AuthController, VneidController],
+  providers: [JwtStrategy, RevokedSessions, VneidLoginService, VneidRelyingParty, PendingLogins],
 })
 export class AuthModule {}

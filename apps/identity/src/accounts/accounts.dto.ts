@@ -1,3 +1,4 @@
+import { ConflictError } from '@dvc/contracts';
 import type {
   AccountStatus,
   Locale,
@@ -9,27 +10,33 @@ import type {
 /** An account as the service works with it (never sent out as is: it holds the password hash). */
 export interface Account {
   id: string;
-  /** Normalised: trimmed and lower-case, unique. */
-  email: string;
-  passwordHash: string;
+  /** Normalised: trimmed and lower-case, unique; null for an account made from VNeID without one. */
+  email: string | null;
+  /** Null for an account made from VNeID: it signs in through VNeID only. */
+  passwordHash: string | null;
   fullName: string;
   phone: string | null;
   idNumber: string | null;
   locale: Locale;
   status: AccountStatus;
   roles: Role[];
+  /** yyyy-MM-dd, from VNeID. */
+  birthDate: string | null;
+  /** When the account was linked to its VNeID identity, if it is. */
+  vneidLinkedAt: Date | null;
   createdAt: Date;
 }
 
 export interface NewAccount {
-  email: string;
-  passwordHash: string;
+  email: string | null;
+  passwordHash: string | null;
   fullName: string;
   phone: string | null;
   idNumber: string | null;
   locale: Locale;
   status: AccountStatus;
   roles: Role[];
+  birthDate?: string | null;
 }
 
 export interface ProfileChanges {
@@ -47,6 +54,20 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/**
+ * The mailbox of an account reached by email (registration, activation, password reset and
+ * change): only an account made from VNeID has none, and it has no password either.
+ */
+export function mailboxOf(account: Account): string {
+  if (account.email === null) {
+    throw new ConflictError(
+      'account.no_password',
+      'Tài khoản này đăng nhập bằng VNeID và không có mật khẩu.',
+    );
+  }
+  return account.email;
+}
+
 export function mapProfile(account: Account, agencies: string[]): ProfileView {
   return {
     id: account.id,
@@ -58,6 +79,8 @@ export function mapProfile(account: Account, agencies: string[]): ProfileView {
     status: account.status,
     roles: account.roles,
     agencies,
+    birthDate: account.birthDate,
+    vneid: account.vneidLinkedAt ? { linkedAt: account.vneidLinkedAt.toISOString() } : null,
     createdAt: account.createdAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AccountStatus, Locale, Role } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
@@ -19,7 +19,20 @@ const COLUMNS = [
   'created_at',
 ] as const satisfies readonly (keyof Accounts)[];
 
-type Row = Pick<Selectable<Accounts>, (typeof COLUMNS)[number]>;
+/** Derived columns: the date of birth as written (yyyy-MM-dd) and the VNeID link, if any. */
+const derived = (eb: ExpressionBuilder<DB, 'accounts'>) => [
+  sql<string | null>`to_char(accounts.birth_date, 'YYYY-MM-DD')`.as('birth_date'),
+  eb
+    .selectFrom('vneid_links')
+    .select('linked_at')
+    .whereRef('vneid_links.account_id', '=', 'accounts.id')
+    .as('vneid_linked_at'),
+];
+
+type Row = Pick<Selectable<Accounts>, (typeof COLUMNS)[number]> & {
+  birth_date: string | null;
+  vneid_linked_at: Date | null;
+};
 
 const toAccount = (r: Row): Account => ({
   id: r.id,
@@ -31,6 +44,8 @@ const toAccount = (r: Row): Account => ({
   locale: r.locale as Locale,
   status: r.status as AccountStatus,
   roles: r.roles as Role[],
+  birthDate: r.birth_date,
+  vneidLinkedAt: r.vneid_linked_at,
   createdAt: r.created_at,
 });
 
@@ -59,8 +74,10 @@ export class AccountsRepository {
           locale: account.locale,
           status: account.status,
           roles: account.roles,
+          birth_date: account.birthDate ?? null,
         })
         .returning(COLUMNS)
+        .returning(derived)
         .executeTakeFirstOrThrow();
       return toAccount(row);
     } catch (err) {
@@ -76,9 +93,23 @@ export class AccountsRepository {
     const row = await kyselyOf<DB>(manager)
       .selectFrom('accounts')
       .select(COLUMNS)
+      .select(derived)
       .where(sql`lower(email)`, '=', sql`lower(${email})`)
       .executeTakeFirst();
     return row ? toAccount(row) : null;
+  }
+
+  /** Accounts holding this personal identification number, locked for linking to VNeID. */
+  async findByIdNumber(manager: EntityManager, idNumber: string): Promise<Account[]> {
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('accounts')
+      .select(COLUMNS)
+      .select(derived)
+      .where('id_number', '=', idNumber)
+      .orderBy('created_at')
+      .forUpdate()
+      .execute();
+    return rows.map(toAccount);
   }
 
   async findById(
@@ -88,6 +119,7 @@ export class AccountsRepository {
     const row = await kyselyOf<DB>(manager)
       .selectFrom('accounts')
       .select(COLUMNS)
+      .select(derived)
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toAccount(row) : null;
@@ -98,6 +130,7 @@ export class AccountsRepository {
     const row = await kyselyOf<DB>(manager)
       .selectFrom('accounts')
       .select(COLUMNS)
+      .select(derived)
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -112,6 +145,7 @@ export class AccountsRepository {
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .returning(COLUMNS)
+      .returning(derived)
       .executeTakeFirst();
     return row ? toAccount(row) : null;
   }
@@ -128,6 +162,7 @@ export class AccountsRepository {
       })
       .where('id', '=', id)
       .returning(COLUMNS)
+      .returning(derived)
       .executeTakeFirst();
     return row ? toAccount(row) : null;
   }

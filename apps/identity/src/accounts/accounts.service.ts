@@ -22,6 +22,7 @@ import {
   ActivationView,
   ProfileChanges,
   REGISTRATION_ACCEPTED,
+  mailboxOf,
   mapProfile,
   normalizeEmail,
 } from './accounts.dto';
@@ -82,7 +83,7 @@ export class AccountsService {
           type: Events.accountRegistered,
           data: {
             accountId: created.id,
-            email: created.email,
+            email: mailboxOf(created),
             fullName: created.fullName,
             locale: created.locale,
             sealedToken: activation.sealedToken,
@@ -105,7 +106,7 @@ export class AccountsService {
         type: Events.registrationAttempted,
         data: {
           accountId: account.id,
-          email: account.email,
+          email: mailboxOf(account),
           fullName: account.fullName,
           locale: account.locale,
         },
@@ -123,7 +124,7 @@ export class AccountsService {
           type: Events.accountActivated,
           data: {
             accountId: account.id,
-            email: account.email,
+            email: mailboxOf(account),
             fullName: account.fullName,
             locale: account.locale,
           },

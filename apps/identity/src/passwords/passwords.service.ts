@@ -9,7 +9,7 @@ import {
   DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
-import { normalizeEmail } from '../accounts/accounts.dto';
+import { mailboxOf, normalizeEmail } from '../accounts/accounts.dto';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { CaptchaService } from '../captcha/captcha.service';
 import type { RequestContext } from '@dvc/messaging';
@@ -45,16 +45,20 @@ export class PasswordsService {
   ): Promise<PasswordChangedView> {
     const account = await this.accounts.findById(caller.accountId);
     if (!account) throw new DomainError(IdentityErrors.accountNotFound);
-    const subject = { email: account.email, ip: ctx.ip };
+    const email = mailboxOf(account);
+    const subject = { email, ip: ctx.ip };
     // Signed in already: the captcha of an account under attack is not asked here.
     await this.throttle.check(subject);
-    if (!(await this.hasher.verify(account.passwordHash, input.currentPassword))) {
+    if (
+      account.passwordHash === null ||
+      !(await this.hasher.verify(account.passwordHash, input.currentPassword))
+    ) {
       await this.throttle.recordFailure(subject);
       throw new DomainError(IdentityErrors.currentPasswordInvalid, {
         errors: [{ field: 'currentPassword', message: 'Mật khẩu hiện tại không đúng' }],
       });
     }
-    assertAcceptablePassword(input.newPassword, account.email);
+    assertAcceptablePassword(input.newPassword, email);
     const passwordHash = await this.hasher.hash(input.newPassword);
 
     await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
@@ -69,7 +73,7 @@ export class PasswordsService {
         type: Events.passwordChanged,
         data: {
           accountId: account.id,
-          email: account.email,
+          email,
           fullName: account.fullName,
           locale: account.locale,
           via: 'change',
@@ -93,7 +97,7 @@ export class PasswordsService {
           type: Events.passwordResetRequested,
           data: {
             accountId: account.id,
-            email: account.email,
+            email: mailboxOf(account),
             fullName: account.fullName,
             locale: account.locale,
             sealedToken: reset.sealedToken,
@@ -111,8 +115,9 @@ export class PasswordsService {
       const accountId = await this.tokens.consume(manager, 'reset', input.token);
       const account = await this.accounts.findByIdForUpdate(manager, accountId);
       if (!account) throw new DomainError(IdentityErrors.tokenInvalid);
+      const email = mailboxOf(account);
       // A refused password rolls the transaction back: the link stays usable for another try.
-      assertAcceptablePassword(input.newPassword, account.email);
+      assertAcceptablePassword(input.newPassword, email);
       await this.accounts.updatePasswordHash(
         account.id,
         await this.hasher.hash(input.newPassword),
@@ -123,13 +128,13 @@ export class PasswordsService {
         type: Events.passwordChanged,
         data: {
           accountId: account.id,
-          email: account.email,
+          email,
           fullName: account.fullName,
           locale: account.locale,
           via: 'reset',
         },
       });
-      return account.email;
+      return email;
     });
     // Whoever reset it holds the mailbox: guessed logins no longer hold it back.
     await this.throttle.release({ email, ip: ctx.ip });

@@ -64,7 +64,7 @@ export class SessionsService {
     if (captchaRequired) await this.passCaptcha(input, subject);
 
     const account = await this.accounts.findByEmail(email);
-    const passwordMatches = account
+    const passwordMatches = account?.passwordHash
       ? await this.hasher.verify(account.passwordHash, input.password)
       : await this.hasher.verifyNobody(input.password);
     if (!account || !passwordMatches) {
@@ -78,6 +78,11 @@ export class SessionsService {
     if (account.status === 'locked') throw new AccountLockedError();
     await this.upgradeHash(account, input.password);
 
+    return this.openSession(account, ctx);
+  }
+
+  /** A new session (refresh-token family) of an account that proved who it is. */
+  async openSession(account: Account, ctx: RequestContext): Promise<TokenPair> {
     const refreshToken = newOpaqueToken();
     const now = new Date();
     const sessionEnd = new Date(now.getTime() + this.config.SESSION_MAX_AGE_DAYS * 86_400_000);
@@ -243,7 +248,7 @@ export class SessionsService {
 
   /** Stored hashes made with weaker argon2 parameters are replaced at the next good login. */
   private async upgradeHash(account: Account, password: string): Promise<void> {
-    if (!this.hasher.isOutdated(account.passwordHash)) return;
+    if (account.passwordHash === null || !this.hasher.isOutdated(account.passwordHash)) return;
     await this.accounts.replacePasswordHash(
       account.id,
       account.passwordHash,

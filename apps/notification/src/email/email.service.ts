@@ -149,6 +149,12 @@ export class EmailService {
       await this.deliveries.markFailed(delivery.id, 'temporary-failure', reason);
       throw err;
     }
+    if (contact.email === null) {
+      // An account made from VNeID without an email: the bell is its only channel.
+      const reason = 'the account has no email address';
+      await this.deliveries.markFailed(delivery.id, 'permanent-failure', reason);
+      throw new PermanentDeliveryError(reason);
+    }
     const to = { address: contact.email, name: contact.fullName };
     const full = {
       template: request.template,

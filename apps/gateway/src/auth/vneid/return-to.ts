@@ -1,0 +1,27 @@
+import { BadRequestError } from '@dvc/contracts';
+
+const MAX_LENGTH = 500;
+
+/**
+ * Where the portal goes after a VNeID login: one of its own paths only (`/ho-so/…`), never
+ * another site (`https://…`, `//evil.example`, `/\evil.example`), so the login cannot be used
+ * as an open redirect. Absent: the home page.
+ */
+export function portalReturnPath(returnTo: unknown): string {
+  if (returnTo === undefined || returnTo === '') return '/';
+  const ownPath =
+    typeof returnTo === 'string' &&
+    returnTo.length <= MAX_LENGTH &&
+    returnTo.startsWith('/') &&
+    !returnTo.startsWith('//') &&
+    !/[\\\s\u0000-\u001f]/.test(returnTo) &&
+    new URL(returnTo, 'http://portal.invalid').origin === 'http://portal.invalid';
+  if (!ownPath) {
+    throw new BadRequestError(
+      'auth.return_to_invalid',
+      'Địa chỉ quay lại phải là một trang của Cổng dịch vụ công.',
+      [{ field: 'returnTo', message: 'returnTo must be a path of the portal, e.g. /tai-khoan' }],
+    );
+  }
+  return returnTo as string;
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OidcExchangeDto, TokenPair } from '@dvc/contracts';
+import { GatewayConfig } from '../../gateway.config';
+import { ApiProblems } from '../../problems/api-problems.decorator';
+import { AuthRateLimit } from '../../rate-limit/rate-limit';
+import { CallContext } from '../../rpc/call-context';
+import { Public } from '../auth.decorators';
+import { expiredLoginCookie, loginCookie, loginCookieOf } from './browser-cookie';
+import { VneidLoginService } from './vneid-login.service';
+
+/** The query string exactly as it arrived (openid-client reads code, state, iss, error). */
+function rawQueryOf(request: FastifyRequest): string {
+  const index = request.url.indexOf('?');
+  return index < 0 ? '' : request.url.slice(index + 1, index + 1 + 8192);
+}
+
+/** Đăng nhập bằng tài khoản định danh điện tử VNeID (OpenID Connect). */
+@ApiTags('Xác thực / Auth')
+@ApiProblems()
+@Controller('auth/oidc')
+@Public()
+export class VneidController {
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly logins: VneidLoginService,
+  ) {}
+
+  @Get('vneid/start')
+  @AuthRateLimit()
+  @ApiOperation({
+    summary: 'Đăng nhập bằng VNeID / Start a VNeID login (302 to VNeID)',
+    description: 'returnTo: a path of the portal to open after the login (default /).',
+  })
+  @ApiQuery({ name: 'returnTo', required: false, example: '/tai-khoan' })
+  @ApiFoundResponse({ description: 'Redirect to the VNeID login page' })
+  async start(@Query('returnTo') returnTo: unknown, @Res() reply: FastifyReply): Promise<void> {
+    const { location, browserKey } = await this.logins.start(returnTo);
+    const secure = new URL(this.config.PUBLIC_URL).protocol === 'https:';
+    await reply
+      .status(302)
+      .header('Set-Cookie', loginCookie(browserKey, secure))
+      .header('Cache-Control', 'no-store')
+      .redirect(location, 302);
+  }
+
+  @Get('vneid/callback')
+  @ApiOperation({
+    summary: 'VNeID → DVC: the authorization response (302 to the portal with a one-time code)',
+  })
+  @ApiFoundResponse({ description: 'Redirect to the portal, which exchanges the code' })
+  async callback(
+    @CallContext() ctx: CallContext,
+    @Query('state') state: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const location = await this.logins.callback(
+      ctx,
+      { state: typeof state === 'string' ? state : undefined, rawQuery: rawQueryOf(request) },
+      loginCookieOf(request),
+    );
+    await reply
+      .header('Set-Cookie', expiredLoginCookie())
+      .header('Cache-Control', 'no-store')
+      .redirect(location, 302);
+  }
+
+  @Post('exchange')
+  @HttpCode(HttpStatus.OK)
+  @AuthRateLimit()
+  @ApiOperation({ summary: 'Đổi mã một lần lấy phiên / Exchange the one-time code for tokens' })
+  @ApiOkResponse({ description: '{ accessToken, refreshToken, expiresIn, tokenType }' })
+  exchange(@CallContext() ctx: CallContext, @Body() body: OidcExchangeDto): Promise<TokenPair> {
+    return this.logins.exchange(ctx, body);
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { BadRequestError, OIDC_EXCHANGE_CODE_TTL_SECONDS } from '@dvc/contracts';
+import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token';
+
+const keyOf = (code: string) => `oidc:exchange:${hashOpaqueToken(code)}`;
+
+/**
+ * The one-time code the portal gets after a VNeID login: 256-bit random, stored hashed in
+ * Redis for 60 s, taken out by the first exchange (GETDEL), so it works once.
+ */
+@Injectable()
+export class ExchangeCodes {
+  constructor(private readonly redis: Redis) {}
+
+  async issue(accountId: string): Promise<string> {
+    const code = newOpaqueToken();
+    await this.redis.set(keyOf(code), accountId, 'EX', OIDC_EXCHANGE_CODE_TTL_SECONDS);
+    return code;
+  }
+
+  /** The account the code was issued for; 400 when unknown, expired or used. */
+  async consume(code: string): Promise<string> {
+    const accountId = await this.redis.getdel(keyOf(code));
+    if (accountId === null) {
+      throw new BadRequestError(
+        'auth.oidc_code_invalid',
+        'Mã đăng nhập VNeID không hợp lệ, đã dùng hoặc đã hết hạn. Vui lòng đăng nhập lại.',
+      );
+    }
+    return accountId;
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  IdentityRpc,
+  OidcExchangeDto,
+  RpcRequest,
+  TokenPair,
+  VneidIdentityDto,
+  VneidSignInView,
+} from '@dvc/contracts';
+import { RpcInput, requestContextOf } from '@dvc/messaging';
+import { VneidService } from './vneid.service';
+
+@Controller()
+export class VneidController {
+  constructor(private readonly vneid: VneidService) {}
+
+  @MessagePattern(IdentityRpc.vneidSignIn)
+  signIn(
+    @Payload(new RpcInput(VneidIdentityDto)) req: RpcRequest<VneidIdentityDto>,
+  ): Promise<VneidSignInView> {
+    return this.vneid.signIn(req.data, requestContextOf(req));
+  }
+
+  @MessagePattern(IdentityRpc.oidcExchange)
+  exchange(
+    @Payload(new RpcInput(OidcExchangeDto)) req: RpcRequest<OidcExchangeDto>,
+  ): Promise<TokenPair> {
+    return this.vneid.exchange(req.data, requestContextOf(req));
+  }
+}

@@ -1,0 +1,19 @@
+// Demo citizens of the VNeID simulator (development only; never real people).
+export const demoIdentities = [
+  {
+    sub: 'vneid-001090000001',
+    idNumber: '001090000001',
+    name: 'Nguyễn Văn An',
+    birthdate: '1990-05-14',
+    phone: '0912345001',
+    password: 'ChangeMe!2026',
+  },
+  {
+    sub: 'vneid-079185000002',
+    idNumber: '079185000002',
+    name: 'Trần Thị Bình',
+    birthdate: '1985-11-02',
+    email: 'binh.tran@example.vn',
+    password: 'ChangeMe!2026',
+  },
+];

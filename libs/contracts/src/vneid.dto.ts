@@ -1,0 +1,65 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  IsEmail,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+
+/** The 12-digit personal identification number (số định danh cá nhân). */
+export const ID_NUMBER_PATTERN = /^\d{12}$/;
+
+/** The one-time code the portal exchanges for tokens lives this long, and is used once. */
+export const OIDC_EXCHANGE_CODE_TTL_SECONDS = 60;
+
+/**
+ * The person VNeID vouched for, read by the gateway from an ID token whose signature,
+ * issuer, audience, expiry and nonce it checked (gateway → identity only).
+ */
+export class VneidIdentityDto {
+  /** The provider's stable subject (`sub`). */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  subject: string;
+
+  @Matches(ID_NUMBER_PATTERN)
+  idNumber: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  /** yyyy-MM-dd */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  birthDate?: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string;
+}
+
+/** Identity's answer to a VNeID sign-in: the portal's one-time code. */
+export interface VneidSignInView {
+  code: string;
+  expiresIn: number;
+}
+
+export class OidcExchangeDto {
+  @ApiProperty({ description: 'The one-time code the portal received after the VNeID login' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  code: string;
+}
