@@ -19,6 +19,8 @@ type Env = Record<string, string | undefined>;
 /** What the launcher knows of each app: how to configure, migrate, seed and run it. */
 export interface AppEntry {
   name: string;
+  /** A simulator of an outside system: development only, never deployed. */
+  simulator?: true;
   /** Compiled entry point, relative to the repository root. */
   main: string;
   config: (env: Env) => BaseConfig & { HTTP_PORT: number };
@@ -70,11 +72,25 @@ export const apps: AppEntry[] = [
     migrate: (env) => migratePayment(loadConfig(PaymentConfig, env)),
   },
   {
+    // VNeID played locally (ESM, run from its source): the issuer the gateway's OIDC_ISSUER names.
+    name: 'vneid-simulator',
+    simulator: true,
+    main: 'apps/vneid-simulator/src/main.mjs',
+    config: (env) => vneidSimulatorConfig(env),
+  },
+  {
     name: 'gateway',
     main: 'dist/apps/gateway/src/main.js',
     config: (env) => loadConfig(GatewayConfig, env),
   },
 ];
+
+/** The simulator listens where the gateway expects the issuer: the port of OIDC_ISSUER. */
+function vneidSimulatorConfig(env: Env): BaseConfig & { HTTP_PORT: number } {
+  const config = loadConfig(BaseConfig, env);
+  const gateway = loadConfig(GatewayConfig, env);
+  return Object.assign(config, { HTTP_PORT: Number(new URL(gateway.OIDC_ISSUER).port || 80) });
+}
 
 /**
  * The environment of one app under `npm start`: everything, with `<APP>_X` (e.g.

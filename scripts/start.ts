@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GatewayConfig } from '../apps/gateway/src/gateway.config';
 import { AppEntry, apps, envFor } from './apps';
 import { migrateAll } from './migrate';
 import { preflight } from './preflight';
@@ -72,9 +73,11 @@ async function main(): Promise<void> {
   }
 
   step('Starting the apps');
-  for (const app of apps)
+  // Simulators of outside systems (VNeID) refuse production: a real provider is configured there.
+  const started = apps.filter((app) => !(app.simulator && gatewayConfig.isProduction));
+  for (const app of started)
     group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env));
-  await Promise.all(apps.map((app) => waitUntilReady(app, env)));
+  await Promise.all(started.map((app) => waitUntilReady(app, env)));
 
   const api = `http://localhost:${gatewayConfig.HTTP_PORT}`;
   console.log(`
@@ -87,6 +90,9 @@ ${withMailDev ? `  MailDev        http://localhost:${MAILDEV_WEB}   (every email
     citizen@dvc.local   công dân
     officer@dvc.local   cán bộ (member of the demo procedures' agencies)
     admin@dvc.local     quản trị
+  VNeID (simulated)  ${(gatewayConfig as GatewayConfig).OIDC_ISSUER}   (the "Đăng nhập bằng tài khoản định danh điện tử VNeID" button)
+    001090000001  Nguyễn Văn An   password ${DEMO_PASSWORD}
+    079185000002  Trần Thị Bình   password ${DEMO_PASSWORD}
 Press Ctrl-C to stop.
 `);
 }

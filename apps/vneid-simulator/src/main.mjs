@@ -14,7 +14,8 @@ if (process.env.NODE_ENV === 'production') {
 const issuer = process.env.OIDC_ISSUER ?? 'http://127.0.0.1:3090';
 const publicUrl = process.env.PUBLIC_URL ?? 'http://localhost:3000';
 const redirectUri = `${publicUrl}/api/v1/auth/oidc/vneid/callback`;
-const port = Number(process.env.HTTP_PORT || new URL(issuer).port || 3090);
+// It listens where the relying party looks for it: the issuer's own port.
+const port = Number(new URL(issuer).port || 80);
 const host = process.env.HTTP_HOST ?? '127.0.0.1';
 
 const byNumber = new Map(demoIdentities.map((identity) => [identity.idNumber, identity]));

@@ -17,6 +17,8 @@ describe('accounts', () => {
         locale: 'vi',
         status: 'active',
         roles: ['officer'],
+        birthDate: null,
+        vneidLinkedAt: null,
         createdAt: new Date('2026-01-02T03:04:05Z'),
       },
       ['000.00.01.H26'],
@@ -31,6 +33,8 @@ describe('accounts', () => {
       status: 'active',
       roles: ['officer'],
       agencies: ['000.00.01.H26'],
+      birthDate: null,
+      vneid: null,
       createdAt: '2026-01-02T03:04:05.000Z',
     });
     expect(JSON.stringify(view)).not.toContain('argon2');

@@ -103,6 +103,15 @@ export function LoginPage() {
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t('login.submit')}
         </Button>
+        <div className="login-or">{t('login.or')}</div>
+        <Button
+          block
+          size="large"
+          className="vneid-button"
+          href={accountApi.vneidStartUrl(returnUrl ? safeReturnUrl(returnUrl) : '/')}
+        >
+          {t('login.vneid')}
+        </Button>
         <p className="form-footer">
           {t('login.noAccount')} <Link to="/dang-ky">{t('nav.register')}</Link>
         </p>

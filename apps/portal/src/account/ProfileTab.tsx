@@ -50,7 +50,21 @@ export function ProfileTab() {
         column={{ xs: 1, sm: 2 }}
         className="profile-facts"
         items={[
-          { key: 'email', label: t('account.email'), children: me.data.email },
+          {
+            key: 'email',
+            label: t('account.email'),
+            children: me.data.email ?? t('profile.noEmail'),
+          },
+          {
+            key: 'vneid',
+            label: t('profile.vneid'),
+            children: me.data.vneid
+              ? t('profile.vneidLinked', { date: formatDate(me.data.vneid.linkedAt) })
+              : t('profile.vneidNotLinked'),
+          },
+          ...(me.data.birthDate
+            ? [{ key: 'birthDate', label: t('profile.birthDate'), children: me.data.birthDate }]
+            : []),
           {
             key: 'status',
             label: t('profile.status'),

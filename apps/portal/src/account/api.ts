@@ -32,6 +32,13 @@ export const accountApi = {
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
     session.start(await api<TokenPair>('POST', '/auth/login', { email, password, ...captcha }));
   },
+  /** Where the browser goes to log in with VNeID; it comes back to /dang-nhap/vneid. */
+  vneidStartUrl: (returnTo: string) =>
+    `/api/v1/auth/oidc/vneid/start?returnTo=${encodeURIComponent(returnTo)}`,
+  /** The one-time code of a VNeID login → the session. */
+  async exchangeVneidCode(code: string): Promise<void> {
+    session.start(await api<TokenPair>('POST', '/auth/oidc/exchange', { code }));
+  },
   async logout(): Promise<void> {
     const refreshToken = session.refresh;
     try {

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
 import { ActivatePage } from '../account/ActivatePage';
 import { LoginPage } from '../account/LoginPage';
+import { VneidReturnPage } from '../account/VneidReturnPage';
 import { RegisterPage } from '../account/RegisterPage';
 import { ResetPasswordPage } from '../account/ResetPasswordPage';
 import { RequireAuth } from '../auth/RequireAuth';
@@ -79,6 +80,7 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/dang-ky', element: <RegisterPage /> },
       { path: '/dang-nhap', element: <LoginPage /> },
+      { path: '/dang-nhap/vneid', element: <VneidReturnPage /> },
       { path: '/forgot-password', element: <LoginPage /> },
       { path: '/activate', element: <ActivatePage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

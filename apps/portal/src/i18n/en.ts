@@ -171,6 +171,10 @@ export const en: Strings<Translation> = {
     needed: 'Please log in to continue. You will come back to this page afterwards.',
     captchaNeeded:
       'Someone has been trying passwords on this account. To protect it, please also type the code in the picture.',
+    or: 'or',
+    vneid: 'Log in with your VNeID electronic identity',
+    vneidFinishing: 'Finishing your VNeID login…',
+    vneidFailed: 'The VNeID login could not be completed. Please try again.',
   },
   forgot: {
     title: 'Forgot password',
@@ -231,6 +235,11 @@ export const en: Strings<Translation> = {
     createdAt: 'Registered',
     locale: 'Language of notifications',
     localeHelp: 'The language of the emails and notifications you receive.',
+    vneid: 'VNeID electronic identity',
+    vneidLinked: 'Linked on {{date}}',
+    vneidNotLinked: 'Not linked',
+    birthDate: 'Date of birth',
+    noEmail: 'None',
   },
   password: {
     submit: 'Change password',

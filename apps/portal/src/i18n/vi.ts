@@ -168,6 +168,10 @@ export const vi = {
     needed: 'Vui lòng đăng nhập để tiếp tục. Sau khi đăng nhập bạn sẽ quay lại trang đang xem.',
     captchaNeeded:
       'Tài khoản này vừa bị thử mật khẩu nhiều lần. Để bảo vệ tài khoản, vui lòng nhập thêm mã xác nhận.',
+    or: 'hoặc',
+    vneid: 'Đăng nhập bằng tài khoản định danh điện tử VNeID',
+    vneidFinishing: 'Đang hoàn tất đăng nhập bằng VNeID…',
+    vneidFailed: 'Không hoàn tất được đăng nhập bằng VNeID. Vui lòng thử lại.',
   },
   forgot: {
     title: 'Quên mật khẩu',
@@ -228,6 +232,11 @@ export const vi = {
     createdAt: 'Ngày đăng ký',
     locale: 'Ngôn ngữ thông báo',
     localeHelp: 'Ngôn ngữ của email và thông báo gửi tới bạn.',
+    vneid: 'Định danh điện tử VNeID',
+    vneidLinked: 'Đã liên kết ngày {{date}}',
+    vneidNotLinked: 'Chưa liên kết',
+    birthDate: 'Ngày sinh',
+    noEmail: 'Chưa có',
   },
   password: {
     submit: 'Đổi mật khẩu',
