@@ -60,7 +60,8 @@ const SERVICE_SCHEMAS = ['identity', 'catalogue', 'notification', 'storage', 'do
 export async function startStack(
   overrides: Record<string, string> = {},
   // portalDir: the built web portal (dist/portal) for the gateway to serve at `/` (browser tests).
-  options: { portalDir?: string } = {},
+  // gatewayPort: fixed in advance when PUBLIC_URL must be the gateway itself (VNeID's redirect).
+  options: { portalDir?: string; gatewayPort?: number } = {},
 ): Promise<Stack> {
   const id = uniqueName('e2e');
   const smtp = await startSmtpSink();
@@ -99,7 +100,7 @@ export async function startStack(
   const dossierConfig = loadConfig(DossierConfig, { ...base, DB_SCHEMA: schema('dossier') });
   // The provider (the built-in simulator) calls the gateway's IPN route: the gateway's port
   // must be known before the payment service starts, and the gateway needs the payment's.
-  const gatewayPort = await freePort();
+  const gatewayPort = options.gatewayPort ?? (await freePort());
   const gatewayBase = `http://127.0.0.1:${gatewayPort}/api/v1/payments/vnpay`;
   const paymentConfig = loadConfig(PaymentConfig, {
     ...base,

@@ -63,7 +63,13 @@ export function ProfileTab() {
               : t('profile.vneidNotLinked'),
           },
           ...(me.data.birthDate
-            ? [{ key: 'birthDate', label: t('profile.birthDate'), children: me.data.birthDate }]
+            ? [
+                {
+                  key: 'birthDate',
+                  label: t('profile.birthDate'),
+                  children: formatDate(me.data.birthDate),
+                },
+              ]
             : []),
           {
             key: 'status',

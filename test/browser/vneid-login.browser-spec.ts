@@ -1,0 +1,90 @@
+/// <reference lib="dom" /> // page.evaluate() callbacks run in the browser
+import type { Browser, Page } from 'playwright-core';
+import { Stack, freePort, startStack } from '../e2e/stack';
+import { VNEID_CLIENT, VneidSimulator, startVneidSimulator } from '../e2e/vneid-simulator';
+import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
+
+const VNEID_BUTTON = 'Đăng nhập bằng tài khoản định danh điện tử VNeID';
+
+/**
+ * A citizen logs in with VNeID from the portal's login page, keyboard only: the button, the
+ * VNeID simulator's form, and back to Trang cá nhân, signed in, with the link shown.
+ */
+describe('VNeID login (browser)', () => {
+  let stack: Stack;
+  let simulator: VneidSimulator;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[][] = [];
+  const step = journeySteps(() => [page].filter(Boolean));
+
+  beforeAll(async () => {
+    // VNeID sends the browser back to the portal's public address: here, the gateway itself.
+    const gatewayPort = await freePort();
+    const publicUrl = `http://127.0.0.1:${gatewayPort}`;
+    simulator = await startVneidSimulator(publicUrl);
+    stack = await startStack(
+      { PUBLIC_URL: publicUrl, OIDC_ISSUER: simulator.issuer, ...VNEID_CLIENT },
+      { portalDir: builtPortal(), gatewayPort },
+    );
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await simulator?.stop();
+  });
+
+  async function pressUntilFocused(target: string): Promise<void> {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      if (focused === target) return;
+    }
+    throw new Error(`Tab never reached "${target}"`);
+  }
+
+  step('the login page offers VNeID, on a phone too', async () => {
+    page = await (await newContext(browser, stack.url, true)).newPage();
+    problems = [watch(page)];
+    await page.goto('/dang-nhap');
+    await page.getByRole('link', { name: VNEID_BUTTON }).waitFor();
+    await screenshot(page, '40-dang-nhap-vneid-dien-thoai');
+    await page.context().close();
+  });
+
+  step('keyboard only: the VNeID button, the VNeID form, back signed in', async () => {
+    page = await (await newContext(browser, stack.url)).newPage();
+    problems.push(watch(page));
+    await page.goto('/dang-nhap?returnUrl=%2Ftai-khoan');
+    await page.getByRole('link', { name: VNEID_BUTTON }).waitFor();
+    await screenshot(page, '41-dang-nhap-vneid');
+    await pressUntilFocused(VNEID_BUTTON);
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(`${simulator.issuer}/interaction/**`);
+    await page.locator('input[name="idNumber"]').waitFor();
+    await page.keyboard.type('001090000001');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ChangeMe!2026');
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(`${stack.url}/tai-khoan`);
+    await page.getByText('Nguyễn Văn An').first().waitFor();
+    await page.getByText('Định danh điện tử VNeID').waitFor();
+    await page.getByText(/Đã liên kết ngày/).waitFor();
+    await screenshot(page, '42-trang-ca-nhan-vneid');
+  });
+
+  step('in English the button says the same', async () => {
+    await page.goto('/dang-nhap');
+    await page.locator('.language-switch').getByText('EN').click();
+    await page.getByRole('link', { name: 'Log in with your VNeID electronic identity' }).waitFor();
+    await page.locator('.language-switch').getByText('VI').click();
+  });
+
+  it('met no script error and no Content-Security-Policy violation on the way', () => {
+    expect(problems.flat()).toEqual([]);
+  });
+});
