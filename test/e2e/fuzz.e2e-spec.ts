@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD, login } from './accounts';
 import { api } from './http';
 import { Stack, startStack } from './stack';
+import { VNEID_CLIENT, VneidSimulator, startVneidSimulator } from './vneid-simulator';
 
 /**
  * Every public route of the OpenAPI document, hit with malformed, oversized and wrongly
@@ -80,10 +81,15 @@ const HEADERS: Record<string, string>[] = [
 
 describe('fuzzing every public route (e2e)', () => {
   let stack: Stack;
+  let simulator: VneidSimulator;
   let token: string;
 
   beforeAll(async () => {
+    // The VNeID login route redirects to the issuer: it must be there, as under npm start.
+    simulator = await startVneidSimulator('http://portal.test');
     stack = await startStack({
+      OIDC_ISSUER: simulator.issuer,
+      ...VNEID_CLIENT,
       RATE_LIMIT_PER_MINUTE: '1000000',
       ADDRESS_RATE_LIMIT_PER_MINUTE: '1000000',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
@@ -94,6 +100,7 @@ describe('fuzzing every public route (e2e)', () => {
 
   afterAll(async () => {
     await stack?.stop();
+    await simulator?.stop();
   });
 
   it('never answers 5xx, whatever the input', async () => {

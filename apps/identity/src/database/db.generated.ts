@@ -33,14 +33,15 @@ export interface AccountAgencies {
 
 export interface Accounts {
   activated_at: Timestamp | null;
+  birth_date: Timestamp | null;
   created_at: Generated<Timestamp>;
-  email: string;
+  email: string | null;
   full_name: string;
   id: Generated<string>;
   id_number: string | null;
   locale: Generated<string>;
   password_changed_at: Generated<Timestamp>;
-  password_hash: string;
+  password_hash: string | null;
   phone: string | null;
   roles: Generated<string[]>;
   status: Generated<string>;
@@ -93,6 +94,13 @@ export interface Sessions {
   revoked_reason: string | null;
 }
 
+export interface VneidLinks {
+  account_id: string;
+  id_number: string;
+  linked_at: Generated<Timestamp>;
+  subject: string;
+}
+
 export interface DB {
   account_agencies: AccountAgencies;
   accounts: Accounts;
@@ -101,4 +109,5 @@ export interface DB {
   outbox: Outbox;
   refresh_tokens: RefreshTokens;
   sessions: Sessions;
+  vneid_links: VneidLinks;
 }

@@ -11,7 +11,12 @@ export interface VneidLink {
   linkedAt: Date;
 }
 
-const COLUMNS = ['account_id', 'subject', 'id_number', 'linked_at'] as const satisfies readonly (keyof VneidLinks)[];
+const COLUMNS = [
+  'account_id',
+  'subject',
+  'id_number',
+  'linked_at',
+] as const satisfies readonly (keyof VneidLinks)[];
 
 const toLink = (r: Pick<Selectable<VneidLinks>, (typeof COLUMNS)[number]>): VneidLink => ({
   accountId: r.account_id,

@@ -1,0 +1,139 @@
+import { ConflictError, VneidIdentityDto } from '@dvc/contracts';
+import type { UnitOfWork } from '@dvc/messaging';
+import { Account, NewAccount } from '../accounts/accounts.dto';
+import type { AccountsRepository } from '../accounts/accounts.repository';
+import type { SessionsService } from '../sessions/sessions.service';
+import type { ExchangeCodes } from './exchange-codes';
+import type { VneidLink, VneidLinksRepository } from './vneid-links.repository';
+import { VneidService } from './vneid.service';
+
+const AN: VneidIdentityDto = {
+  subject: 'vneid-001090000001',
+  idNumber: '001090000001',
+  fullName: 'Nguyễn Văn An',
+  birthDate: '1990-05-14',
+  email: 'an@example.vn',
+};
+
+/** VneidService over in-memory accounts and links: the linking rules, nothing else. */
+function newService() {
+  const accounts: Account[] = [];
+  const links: VneidLink[] = [];
+  const events: unknown[] = [];
+  const linkedAt = (id: string) => links.find((l) => l.accountId === id)?.linkedAt ?? null;
+  const view = (a: Account) => ({ ...a, vneidLinkedAt: linkedAt(a.id) });
+  const repository = {
+    findByIdNumber: async (_m: unknown, idNumber: string) =>
+      accounts.filter((a) => a.idNumber === idNumber).map(view),
+    findByEmail: async (email: string) => accounts.find((a) => a.email === email) ?? null,
+    findById: async (id: string) => accounts.find((a) => a.id === id) ?? null,
+    insert: async (_m: unknown, a: NewAccount) => {
+      const account: Account = {
+        ...a,
+        id: `account-${accounts.length + 1}`,
+        birthDate: a.birthDate ?? null,
+        vneidLinkedAt: null,
+        createdAt: new Date(),
+      };
+      accounts.push(account);
+      return account;
+    },
+  };
+  const linkRepository = {
+    findBySubject: async (_m: unknown, subject: string) =>
+      links.find((l) => l.subject === subject) ?? null,
+    insert: async (_m: unknown, link: Omit<VneidLink, 'linkedAt'>) => {
+      if (links.some((l) => l.subject === link.subject || l.accountId === link.accountId))
+        return null;
+      const stored = { ...link, linkedAt: new Date() };
+      links.push(stored);
+      return stored;
+    },
+  };
+  const uow = {
+    run: (_id: unknown, work: (tx: unknown) => unknown) =>
+      work({ manager: {}, publish: async (e: unknown) => void events.push(e) }),
+  };
+  const codes = { issue: async (accountId: string) => `code-for-${accountId}` };
+  const sut = new VneidService(
+    uow as unknown as UnitOfWork,
+    repository as unknown as AccountsRepository,
+    linkRepository as unknown as VneidLinksRepository,
+    {} as SessionsService,
+    codes as unknown as ExchangeCodes,
+  );
+  const ctx = { correlationId: null, ip: null };
+  const holder = (idNumber: string, email: string) =>
+    repository.insert(null, {
+      email,
+      passwordHash: '$argon2id$x',
+      fullName: 'Người đăng ký',
+      phone: null,
+      idNumber,
+      locale: 'vi',
+      status: 'active',
+      roles: ['citizen'],
+    });
+  return { sut, ctx, accounts, links, events, holder };
+}
+
+describe('VneidService.signIn', () => {
+  it('creates a verified citizen account without a password, linked, on a first login', async () => {
+    const { sut, ctx, accounts, links, events } = newService();
+    const answer = await sut.signIn(AN, ctx);
+    expect(accounts).toEqual([
+      expect.objectContaining({
+        email: 'an@example.vn',
+        passwordHash: null,
+        idNumber: AN.idNumber,
+        birthDate: '1990-05-14',
+        status: 'active',
+        roles: ['citizen'],
+      }),
+    ]);
+    expect(links).toEqual([expect.objectContaining({ accountId: accounts[0].id })]);
+    expect(events).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ created: true }) }),
+    ]);
+    expect(answer).toEqual({ code: `code-for-${accounts[0].id}`, expiresIn: 60 });
+  });
+
+  it('signs the same VNeID identity in to the same account next time, linking nothing new', async () => {
+    const { sut, ctx, accounts, events } = newService();
+    const first = await sut.signIn(AN, ctx);
+    const second = await sut.signIn(AN, ctx);
+    expect(second.code).toBe(first.code);
+    expect(accounts).toHaveLength(1);
+    expect(events).toHaveLength(1);
+  });
+
+  it('links the account that holds the same ID number, and leaves another email alone', async () => {
+    const { sut, ctx, accounts, holder } = newService();
+    const own = await holder(AN.idNumber, 'an@example.vn');
+    expect((await sut.signIn(AN, ctx)).code).toBe(`code-for-${own.id}`);
+    expect(accounts).toHaveLength(1);
+  });
+
+  it('refuses a second VNeID identity for an account already linked', async () => {
+    const { sut, ctx } = newService();
+    await sut.signIn(AN, ctx);
+    await expect(sut.signIn({ ...AN, subject: 'another-subject' }, ctx)).rejects.toMatchObject({
+      code: 'vneid.already_linked',
+    });
+  });
+
+  it('refuses to choose between two accounts holding the same ID number', async () => {
+    const { sut, ctx, holder, links } = newService();
+    await holder(AN.idNumber, 'one@example.vn');
+    await holder(AN.idNumber, 'two@example.vn');
+    await expect(sut.signIn(AN, ctx)).rejects.toBeInstanceOf(ConflictError);
+    expect(links).toEqual([]);
+  });
+
+  it('creates the account without the email when another account has it', async () => {
+    const { sut, ctx, accounts, holder } = newService();
+    await holder('079185000002', 'an@example.vn');
+    await sut.signIn(AN, ctx);
+    expect(accounts[1]).toMatchObject({ idNumber: AN.idNumber, email: null });
+  });
+});
