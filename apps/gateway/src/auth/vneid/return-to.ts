@@ -14,7 +14,7 @@ export function portalReturnPath(returnTo: unknown): string {
     returnTo.length <= MAX_LENGTH &&
     returnTo.startsWith('/') &&
     !returnTo.startsWith('//') &&
-    !/[\\\s\u0000-\u001f]/.test(returnTo) &&
+    ![...returnTo].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || /\s/.test(c)) &&
     new URL(returnTo, 'http://portal.invalid').origin === 'http://portal.invalid';
   if (!ownPath) {
     throw new BadRequestError(
