@@ -1,4 +1,4 @@
-import { ConflictError } from '@dvc/contracts';
+import { DomainError, VneidErrors } from '@dvc/contracts';
 import type {
   AccountStatus,
   Locale,
@@ -60,10 +60,7 @@ export function normalizeEmail(email: string): string {
  */
 export function mailboxOf(account: Account): string {
   if (account.email === null) {
-    throw new ConflictError(
-      'account.no_password',
-      'Tài khoản này đăng nhập bằng VNeID và không có mật khẩu.',
-    );
+    throw new DomainError(VneidErrors.noPassword);
   }
   return account.email;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { BadRequestError, OIDC_EXCHANGE_CODE_TTL_SECONDS } from '@dvc/contracts';
+import { DomainError, OIDC_EXCHANGE_CODE_TTL_SECONDS, VneidErrors } from '@dvc/contracts';
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token';
 
 const keyOf = (code: string) => `oidc:exchange:${hashOpaqueToken(code)}`;
@@ -22,12 +22,7 @@ export class ExchangeCodes {
   /** The account the code was issued for; 400 when unknown, expired or used. */
   async consume(code: string): Promise<string> {
     const accountId = await this.redis.getdel(keyOf(code));
-    if (accountId === null) {
-      throw new BadRequestError(
-        'auth.oidc_code_invalid',
-        'Mã đăng nhập VNeID không hợp lệ, đã dùng hoặc đã hết hạn. Vui lòng đăng nhập lại.',
-      );
-    }
+    if (accountId === null) throw new DomainError(VneidErrors.codeInvalid);
     return accountId;
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, VneidIdentityDto } from '@dvc/contracts';
+import type { VneidIdentityDto } from '@dvc/contracts';
 import type { UnitOfWork } from '@dvc/messaging';
 import { Account, NewAccount } from '../accounts/accounts.dto';
 import type { AccountsRepository } from '../accounts/accounts.repository';
@@ -126,7 +126,7 @@ describe('VneidService.signIn', () => {
     const { sut, ctx, holder, links } = newService();
     await holder(AN.idNumber, 'one@example.vn');
     await holder(AN.idNumber, 'two@example.vn');
-    await expect(sut.signIn(AN, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(sut.signIn(AN, ctx)).rejects.toMatchObject({ code: 'vneid.ambiguous' });
     expect(links).toEqual([]);
   });
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ConflictError,
   Events,
   OIDC_EXCHANGE_CODE_TTL_SECONDS,
   OidcExchangeDto,
   TokenPair,
   VneidIdentityDto,
+  VneidErrors,
   VneidSignInView,
+  DomainError,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import type { RequestContext } from '@dvc/messaging';
@@ -18,16 +19,8 @@ import { SessionsService } from '../sessions/sessions.service';
 import { ExchangeCodes } from './exchange-codes';
 import { VneidLinksRepository } from './vneid-links.repository';
 
-const alreadyLinked = () =>
-  new ConflictError(
-    'vneid.already_linked',
-    'Tài khoản mang số định danh này đã được liên kết với một tài khoản VNeID khác.',
-  );
-const ambiguous = () =>
-  new ConflictError(
-    'vneid.ambiguous',
-    'Có nhiều tài khoản mang số định danh này. Vui lòng liên hệ bộ phận hỗ trợ để hợp nhất.',
-  );
+const alreadyLinked = () => new DomainError(VneidErrors.alreadyLinked);
+const ambiguous = () => new DomainError(VneidErrors.ambiguous);
 
 /**
  * Đăng nhập bằng VNeID: the gateway verified the ID token; here the person becomes an account.

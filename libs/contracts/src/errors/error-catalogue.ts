@@ -7,6 +7,7 @@ import { NotificationErrors } from './notification.errors';
 import { PaymentErrors } from './payment.errors';
 import { RequestErrors } from './request.errors';
 import { StorageErrors } from './storage.errors';
+import { VneidErrors } from './vneid.errors';
 
 /** Every domain's catalogue: the closed set of error codes the API answers with. */
 export const ERROR_CATALOGUES = {
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUES = {
   storage: StorageErrors,
   payment: PaymentErrors,
   notification: NotificationErrors,
+  vneid: VneidErrors,
 } as const satisfies Record<string, ErrorCatalogue>;
 
 export const ERROR_ENTRIES: readonly ErrorEntry[] = Object.values(ERROR_CATALOGUES).flatMap(

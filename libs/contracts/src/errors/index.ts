@@ -9,3 +9,4 @@ export * from './dossier.errors';
 export * from './storage.errors';
 export * from './payment.errors';
 export * from './notification.errors';
+export * from './vneid.errors';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { BadRequestError } from '@dvc/contracts';
+import { DomainError, VneidErrors } from '@dvc/contracts';
 import type { LoginChecks } from './vneid-relying-party';
 
 /** A login started must come back within this time (VNeID's own form included). */
@@ -18,11 +18,7 @@ interface Stored extends PendingLogin {
 const keyOf = (state: string) => `oidc:pending:${createHash('sha256').update(state).digest('hex')}`;
 const hashOf = (browserKey: string) => createHash('sha256').update(browserKey).digest();
 
-const invalidState = () =>
-  new BadRequestError(
-    'auth.oidc_state_invalid',
-    'Phiên đăng nhập VNeID không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại từ đầu.',
-  );
+const invalidState = () => new DomainError(VneidErrors.stateInvalid);
 
 /**
  * Logins between the start and VNeID's callback, in Redis: state, nonce and PKCE verifier,

@@ -1,4 +1,4 @@
-import { BadRequestError } from '@dvc/contracts';
+import { DomainError } from '@dvc/contracts';
 import { portalReturnPath } from './return-to';
 
 describe('portalReturnPath', () => {
@@ -22,6 +22,6 @@ describe('portalReturnPath', () => {
     '/\t/evil.example',
     `/${'a'.repeat(600)}`,
   ])('refuses %s (no open redirect)', (p) => {
-    expect(() => portalReturnPath(p)).toThrow(BadRequestError);
+    expect(() => portalReturnPath(p)).toThrow(DomainError);
   });
 });

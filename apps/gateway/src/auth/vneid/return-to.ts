@@ -1,4 +1,4 @@
-import { BadRequestError } from '@dvc/contracts';
+import { DomainError, VneidErrors } from '@dvc/contracts';
 
 const MAX_LENGTH = 500;
 
@@ -17,11 +17,11 @@ export function portalReturnPath(returnTo: unknown): string {
     ![...returnTo].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || /\s/.test(c)) &&
     new URL(returnTo, 'http://portal.invalid').origin === 'http://portal.invalid';
   if (!ownPath) {
-    throw new BadRequestError(
-      'auth.return_to_invalid',
-      'Địa chỉ quay lại phải là một trang của Cổng dịch vụ công.',
-      [{ field: 'returnTo', message: 'returnTo must be a path of the portal, e.g. /tai-khoan' }],
-    );
+    throw new DomainError(VneidErrors.returnToInvalid, {
+      errors: [
+        { field: 'returnTo', message: 'returnTo must be a path of the portal, e.g. /tai-khoan' },
+      ],
+    });
   }
   return returnTo as string;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Configuration } from 'openid-client';
-import { DomainError, UnauthorizedError, VneidIdentityDto } from '@dvc/contracts';
+import { DomainError, VneidErrors, VneidIdentityDto } from '@dvc/contracts';
 import { GatewayConfig } from '../../gateway.config';
 
 type OpenIdClient = typeof import('openid-client');
@@ -14,12 +14,9 @@ export interface LoginChecks {
 
 const SCOPE = 'openid profile email phone';
 
-const issuerUnavailable = () =>
-  new DomainError(503, 'auth.oidc_unavailable', 'VNeID tạm thời không phản hồi', {
-    detail: 'Không kết nối được với VNeID. Vui lòng thử lại sau ít phút.',
-  });
+const issuerUnavailable = () => new DomainError(VneidErrors.issuerUnavailable);
 const loginRefused = (reason: string) =>
-  new UnauthorizedError('auth.oidc_failed', `Đăng nhập VNeID không thành công: ${reason}`);
+  new DomainError(VneidErrors.loginFailed, { extra: { reason } });
 
 /**
  * This portal as an OpenID Connect relying party of VNeID (openid-client, ESM, loaded with
