@@ -209,6 +209,16 @@ describe('dossier journey (e2e)', () => {
       officer,
     );
     expect(result.status).toBe(201);
+    // Not the citizen's before the agency completes (issue 10, item 1).
+    const early = await fetch(
+      `${stack.url}/api/v1/dossiers/${dossier.id}/results/${result.body.fileId}`,
+      { headers: { authorization: `Bearer ${citizen}` } },
+    );
+    expect(early.status).toBe(404);
+    expect(early.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(
+      (await call<Dossier>('GET', `/dossiers/${dossier.id}`, { token: citizen })).body.results,
+    ).toEqual([]);
     expect(
       (
         await call<DossierBody>('POST', `/officer/dossiers/${id}/actions/complete`, {
