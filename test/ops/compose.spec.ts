@@ -16,6 +16,7 @@ import {
   configProblem,
   deployedApps,
   internalUrls,
+  migratedApps,
   requiredInProduction,
   secretNames,
 } from './ops-support';
@@ -59,7 +60,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes only the gateway, the MailDev UI and the MinIO console', () => {
+  it('publishes the gateway, and the MinIO console and development helpers on 127.0.0.1 only', () => {
     const published = Object.fromEntries(
       Object.entries(services)
         .filter(([, s]) => s.ports)
@@ -68,12 +69,42 @@ describe('docker-compose.yml', () => {
     const gateway = apps.find((a) => a.name === 'gateway')!;
     expect(published).toEqual({
       gateway: [`${gateway.port}:${gateway.port}`],
-      maildev: ['1080:1080'],
-      minio: ['9001:9001'],
+      maildev: ['127.0.0.1:1080:1080'],
+      minio: ['127.0.0.1:9001:9001'],
     });
     expect(environmentOf(services.gateway).HTTP_PORT ?? String(gateway.port)).toBe(
       String(gateway.port),
     );
+  });
+
+  it('runs development helpers (MailDev) only in the dev profile, and nothing waits for them', () => {
+    const profiled = Object.fromEntries(
+      Object.entries(services)
+        .filter(([, s]) => s.profiles)
+        .map(([name, s]) => [name, s.profiles]),
+    );
+    expect(profiled).toEqual({ maildev: ['dev'] });
+    for (const [name, service] of Object.entries(services)) {
+      for (const dependency of Object.keys(dependsOn(service))) {
+        expect({ name, dependency, profiles: services[dependency].profiles }).toEqual({
+          name,
+          dependency,
+          profiles: undefined,
+        });
+      }
+    }
+  });
+
+  it('sends mail through the SMTP relay the operator names (required)', () => {
+    const raw = environmentOf(rawCompose().services.notification);
+    expect(raw.SMTP_HOST).toMatch(/^\$\{SMTP_HOST:\?[^}]+\}$/);
+    expect(mandatoryVariables()).toContain('SMTP_HOST');
+    const relay = renderCompose({ ...secrets, SMTP_HOST: 'smtp.example.vn' }).services;
+    expect(environmentOf(relay.notification)).toMatchObject({
+      SMTP_HOST: 'smtp.example.vn',
+      SMTP_PORT: '587',
+    });
+    expect(composeSource()).not.toMatch(/SMTP_HOST:\s*maildev/);
   });
 
   it.each(APP_NAMES)('%s listens on its own HTTP_PORT and has a healthcheck on /health', (name) => {
@@ -124,9 +155,6 @@ describe('docker-compose.yml', () => {
         'minio-init': 'service_completed_successfully',
         clamav: 'service_healthy',
       }),
-    );
-    expect(dependsOn(services.notification)).toEqual(
-      expect.objectContaining({ maildev: 'service_healthy' }),
     );
     // The gateway's readiness asks the services it calls, so it waits for them.
     expect(dependsOn(services.gateway)).toEqual(
@@ -227,9 +255,10 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('gives the migration every variable each app config requires in production', () => {
+  it('gives the migration every variable the config of each app it migrates requires in production', () => {
     const env = environmentOf(services.migrate);
-    for (const app of apps) {
+    expect(migratedApps().map((a) => a.name)).toEqual(APP_NAMES.filter((n) => n !== 'gateway'));
+    for (const app of migratedApps()) {
       expect({ app: app.name, problem: configProblem(app.config, env) }).toEqual({
         app: app.name,
         problem: null,

@@ -20,6 +20,7 @@ import {
   configProblem,
   deployedApps,
   internalUrls,
+  migratedApps,
   repoRoot,
   requiredInProduction,
   secretNames,
@@ -471,7 +472,7 @@ describe.each(Object.keys(kustomizations) as (keyof typeof kustomizations)[])(
         expect(resolved.problems).toEqual([]);
         expect(resolved.env.DB_SCHEMA).toBeUndefined();
         expect(resolved.env.HTTP_PORT).toBeUndefined();
-        for (const app of apps) {
+        for (const app of migratedApps()) {
           expect({ app: app.name, problem: configProblem(app.config, resolved.env) }).toEqual({
             app: app.name,
             problem: null,

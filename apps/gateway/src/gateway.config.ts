@@ -1,5 +1,5 @@
 import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { BaseConfig } from '@dvc/config';
+import { BaseConfig, PublicOrigins, Secret } from '@dvc/config';
 
 /** Configuration of the gateway, the only public HTTP entry of DVC. */
 export class GatewayConfig extends BaseConfig {
@@ -13,6 +13,7 @@ export class GatewayConfig extends BaseConfig {
   override DB_SCHEMA: string = 'gateway';
 
   /** HS256 key shared with identity, which signs the access tokens. */
+  @Secret()
   @IsString()
   @MinLength(16)
   JWT_SECRET: string = 'dev-only-jwt-secret-change-me';
@@ -30,6 +31,7 @@ export class GatewayConfig extends BaseConfig {
   PAYMENT_HTTP_URL: string = 'http://127.0.0.1:3006';
 
   /** Shared secret of the internal HTTP APIs (document-storage); never leaves the cluster. */
+  @Secret()
   @IsString()
   @MinLength(16)
   INTERNAL_TOKEN: string = 'dev-only-internal-token-change-me';
@@ -66,6 +68,7 @@ export class GatewayConfig extends BaseConfig {
   AUTH_RATE_LIMIT_PER_MINUTE: number = 300;
 
   /** Comma-separated origins allowed by CORS; empty for same-origin only. */
+  @PublicOrigins()
   @IsString()
   CORS_ORIGINS: string = 'http://localhost:3000,http://localhost:5173';
 
@@ -81,11 +84,8 @@ export class GatewayConfig extends BaseConfig {
       .filter((origin) => origin.length > 0);
   }
 
-  protected override secretValues(): Record<string, string | undefined> {
-    return {
-      ...super.secretValues(),
-      JWT_SECRET: this.JWT_SECRET,
-      INTERNAL_TOKEN: this.INTERNAL_TOKEN,
-    };
+  /** The gateway owns no tables: it never connects to Postgres. */
+  override get usesPostgres(): boolean {
+    return false;
   }
 }
