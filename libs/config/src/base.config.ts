@@ -7,9 +7,13 @@ export class BaseConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  /** Interface the app's HTTP server binds. */
+  /**
+   * Interface the app's HTTP server binds. Loopback by default: internal ports (health,
+   * metrics, file streams) are not on the network unless a deployment says so (0.0.0.0 in
+   * containers, where the network policy and the published ports decide).
+   */
   @IsString()
-  HTTP_HOST = '0.0.0.0';
+  HTTP_HOST = '127.0.0.1';
 
   @SecretInUrl<BaseConfig>({ when: (c) => c.usesPostgres })
   @IsString()

@@ -40,6 +40,6 @@ export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise
   rpc.useGlobalFilters(new RpcDomainExceptionFilter());
   rpc.setIsInitHookCalled(true);
   await app.startAllMicroservices();
-  await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '0.0.0.0');
+  await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '127.0.0.1');
   return app;
 }

@@ -228,6 +228,6 @@ export class DossiersController {
         fileId: params.fileId,
       },
     );
-    await this.files.download(reply, fileId, ctx);
+    await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
   }
 }

@@ -76,7 +76,7 @@ export class DocumentsController {
       ctx,
       { documentId: params.id },
     );
-    await this.files.download(reply, document.fileId, ctx);
+    await this.files.download(reply, document.fileId, { ownerId: ctx.caller!.accountId }, ctx);
   }
 
   @Delete(':id')
