@@ -16,7 +16,7 @@ import {
   RpcQueues,
   StorageRpc,
 } from '@dvc/contracts';
-import { FakeRpcService, ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
+import { FakeRpcService, ServiceUnderTest, isolatedService, notFound, waitFor } from '@dvc/testing';
 import { startGateway } from './app';
 import { GatewayConfig } from './gateway.config';
 
@@ -118,6 +118,8 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
+  /** Every line the gateway logged. */
+  const logLines: string[] = [];
 
   const token = (claims: Partial<AccessTokenClaims> = {}, options: { expiresIn?: number } = {}) =>
     jwt.sign(
@@ -147,7 +149,10 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       gatewayConfig({
         ...sut.env,
         CATALOGUE_HTTP_URL: `http://127.0.0.1:${(catalogueHttp.address() as AddressInfo).port}`,
+        // Every request line (successes are debug); they go to logLines, not the console.
+        LOG_LEVEL: 'debug',
       }),
+      { logDestination: { write: (line: string) => void logLines.push(line) } },
     );
     base = sut.urlOf(app);
   });
@@ -221,6 +226,78 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
         expect.arrayContaining(['email', 'password', 'fullName', 'captchaId', 'captchaAnswer']),
       );
       expect(answer.body.components).toHaveProperty('securitySchemes');
+    });
+  });
+
+  describe('request logs', () => {
+    const requestLines = (route: string) =>
+      logLines
+        .map((line) => JSON.parse(line) as { req?: { route: string } })
+        .filter((line) => line.req?.route === route);
+
+    it('carry the route template and the query redacted but for paging and filters', async () => {
+      const secrets = ['000.00.01.H26-261126-0007', 'K7QX9P', 'Nguyễn Văn Bí Mật', '001099012345'];
+      dossier.on(DossierRpc.publicLookup, () => notFound('dossier.not_found'));
+      dossier.on(DossierRpc.officerList, () => ({
+        response: { items: [], total: 0, page: 2, pageSize: 20 },
+      }));
+      const lookup = new URLSearchParams({ code: secrets[0], key: secrets[1] });
+      expect((await request(base, `/api/v1/public/dossiers/lookup?${lookup}`)).status).toBe(404);
+      const officer = token({ roles: ['officer'], agencies: ['000.00.01.H26'] });
+      for (const q of [secrets[2], secrets[3]]) {
+        const search = new URLSearchParams({ q, page: '2', status: 'RECEIVED' });
+        const answer = await request(base, `/api/v1/officer/dossiers?${search}`, {
+          headers: { authorization: `Bearer ${officer}` },
+        });
+        expect(answer.status).toBe(200);
+      }
+
+      const [lookupLine] = await waitFor(
+        () =>
+          requestLines('/api/v1/public/dossiers/lookup').length > 0 &&
+          requestLines('/api/v1/public/dossiers/lookup'),
+        { what: 'lookup logged' },
+      );
+      expect(lookupLine.req).toEqual({
+        method: 'GET',
+        route: '/api/v1/public/dossiers/lookup',
+        query: { code: '[redacted]', key: '[redacted]' },
+      });
+      const searchLines = await waitFor(
+        () =>
+          requestLines('/api/v1/officer/dossiers').length >= 2 &&
+          requestLines('/api/v1/officer/dossiers'),
+        { what: 'officer searches logged' },
+      );
+      for (const line of searchLines) {
+        expect(line.req).toEqual({
+          method: 'GET',
+          route: '/api/v1/officer/dossiers',
+          query: { q: '[redacted]', page: '2', status: 'RECEIVED' },
+        });
+      }
+      const output = logLines.join('');
+      for (const secret of secrets) {
+        for (const form of [secret, encodeURIComponent(secret), secret.replace(/ /g, '+')]) {
+          expect(output).not.toContain(form);
+        }
+      }
+    });
+
+    it('name no path parameter, only the template', async () => {
+      const id = randomUUID();
+      dossier.on(DossierRpc.get, () => notFound('dossier.not_found'));
+      expect(
+        (
+          await request(base, `/api/v1/dossiers/${id}`, {
+            headers: { authorization: `Bearer ${token()}` },
+          })
+        ).status,
+      ).toBe(404);
+      await waitFor(() => requestLines('/api/v1/dossiers/:id').length > 0, {
+        what: 'dossier view logged',
+      });
+      expect(logLines.join('')).not.toContain(id);
     });
   });
 

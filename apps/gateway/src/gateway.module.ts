@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -27,12 +28,12 @@ import { RedisModule } from '@dvc/database';
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot('gateway', config.LOG_LEVEL),
+        LoggingModule.forRoot('gateway', config.LOG_LEVEL, logDestination),
         RedisModule.forRoot('gateway'),
         RpcModule,
         ThrottlerModule.forRootAsync({
