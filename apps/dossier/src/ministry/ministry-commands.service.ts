@@ -3,6 +3,7 @@ import type { MessageProperties } from 'amqplib';
 import type { EntityManager } from 'typeorm';
 import {
   AgencyCommand,
+  BadRequestError,
   CommandAcceptedEvent,
   CommandAnswers,
   CommandRejectedEvent,
@@ -25,6 +26,7 @@ import {
   assertSentByAgency,
   claimedAgency,
   parseCommand,
+  senderAgency,
 } from './commands';
 
 type Outcome = Omit<CommandAcceptedEvent, 'commandId' | 'type' | 'dossierCode'>;
@@ -55,10 +57,12 @@ export class MinistryCommandsService {
     manager: EntityManager,
     properties: Pick<MessageProperties, 'userId'>,
   ): Promise<void> {
-    const agencyCode = claimedAgency(envelope);
+    // Answers go to the agency that sent the command, never to the one it names: otherwise
+    // one agency could drop rejections into another's inbox.
+    const agencyCode = senderAgency(properties.userId as string | undefined);
     if (!agencyCode) {
       this.logger.warn(
-        `command ${envelope.id} (${envelope.type}) names no valid agencyCode: nobody to answer, dropped`,
+        `command ${envelope.id} (${envelope.type}) not sent by an agency system: nobody to answer, dropped`,
       );
       return;
     }
@@ -70,7 +74,13 @@ export class MinistryCommandsService {
     const tx = txIn(manager);
     let command: AgencyCommand | null = null;
     try {
-      assertSentByAgency(properties.userId as string | undefined, agencyCode);
+      const claimed = claimedAgency(envelope);
+      if (!claimed) {
+        throw new BadRequestError('command.invalid', 'Lệnh thiếu mã cơ quan (agencyCode) hợp lệ.', [
+          { field: 'agencyCode', message: 'Mã cơ quan không hợp lệ' },
+        ]);
+      }
+      assertSentByAgency(properties.userId as string | undefined, claimed);
       command = await parseCommand(envelope);
       const checked = command;
       const outcome = await manager.transaction((inner) => this.execute(txIn(inner), checked));
