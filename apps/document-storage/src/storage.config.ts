@@ -99,6 +99,16 @@ export class StorageConfig extends BaseConfig {
   @Min(1)
   MAX_DOSSIER_BYTES: number = 50 * MiB;
 
+  /** Documents one account may keep in its wallet (giấy tờ cá nhân). */
+  @IsInt()
+  @Min(1)
+  WALLET_MAX_DOCUMENTS: number = 100;
+
+  /** Total size of the files of one account's wallet. */
+  @IsInt()
+  @Min(1)
+  WALLET_MAX_BYTES: number = 200 * MiB;
+
   /** `signature` (EICAR list, development and tests) or `clamd` (ClamAV, required in production). */
   @ProductionValue('clamd')
   @IsIn(['signature', 'clamd'])
