@@ -96,6 +96,24 @@ export class PaymentConfig extends BaseConfig {
   @Max(10_000)
   RECONCILE_BATCH_SIZE: number = 200;
 
+  /** Characters kept of the raw query of an IPN whose signature does not check. */
+  @IsInt()
+  @Min(0)
+  @Max(16_384)
+  UNSIGNED_IPN_MAX_CHARS: number = 1024;
+
+  /** Unsigned IPNs recorded per minute, all senders together; the rest are answered, not kept. */
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  UNSIGNED_IPN_PER_MINUTE: number = 60;
+
+  /** Unsigned IPNs are deleted this long after they arrived (by the reconciliation job). */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  UNSIGNED_IPN_RETENTION_HOURS: number = 24;
+
   /** Shared secret the gateway sends as `x-internal-token` on the internal HTTP API. */
   @Secret()
   @IsString()

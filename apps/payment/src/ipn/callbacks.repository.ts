@@ -15,7 +15,10 @@ export interface ProviderCallbackRecord {
   sourceIp: string | null;
 }
 
-/** provider_callbacks (append-only): every IPN as it arrived, with our answer. */
+/**
+ * provider_callbacks: every IPN as it arrived, with our answer. Append-only, but for the
+ * unsigned ones, which are deleted after a while.
+ */
 @Injectable()
 export class CallbacksRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -38,5 +41,27 @@ export class CallbacksRepository {
         source_ip: record.sourceIp,
       })
       .execute();
+  }
+
+  /** Unsigned IPNs recorded since `since`, all senders together. */
+  async countUnsignedSince(
+    since: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const [row]: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM provider_callbacks
+        WHERE NOT signature_valid AND received_at > $1`,
+      [since],
+    );
+    return row.n;
+  }
+
+  /** Deletes the unsigned IPNs received before `before`; answers how many. */
+  async deleteUnsignedBefore(before: Date): Promise<number> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM provider_callbacks WHERE NOT signature_valid AND received_at < $1`,
+      [before],
+    );
+    return count;
   }
 }
