@@ -95,6 +95,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('guards /metrics and /health/ready on the published gateway port with OPS_TOKEN (required)', () => {
+    const raw = environmentOf(rawCompose().services.gateway);
+    expect(raw.OPS_TOKEN).toMatch(/^\$\{OPS_TOKEN:\?[^}]+\}$/);
+    expect(mandatoryVariables()).toContain('OPS_TOKEN');
+  });
+
   it('sends mail through the SMTP relay the operator names (required)', () => {
     const raw = environmentOf(rawCompose().services.notification);
     expect(raw.SMTP_HOST).toMatch(/^\$\{SMTP_HOST:\?[^}]+\}$/);

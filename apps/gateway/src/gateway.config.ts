@@ -1,4 +1,4 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig, PublicOrigins, Secret } from '@dvc/config';
 
 /** Configuration of the gateway, the only public HTTP entry of DVC. */
@@ -35,6 +35,15 @@ export class GatewayConfig extends BaseConfig {
   @IsString()
   @MinLength(16)
   INTERNAL_TOKEN: string = 'dev-only-internal-token-change-me';
+
+  /**
+   * When set, `/metrics` and `/health/ready` answer only `Authorization: Bearer <OPS_TOKEN>`
+   * (docker-compose publishes the gateway's port; Kubernetes refuses them at the Ingress).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  OPS_TOKEN?: string;
 
   /** Largest file one upload may carry (document-storage enforces it too). */
   @IsInt()

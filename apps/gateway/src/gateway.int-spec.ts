@@ -757,3 +757,39 @@ describe('gateway with the broker down', () => {
     expect(ready.body.checks).toMatchObject({ rabbitmq: { status: 'down' } });
   });
 });
+
+describe('gateway with OPS_TOKEN (its port published, as in docker-compose)', () => {
+  const OPS_TOKEN = 'ops-token-for-the-monitoring-0123';
+  let sut: ServiceUnderTest;
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    sut = await isolatedService('gateway_ops');
+    app = await startGateway(gatewayConfig({ ...sut.env, OPS_TOKEN }));
+    base = sut.urlOf(app);
+  });
+
+  afterAll(() => sut?.cleanup(app));
+
+  it('answers /metrics and /health/ready only with the token; /health/live to anyone', async () => {
+    for (const path of ['/metrics', '/health/ready']) {
+      for (const authorization of [undefined, 'Bearer wrong', `Bearer ${OPS_TOKEN}x`]) {
+        const answer = await request(base, path, {
+          headers: authorization ? { authorization } : {},
+        });
+        expectProblem(answer, 401, 'ops.token_required');
+      }
+    }
+    const metrics = await fetch(`${base}/metrics`, {
+      headers: { authorization: `Bearer ${OPS_TOKEN}` },
+    });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/http_request_duration_seconds/);
+    const ready = await request(base, '/health/ready', {
+      headers: { authorization: `Bearer ${OPS_TOKEN}` },
+    });
+    expect(ready.body.checks).toBeDefined();
+    expect((await request(base, '/health/live')).status).toBe(200);
+  });
+});

@@ -18,6 +18,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { RateLimitGuard, rateLimitOptions } from './rate-limit/rate-limit';
+import { OpsTokenGuard } from './health/ops-token.guard';
 import { RpcModule } from './rpc/rpc.module';
 import { RedisModule } from '@dvc/database';
 
@@ -50,6 +51,7 @@ export class GatewayModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: OpsTokenGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
