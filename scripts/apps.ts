@@ -16,6 +16,8 @@ import { PaymentConfig } from '../apps/payment/src/payment.config';
 
 type Env = Record<string, string | undefined>;
 
+export { envFor } from './app-env';
+
 /** What the launcher knows of each app: how to configure, migrate, seed and run it. */
 export interface AppEntry {
   name: string;
@@ -75,15 +77,3 @@ export const apps: AppEntry[] = [
     config: (env) => loadConfig(GatewayConfig, env),
   },
 ];
-
-/**
- * The environment of one app under `npm start`: everything, with `<APP>_X` (e.g.
- * IDENTITY_HTTP_PORT) overriding X for that app only.
- */
-export function envFor(app: AppEntry, env: Env): Env {
-  const prefix = `${app.name.toUpperCase().replace(/-/g, '_')}_`;
-  const own = Object.entries(env)
-    .filter(([key]) => key.startsWith(prefix))
-    .map(([key, value]) => [key.slice(prefix.length), value]);
-  return { ...env, ...Object.fromEntries(own) };
-}

@@ -210,12 +210,12 @@ describe('dossier journey (e2e)', () => {
     );
     expect(result.status).toBe(201);
     // Not the citizen's before the agency completes (issue 10, item 1).
-    const early = await fetch(
+    const beforeCompletion = await fetch(
       `${stack.url}/api/v1/dossiers/${dossier.id}/results/${result.body.fileId}`,
       { headers: { authorization: `Bearer ${citizen}` } },
     );
-    expect(early.status).toBe(404);
-    expect(early.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(beforeCompletion.status).toBe(404);
+    expect(beforeCompletion.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(
       (await call<Dossier>('GET', `/dossiers/${dossier.id}`, { token: citizen })).body.results,
     ).toEqual([]);

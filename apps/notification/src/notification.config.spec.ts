@@ -68,11 +68,7 @@ describe('NotificationConfig', () => {
   });
 
   it('refuses to start in production with an SMTP user but no password', () => {
-    const production = {
-      NODE_ENV: 'production',
-      ...productionInfra,
-      SMTP_USER: 'dvc',
-    };
+    const production = { ...productionInfra, SMTP_USER: 'dvc' };
     expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMTP_PASS/);
     expect(loadConfig(NotificationConfig, { ...production, SMTP_PASS: 'x' }).SMTP_USER).toBe('dvc');
   });
