@@ -209,15 +209,15 @@ describe('dossier journey (e2e)', () => {
       officer,
     );
     expect(result.status).toBe(201);
-    // Not the citizen's before the agency completes (issue 10, item 1).
+    // Not the citizen's before the agency completes.
     const beforeCompletion = await fetch(
-      `${stack.url}/api/v1/dossiers/${dossier.id}/results/${result.body.fileId}`,
+      `${stack.url}/api/v1/dossiers/${id}/results/${result.body.fileId}`,
       { headers: { authorization: `Bearer ${citizen}` } },
     );
     expect(beforeCompletion.status).toBe(404);
     expect(beforeCompletion.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(
-      (await call<Dossier>('GET', `/dossiers/${dossier.id}`, { token: citizen })).body.results,
+      (await call<DossierBody>('GET', `/dossiers/${id}`, { token: citizen })).body.results,
     ).toEqual([]);
     expect(
       (
