@@ -5,7 +5,8 @@ import { RpcQueues } from '@dvc/contracts';
  * one of each). The role owns the app's schema and nothing else; the RabbitMQ user may declare,
  * bind and read only its own queues (`<prefix>.*`), the shared exchanges and the RPC queues it
  * calls. docker-compose.yml (db-init, broker-init) and k8s/ are checked against this table by
- * test/ops, and test/ops/... the permissions against a real broker.
+ * test/ops; libs/messaging/src/service-permissions.int-spec.ts holds a real broker to the
+ * permissions.
  */
 export interface ServiceAccount {
   app: string;
