@@ -7,9 +7,9 @@ import { AppName, configProblem, deployedApps } from './ops-support';
  */
 const EXPECTED: Record<AppName, string[]> = {
   gateway: ['AMQP_URL', 'REDIS_URL', 'JWT_SECRET', 'INTERNAL_TOKEN', 'CORS_ORIGINS'],
-  identity: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'JWT_SECRET'],
+  identity: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'JWT_SECRET', 'EMAIL_TOKEN_PUBLIC_KEY'],
   catalogue: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL'],
-  notification: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'SMTP_HOST'],
+  notification: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'SMTP_HOST', 'EMAIL_TOKEN_PRIVATE_KEY'],
   dossier: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'IDEMPOTENCY_SECRET'],
   'document-storage': [
     'DATABASE_URL',
