@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from 'kysely';
 import { kyselyOf } from '@dvc/database';
 import type { DB } from '../database/db.generated';
 
@@ -48,20 +49,22 @@ export class CallbacksRepository {
     since: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<number> {
-    const [row]: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM provider_callbacks
-        WHERE NOT signature_valid AND received_at > $1`,
-      [since],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('provider_callbacks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('signature_valid', '=', false)
+      .where('received_at', '>', since)
+      .executeTakeFirstOrThrow();
     return row.n;
   }
 
   /** Deletes the unsigned IPNs received before `before`; answers how many. */
   async deleteUnsignedBefore(before: Date): Promise<number> {
-    const [, count]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM provider_callbacks WHERE NOT signature_valid AND received_at < $1`,
-      [before],
-    );
-    return count;
+    const result = await kyselyOf<DB>(this.dataSource.manager)
+      .deleteFrom('provider_callbacks')
+      .where('signature_valid', '=', false)
+      .where('received_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }
