@@ -120,7 +120,9 @@ if (!port) {
   console.error('dvc-healthcheck: no HTTP_PORT, APP or running app');
   process.exit(1);
 }
-fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(4000) }).then(
+// The gateway's /health/ready and /metrics want OPS_TOKEN when it is set.
+const headers = process.env.OPS_TOKEN ? { authorization: `Bearer ${process.env.OPS_TOKEN}` } : {};
+fetch(`http://127.0.0.1:${port}${path}`, { headers, signal: AbortSignal.timeout(4000) }).then(
   (res) => process.exit(res.ok ? 0 : 1),
   (err) => {
     console.error(`dvc-healthcheck: ${err.message}`);

@@ -16,6 +16,8 @@ import { PaymentConfig } from '../apps/payment/src/payment.config';
 
 type Env = Record<string, string | undefined>;
 
+export { envFor } from './app-env';
+
 /** What the launcher knows of each app: how to configure, migrate, seed and run it. */
 export interface AppEntry {
   name: string;
@@ -90,16 +92,4 @@ function vneidSimulatorConfig(env: Env): BaseConfig & { HTTP_PORT: number } {
   const config = loadConfig(BaseConfig, env);
   const gateway = loadConfig(GatewayConfig, env);
   return Object.assign(config, { HTTP_PORT: Number(new URL(gateway.OIDC_ISSUER).port || 80) });
-}
-
-/**
- * The environment of one app under `npm start`: everything, with `<APP>_X` (e.g.
- * IDENTITY_HTTP_PORT) overriding X for that app only.
- */
-export function envFor(app: AppEntry, env: Env): Env {
-  const prefix = `${app.name.toUpperCase().replace(/-/g, '_')}_`;
-  const own = Object.entries(env)
-    .filter(([key]) => key.startsWith(prefix))
-    .map(([key, value]) => [key.slice(prefix.length), value]);
-  return { ...env, ...Object.fromEntries(own) };
 }

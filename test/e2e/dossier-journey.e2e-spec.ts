@@ -209,6 +209,16 @@ describe('dossier journey (e2e)', () => {
       officer,
     );
     expect(result.status).toBe(201);
+    // Not the citizen's before the agency completes.
+    const beforeCompletion = await fetch(
+      `${stack.url}/api/v1/dossiers/${id}/results/${result.body.fileId}`,
+      { headers: { authorization: `Bearer ${citizen}` } },
+    );
+    expect(beforeCompletion.status).toBe(404);
+    expect(beforeCompletion.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(
+      (await call<DossierBody>('GET', `/dossiers/${id}`, { token: citizen })).body.results,
+    ).toEqual([]);
     expect(
       (
         await call<DossierBody>('POST', `/officer/dossiers/${id}/actions/complete`, {

@@ -18,6 +18,7 @@ export interface ComposeService {
   read_only?: boolean;
   tmpfs?: string[] | string;
   cap_drop?: string[];
+  profiles?: string[];
   [field: string]: unknown;
 }
 

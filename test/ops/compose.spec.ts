@@ -16,9 +16,12 @@ import {
   configProblem,
   deployedApps,
   internalUrls,
+  migratedApps,
   requiredInProduction,
   secretNames,
 } from './ops-support';
+import { envFor } from '../../scripts/app-env';
+import { DB_EXTENSIONS, SERVICE_ACCOUNTS } from '../../scripts/service-accounts';
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so it is checked against the apps
@@ -30,7 +33,17 @@ describe('docker-compose.yml', () => {
   const compose = renderCompose(secrets);
   const services = compose.services;
   const apps = deployedApps();
-  const INFRA = ['postgres', 'rabbitmq', 'redis', 'minio', 'minio-init', 'clamav', 'maildev'];
+  const INFRA = [
+    'postgres',
+    'db-init',
+    'rabbitmq',
+    'broker-init',
+    'redis',
+    'minio',
+    'minio-init',
+    'clamav',
+    'maildev',
+  ];
 
   it('has every app, the migration step and the infrastructure', () => {
     expect(Object.keys(services).sort()).toEqual([...APP_NAMES, 'migrate', ...INFRA].sort());
@@ -59,7 +72,7 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes only the gateway, the MailDev UI and the MinIO console', () => {
+  it('publishes the gateway, and the MinIO console and development helpers on 127.0.0.1 only', () => {
     const published = Object.fromEntries(
       Object.entries(services)
         .filter(([, s]) => s.ports)
@@ -68,12 +81,48 @@ describe('docker-compose.yml', () => {
     const gateway = apps.find((a) => a.name === 'gateway')!;
     expect(published).toEqual({
       gateway: [`${gateway.port}:${gateway.port}`],
-      maildev: ['1080:1080'],
-      minio: ['9001:9001'],
+      maildev: ['127.0.0.1:1080:1080'],
+      minio: ['127.0.0.1:9001:9001'],
     });
     expect(environmentOf(services.gateway).HTTP_PORT ?? String(gateway.port)).toBe(
       String(gateway.port),
     );
+  });
+
+  it('runs development helpers (MailDev) only in the dev profile, and nothing waits for them', () => {
+    const profiled = Object.fromEntries(
+      Object.entries(services)
+        .filter(([, s]) => s.profiles)
+        .map(([name, s]) => [name, s.profiles]),
+    );
+    expect(profiled).toEqual({ maildev: ['dev'] });
+    for (const [name, service] of Object.entries(services)) {
+      for (const dependency of Object.keys(dependsOn(service))) {
+        expect({ name, dependency, profiles: services[dependency].profiles }).toEqual({
+          name,
+          dependency,
+          profiles: undefined,
+        });
+      }
+    }
+  });
+
+  it('guards /metrics and /health/ready on the published gateway port with OPS_TOKEN (required)', () => {
+    const raw = environmentOf(rawCompose().services.gateway);
+    expect(raw.OPS_TOKEN).toMatch(/^\$\{OPS_TOKEN:\?[^}]+\}$/);
+    expect(mandatoryVariables()).toContain('OPS_TOKEN');
+  });
+
+  it('sends mail through the SMTP relay the operator names (required)', () => {
+    const raw = environmentOf(rawCompose().services.notification);
+    expect(raw.SMTP_HOST).toMatch(/^\$\{SMTP_HOST:\?[^}]+\}$/);
+    expect(mandatoryVariables()).toContain('SMTP_HOST');
+    const relay = renderCompose({ ...secrets, SMTP_HOST: 'smtp.example.vn' }).services;
+    expect(environmentOf(relay.notification)).toMatchObject({
+      SMTP_HOST: 'smtp.example.vn',
+      SMTP_PORT: '587',
+    });
+    expect(composeSource()).not.toMatch(/SMTP_HOST:\s*maildev/);
   });
 
   it.each(APP_NAMES)('%s listens on its own HTTP_PORT and has a healthcheck on /health', (name) => {
@@ -125,9 +174,6 @@ describe('docker-compose.yml', () => {
         clamav: 'service_healthy',
       }),
     );
-    expect(dependsOn(services.notification)).toEqual(
-      expect.objectContaining({ maildev: 'service_healthy' }),
-    );
     // The gateway's readiness asks the services it calls, so it waits for them.
     expect(dependsOn(services.gateway)).toEqual(
       expect.objectContaining({
@@ -159,7 +205,8 @@ describe('docker-compose.yml', () => {
     const migrate = services.migrate;
     expect(commandOf(migrate)).toEqual(['node', 'dist/scripts/migrate.js']);
     expect(migrate.restart).toBe('no');
-    expect(dependsOn(migrate)).toEqual({ postgres: 'service_healthy' });
+    expect(dependsOn(migrate)).toEqual({ 'db-init': 'service_completed_successfully' });
+    expect(dependsOn(services['db-init'])).toEqual({ postgres: 'service_healthy' });
     // One environment for every app's migrations: a schema or port here would apply to all.
     const env = environmentOf(migrate);
     expect(env.DB_SCHEMA).toBeUndefined();
@@ -227,14 +274,74 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('gives the migration every variable each app config requires in production', () => {
+  it('gives the migration every variable the config of each app it migrates requires in production', () => {
     const env = environmentOf(services.migrate);
-    for (const app of apps) {
-      expect({ app: app.name, problem: configProblem(app.config, env) }).toEqual({
+    expect(migratedApps().map((a) => a.name)).toEqual(APP_NAMES.filter((n) => n !== 'gateway'));
+    for (const app of migratedApps()) {
+      expect({ app: app.name, problem: configProblem(app.config, envFor(app, env)) }).toEqual({
         app: app.name,
         problem: null,
       });
     }
+  });
+
+  describe('per-service accounts (scripts/service-accounts.ts)', () => {
+    const userOf = (url: string | undefined) =>
+      url ? decodeURIComponent(new URL(url).username) : null;
+    const passwordVariable = (raw: string | undefined) => /\$\{([A-Z_]+):\?/.exec(raw ?? '')?.[1];
+
+    it.each(SERVICE_ACCOUNTS.map((a) => [a.app, a] as const))(
+      '%s connects to Postgres and RabbitMQ as its own user, made by db-init and broker-init',
+      (name, account) => {
+        const env = environmentOf(services[name]);
+        const raw = environmentOf(rawCompose().services[name]);
+        expect(userOf(env.AMQP_URL)).toBe(account.mq.user);
+        expect(passwordVariable(raw.AMQP_URL)).toBe(`${account.env}_MQ_PASSWORD`);
+        expect(commandOf(services['broker-init']).join('\n')).toContain(
+          `user ${account.mq.user} "$${account.env}_MQ_PASSWORD" '${account.mq.configure}' '${account.mq.write}' '${account.mq.read}'`,
+        );
+        expect(environmentOf(services['broker-init'])[`${account.env}_MQ_PASSWORD`]).toBe(
+          secrets[`${account.env}_MQ_PASSWORD`],
+        );
+        if (!account.db) {
+          expect(env.DATABASE_URL).toBeUndefined();
+          return;
+        }
+        expect(userOf(env.DATABASE_URL)).toBe(account.db.role);
+        expect(passwordVariable(raw.DATABASE_URL)).toBe(`${account.env}_DB_PASSWORD`);
+        expect(commandOf(services['db-init']).join('\n')).toContain(
+          `role ${account.db.role} ${account.db.schema} "$${account.env}_DB_PASSWORD"`,
+        );
+        expect(environmentOf(services['db-init'])[`${account.env}_DB_PASSWORD`]).toBe(
+          secrets[`${account.env}_DB_PASSWORD`],
+        );
+        // Its migrations run as the same role, in the schema the role owns.
+        const migrateEnv = envFor({ name }, environmentOf(services.migrate));
+        expect(userOf(migrateEnv.DATABASE_URL)).toBe(account.db.role);
+        expect(new (apps.find((a) => a.name === name)!.config)().DB_SCHEMA).toBe(account.db.schema);
+      },
+    );
+
+    it('gives no two apps the same user, and every app one', () => {
+      expect(SERVICE_ACCOUNTS.map((a) => a.app).sort()).toEqual([...APP_NAMES].sort());
+      const mqUsers = APP_NAMES.map((n) => userOf(environmentOf(services[n]).AMQP_URL));
+      expect(new Set(mqUsers).size).toBe(APP_NAMES.length);
+      const dbUsers = migratedApps().map((a) =>
+        userOf(environmentOf(services[a.name]).DATABASE_URL),
+      );
+      expect(new Set(dbUsers).size).toBe(migratedApps().length);
+      expect([...mqUsers, ...dbUsers]).not.toContain('dvc');
+    });
+
+    it('makes each role owner of its schema only, and the search extensions as the owner', () => {
+      const script = commandOf(services['db-init']).join('\n');
+      expect(script).toMatch(/CREATE SCHEMA IF NOT EXISTS :"schema" AUTHORIZATION :"role"/);
+      expect(script).toMatch(/NOSUPERUSER NOCREATEDB NOCREATEROLE/);
+      expect(script).toMatch(/REVOKE CREATE ON SCHEMA public FROM PUBLIC/);
+      for (const extension of DB_EXTENSIONS) {
+        expect(script).toContain(`CREATE EXTENSION IF NOT EXISTS ${extension} WITH SCHEMA public`);
+      }
+    });
   });
 
   it('refuses to start without the secrets (no development defaults)', () => {

@@ -179,7 +179,9 @@ describe('Dockerfile', () => {
       dir = mkdtempSync(join(tmpdir(), 'dvc-healthcheck-'));
       writeFileSync(join(dir, 'dvc-healthcheck'), files['/usr/local/bin/dvc-healthcheck']);
       server = createServer((req, res) => {
-        res.statusCode = req.url === '/health/live' ? 200 : 503;
+        const opsToken = req.headers.authorization === 'Bearer ops-token-0123456789abcdef';
+        res.statusCode =
+          req.url === '/health/live' || (req.url === '/metrics' && opsToken) ? 200 : 503;
         res.end();
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -198,6 +200,13 @@ describe('Dockerfile', () => {
 
     it('passes when /health/live answers 2xx on HTTP_PORT', async () => {
       expect((await run([], { HTTP_PORT: String(port) })).status).toBe(0);
+    });
+
+    it('sends OPS_TOKEN as a bearer token when it is set', async () => {
+      const env = { HTTP_PORT: String(port) };
+      expect((await run(['/metrics'], env)).status).toBe(1);
+      const withToken = { ...env, OPS_TOKEN: 'ops-token-0123456789abcdef' };
+      expect((await run(['/metrics'], withToken)).status).toBe(0);
     });
 
     it('fails on another status, or when nothing listens', async () => {

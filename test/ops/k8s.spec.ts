@@ -14,12 +14,15 @@ import {
   selects,
 } from './k8s-support';
 import { kustomize, Manifest, parseImage } from './kustomize';
+import { envFor } from '../../scripts/app-env';
+import { SERVICE_ACCOUNTS } from '../../scripts/service-accounts';
 import {
   AppInfo,
   APP_NAMES,
   configProblem,
   deployedApps,
   internalUrls,
+  migratedApps,
   repoRoot,
   requiredInProduction,
   secretNames,
@@ -52,6 +55,8 @@ const rendered = Object.fromEntries(
 ) as Record<keyof typeof kustomizations, Manifest[]>;
 
 const apps = deployedApps();
+const accountOf = (app: string) => SERVICE_ACCOUNTS.find((a) => a.app === app)!;
+const userOf = (url: string | undefined) => /^[a-z]+:\/\/([^:]+):/.exec(url ?? '')?.[1] ?? null;
 
 describe.each(Object.keys(kustomizations) as (keyof typeof kustomizations)[])(
   'k8s/%s rendered',
@@ -182,6 +187,17 @@ describe.each(Object.keys(kustomizations) as (keyof typeof kustomizations)[])(
         );
         expect(notFromSecret).toEqual([]);
         if (name === 'document-storage') expect(resolved.env.MINIO_ENDPOINT).toBeTruthy();
+      });
+
+      it('connects to Postgres and RabbitMQ with its own credentials (its keys of dvc-secrets)', () => {
+        const { secretRefs } = resolveEnv(c, manifests);
+        const own = accountOf(name).env;
+        const credentials = [...secretRefs].filter((ref) =>
+          /(POSTGRES|RABBITMQ)_(USER|PASSWORD)$/.test(ref),
+        );
+        const expected = ['RABBITMQ_USER', 'RABBITMQ_PASSWORD'];
+        if (accountOf(name).db) expected.push('POSTGRES_USER', 'POSTGRES_PASSWORD');
+        expect(credentials.sort()).toEqual(expected.map((k) => `dvc-secrets/${own}_${k}`).sort());
       });
 
       it('gets no variable its config does not know (but the parts of composed URLs)', () => {
@@ -471,19 +487,28 @@ describe.each(Object.keys(kustomizations) as (keyof typeof kustomizations)[])(
         expect(resolved.problems).toEqual([]);
         expect(resolved.env.DB_SCHEMA).toBeUndefined();
         expect(resolved.env.HTTP_PORT).toBeUndefined();
-        for (const app of apps) {
-          expect({ app: app.name, problem: configProblem(app.config, resolved.env) }).toEqual({
+        for (const app of migratedApps()) {
+          // Each app's migrations see `<APP>_X` as X: its own role and broker user.
+          const env = envFor(app, resolved.env);
+          expect({ app: app.name, problem: configProblem(app.config, env) }).toEqual({
             app: app.name,
             problem: null,
           });
-          const notFromSecret = secretNames(app.config, resolved.env).filter(
-            (v) => !resolved.fromSecret.has(v),
+          const prefix = `${accountOf(app.name).env}_`;
+          const notFromSecret = secretNames(app.config, env).filter(
+            (v) => !resolved.fromSecret.has(v) && !resolved.fromSecret.has(prefix + v),
           );
           expect({ app: app.name, notFromSecret }).toEqual({ app: app.name, notFromSecret: [] });
+          expect(userOf(env.DATABASE_URL)).toBe(resolved.env[`${prefix}POSTGRES_USER`]);
+          expect(userOf(env.AMQP_URL)).toBe(resolved.env[`${prefix}RABBITMQ_USER`]);
         }
         const known = new Set(apps.flatMap((a) => [...a.variables]));
+        const prefixes = SERVICE_ACCOUNTS.map((a) => `${a.env}_`);
         const unknown = Object.keys(resolved.env).filter(
-          (v) => !known.has(v) && !resolved.helpers.has(v),
+          (v) =>
+            !known.has(v) &&
+            !resolved.helpers.has(v) &&
+            !prefixes.some((p) => v.startsWith(p) && known.has(v.slice(p.length))),
         );
         expect(unknown).toEqual([]);
       });

@@ -3,7 +3,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage, IsInt, Max, Min } from 'class-validator';
-import { BaseConfig, ConfigError, loadConfig } from '@dvc/config';
+import { BaseConfig, ConfigError, loadConfig, secretSettings } from '@dvc/config';
 
 /** Helpers shared by the docker-compose, Kubernetes and Dockerfile tests. */
 
@@ -104,6 +104,11 @@ export function deployedApps(): AppInfo[] {
   return cached;
 }
 
+/** The apps the migration step migrates: those with a Postgres schema (all but the gateway). */
+export function migratedApps(): AppInfo[] {
+  return deployedApps().filter((app) => new app.config().usesPostgres);
+}
+
 /**
  * Variables of `app` whose development default is another app on this machine
  * (`http://127.0.0.1:3002` → catalogue): deployed, they must name that app's service.
@@ -155,7 +160,7 @@ export function strongSecret(label: string): string {
 /**
  * The variables an app refuses to start without in production, found by asking its config:
  * start from an empty production environment, and each time the config refuses it, take the
- * variables its message names (secrets of secretValues(), MINIO_ENDPOINT, PAYMENT_SIMULATOR,
+ * variables its message names (secrets, development values, MINIO_ENDPOINT, PAYMENT_SIMULATOR,
  * …), fill them from `provided` (or a strong stand-in) and ask again.
  */
 export function requiredInProduction(config: ConfigClass, provided: Env): Set<string> {
@@ -177,13 +182,9 @@ export function requiredInProduction(config: ConfigClass, provided: Env): Set<st
   return required;
 }
 
-/** The names of the secrets a config holds (its protected secretValues()). */
+/** The names of the secrets a config holds (its `@Secret()` and `@SecretInUrl()` settings). */
 export function secretNames(config: ConfigClass, env: Env): string[] {
-  const instance = loadConfigOrNull(config, env) ?? new config();
-  const values = (
-    instance as unknown as { secretValues(): Record<string, string | undefined> }
-  ).secretValues();
-  return Object.keys(values);
+  return secretSettings(loadConfigOrNull(config, env) ?? new config());
 }
 
 function loadConfigOrNull(config: ConfigClass, env: Env): BaseConfig | null {

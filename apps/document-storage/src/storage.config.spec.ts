@@ -4,6 +4,8 @@ import { StorageConfig } from './storage.config';
 const production = {
   NODE_ENV: 'production',
   AMQP_URL: 'amqp://dvc:s3cret-amqp@rabbitmq:5672',
+  DATABASE_URL: 'postgres://dvc:s3cret-db@postgres:5432/dvc',
+  REDIS_URL: 'redis://:s3cret-redis@redis:6379/0',
   MINIO_ENDPOINT: 'minio',
   MINIO_ACCESS_KEY: 'dvc-storage',
   MINIO_SECRET_KEY: 'a-long-minio-secret',

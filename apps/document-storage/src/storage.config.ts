@@ -10,7 +10,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { BaseConfig, ConfigError } from '@dvc/config';
+import { BaseConfig, ProductionValue, RequiredInProduction, Secret } from '@dvc/config';
 
 /**
  * `enableImplicitConversion` turns any non-empty string into `true` (so "false" would mean
@@ -44,6 +44,7 @@ export class StorageConfig extends BaseConfig {
    * MinIO (or any S3) host. Unset in development and tests: the app starts an embedded
    * s3rver and talks to it with the same `minio` client. Required in production.
    */
+  @RequiredInProduction('no embedded s3rver in production')
   @IsOptional()
   @IsString()
   MINIO_ENDPOINT?: string;
@@ -57,9 +58,11 @@ export class StorageConfig extends BaseConfig {
   @IsBoolean()
   MINIO_USE_SSL: boolean = false;
 
+  @RequiredInProduction('development value')
   @IsString()
   MINIO_ACCESS_KEY = DEV_OBJECT_STORE_KEY;
 
+  @Secret()
   @IsString()
   MINIO_SECRET_KEY = DEV_OBJECT_STORE_KEY;
 
@@ -78,6 +81,7 @@ export class StorageConfig extends BaseConfig {
   S3RVER_DIRECTORY = '.data/s3rver';
 
   /** Shared secret the gateway sends as `x-internal-token` on the internal HTTP API. */
+  @Secret()
   @IsString()
   @MinLength(16)
   INTERNAL_TOKEN = DEV_INTERNAL_TOKEN;
@@ -95,7 +99,18 @@ export class StorageConfig extends BaseConfig {
   @Min(1)
   MAX_DOSSIER_BYTES: number = 50 * MiB;
 
+  /** Documents one account may keep in its wallet (giấy tờ cá nhân). */
+  @IsInt()
+  @Min(1)
+  WALLET_MAX_DOCUMENTS: number = 100;
+
+  /** Total size of the files of one account's wallet. */
+  @IsInt()
+  @Min(1)
+  WALLET_MAX_BYTES: number = 200 * MiB;
+
   /** `signature` (EICAR list, development and tests) or `clamd` (ClamAV, required in production). */
+  @ProductionValue('clamd')
   @IsIn(['signature', 'clamd'])
   SCANNER: 'signature' | 'clamd' = 'signature';
 
@@ -130,28 +145,4 @@ export class StorageConfig extends BaseConfig {
   @Min(1)
   @Max(8760)
   CLEANUP_UNCLAIMED_HOURS: number = 24;
-
-  protected override secretValues(): Record<string, string | undefined> {
-    return {
-      ...super.secretValues(),
-      MINIO_SECRET_KEY: this.MINIO_SECRET_KEY,
-      INTERNAL_TOKEN: this.INTERNAL_TOKEN,
-    };
-  }
-
-  override assertSafeForProduction(): void {
-    super.assertSafeForProduction();
-    if (!this.isProduction) return;
-    const unsafe: string[] = [];
-    if (!this.MINIO_ENDPOINT) unsafe.push('MINIO_ENDPOINT (no embedded s3rver in production)');
-    if (this.MINIO_ACCESS_KEY === DEV_OBJECT_STORE_KEY) unsafe.push('MINIO_ACCESS_KEY');
-    if (this.MINIO_SECRET_KEY === DEV_OBJECT_STORE_KEY) unsafe.push('MINIO_SECRET_KEY');
-    if (this.INTERNAL_TOKEN === DEV_INTERNAL_TOKEN) unsafe.push('INTERNAL_TOKEN');
-    if (this.SCANNER !== 'clamd') unsafe.push('SCANNER (must be clamd)');
-    if (unsafe.length > 0) {
-      throw new ConfigError(
-        `Refusing to start in production with development defaults: ${unsafe.join(', ')}`,
-      );
-    }
-  }
 }

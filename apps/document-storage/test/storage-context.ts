@@ -71,7 +71,8 @@ export interface StorageTestContext {
   upload(body: Buffer | Readable, options?: UploadOptions): Promise<HttpAnswer>;
   /** An upload that must succeed: the stored file. */
   uploaded(body: Buffer, options?: UploadOptions): Promise<StoredFileView>;
-  download(fileId: string, headers?: Record<string, string>): Promise<HttpAnswer>;
+  /** Reads a file as the dossier service's principal (attachments, results) unless told who. */
+  download(fileId: string, reader?: Record<string, string>): Promise<HttpAnswer>;
   rpc<T>(pattern: string, data: unknown, caller: Caller | null): Promise<T>;
   /** Object keys under a prefix (`clean/`, `quarantine/`), sorted. */
   keys(prefix: string): Promise<string[]>;
@@ -169,9 +170,9 @@ export async function startStorageContext(
         expect(answer.status).toBe(201);
         return json<StoredFileView>(answer);
       },
-      download: (fileId, headers = {}) =>
+      download: (fileId, reader = { [StorageHttp.headers.principal]: 'dossier' }) =>
         http('GET', StorageHttp.content(fileId), {
-          headers: { [INTERNAL_TOKEN_HEADER]: TOKEN, ...headers },
+          headers: { [INTERNAL_TOKEN_HEADER]: TOKEN, ...reader },
         }),
       rpc: (pattern, data, caller) =>
         client.send(pattern, { caller, correlationId: randomUUID(), data }),

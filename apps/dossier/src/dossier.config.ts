@@ -1,5 +1,5 @@
 import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { BaseConfig } from '@dvc/config';
+import { BaseConfig, Secret } from '@dvc/config';
 
 /** Development value of IDEMPOTENCY_SECRET; production refuses to start with it. */
 export const DEV_IDEMPOTENCY_SECRET = 'dev-only-dossier-idempotency-secret-change-me';
@@ -31,6 +31,7 @@ export class DossierConfig extends BaseConfig {
   HOLIDAY_CACHE_SECONDS: number = 3600;
 
   /** Seals the submit answer (with its one-time lookup key) kept for Idempotency-Key replays. */
+  @Secret()
   @IsString()
   @MinLength(32)
   IDEMPOTENCY_SECRET = DEV_IDEMPOTENCY_SECRET;
@@ -50,11 +51,4 @@ export class DossierConfig extends BaseConfig {
   @Min(1)
   @Max(86_400)
   LOOKUP_WINDOW_SECONDS: number = 600;
-
-  protected override secretValues(): Record<string, string | undefined> {
-    // The development default counts as missing, so production refuses it.
-    const idempotency =
-      this.IDEMPOTENCY_SECRET === DEV_IDEMPOTENCY_SECRET ? undefined : this.IDEMPOTENCY_SECRET;
-    return { ...super.secretValues(), IDEMPOTENCY_SECRET: idempotency };
-  }
 }

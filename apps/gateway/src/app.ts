@@ -4,6 +4,8 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
+import { recordRouteTemplates } from '@dvc/observability';
+import type { DestinationStream } from 'pino';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { installHttpHooks, requestIdOf } from './http/http-hooks';
@@ -20,16 +22,21 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  */
 export async function startGateway(
   config: GatewayConfig,
-  // The built web portal to serve at `/` (dist/portal when found); null: API only.
-  options: { portalDir?: string | null } = {},
+  options: {
+    /** The built web portal to serve at `/` (dist/portal when found); null: API only. */
+    portalDir?: string | null;
+    /** Where log lines go (stdout when absent). */
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
     trustProxy: config.TRUST_PROXY_HOPS > 0 ? config.TRUST_PROXY_HOPS : false,
   });
+  recordRouteTemplates(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
-    GatewayModule.forRoot(config),
+    GatewayModule.forRoot(config, options.logDestination),
     adapter,
     {
       bufferLogs: true,

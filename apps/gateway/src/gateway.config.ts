@@ -1,5 +1,5 @@
-import { IsInt, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { BaseConfig } from '@dvc/config';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { BaseConfig, PublicOrigins, Secret } from '@dvc/config';
 
 /** Configuration of the gateway, the only public HTTP entry of DVC. */
 export class GatewayConfig extends BaseConfig {
@@ -13,6 +13,7 @@ export class GatewayConfig extends BaseConfig {
   override DB_SCHEMA: string = 'gateway';
 
   /** HS256 key shared with identity, which signs the access tokens. */
+  @Secret()
   @IsString()
   @MinLength(16)
   JWT_SECRET: string = 'dev-only-jwt-secret-change-me';
@@ -30,9 +31,19 @@ export class GatewayConfig extends BaseConfig {
   PAYMENT_HTTP_URL: string = 'http://127.0.0.1:3006';
 
   /** Shared secret of the internal HTTP APIs (document-storage); never leaves the cluster. */
+  @Secret()
   @IsString()
   @MinLength(16)
   INTERNAL_TOKEN: string = 'dev-only-internal-token-change-me';
+
+  /**
+   * When set, `/metrics` and `/health/ready` answer only `Authorization: Bearer <OPS_TOKEN>`
+   * (docker-compose publishes the gateway's port; Kubernetes refuses them at the Ingress).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  OPS_TOKEN?: string;
 
   /** Largest file one upload may carry (document-storage enforces it too). */
   @IsInt()
@@ -74,11 +85,13 @@ export class GatewayConfig extends BaseConfig {
   @MinLength(1)
   OIDC_CLIENT_ID: string = 'dvc-portal';
 
+  @Secret()
   @IsString()
   @MinLength(16)
   OIDC_CLIENT_SECRET: string = 'dev-only-oidc-secret-change-me';
 
   /** Comma-separated origins allowed by CORS; empty for same-origin only. */
+  @PublicOrigins()
   @IsString()
   CORS_ORIGINS: string = 'http://localhost:3000,http://localhost:5173';
 
@@ -99,12 +112,8 @@ export class GatewayConfig extends BaseConfig {
       .filter((origin) => origin.length > 0);
   }
 
-  protected override secretValues(): Record<string, string | undefined> {
-    return {
-      ...super.secretValues(),
-      JWT_SECRET: this.JWT_SECRET,
-      INTERNAL_TOKEN: this.INTERNAL_TOKEN,
-      OIDC_CLIENT_SECRET: this.OIDC_CLIENT_SECRET,
-    };
+  /** The gateway owns no tables: it never connects to Postgres. */
+  override get usesPostgres(): boolean {
+    return false;
   }
 }

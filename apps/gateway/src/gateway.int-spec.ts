@@ -18,7 +18,7 @@ import {
   RpcQueues,
   StorageRpc,
 } from '@dvc/contracts';
-import { FakeRpcService, ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
+import { FakeRpcService, ServiceUnderTest, isolatedService, notFound, waitFor } from '@dvc/testing';
 import { startGateway } from './app';
 import { GatewayConfig } from './gateway.config';
 
@@ -120,6 +120,8 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
   let catalogueHttp: Server;
   let app: NestFastifyApplication;
   let base: string;
+  /** Every line the gateway logged. */
+  const logLines: string[] = [];
 
   const token = (claims: Partial<AccessTokenClaims> = {}, options: { expiresIn?: number } = {}) =>
     jwt.sign(
@@ -149,7 +151,10 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
       gatewayConfig({
         ...sut.env,
         CATALOGUE_HTTP_URL: `http://127.0.0.1:${(catalogueHttp.address() as AddressInfo).port}`,
+        // Every request line (successes are debug); they go to logLines, not the console.
+        LOG_LEVEL: 'debug',
       }),
+      { logDestination: { write: (line: string) => void logLines.push(line) } },
     );
     base = sut.urlOf(app);
   });
@@ -223,6 +228,78 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
         expect.arrayContaining(['email', 'password', 'fullName', 'captchaId', 'captchaAnswer']),
       );
       expect(answer.body.components).toHaveProperty('securitySchemes');
+    });
+  });
+
+  describe('request logs', () => {
+    const requestLines = (route: string) =>
+      logLines
+        .map((line) => JSON.parse(line) as { req?: { route: string } })
+        .filter((line) => line.req?.route === route);
+
+    it('carry the route template and the query redacted but for paging and filters', async () => {
+      const secrets = ['000.00.01.H26-261126-0007', 'K7QX9P', 'Nguyễn Văn Bí Mật', '001099012345'];
+      dossier.on(DossierRpc.publicLookup, () => notFound('dossier.not_found'));
+      dossier.on(DossierRpc.officerList, () => ({
+        response: { items: [], total: 0, page: 2, pageSize: 20 },
+      }));
+      const lookup = new URLSearchParams({ code: secrets[0], key: secrets[1] });
+      expect((await request(base, `/api/v1/public/dossiers/lookup?${lookup}`)).status).toBe(404);
+      const officer = token({ roles: ['officer'], agencies: ['000.00.01.H26'] });
+      for (const q of [secrets[2], secrets[3]]) {
+        const search = new URLSearchParams({ q, page: '2', status: 'RECEIVED' });
+        const answer = await request(base, `/api/v1/officer/dossiers?${search}`, {
+          headers: { authorization: `Bearer ${officer}` },
+        });
+        expect(answer.status).toBe(200);
+      }
+
+      const [lookupLine] = await waitFor(
+        () =>
+          requestLines('/api/v1/public/dossiers/lookup').length > 0 &&
+          requestLines('/api/v1/public/dossiers/lookup'),
+        { what: 'lookup logged' },
+      );
+      expect(lookupLine.req).toEqual({
+        method: 'GET',
+        route: '/api/v1/public/dossiers/lookup',
+        query: { code: '[redacted]', key: '[redacted]' },
+      });
+      const searchLines = await waitFor(
+        () =>
+          requestLines('/api/v1/officer/dossiers').length >= 2 &&
+          requestLines('/api/v1/officer/dossiers'),
+        { what: 'officer searches logged' },
+      );
+      for (const line of searchLines) {
+        expect(line.req).toEqual({
+          method: 'GET',
+          route: '/api/v1/officer/dossiers',
+          query: { q: '[redacted]', page: '2', status: 'RECEIVED' },
+        });
+      }
+      const output = logLines.join('');
+      for (const secret of secrets) {
+        for (const form of [secret, encodeURIComponent(secret), secret.replace(/ /g, '+')]) {
+          expect(output).not.toContain(form);
+        }
+      }
+    });
+
+    it('name no path parameter, only the template', async () => {
+      const id = randomUUID();
+      dossier.on(DossierRpc.get, () => notFound('dossier.not_found'));
+      expect(
+        (
+          await request(base, `/api/v1/dossiers/${id}`, {
+            headers: { authorization: `Bearer ${token()}` },
+          })
+        ).status,
+      ).toBe(404);
+      await waitFor(() => requestLines('/api/v1/dossiers/:id').length > 0, {
+        what: 'dossier view logged',
+      });
+      expect(logLines.join('')).not.toContain(id);
     });
   });
 
@@ -725,5 +802,41 @@ describe('gateway with the broker down', () => {
     const ready = await request(base, '/health/ready');
     expectProblem(ready, 503);
     expect(ready.body.checks).toMatchObject({ rabbitmq: { status: 'down' } });
+  });
+});
+
+describe('gateway with OPS_TOKEN (its port published, as in docker-compose)', () => {
+  const OPS_TOKEN = 'ops-token-for-the-monitoring-0123';
+  let sut: ServiceUnderTest;
+  let app: NestFastifyApplication;
+  let base: string;
+
+  beforeAll(async () => {
+    sut = await isolatedService('gateway_ops');
+    app = await startGateway(gatewayConfig({ ...sut.env, OPS_TOKEN }));
+    base = sut.urlOf(app);
+  });
+
+  afterAll(() => sut?.cleanup(app));
+
+  it('answers /metrics and /health/ready only with the token; /health/live to anyone', async () => {
+    for (const path of ['/metrics', '/health/ready']) {
+      for (const authorization of [undefined, 'Bearer wrong', `Bearer ${OPS_TOKEN}x`]) {
+        const answer = await request(base, path, {
+          headers: authorization ? { authorization } : {},
+        });
+        expectProblem(answer, 401, 'ops.token_required');
+      }
+    }
+    const metrics = await fetch(`${base}/metrics`, {
+      headers: { authorization: `Bearer ${OPS_TOKEN}` },
+    });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/http_request_duration_seconds/);
+    const ready = await request(base, '/health/ready', {
+      headers: { authorization: `Bearer ${OPS_TOKEN}` },
+    });
+    expect(ready.body.checks).toBeDefined();
+    expect((await request(base, '/health/live')).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import type { DestinationStream } from 'pino';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -17,6 +18,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { ProblemFilter } from './problems/problem.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { RateLimitGuard, rateLimitOptions } from './rate-limit/rate-limit';
+import { OpsTokenGuard } from './health/ops-token.guard';
 import { RpcModule } from './rpc/rpc.module';
 import { RedisModule } from '@dvc/database';
 
@@ -27,12 +29,12 @@ import { RedisModule } from '@dvc/database';
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(config: GatewayConfig): DynamicModule {
+  static forRoot(config: GatewayConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggingModule.forRoot('gateway', config.LOG_LEVEL),
+        LoggingModule.forRoot('gateway', config.LOG_LEVEL, logDestination),
         RedisModule.forRoot('gateway'),
         RpcModule,
         ThrottlerModule.forRootAsync({
@@ -49,6 +51,7 @@ export class GatewayModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: OpsTokenGuard },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

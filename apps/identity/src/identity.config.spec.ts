@@ -6,6 +6,8 @@ describe('IdentityConfig', () => {
   const production = {
     NODE_ENV: 'production',
     AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
+    DATABASE_URL: 'postgres://dvc_identity:s3cret-db@postgres:5432/dvc',
+    REDIS_URL: 'redis://:s3cret-redis@redis:6379/0',
     JWT_SECRET: 'a-production-secret-0123456789abcdef',
   };
 

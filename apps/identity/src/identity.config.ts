@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
-import { BaseConfig } from '@dvc/config';
+import { BaseConfig, Secret } from '@dvc/config';
 import { DEV_EMAIL_TOKEN_PUBLIC_KEY } from '@dvc/contracts';
 
 /** Configuration of the identity service (accounts, sessions, tokens), validated at start. */
@@ -13,6 +13,7 @@ export class IdentityConfig extends BaseConfig {
   HTTP_PORT: number = 3001;
 
   /** HS256 key of the access JWT, shared with the gateway. The default is refused in production. */
+  @Secret()
   @IsString()
   @MinLength(16)
   JWT_SECRET: string = 'dev-only-jwt-secret-change-me';
@@ -39,6 +40,7 @@ export class IdentityConfig extends BaseConfig {
    * Public key (base64 DER, SPKI) of the notification service: activation and reset tokens are
    * sealed to it before they leave identity. The development key is refused in production.
    */
+  @Secret()
   @IsString()
   @MinLength(100)
   EMAIL_TOKEN_PUBLIC_KEY: string = DEV_EMAIL_TOKEN_PUBLIC_KEY;
@@ -102,12 +104,4 @@ export class IdentityConfig extends BaseConfig {
   })
   @IsBoolean()
   SEED_DEMO_ACCOUNTS: boolean = true;
-
-  protected override secretValues(): Record<string, string | undefined> {
-    return {
-      ...super.secretValues(),
-      JWT_SECRET: this.JWT_SECRET,
-      EMAIL_TOKEN_PUBLIC_KEY: this.EMAIL_TOKEN_PUBLIC_KEY,
-    };
-  }
 }

@@ -202,7 +202,7 @@ describe('notification service: the bell', () => {
     return identity.add({ email: `${n}@example.vn`, fullName: 'Nguyễn Văn An', locale, phone });
   }
 
-  const emailOf = (accountId: string) => identity.contacts.get(accountId)!.email;
+  const emailOf = (accountId: string) => identity.contacts.get(accountId)!.email ?? '';
 
   function statusChanged(
     applicantId: string,

@@ -9,6 +9,16 @@ const EMAIL_TOKEN_PRIVATE_KEY = generateKeyPairSync('rsa', {
   publicKeyEncoding: { type: 'spki', format: 'der' },
 }).privateKey.toString('base64');
 
+/** A production environment with real infrastructure credentials and mail relay. */
+const productionInfra = {
+  NODE_ENV: 'production',
+  AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
+  DATABASE_URL: 'postgres://notification:s3cret-db@postgres:5432/dvc',
+  REDIS_URL: 'redis://:s3cret-redis@redis:6379/0',
+  SMTP_HOST: 'smtp.example.vn',
+  EMAIL_TOKEN_PRIVATE_KEY,
+};
+
 describe('NotificationConfig', () => {
   it('has the development defaults of DESIGN.md §8', () => {
     const config = loadConfig(NotificationConfig, {});
@@ -32,12 +42,7 @@ describe('NotificationConfig', () => {
     expect(() => loadConfig(NotificationConfig, { SMS_DRIVER: 'sms-gun' })).toThrow(/SMS_DRIVER/);
     const http = { SMS_DRIVER: 'http', SMS_HTTP_URL: 'https://sms.example.vn/api/send' };
     expect(loadConfig(NotificationConfig, http).SMS_HTTP_URL).toBe(http.SMS_HTTP_URL);
-    const production = {
-      NODE_ENV: 'production',
-      AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
-      EMAIL_TOKEN_PRIVATE_KEY,
-      ...http,
-    };
+    const production = { ...productionInfra, ...http };
     expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMS_HTTP_TOKEN/);
     expect(
       loadConfig(NotificationConfig, { ...production, SMS_HTTP_TOKEN: 't0k3n' }).SMS_DRIVER,
@@ -63,18 +68,13 @@ describe('NotificationConfig', () => {
   });
 
   it('refuses to start in production with an SMTP user but no password', () => {
-    const production = {
-      NODE_ENV: 'production',
-      AMQP_URL: 'amqp://dvc:s3cret@mq:5672',
-      EMAIL_TOKEN_PRIVATE_KEY,
-      SMTP_USER: 'dvc',
-    };
+    const production = { ...productionInfra, SMTP_USER: 'dvc' };
     expect(() => loadConfig(NotificationConfig, production)).toThrow(/SMTP_PASS/);
     expect(loadConfig(NotificationConfig, { ...production, SMTP_PASS: 'x' }).SMTP_USER).toBe('dvc');
   });
 
   it('refuses to start in production with the development key of email tokens, and names it', () => {
-    const production = { NODE_ENV: 'production', AMQP_URL: 'amqp://dvc:s3cret@mq:5672' };
+    const production = { ...productionInfra, EMAIL_TOKEN_PRIVATE_KEY: undefined };
     expect(() => loadConfig(NotificationConfig, production)).toThrow(/EMAIL_TOKEN_PRIVATE_KEY/);
     expect(
       loadConfig(NotificationConfig, { ...production, EMAIL_TOKEN_PRIVATE_KEY }).isProduction,

@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { BaseConfig } from '@dvc/config';
+import { BaseConfig, RequiredInProduction, Secret } from '@dvc/config';
 import { DEV_EMAIL_TOKEN_PRIVATE_KEY } from '@dvc/contracts';
 
 /**
@@ -33,7 +33,8 @@ export class NotificationConfig extends BaseConfig {
 
   override DB_SCHEMA = 'notification';
 
-  /** Development default: MailDev's SMTP server (DESIGN.md §8). */
+  /** Development default: MailDev's SMTP server; production names its relay. */
+  @RequiredInProduction('the development mail catcher')
   @IsString()
   SMTP_HOST = '127.0.0.1';
 
@@ -51,6 +52,8 @@ export class NotificationConfig extends BaseConfig {
   @IsString()
   SMTP_USER?: string;
 
+  /** Required when SMTP_USER is set (an open internal relay needs none). */
+  @Secret<NotificationConfig>({ when: (c) => Boolean(c.SMTP_USER) })
   @IsOptional()
   @IsString()
   SMTP_PASS?: string;
@@ -62,6 +65,7 @@ export class NotificationConfig extends BaseConfig {
    * Private key (base64 DER, PKCS#8) that opens the activation and reset tokens identity seals
    * to this service (identity holds the public half). The development key is refused in production.
    */
+  @Secret()
   @IsString()
   @MinLength(100)
   EMAIL_TOKEN_PRIVATE_KEY: string = DEV_EMAIL_TOKEN_PRIVATE_KEY;
@@ -94,6 +98,7 @@ export class NotificationConfig extends BaseConfig {
   SMS_HTTP_URL?: string;
 
   /** Bearer token of the SMS provider (SMS_DRIVER=http). */
+  @Secret<NotificationConfig>({ when: (c) => c.SMS_DRIVER === 'http' })
   @IsOptional()
   @IsString()
   SMS_HTTP_TOKEN?: string;
@@ -101,14 +106,4 @@ export class NotificationConfig extends BaseConfig {
   /** Registered sender name (brandname) the SMS shows. */
   @IsString()
   SMS_SENDER = 'DVC';
-
-  protected override secretValues(): Record<string, string | undefined> {
-    // An authenticated relay needs its password; an open internal relay needs none.
-    return {
-      ...super.secretValues(),
-      EMAIL_TOKEN_PRIVATE_KEY: this.EMAIL_TOKEN_PRIVATE_KEY,
-      ...(this.SMTP_USER ? { SMTP_PASS: this.SMTP_PASS } : {}),
-      ...(this.SMS_DRIVER === 'http' ? { SMS_HTTP_TOKEN: this.SMS_HTTP_TOKEN } : {}),
-    };
-  }
 }

@@ -4,6 +4,8 @@ import { PaymentConfig } from './payment.config';
 const production = {
   NODE_ENV: 'production',
   AMQP_URL: 'amqp://dvc:s3cret-broker@rabbitmq:5672',
+  DATABASE_URL: 'postgres://dvc:s3cret-db@postgres:5432/dvc',
+  REDIS_URL: 'redis://:s3cret-redis@redis:6379/0',
   VNPAY_TMN_CODE: 'DVCHN001',
   VNPAY_HASH_SECRET: 'a-real-secret-from-the-provider-0123',
   VNPAY_PAY_URL: 'https://pay.vnpay.vn/vpcpay.html',

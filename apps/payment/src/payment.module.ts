@@ -8,6 +8,7 @@ import { RedisModule, serviceDataSourceOptions } from '@dvc/database';
 import { INTERNAL_TOKEN, InternalTokenGuard } from '@dvc/http';
 import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
+import { CallbackRecorder } from './ipn/callback-recorder';
 import { CallbacksRepository } from './ipn/callbacks.repository';
 import { IpnController } from './ipn/ipn.controller';
 import { IpnService } from './ipn/ipn.service';
@@ -87,6 +88,7 @@ export class PaymentModule {
         PaymentsRepository,
         ReceiptsRepository,
         CallbacksRepository,
+        CallbackRecorder,
         ReconciliationRepository,
         PaymentLifecycle,
         PaymentsService,

@@ -86,7 +86,10 @@ export interface PaymentTestContext {
   close(): Promise<void>;
 }
 
-export async function startPaymentContext(): Promise<PaymentTestContext> {
+/** `overrides`: variables of PaymentConfig for this file's service. */
+export async function startPaymentContext(
+  overrides: Record<string, string> = {},
+): Promise<PaymentTestContext> {
   const sut = await isolatedService('payment');
   const names = new Map<string, string>();
   let identity: FakeRpcService | undefined;
@@ -127,6 +130,7 @@ export async function startPaymentContext(): Promise<PaymentTestContext> {
       PAYMENT_IPN_URL: `http://127.0.0.1:${ipnPort}/api/v1/payments/vnpay/ipn`,
       PAYMENT_RETURN_URL: 'http://portal.test/api/v1/payments/vnpay/return',
       RECONCILE_INTERVAL_MINUTES: '60',
+      ...overrides,
     });
     await migratePayment(config);
     const started = (app = await startPayment(config));

@@ -1,25 +1,21 @@
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { DEV_EMAIL_TOKEN_PRIVATE_KEY, DEV_EMAIL_TOKEN_PUBLIC_KEY } from '@dvc/contracts';
 import { ConfigError } from './load-config';
-
-/** Development defaults that must never reach production (DESIGN.md §9). */
-export const DEV_SECRETS = new Set([
-  'dev-only-jwt-secret-change-me',
-  'dev-only-oidc-secret-change-me',
-  'guest',
-  DEV_EMAIL_TOKEN_PUBLIC_KEY,
-  DEV_EMAIL_TOKEN_PRIVATE_KEY,
-]);
+import { productionProblems, SecretInUrl } from './production-safety';
 
 /** Variables every DVC app reads. Each app's config extends this. */
 export class BaseConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  /** Interface the app's HTTP server binds. */
+  /**
+   * Interface the app's HTTP server binds. Loopback by default: internal ports (health,
+   * metrics, file streams) are not on the network unless a deployment says so (0.0.0.0 in
+   * containers, where the network policy and the published ports decide).
+   */
   @IsString()
-  HTTP_HOST = '0.0.0.0';
+  HTTP_HOST = '127.0.0.1';
 
+  @SecretInUrl<BaseConfig>({ when: (c) => c.usesPostgres })
   @IsString()
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -27,9 +23,11 @@ export class BaseConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
   DB_SCHEMA: string;
 
+  @SecretInUrl()
   @IsString()
   AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 
+  @SecretInUrl()
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379/0';
 
@@ -66,16 +64,15 @@ export class BaseConfig {
     return this.NODE_ENV === 'production';
   }
 
-  /** Names of secrets this config holds, checked against DEV_SECRETS in production. */
-  protected secretValues(): Record<string, string | undefined> {
-    return { AMQP_URL: new URL(this.AMQP_URL).password };
+  /** Whether the app connects to Postgres (all but the gateway): its URL is then checked. */
+  get usesPostgres(): boolean {
+    return true;
   }
 
+  /** Production refuses development values, naming every offending setting at once. */
   assertSafeForProduction(): void {
     if (!this.isProduction) return;
-    const unsafe = Object.entries(this.secretValues())
-      .filter(([, v]) => v === undefined || v === '' || DEV_SECRETS.has(v))
-      .map(([k]) => k);
+    const unsafe = productionProblems(this);
     if (unsafe.length > 0) {
       throw new ConfigError(
         `Refusing to start in production with development defaults: ${unsafe.join(', ')}`,

@@ -365,6 +365,7 @@ export interface DossierView {
   deliveryAddress: DeliveryAddressView | null;
   deliveryTracking: string | null;
   components: ComponentSlotView[];
+  /** To the applicant only from RESULT_READY on; to the agency's officers always. */
   results: ResultFileView[];
   supplementRequest: SupplementRequestView | null;
   /** Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status. */

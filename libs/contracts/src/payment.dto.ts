@@ -147,8 +147,12 @@ export interface ReceiptAuthorizationView {
  * it with the internal token after an ownership check over RPC).
  */
 export const PaymentHttp = {
-  /** GET, streams the receipt PDF of a paid payment. */
+  /** GET, streams the receipt PDF of a paid payment to its owner (header below). */
   receipt: (paymentId: string) => `/internal/payments/${paymentId}/receipt`,
+  headers: {
+    /** The account the gateway found owns the payment; required, and must be its owner. */
+    owner: 'x-payment-owner',
+  },
 } as const;
 
 // ---------- events (`payment.*`) ----------

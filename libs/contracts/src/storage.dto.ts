@@ -71,12 +71,27 @@ export interface PersonalDocumentView {
 export const StorageHttp = {
   /** POST, raw body; headers below; answers StoredFileView (201) or a problem. */
   upload: '/internal/files',
-  /** GET, streams the bytes of a clean file. */
+  /** GET, streams the bytes of a clean file to its owner or a named service principal. */
   content: (fileId: string) => `/internal/files/${fileId}/content`,
   headers: {
     owner: 'x-file-owner',
+    /** Who reads a file the caller does not own (one of FILE_READING_SERVICES). */
+    principal: 'x-file-principal',
     purpose: 'x-file-purpose',
     fileName: 'x-file-name', // URI-encoded original name
     maxBytes: 'x-max-bytes', // cap for this upload (e.g. what is left of the dossier quota)
   },
 } as const;
+
+/**
+ * Service principals that may read files they do not own, and what each may read: `dossier`
+ * streams a dossier's attachments and results after `dossier.files.authorize` said yes.
+ */
+export const FILE_READING_SERVICES = {
+  dossier: ['attachment', 'result'],
+} as const satisfies Record<string, readonly FilePurpose[]>;
+
+export type FileReadingService = keyof typeof FILE_READING_SERVICES;
+
+/** Who reads a file over the internal HTTP API: never nobody. */
+export type FileReader = { ownerId: string } | { service: FileReadingService };

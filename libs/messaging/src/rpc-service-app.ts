@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { RpcCorrelationInterceptor } from '@dvc/observability';
+import { RpcCorrelationInterceptor, recordRouteTemplates } from '@dvc/observability';
 import { RpcAckInterceptor } from './rpc-ack';
 import { RpcDomainExceptionFilter } from './rpc-exception.filter';
 import { RpcTransportConfig, rpcServerOptions } from './rmq-options';
@@ -22,9 +22,11 @@ export interface RpcServiceAppOptions {
  * /health, /metrics and any internal streams. Returns the started app.
  */
 export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise<INestApplication> {
+  const adapter = new FastifyAdapter();
+  recordRouteTemplates(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter(),
+    adapter,
     // Throw instead of process.exit() on a wiring error: main.ts exits, tests see the cause.
     { bufferLogs: true, abortOnError: false },
   );
@@ -40,6 +42,6 @@ export async function startRpcServiceApp(options: RpcServiceAppOptions): Promise
   rpc.useGlobalFilters(new RpcDomainExceptionFilter());
   rpc.setIsInitHookCalled(true);
   await app.startAllMicroservices();
-  await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '0.0.0.0');
+  await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '127.0.0.1');
   return app;
 }

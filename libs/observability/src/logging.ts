@@ -10,9 +10,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { Store, storage } from 'nestjs-pino/storage';
 import { Observable } from 'rxjs';
 import type { RpcRequest } from '@dvc/contracts';
+import { loggedRequest } from './request-line';
 
 export const CORRELATION_HEADER = 'x-request-id';
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,39 +40,43 @@ export function requestLogLevel(
   return res.statusCode >= 400 ? 'info' : 'debug';
 }
 
-/** pino JSON logs; every HTTP log line carries the request's correlation id (`reqId`). */
-function loggerModule(service: string, level: string) {
+/**
+ * pino JSON logs; every HTTP log line carries the request's correlation id (`reqId`), its
+ * route template and its redacted query (request-line.ts), never the URL as sent.
+ */
+function loggerModule(service: string, level: string, destination?: DestinationStream) {
+  const options = {
+    level,
+    base: { service },
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = correlationIdOf(req);
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customLogLevel: requestLogLevel,
+    customProps: (req: IncomingMessage) => ({
+      correlationId: (req as IncomingMessage & { id?: string }).id,
+    }),
+    // Probes and scrapes every few seconds would drown the log. Fastify's middleware layer
+    // may rewrite req.url relative to the mount point; originalUrl keeps the full path.
+    autoLogging: {
+      ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+        /^\/(health|metrics)(\/|$|\?)/.test(req.originalUrl ?? req.url ?? ''),
+    },
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      '*.password',
+      '*.token',
+      '*.refreshToken',
+    ],
+    serializers: {
+      req: (req: { raw: IncomingMessage }) => loggedRequest(req.raw),
+    },
+  };
   return LoggerModule.forRoot({
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      level,
-      base: { service },
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const id = correlationIdOf(req);
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: requestLogLevel,
-      customProps: (req: IncomingMessage) => ({
-        correlationId: (req as IncomingMessage & { id?: string }).id,
-      }),
-      // Probes and scrapes every few seconds would drown the log. Fastify's middleware layer
-      // may rewrite req.url relative to the mount point; originalUrl keeps the full path.
-      autoLogging: {
-        ignore: (req: IncomingMessage & { originalUrl?: string }) =>
-          /^\/(health|metrics)(\/|$|\?)/.test(req.originalUrl ?? req.url ?? ''),
-      },
-      redact: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        '*.password',
-        '*.token',
-        '*.refreshToken',
-      ],
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
-      },
-    },
+    pinoHttp: destination ? [options, destination] : options,
   });
 }
 
@@ -99,11 +105,12 @@ export class RpcCorrelationInterceptor implements NestInterceptor {
 /** Structured logging for one app: pino for HTTP and RPC, with correlation ids. */
 @Module({})
 export class LoggingModule {
-  static forRoot(service: string, level: string): DynamicModule {
+  /** `destination`: where the lines go (stdout when absent; tests read them). */
+  static forRoot(service: string, level: string, destination?: DestinationStream): DynamicModule {
     return {
       module: LoggingModule,
       global: true,
-      imports: [loggerModule(service, level)],
+      imports: [loggerModule(service, level, destination)],
       providers: [RpcCorrelationInterceptor],
       exports: [RpcCorrelationInterceptor],
     };

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { routeTemplateOf } from './request-line';
 
 /** One Prometheus registry per process, with Node's default metrics. */
 export const metricsRegistry = new Registry();
@@ -27,12 +28,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const end = httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
-      // Label by the path without ids/query so the series stay bounded: paths nobody serves
-      // (scanners) share one label, and version segments (`/v1`) are not ids.
-      const route =
-        res.statusCode === 404
-          ? '(not found)'
-          : (req.url ?? '').split('?')[0].replace(/\/(?!v\d+(?:\/|$))[^/]*\d[^/]*/g, '/:id');
+      // Label by the route template so the series stay bounded (and carry no ids or codes):
+      // paths nobody serves (scanners) share one label.
+      const route = res.statusCode === 404 ? '(not found)' : (routeTemplateOf(req) ?? '(no route)');
       end({ route, status: String(res.statusCode) });
     });
     next();

@@ -5,6 +5,7 @@ import type { PersonalDocumentType } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
 import type { DB } from '../database/db.generated';
 import type { DocumentRow } from './documents.dto';
+import type { WalletUsage } from './wallet-quota';
 
 export interface NewDocument {
   ownerId: string;
@@ -20,9 +21,31 @@ export interface NewDocument {
 export class DocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The owner's live documents and their bytes, holding the owner's wallet lock until the
+   * transaction ends (two uploads at once cannot both take the last room).
+   */
+  async lockUsage(manager: EntityManager, ownerId: string): Promise<WalletUsage> {
+    const db = kyselyOf<DB>(manager);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`wallet:${ownerId}`}, 0))`.execute(
+      db,
+    );
+    const row = await db
+      .selectFrom('documents as d')
+      .innerJoin('files as f', 'f.id', 'd.file_id')
+      .select([
+        sql<number>`count(*)::int`.as('documents'),
+        sql<string>`coalesce(sum(f.size), 0)::bigint`.as('bytes'),
+      ])
+      .where('d.owner_id', '=', ownerId)
+      .where('d.deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return { documents: row.documents, bytes: Number(row.bytes) };
+  }
+
   /** Inserts the document; null when the file already backs another live document. */
-  async insert(doc: NewDocument): Promise<string | null> {
-    const row = await this.db
+  async insert(manager: EntityManager, doc: NewDocument): Promise<string | null> {
+    const row = await kyselyOf<DB>(manager)
       .insertInto('documents')
       .values({
         owner_id: doc.ownerId,

@@ -11,6 +11,8 @@ import {
   mapPersonalDocumentView,
 } from './documents.dto';
 import { DocumentsRepository } from './documents.repository';
+import { StorageConfig } from '../storage.config';
+import { WalletQuota, assertWalletRoom } from './wallet-quota';
 
 /**
  * The personal document wallet (giấy tờ cá nhân): a citizen's own documents, each backed by
@@ -23,7 +25,12 @@ export class DocumentsService {
     private readonly files: FilesRepository,
     private readonly filesService: FilesService,
     private readonly dataSource: DataSource,
-  ) {}
+    config: StorageConfig,
+  ) {
+    this.quota = { maxDocuments: config.WALLET_MAX_DOCUMENTS, maxBytes: config.WALLET_MAX_BYTES };
+  }
+
+  private readonly quota: WalletQuota;
 
   async create(caller: Caller, input: CreateDocumentInput): Promise<PersonalDocumentView> {
     const file = await this.files.find(input.fileId);
@@ -33,13 +40,20 @@ export class DocumentsService {
     if (file.purpose !== 'wallet') {
       throw new DomainError(StorageErrors.documentFileNotWallet);
     }
-    const id = await this.documents.insert({
-      ownerId: caller.accountId,
-      type: input.type,
-      title: input.title.trim(),
-      number: input.number?.trim() || null,
-      issuedAt: input.issuedAt ? input.issuedAt.slice(0, 10) : null,
-      fileId: file.id,
+    const id = await this.dataSource.transaction(async (manager) => {
+      assertWalletRoom(
+        await this.documents.lockUsage(manager, caller.accountId),
+        Number(file.size),
+        this.quota,
+      );
+      return this.documents.insert(manager, {
+        ownerId: caller.accountId,
+        type: input.type,
+        title: input.title.trim(),
+        number: input.number?.trim() || null,
+        issuedAt: input.issuedAt ? input.issuedAt.slice(0, 10) : null,
+        fileId: file.id,
+      });
     });
     if (!id) {
       throw new DomainError(StorageErrors.documentFileInUse);

@@ -1,4 +1,4 @@
-import { PersonalDocumentView, StorageRpc, StoredFileView } from '@dvc/contracts';
+import { PersonalDocumentView, StorageHttp, StorageRpc, StoredFileView } from '@dvc/contracts';
 import { problemOf } from '@dvc/testing';
 import { samplePdf } from '../../test/sample-files';
 import { StorageTestContext, sha256, startStorageContext } from '../../test/storage-context';
@@ -82,7 +82,9 @@ describe('personal document wallet', () => {
     ).toMatchObject({
       status: 404,
     });
-    expect((await ctx.download(file.id)).status).toBe(404);
+    // Gone even for its owner; the dossier's copy stays.
+    const owner = { [StorageHttp.headers.owner]: citizen.accountId };
+    expect((await ctx.download(file.id, owner)).status).toBe(404);
     const copy = await ctx.download(attached.id);
     expect(copy.status).toBe(200);
     expect(copy.body.equals(pdf)).toBe(true);

@@ -13,8 +13,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import {
+  FILE_READING_SERVICES,
   FieldError,
   FilePurpose,
+  FileReader,
+  FileReadingService,
   StorageHttp,
   StoredFileView,
   StorageErrors,
@@ -63,18 +66,17 @@ export class FilesHttpController {
     }
   }
 
-  /** `GET /internal/files/:id/content`: the bytes of a clean file, as an attachment. */
+  /**
+   * `GET /internal/files/:id/content`: the bytes of a clean file, as an attachment, to its
+   * owner (`x-file-owner`) or a service principal (`x-file-principal`); never to nobody.
+   */
   @Get(':id/content')
   async content(
     @Param('id') id: string,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const owner = req.headers[H.owner];
-    const { file, body } = await this.files.openContent(
-      id,
-      typeof owner === 'string' ? owner : undefined,
-    );
+    const { file, body } = await this.files.openContent(id, readerOf(req.headers));
     await reply
       .header('Content-Type', file.contentType)
       .header('Content-Length', String(file.size))
@@ -84,6 +86,26 @@ export class FilesHttpController {
       .header('ETag', `"${file.sha256}"`)
       .send(body);
   }
+}
+
+/** Who reads: the owner's account id, or a named service principal; 400 without either. */
+export function readerOf(headers: IncomingHttpHeaders): FileReader {
+  const owner = headers[H.owner];
+  const principal = headers[H.principal];
+  if (typeof owner === 'string' && UUID.test(owner) && principal === undefined) {
+    return { ownerId: owner.toLowerCase() };
+  }
+  if (typeof principal === 'string' && Object.hasOwn(FILE_READING_SERVICES, principal) && !owner) {
+    return { service: principal as FileReadingService };
+  }
+  throw new DomainError(StorageErrors.readerRequired, {
+    errors: [
+      {
+        field: H.owner,
+        message: `cần đúng một trong ${H.owner} (UUID) hoặc ${H.principal} (${Object.keys(FILE_READING_SERVICES).join(', ')})`,
+      },
+    ],
+  });
 }
 
 /** Reads the upload headers; every problem is listed in one 400. */

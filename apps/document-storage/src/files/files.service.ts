@@ -1,7 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { StoredFileView, StorageErrors, RequestErrors, DomainError } from '@dvc/contracts';
+import {
+  DomainError,
+  FILE_READING_SERVICES,
+  FilePurpose,
+  FileReader,
+  RequestErrors,
+  StorageErrors,
+  StoredFileView,
+} from '@dvc/contracts';
 import { ObjectStore, cleanKey } from '../object-store/object-store';
 import type { Requester } from '../requester';
 import { FileNotFoundError } from './file.errors';
@@ -95,15 +103,11 @@ export class FilesService {
    */
   async openContent(
     fileId: string,
-    ownerId?: string,
+    reader: FileReader,
   ): Promise<{ file: StoredFileView; body: Readable }> {
     if (!UUID.test(fileId)) throw new FileNotFoundError();
     const row = await this.files.find(fileId);
-    if (
-      !row ||
-      row.status !== 'clean' ||
-      (ownerId !== undefined && ownerId.toLowerCase() !== row.owner_id)
-    ) {
+    if (!row || row.status !== 'clean' || !mayRead(reader, row.owner_id, row.purpose)) {
       throw new FileNotFoundError();
     }
     const body = await this.store.read(cleanKey(row.id)).catch((err: { code?: string }) => {
@@ -139,4 +143,10 @@ export class FilesService {
     }
     return row;
   }
+}
+
+/** The owner reads their own file; a service principal only the purposes it is named for. */
+function mayRead(reader: FileReader, ownerId: string, purpose: FilePurpose): boolean {
+  if ('ownerId' in reader) return reader.ownerId === ownerId;
+  return (FILE_READING_SERVICES[reader.service] as readonly FilePurpose[]).includes(purpose);
 }

@@ -86,7 +86,10 @@ describe('large files, with the cap raised to 40 MB', () => {
         httpRequest(
           `${ctx.baseUrl}${StorageHttp.content(file.id)}`,
           {
-            headers: { [INTERNAL_TOKEN_HEADER]: TOKEN },
+            headers: {
+              [INTERNAL_TOKEN_HEADER]: TOKEN,
+              [StorageHttp.headers.principal]: 'dossier',
+            },
           },
           (res) => {
             res.on('data', (c: Buffer) => {

@@ -4,6 +4,7 @@ import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ResultsRepository } from '../officer/results.repository';
 import { Dossier, mapDossierView, mapOfficerDossierView } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
+import { isResultReleased } from './result-release';
 
 /** A dossier with its slots, results and history, as the applicant or the officer sees it. */
 @Injectable()
@@ -14,16 +15,22 @@ export class DossierViews {
     private readonly results: ResultsRepository,
   ) {}
 
-  async citizen(d: Dossier): Promise<DossierView> {
+  /** The applicant's view: results only once released to them. */
+  citizen(d: Dossier): Promise<DossierView> {
+    return this.view(d, isResultReleased(d.status));
+  }
+
+  /** The agency's view: every result attached so far. */
+  async officer(d: Dossier): Promise<OfficerDossierView> {
+    return mapOfficerDossierView(await this.view(d, true), d);
+  }
+
+  private async view(d: Dossier, withResults: boolean): Promise<DossierView> {
     const [attachments, results, history] = await Promise.all([
       this.attachments.active(d.id),
-      this.results.list(d.id),
+      withResults ? this.results.list(d.id) : [],
       this.dossiers.history(d.id),
     ]);
     return mapDossierView(d, attachments, results, history, new Date());
-  }
-
-  async officer(d: Dossier): Promise<OfficerDossierView> {
-    return mapOfficerDossierView(await this.citizen(d), d);
   }
 }

@@ -32,6 +32,8 @@ const profile: ProfileView = {
   email: 'binh@example.vn',
   phone: '0912345678',
   idNumber: '001099012345',
+  birthDate: null,
+  vneid: null,
   locale: 'vi',
   createdAt: '2026-01-01T00:00:00.000Z',
 };

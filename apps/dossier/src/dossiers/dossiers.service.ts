@@ -55,6 +55,7 @@ import {
   procedureSnapshot,
 } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
+import { isResultReleased } from './result-release';
 import { assertActionPossible } from './status-machine';
 
 /** Online form data above this size is refused (a tờ khai is a few kilobytes). */
@@ -289,18 +290,24 @@ export class DossiersService {
     return this.views.citizen(updated);
   }
 
-  /** May the caller stream this file? Their own dossier's, or their agency's, attachment or result. */
+  /**
+   * May the caller stream this file? Their own dossier's attachment, or its result once released
+   * to them; any attachment or result of a dossier of their agency.
+   */
   async authorizeFile(caller: Caller, input: DossierFileInput): Promise<FileAuthorizationView> {
     const found = await this.dossiers.find(input.dossierId);
     if (!found) throw dossierNotFound();
-    if (found.applicantId !== caller.accountId) {
+    const asApplicant = found.applicantId === caller.accountId;
+    if (!asApplicant) {
       if (!isOfficer(caller)) throw dossierNotFound();
       agencyDossier(caller, found);
     }
     const attachment = await this.attachments.activeByFile(input.fileId);
     if (attachment?.dossierId === found.id) return { fileId: input.fileId, kind: 'attachment' };
     const result = await this.results.byFile(input.fileId);
-    if (result?.dossierId === found.id) return { fileId: input.fileId, kind: 'result' };
+    if (result?.dossierId === found.id && (!asApplicant || isResultReleased(found.status))) {
+      return { fileId: input.fileId, kind: 'result' };
+    }
     throw new DomainError(StorageErrors.fileNotFound);
   }
 

@@ -161,28 +161,41 @@ describe('MinistryCommandsService', () => {
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() => answers.splice(0));
 
-  it('refuses a command without the agency’s user_id before looking at any dossier', async () => {
+  it('answers nothing to a command no agency system sent: there is nobody to answer', async () => {
     const { sut: service } = newTestService(MinistryCommandsService, provide(OutboxWriter, outbox));
     const sent = command(CommandTypes.refuse, { note: 'Giả mạo' });
-    await service.handle(sent, manager, { userId: undefined });
-    await service.handle(sent, manager, { userId: 'guest' });
+    for (const userId of [undefined, 'guest', 'agency-', 'agency-000.00.01.H26', 'agency-#']) {
+      await service.handle(sent, manager, { userId });
+    }
+    expect(answers).toEqual([]);
+  });
+
+  it('answers a command for another agency to its sender only, before looking at any dossier', async () => {
+    const { sut: service } = newTestService(MinistryCommandsService, provide(OutboxWriter, outbox));
+    const sent = command(CommandTypes.refuse, { note: 'Giả mạo' });
+    await service.handle(sent, manager, { userId: 'agency-000_00_02_H26' });
     expect(answers).toEqual([
       {
         type: 'command.rejected',
-        routedAs: 'agency.000_00_01_H26.command.rejected',
+        routedAs: 'agency.000_00_02_H26.command.rejected',
         data: expect.objectContaining({ commandId: sent.id, code: 'command.unauthorized' }),
       },
-      expect.objectContaining({ type: 'command.rejected' }),
     ]);
     expect(answers[0].data).not.toHaveProperty('status');
   });
 
-  it('answers nothing when no agency is named: there is nobody to answer', async () => {
+  it('answers its sender when a command names no valid agency', async () => {
     const { sut: service } = newTestService(MinistryCommandsService, provide(OutboxWriter, outbox));
     await service.handle(command(CommandTypes.start, { agencyCode: '#' }), manager, {
       userId: USER,
     });
-    expect(answers).toEqual([]);
+    expect(answers).toEqual([
+      {
+        type: 'command.rejected',
+        routedAs: 'agency.000_00_01_H26.command.rejected',
+        data: expect.objectContaining({ code: 'command.invalid' }),
+      },
+    ]);
   });
 
   it('refuses complete before start with the current status, touching neither files nor the dossier', async () => {

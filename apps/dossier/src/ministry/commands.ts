@@ -56,6 +56,17 @@ export function claimedAgency(envelope: EventEnvelope): string | null {
 }
 
 /**
+ * The agency whose system published the message, from its `user_id` (`agency-<word>`,
+ * which RabbitMQ checks against the connection's user): where any answer goes. Null when the
+ * message was not published by an agency system: then nobody is answered.
+ */
+export function senderAgency(userId: string | undefined): string | null {
+  const word = typeof userId === 'string' ? /^agency-([0-9A-Z_]+)$/.exec(userId)?.[1] : undefined;
+  const code = word?.replace(/_/g, '.');
+  return code && AGENCY_CODE_PATTERN.test(code) ? code : null;
+}
+
+/**
  * Only the agency's own RabbitMQ user may command for it. RabbitMQ refuses a message whose
  * `user_id` property is not the publishing connection's user, so a `user_id` equal to
  * `agency-<code>` proves who sent it; a missing one proves nothing and is refused too.

@@ -7,6 +7,7 @@ import {
   CommandAnswers,
   CommandRejectedEvent,
   DomainError,
+  DossierErrors,
   DossierStatusName,
   EventEnvelope,
   agencyRoutingKey,
@@ -24,6 +25,7 @@ import {
   assertSentByAgency,
   claimedAgency,
   parseCommand,
+  senderAgency,
 } from './commands';
 
 type Outcome = Omit<CommandAcceptedEvent, 'commandId' | 'type' | 'dossierCode'>;
@@ -54,10 +56,12 @@ export class MinistryCommandsService {
     manager: EntityManager,
     properties: Pick<MessageProperties, 'userId'>,
   ): Promise<void> {
-    const agencyCode = claimedAgency(envelope);
+    // Answers go to the agency that sent the command, never to the one it names: otherwise
+    // one agency could drop rejections into another's inbox.
+    const agencyCode = senderAgency(properties.userId as string | undefined);
     if (!agencyCode) {
       this.logger.warn(
-        `command ${envelope.id} (${envelope.type}) names no valid agencyCode: nobody to answer, dropped`,
+        `command ${envelope.id} (${envelope.type}) not sent by an agency system: nobody to answer, dropped`,
       );
       return;
     }
@@ -69,7 +73,13 @@ export class MinistryCommandsService {
     const tx = txIn(manager);
     let command: AgencyCommand | null = null;
     try {
-      assertSentByAgency(properties.userId as string | undefined, agencyCode);
+      const claimed = claimedAgency(envelope);
+      if (!claimed) {
+        throw new DomainError(DossierErrors.commandInvalid, {
+          errors: [{ field: 'agencyCode', message: 'Mã cơ quan không hợp lệ' }],
+        });
+      }
+      assertSentByAgency(properties.userId as string | undefined, claimed);
       command = await parseCommand(envelope);
       const checked = command;
       const outcome = await manager.transaction((inner) => this.execute(txIn(inner), checked));

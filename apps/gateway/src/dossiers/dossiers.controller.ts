@@ -195,7 +195,13 @@ export class DossiersController {
   }
 
   @Get(':id/results/:fileId')
-  @ApiOperation({ summary: 'Tải kết quả / Download a result file' })
+  @ApiOperation({
+    summary: 'Tải kết quả / Download a result file',
+    description:
+      'Only from RESULT_READY on (RETURNED included), so never while a requested fee is unpaid, ' +
+      'and not after REFUSED or STOPPED: otherwise 404 `file.not_found`, as for a file that is ' +
+      'not there. The dossier view lists results under the same rule.',
+  })
   async result(
     @CallContext() ctx: CallContext,
     @Param() params: DossierFileParams,
@@ -228,6 +234,6 @@ export class DossiersController {
         fileId: params.fileId,
       },
     );
-    await this.files.download(reply, fileId, ctx);
+    await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import {
   FilePurpose,
+  FileReader,
   StorageHttp,
   StorageRpc,
   StoredFileView,
@@ -74,8 +75,16 @@ export class StorageFiles {
     );
   }
 
-  open(fileId: string, requestId: string): Promise<StreamedFile> {
-    return openStream(this.target, StorageHttp.content(fileId), requestId, fileNotFound);
+  open(fileId: string, reader: FileReader, requestId: string): Promise<StreamedFile> {
+    const h = StorageHttp.headers;
+    const who: Record<string, string> =
+      'ownerId' in reader ? { [h.owner]: reader.ownerId } : { [h.principal]: reader.service };
+    return openStream(
+      { ...this.target, headers: { ...this.target.headers, ...who } },
+      StorageHttp.content(fileId),
+      requestId,
+      fileNotFound,
+    );
   }
 
   /**
@@ -111,9 +120,17 @@ export class StorageFiles {
     }
   }
 
-  /** Streams a file the caller was already found entitled to. */
-  async download(reply: FastifyReply, fileId: string, ctx: CallContext): Promise<void> {
-    await sendFile(reply, await this.open(fileId, ctx.requestId));
+  /**
+   * Streams a file the caller was already found entitled to, read as `reader`: the caller
+   * for their own wallet document, the dossier service's word for a dossier's file.
+   */
+  async download(
+    reply: FastifyReply,
+    fileId: string,
+    reader: FileReader,
+    ctx: CallContext,
+  ): Promise<void> {
+    await sendFile(reply, await this.open(fileId, reader, ctx.requestId));
   }
 }
 

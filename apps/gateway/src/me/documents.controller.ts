@@ -49,6 +49,10 @@ export class DocumentsController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?)',
+    description:
+      'Each account keeps at most WALLET_MAX_DOCUMENTS documents of WALLET_MAX_BYTES in all ' +
+      '(100 and 200 MB by default): past either, 409 `document.wallet_full` with `maxDocuments`, ' +
+      '`maxBytes`, `usedDocuments` and `usedBytes`, and the uploaded file is discarded.',
   })
   create(
     @CallContext() ctx: CallContext,
@@ -76,7 +80,7 @@ export class DocumentsController {
       ctx,
       { documentId: params.id },
     );
-    await this.files.download(reply, document.fileId, ctx);
+    await this.files.download(reply, document.fileId, { ownerId: ctx.caller!.accountId }, ctx);
   }
 
   @Delete(':id')

@@ -123,6 +123,6 @@ export class OfficerController {
       ctx,
       { dossierId: params.id, fileId: params.fileId },
     );
-    await this.files.download(reply, fileId, ctx);
+    await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
   }
 }

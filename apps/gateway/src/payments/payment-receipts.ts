@@ -21,9 +21,10 @@ export class PaymentReceipts {
     };
   }
 
-  open(paymentId: string, requestId: string): Promise<StreamedFile> {
+  /** The receipt of `paymentId`, read as its owner `ownerId`. */
+  open(paymentId: string, ownerId: string, requestId: string): Promise<StreamedFile> {
     return openStream(
-      this.target,
+      { ...this.target, headers: { ...this.target.headers, [PaymentHttp.headers.owner]: ownerId } },
       PaymentHttp.receipt(paymentId),
       requestId,
       () => new DomainError(PaymentErrors.receiptNotFound),

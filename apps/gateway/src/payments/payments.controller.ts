@@ -86,6 +86,9 @@ export class PaymentsController {
       ctx,
       { paymentId: params.id },
     );
-    await sendFile(reply, await this.receipts.open(paymentId, ctx.requestId));
+    await sendFile(
+      reply,
+      await this.receipts.open(paymentId, ctx.caller!.accountId, ctx.requestId),
+    );
   }
 }

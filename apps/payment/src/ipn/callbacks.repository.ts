@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { sql } from 'kysely';
 import { kyselyOf } from '@dvc/database';
 import type { DB } from '../database/db.generated';
 
@@ -15,7 +16,10 @@ export interface ProviderCallbackRecord {
   sourceIp: string | null;
 }
 
-/** provider_callbacks (append-only): every IPN as it arrived, with our answer. */
+/**
+ * provider_callbacks: every IPN as it arrived, with our answer. Append-only, but for the
+ * unsigned ones, which are deleted after a while.
+ */
 @Injectable()
 export class CallbacksRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -38,5 +42,29 @@ export class CallbacksRepository {
         source_ip: record.sourceIp,
       })
       .execute();
+  }
+
+  /** Unsigned IPNs recorded since `since`, all senders together. */
+  async countUnsignedSince(
+    since: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('provider_callbacks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('signature_valid', '=', false)
+      .where('received_at', '>', since)
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
+  /** Deletes the unsigned IPNs received before `before`; answers how many. */
+  async deleteUnsignedBefore(before: Date): Promise<number> {
+    const result = await kyselyOf<DB>(this.dataSource.manager)
+      .deleteFrom('provider_callbacks')
+      .where('signature_valid', '=', false)
+      .where('received_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

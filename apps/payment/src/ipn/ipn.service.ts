@@ -7,7 +7,7 @@ import { isFinal } from '../payments/payment-status';
 import type { Attempt, Payment, ProviderReport } from '../payments/payments.dto';
 import { PaymentsRepository } from '../payments/payments.repository';
 import { CallbackResult, PaymentProvider } from '../provider/payment-provider';
-import { CallbacksRepository } from './callbacks.repository';
+import { CallbackRecorder } from './callback-recorder';
 import { IPN_ANSWERS, IpnDecision, decideIpn } from './ipn-decision';
 
 /** How far vnp_PayDate may stray from our clock (the provider's clock is not ours). */
@@ -16,8 +16,8 @@ export const PAY_DATE_SKEW_MS = 5 * 60_000;
 /**
  * The IPN: the only thing that changes a payment on the provider's word (DESIGN.md §7).
  * Each call is handled in one transaction with the payment row locked, so concurrent
- * duplicates settle it once; the callback is recorded raw with our answer whatever happens,
- * and the answer is always one of the provider's codes.
+ * duplicates settle it once; the callback is recorded raw with our answer (an unsigned one
+ * within CallbackRecorder's caps), and the answer is always one of the provider's codes.
  */
 @Injectable()
 export class IpnService {
@@ -27,7 +27,7 @@ export class IpnService {
     private readonly provider: PaymentProvider,
     private readonly payments: PaymentsRepository,
     private readonly lifecycle: PaymentLifecycle,
-    private readonly callbacks: CallbacksRepository,
+    private readonly callbacks: CallbackRecorder,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -82,6 +82,7 @@ export class IpnService {
         const answer = IPN_ANSWERS[decision.answer];
         await this.callbacks.record(
           record(decision, answer.RspCode, payment?.id ?? null),
+          now,
           tx.manager,
         );
         return { answer, outcome: decision.outcome };
@@ -93,7 +94,7 @@ export class IpnService {
         `IPN ${claimedTxnRef ?? '(no TxnRef)'} failed: ${err instanceof Error ? err.stack : String(err)}`,
       );
       await this.callbacks
-        .record(record({ outcome: 'error' }, IPN_ANSWERS.unknownError.RspCode, null))
+        .record(record({ outcome: 'error' }, IPN_ANSWERS.unknownError.RspCode, null), now)
         .catch((e: Error) => this.logger.error(`IPN not recorded: ${e.message}`));
       ipnAnswers.inc({ rsp_code: IPN_ANSWERS.unknownError.RspCode, outcome: 'error' });
       return IPN_ANSWERS.unknownError;

@@ -65,8 +65,9 @@ export class ReceiptsRepository {
       .execute();
   }
 
-  async find(paymentId: string): Promise<ReceiptData | null> {
-    const row = await this.db
+  /** The receipt of a paid payment; with `ownerId`, only if that account owns the payment. */
+  async find(paymentId: string, ownerId?: string): Promise<ReceiptData | null> {
+    let query = this.db
       .selectFrom('receipts as r')
       .innerJoin('payments as p', 'p.id', 'r.payment_id')
       .innerJoin('attempts as a', (join) =>
@@ -89,8 +90,9 @@ export class ReceiptsRepository {
         'p.paid_at',
       ])
       .where('r.payment_id', '=', paymentId)
-      .where('p.status', '=', 'success')
-      .executeTakeFirst();
+      .where('p.status', '=', 'success');
+    if (ownerId !== undefined) query = query.where('p.applicant_id', '=', ownerId);
+    const row = await query.executeTakeFirst();
     if (!row) return null;
     return {
       paymentId: row.payment_id,

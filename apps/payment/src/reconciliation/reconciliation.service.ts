@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Tx, UnitOfWork } from '@dvc/messaging';
+import { CallbackRecorder } from '../ipn/callback-recorder';
 import { PaymentConfig } from '../payment.config';
 import { PaymentLifecycle } from '../payments/payment-lifecycle';
 import { isFinal } from '../payments/payment-status';
@@ -29,6 +30,7 @@ export class ReconciliationService {
     private readonly provider: PaymentProvider,
     private readonly lifecycle: PaymentLifecycle,
     private readonly unitOfWork: UnitOfWork,
+    private readonly callbacks: CallbackRecorder,
   ) {}
 
   async run(now: Date = new Date()): Promise<ReconciliationReport> {
@@ -66,6 +68,9 @@ export class ReconciliationService {
       await this.runs.finish(report, error);
     }
     if (report.checked > 0) this.logger.log(`reconciliation: ${JSON.stringify(report)}`);
+    // Unsigned IPNs (anyone's) are kept only for a while; signed ones stay.
+    const purged = await this.callbacks.purgeUnsigned(now);
+    if (purged > 0) this.logger.log(`reconciliation: ${purged} unsigned IPN(s) deleted`);
     return report;
   }
 

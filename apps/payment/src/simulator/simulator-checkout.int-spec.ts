@@ -187,9 +187,18 @@ describe('paid through the simulator', () => {
     expect(allowed.paymentId).toBe(payment.id);
     const url = `${ctx.base}${PaymentHttp.receipt(payment.id)}`;
     expect((await fetch(url)).status).toBe(401);
-    const response = await fetch(url, {
+    const asOwner = (account: string) => ({
+      [INTERNAL_TOKEN_HEADER]: ctx.config.INTERNAL_TOKEN,
+      [PaymentHttp.headers.owner]: account,
+    });
+    // Never a receipt by id alone: the owner the gateway checked, and only that one.
+    const noOwner = await fetch(url, {
       headers: { [INTERNAL_TOKEN_HEADER]: ctx.config.INTERNAL_TOKEN },
     });
+    expect(noOwner.status).toBe(400);
+    expect(((await noOwner.json()) as { code: string }).code).toBe('receipt.owner_required');
+    expect((await fetch(url, { headers: asOwner(stranger.accountId) })).status).toBe(404);
+    const response = await fetch(url, { headers: asOwner(citizen.accountId) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toContain(
@@ -211,7 +220,7 @@ describe('paid through the simulator', () => {
     expect(
       (
         await fetch(`${ctx.base}${PaymentHttp.receipt(unpaid.id)}`, {
-          headers: { [INTERNAL_TOKEN_HEADER]: ctx.config.INTERNAL_TOKEN },
+          headers: asOwner(citizen.accountId),
         })
       ).status,
     ).toBe(404);

@@ -92,6 +92,12 @@ export const AuthErrors = {
     vi: 'Chức năng dành cho cán bộ tiếp nhận, xử lý hồ sơ.',
     en: 'This is for officers who receive and process dossiers.',
   },
+  opsTokenRequired: {
+    code: 'ops.token_required',
+    status: 401,
+    vi: 'Số liệu vận hành chỉ dành cho hệ thống giám sát (Authorization: Bearer <OPS_TOKEN>).',
+    en: 'Operational figures are for the monitoring system only (Authorization: Bearer <OPS_TOKEN>).',
+  },
   internalUnauthorized: {
     code: 'internal.unauthorized',
     status: 401,

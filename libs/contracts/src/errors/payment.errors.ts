@@ -50,6 +50,12 @@ export const PaymentErrors = {
     vi: 'Cổng thanh toán đang khởi động, vui lòng thử lại sau ít phút.',
     en: 'The payment provider is starting, please try again in a few minutes.',
   },
+  receiptOwnerRequired: {
+    code: 'receipt.owner_required',
+    status: 400,
+    vi: 'Thiếu chủ giao dịch.',
+    en: 'The owner of the payment is missing.',
+  },
   receiptNotFound: {
     code: 'receipt.not_found',
     status: 404,

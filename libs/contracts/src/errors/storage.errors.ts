@@ -56,6 +56,18 @@ export const StorageErrors = {
     vi: 'Thông tin kèm theo tệp tin không hợp lệ.',
     en: 'The information sent with the file is not valid.',
   },
+  readerRequired: {
+    code: 'download.reader_required',
+    status: 400,
+    vi: 'Thiếu người đọc tệp tin.',
+    en: 'The reader of the file is missing.',
+  },
+  walletFull: {
+    code: 'document.wallet_full',
+    status: 409,
+    vi: 'Kho giấy tờ cá nhân đã đầy (tối đa {maxDocuments} giấy tờ, {maxSize}): hãy xoá bớt giấy tờ không dùng.',
+    en: 'The personal document wallet is full (at most {maxDocuments} documents, {maxSize}): delete documents you no longer need.',
+  },
   fileNotFound: {
     code: 'file.not_found',
     status: 404,
