@@ -1,6 +1,6 @@
 /** One Jest config; projects split unit, integration and e2e suites. */
 const moduleNameMapper = {
-  '^@dvc/(contracts|messaging|database|config|observability|http|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  '^@dvc/(contracts|forms|messaging|database|config|observability|http|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
 const transform = { '^.+\\.ts$': 'ts-jest' };
 const base = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], transform, moduleNameMapper };

@@ -32,4 +32,7 @@ export type OfficerAction = (typeof OfficerActions)[number];
 /** Citizen actions on their own dossier. */
 export type CitizenAction = 'submit' | 'supplement' | 'withdraw';
 
+/** What the applicant may do next (`allowedActions` of the dossier view): an action, or pay the fee due. */
+export type CitizenNextAction = CitizenAction | 'pay';
+
 export type DeliveryMethod = 'online' | 'post' | 'desk';

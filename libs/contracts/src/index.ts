@@ -11,3 +11,5 @@ export * from './payment.dto';
 export * from './notification.dto';
 export * from './ministry.dto';
 export * from './sealed-token';
+export * from './service-level';
+export * from './fee-rule';

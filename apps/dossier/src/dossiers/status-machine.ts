@@ -145,6 +145,24 @@ export function resolveTransition(
   return found;
 }
 
+/**
+ * The actions `by` may take now, in the table's order: the rows that leave `current` and whose
+ * condition holds. The dossier view lists them, so clients offer no action the table refuses.
+ */
+export function allowedActions(
+  current: DossierStatusName,
+  by: TransitionActor,
+  facts: TransitionFacts,
+): DossierAction[] {
+  const rows = TRANSITIONS.filter(
+    (t) =>
+      t.by === by &&
+      t.from.includes(current) &&
+      (t.when === undefined || TRANSITION_CONDITIONS[t.when](facts)),
+  );
+  return [...new Set(rows.map((t) => t.action))];
+}
+
 /** Whether the action could apply to this status at all (before facts are known): early 409s. */
 export function isActionPossible(
   action: DossierAction,

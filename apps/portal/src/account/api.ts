@@ -5,8 +5,14 @@ import type {
   ProfileView,
   TokenPair,
 } from '@dvc/contracts';
-import { api, refreshSession } from '../api/http';
+import { body, client } from '../api/client';
+import { refreshSession } from '../api/http';
+import type { paths } from '../api/schema';
 import { session } from '../auth/session';
+
+type ProfileChanges = NonNullable<
+  paths['/api/v1/me']['patch']['requestBody']
+>['content']['application/json'];
 
 export interface RegisterInput {
   email: string;
@@ -27,31 +33,38 @@ export interface CaptchaAnswer {
 
 export const accountApi = {
   /** The same answer whether or not the address has an account (202, "check your email"). */
-  register: (input: RegisterInput) => api<{ message: string }>('POST', '/auth/register', input),
-  activate: (token: string) => api<unknown>('POST', '/auth/activate', { token }),
+  register: (input: RegisterInput) =>
+    body<{ message: string }>(client.POST('/api/v1/auth/register', { body: input })),
+  activate: (token: string) =>
+    body<unknown>(client.POST('/api/v1/auth/activate', { body: { token } })),
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
-    session.start(await api<TokenPair>('POST', '/auth/login', { email, password, ...captcha }));
+    session.start(
+      await body<TokenPair>(
+        client.POST('/api/v1/auth/login', { body: { email, password, ...captcha } }),
+      ),
+    );
   },
   async logout(): Promise<void> {
     const refreshToken = session.refresh;
     try {
-      if (refreshToken) await api('POST', '/auth/logout', { refreshToken });
+      if (refreshToken) await body(client.POST('/api/v1/auth/logout', { body: { refreshToken } }));
     } finally {
       session.end();
     }
   },
-  captcha: () => api<CaptchaView>('GET', '/auth/captcha'),
+  captcha: () => body<CaptchaView>(client.GET('/api/v1/auth/captcha')),
   forgotPassword: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
-    api<{ message: string }>('POST', '/auth/forgot-password', input),
+    body<{ message: string }>(client.POST('/api/v1/auth/forgot-password', { body: input })),
   resetPassword: (token: string, newPassword: string) =>
-    api<undefined>('POST', '/auth/reset-password', { token, newPassword }),
-  me: () => api<ProfileView>('GET', '/me'),
-  updateMe: (input: Partial<Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'locale'>>) =>
-    api<ProfileView>('PATCH', '/me', input),
+    body<undefined>(client.POST('/api/v1/auth/reset-password', { body: { token, newPassword } })),
+  me: () => body<ProfileView>(client.GET('/api/v1/me')),
+  updateMe: (input: ProfileChanges) =>
+    body<ProfileView>(client.PATCH('/api/v1/me', { body: input })),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api<undefined>('POST', '/me/password', { currentPassword, newPassword }),
-  documents: () => api<PersonalDocumentView[]>('GET', '/me/documents'),
-  deleteDocument: (id: string) => api<undefined>('DELETE', `/me/documents/${id}`),
+    body<undefined>(client.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),
+  documents: () => body<PersonalDocumentView[]>(client.GET('/api/v1/me/documents')),
+  deleteDocument: (id: string) =>
+    body<undefined>(client.DELETE('/api/v1/me/documents/{id}', { params: { path: { id } } })),
 };
 
 export interface NewDocumentFields {

@@ -6,7 +6,7 @@ import type {
   Page,
   ResultFileView,
 } from '@dvc/contracts';
-import { api, query } from '../api/http';
+import { body, client } from '../api/client';
 import { uploadWithProgress, type UploadProgress } from '../files/transfer';
 
 export interface QueueFilter {
@@ -27,10 +27,20 @@ export interface ActionInput {
 
 export const officerApi = {
   queue: (filter: QueueFilter) =>
-    api<Page<OfficerDossierSummary>>('GET', `/officer/dossiers${query({ ...filter })}`),
-  get: (id: string) => api<OfficerDossierView>('GET', `/officer/dossiers/${id}`),
+    body<Page<OfficerDossierSummary>>(
+      client.GET('/api/v1/officer/dossiers', { params: { query: filter } }),
+    ),
+  get: (id: string) =>
+    body<OfficerDossierView>(
+      client.GET('/api/v1/officer/dossiers/{id}', { params: { path: { id } } }),
+    ),
   act: (id: string, action: OfficerAction, input: ActionInput) =>
-    api<OfficerDossierView>('POST', `/officer/dossiers/${id}/actions/${action}`, input),
+    body<OfficerDossierView>(
+      client.POST('/api/v1/officer/dossiers/{id}/actions/{action}', {
+        params: { path: { id, action } },
+        body: input,
+      }),
+    ),
   addResult: (id: string, file: File, onProgress: (p: UploadProgress) => void) =>
     uploadWithProgress<ResultFileView>(`/officer/dossiers/${id}/results`, {}, file, onProgress),
 };
