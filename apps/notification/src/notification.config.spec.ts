@@ -10,7 +10,7 @@ const EMAIL_TOKEN_PRIVATE_KEY = generateKeyPairSync('rsa', {
 }).privateKey.toString('base64');
 
 describe('NotificationConfig', () => {
-  it('has the development defaults of DESIGN.md §8', () => {
+  it('has the development defaults of docs/design.md §8', () => {
     const config = loadConfig(NotificationConfig, {});
     expect(config).toMatchObject({
       HTTP_PORT: 3003,

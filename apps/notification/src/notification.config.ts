@@ -33,7 +33,7 @@ export class NotificationConfig extends BaseConfig {
 
   override DB_SCHEMA = 'notification';
 
-  /** Development default: MailDev's SMTP server (DESIGN.md §8). */
+  /** Development default: MailDev's SMTP server (docs/design.md §8). */
   @IsString()
   SMTP_HOST = '127.0.0.1';
 

@@ -2,7 +2,7 @@ import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { DEV_EMAIL_TOKEN_PRIVATE_KEY, DEV_EMAIL_TOKEN_PUBLIC_KEY } from '@dvc/contracts';
 import { ConfigError } from './load-config';
 
-/** Development defaults that must never reach production (DESIGN.md §9). */
+/** Development defaults that must never reach production (docs/design.md §9). */
 export const DEV_SECRETS = new Set([
   'dev-only-jwt-secret-change-me',
   'guest',
@@ -34,7 +34,7 @@ export class BaseConfig {
 
   /**
    * Prefix of every Redis key this app writes; tests set a unique one per suite. Empty by
-   * default so that the keys other apps and tests read are literal (`captcha:<id>`, DESIGN.md §9).
+   * default so that the keys other apps and tests read are literal (`captcha:<id>`, docs/design.md §9).
    */
   @IsString()
   REDIS_PREFIX = '';

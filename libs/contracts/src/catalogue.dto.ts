@@ -127,7 +127,7 @@ export interface ProcedureCaseView {
   formSchema: Record<string, unknown> | null;
 }
 
-/** The full level-1 record of a procedure (DESIGN.md §1) with its level-2 form downloads. */
+/** The full level-1 record of a procedure (docs/design.md §1) with its level-2 form downloads. */
 export interface ProcedureView extends ProcedureSummary {
   competentAuthority: string;
   implementingAgency: string;

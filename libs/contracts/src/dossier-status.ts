@@ -1,4 +1,4 @@
-/** National dossier status codes (DESIGN.md §4). */
+/** National dossier status codes (docs/design.md §4). */
 export const DossierStatus = {
   DRAFT: 0,
   SUBMITTED: 1,

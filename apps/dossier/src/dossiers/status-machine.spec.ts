@@ -12,7 +12,7 @@ import {
 const ALL_STATUSES = Object.keys(DossierStatus) as DossierStatusName[];
 const plain: TransitionFacts = { feeDueAtSubmission: false, pausedFrom: null };
 
-/** [action, by, from, facts, to] — the lifecycle of DESIGN.md §4 written out by hand. */
+/** [action, by, from, facts, to] — the lifecycle of docs/design.md §4 written out by hand. */
 const EXPECTED: [
   DossierAction,
   TransitionActor,

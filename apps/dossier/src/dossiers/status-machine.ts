@@ -7,7 +7,7 @@ import {
 } from '@dvc/contracts';
 
 /**
- * The dossier lifecycle of DESIGN.md §4 as one table. Every action on a dossier, whoever
+ * The dossier lifecycle of docs/design.md §4 as one table. Every action on a dossier, whoever
  * triggers it, is resolved here; nothing else decides which status follows which.
  */
 export type DossierAction =
@@ -83,7 +83,7 @@ export const TRANSITIONS: readonly Transition[] = [
                                                                                  to: 'STOPPED',              by: 'officer' },
 ];
 
-/** The deadline clock stands still in these statuses (DESIGN.md §4). */
+/** The deadline clock stands still in these statuses (docs/design.md §4). */
 export const PAUSED_STATUSES: readonly DossierStatusName[] = [
   'SUPPLEMENT_REQUESTED',
   'PAYMENT_REQUIRED',
