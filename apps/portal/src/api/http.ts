@@ -71,7 +71,6 @@ export async function sessionFetch(request: Request): Promise<Response> {
   let response = await send(request);
   if (response.status === 401 && renewable) {
     if (await refreshSession()) {
-      retry.headers.delete('authorization');
       response = await send(retry);
     }
     if (response.status === 401) {
