@@ -5,25 +5,11 @@ import type {
   ProfileView,
   TokenPair,
 } from '@dvc/contracts';
-import { body, client } from '../api/client';
+import { body, client, type ApiSchemas } from '../api/client';
 import { refreshSession } from '../api/http';
-import type { paths } from '../api/schema';
 import { session } from '../auth/session';
 
-type ProfileChanges = NonNullable<
-  paths['/api/v1/me']['patch']['requestBody']
->['content']['application/json'];
-
-export interface RegisterInput {
-  email: string;
-  password: string;
-  fullName: string;
-  phone?: string;
-  idNumber?: string;
-  locale?: 'vi' | 'en';
-  captchaId: string;
-  captchaAnswer: string;
-}
+export type RegisterInput = ApiSchemas['RegisterDto'];
 
 /** The captcha of a login to an account under attack (after `auth.captcha_required`). */
 export interface CaptchaAnswer {
@@ -58,7 +44,7 @@ export const accountApi = {
   resetPassword: (token: string, newPassword: string) =>
     body<undefined>(client.POST('/api/v1/auth/reset-password', { body: { token, newPassword } })),
   me: () => body<ProfileView>(client.GET('/api/v1/me')),
-  updateMe: (input: ProfileChanges) =>
+  updateMe: (input: ApiSchemas['UpdateProfileDto']) =>
     body<ProfileView>(client.PATCH('/api/v1/me', { body: input })),
   changePassword: (currentPassword: string, newPassword: string) =>
     body<undefined>(client.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),

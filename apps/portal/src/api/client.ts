@@ -1,7 +1,17 @@
 import createClient from 'openapi-fetch';
 import { sessionFetch } from './http';
 import { ApiProblem } from './problem';
-import type { paths } from './schema';
+import type { components, paths } from './schema';
+
+/** The request schemas of the public API (its DTOs), by name. */
+export type ApiSchemas = components['schemas'];
+
+/** The query parameters a GET route of the API accepts. */
+export type ApiQuery<P extends keyof paths> = paths[P] extends {
+  get: { parameters: { query?: infer Q } };
+}
+  ? NonNullable<Q>
+  : never;
 
 /**
  * The portal's client of the public API: paths, parameters and request bodies typed from the

@@ -7,8 +7,7 @@ import type {
   ProcedureSummary,
   ProcedureView,
 } from '@dvc/contracts';
-import { body, client } from '../api/client';
-import type { paths } from '../api/schema';
+import { body, client, type ApiQuery } from '../api/client';
 import { session } from '../auth/session';
 
 /**
@@ -22,9 +21,7 @@ function freshness(): RequestCache | undefined {
     : undefined;
 }
 
-export type ProcedureFilter = NonNullable<
-  paths['/api/v1/procedures']['get']['parameters']['query']
->;
+export type ProcedureFilter = ApiQuery<'/api/v1/procedures'>;
 
 export const catalogueApi = {
   search: (filter: ProcedureFilter) =>

@@ -1,29 +1,16 @@
 import type {
-  DossierStatusName,
   OfficerAction,
   OfficerDossierSummary,
   OfficerDossierView,
   Page,
   ResultFileView,
 } from '@dvc/contracts';
-import { body, client } from '../api/client';
+import { body, client, type ApiQuery, type ApiSchemas } from '../api/client';
 import { uploadWithProgress, type UploadProgress } from '../files/transfer';
 
-export interface QueueFilter {
-  status?: DossierStatusName;
-  q?: string;
-  overdue?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+export type QueueFilter = ApiQuery<'/api/v1/officer/dossiers'>;
 
-export interface ActionInput {
-  note?: string;
-  amount?: number;
-  deliveryTracking?: string;
-  missing?: string[];
-  deadline?: string;
-}
+export type ActionInput = ApiSchemas['OfficerActionDto'];
 
 export const officerApi = {
   queue: (filter: QueueFilter) =>
