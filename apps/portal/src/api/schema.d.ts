@@ -62,7 +62,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Đăng ký tài khoản / Register (sends an activation email) */
+    /**
+     * Đăng ký tài khoản / Register (with the captcha; the answer is the same for any email)
+     * @description A new address gets the activation email; the holder of an existing account gets an email saying someone tried to register with it. The answer never tells which.
+     */
     post: operations['AuthController_register'];
     delete?: never;
     options?: never;
@@ -947,6 +950,10 @@ export interface components {
        * @enum {string}
        */
       locale?: 'vi' | 'en';
+      /** @description From GET /auth/captcha */
+      captchaId: string;
+      /** @description The text of the captcha image */
+      captchaAnswer: string;
     };
     TokenDto: {
       token: string;
@@ -956,6 +963,9 @@ export interface components {
       email: string;
       /** @example ChangeMe!2026 */
       password: string;
+      /** @description Needed when a login answered 401 `auth.captcha_required` (account under attack) */
+      captchaId?: string;
+      captchaAnswer?: string;
     };
     RefreshDto: {
       refreshToken: string;
@@ -1230,8 +1240,8 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Account created, pending activation */
-      201: {
+      /** @description { message }: check your email, whether or not the address has an account */
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -1251,16 +1261,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1301,16 +1311,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1345,7 +1355,14 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Rate limited or too many failed attempts (Retry-After) */
+      /** @description `auth.invalid_credentials`, or `auth.captcha_required` while the account is under attack: send captchaId and captchaAnswer (GET /auth/captcha) with the login */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many failed attempts from this address (Retry-After) */
       429: {
         headers: {
           [name: string]: unknown;
@@ -1359,16 +1376,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1409,16 +1426,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1459,16 +1476,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1506,16 +1523,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1557,16 +1574,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1608,16 +1625,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1654,16 +1671,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1704,16 +1721,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1754,16 +1771,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1811,16 +1828,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1859,16 +1876,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1912,16 +1929,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -1958,16 +1975,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2004,16 +2021,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2053,16 +2070,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2104,16 +2121,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2154,16 +2171,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2207,16 +2224,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2268,16 +2285,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2318,16 +2335,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2366,16 +2383,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2418,16 +2435,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2466,16 +2483,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2518,16 +2535,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2567,16 +2584,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2618,16 +2635,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2670,16 +2687,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2722,16 +2739,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2771,16 +2788,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2820,16 +2837,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2866,16 +2883,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2912,16 +2929,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -2960,16 +2977,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3008,16 +3025,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3061,16 +3078,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3125,16 +3142,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3173,16 +3190,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3234,16 +3251,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3282,16 +3299,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3331,16 +3348,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3381,16 +3398,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3437,16 +3454,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3483,16 +3500,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3537,16 +3554,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3592,16 +3609,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3638,16 +3655,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3688,16 +3705,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3745,16 +3762,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3795,16 +3812,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3843,16 +3860,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3895,16 +3912,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3943,16 +3960,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
@@ -3989,16 +4006,16 @@ export interface operations {
         };
         content: {
           'application/problem+json': {
-            /** @example urn:dvc:problem:account.email_taken */
+            /** @example urn:dvc:problem:dossier.illegal_transition */
             type: string;
             /** @example Xung đột trạng thái */
             title: string;
             /** @example 409 */
             status: number;
             detail: string;
-            /** @example account.email_taken */
+            /** @example dossier.illegal_transition */
             code: string;
-            /** @example /api/v1/auth/register */
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
             instance: string;
             errors?: {
               field?: string;
