@@ -1254,7 +1254,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1304,7 +1304,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1369,7 +1369,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1419,7 +1419,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1469,7 +1469,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1516,7 +1516,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1567,7 +1567,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1618,7 +1618,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1664,7 +1664,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1714,7 +1714,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1764,7 +1764,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1821,7 +1821,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1869,7 +1869,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1922,7 +1922,7 @@ export interface operations {
           'application/pdf': string;
         };
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -1968,7 +1968,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2014,7 +2014,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2063,7 +2063,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2114,7 +2114,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2164,7 +2164,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2217,7 +2217,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2278,7 +2278,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2328,7 +2328,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2376,7 +2376,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2428,7 +2428,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2476,7 +2476,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2528,7 +2528,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2577,7 +2577,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2628,7 +2628,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2680,7 +2680,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2732,7 +2732,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2781,7 +2781,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2830,7 +2830,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2876,7 +2876,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2922,7 +2922,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -2970,7 +2970,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3018,7 +3018,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3071,7 +3071,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3135,7 +3135,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3183,7 +3183,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3244,7 +3244,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3292,7 +3292,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3341,7 +3341,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3391,7 +3391,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3447,7 +3447,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3493,7 +3493,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3547,7 +3547,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3602,7 +3602,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3648,7 +3648,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3698,7 +3698,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3755,7 +3755,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3805,7 +3805,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3853,7 +3853,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3905,7 +3905,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3953,7 +3953,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
@@ -3999,7 +3999,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Lỗi / Error (application/problem+json, RFC 9457) */
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
           [name: string]: unknown;
