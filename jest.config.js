@@ -1,6 +1,6 @@
 /** One Jest config; projects split unit, integration and e2e suites. */
 const moduleNameMapper = {
-  '^@dvc/(contracts|messaging|database|config|observability|http|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  '^@dvc/(contracts|forms|messaging|database|config|observability|http|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
 // openid-client and its dependencies ship as ESM only: compiled to CommonJS so Jest loads them.
 const esmOnly = ['openid-client', 'oauth4webapi', 'jose'];

@@ -6,7 +6,7 @@ import { IdentityConfig } from '../apps/identity/src/identity.config';
 import { NotificationConfig } from '../apps/notification/src/notification.config';
 import { PaymentConfig } from '../apps/payment/src/payment.config';
 
-/** The validated config class of every app (one schema per app, DESIGN.md §10). */
+/** The validated config class of every app (one schema per app, docs/design.md §10). */
 export const configClasses = [
   GatewayConfig,
   IdentityConfig,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { configClasses } from './config-classes';
 
-/** Every variable an app reads is documented in .env.example (DESIGN.md §10). */
+/** Every variable an app reads is documented in .env.example (docs/design.md §10). */
 describe('.env.example', () => {
   const documented = new Set(
     readFileSync(join(__dirname, '..', '.env.example'), 'utf8')

@@ -15,7 +15,7 @@ import {
 /**
  * `npm run ministry:provision -- <agency code> [--vhost <vhost>] [--rotate]`
  *
- * Gives one agency's own system its RabbitMQ access (DESIGN.md §3): the user
+ * Gives one agency's own system its RabbitMQ access (docs/design.md §3): the user
  * `agency-<code with _>` with a random password (printed once), its durable quorum queue
  * `agency.<code with _>.inbox` bound to `dvc.events` with `agency.<code with _>.#`, and
  * permissions on the vhost that let it configure nothing, write only to `dvc.commands` and

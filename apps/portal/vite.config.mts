@@ -2,6 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const lib = (path: string) => fileURLToPath(new URL(`../../libs/${path}`, import.meta.url));
+
+/**
+ * The libs the portal shares with the services: browser-safe files only (form messages, the
+ * rules of @dvc/contracts/<rule>). The contracts index is imported for types only (lint).
+ */
+const alias = [
+  { find: /^@dvc\/contracts\/(.*)$/, replacement: lib('contracts/src/$1') },
+  { find: '@dvc/contracts', replacement: lib('contracts/src') },
+  { find: '@dvc/forms', replacement: lib('forms/src') },
+];
 
 /**
  * The web portal (Cổng Dịch vụ công): built into dist/portal, served by the gateway at `/`.
@@ -11,6 +22,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: here,
   publicDir: 'public',
+  resolve: { alias },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/portal', import.meta.url)),
@@ -33,10 +45,6 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:3000' },
   },
   test: {
-    // The app imports contracts for types only; tests also compare with the services' tables.
-    alias: {
-      '@dvc/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)),
-    },
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],

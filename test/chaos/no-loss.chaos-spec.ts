@@ -4,7 +4,7 @@ import { waitFor } from '@dvc/testing';
 import { ProcessStack, startProcessStack } from '../../scripts/process-stack';
 
 /**
- * Fault injection (DESIGN.md §3: nothing is lost): 500 citizens submit dossiers through the
+ * Fault injection (docs/design.md §3: nothing is lost): 500 citizens submit dossiers through the
  * gateway while RabbitMQ is restarted and the notification and dossier processes are killed
  * without warning and restarted. Clients retry as a browser would (same Idempotency-Key for
  * the submit). At the end every submission exists exactly once, every `dossier.submitted`

@@ -51,7 +51,7 @@ describe('docker-compose.yml', () => {
     for (const folder of appFolders()) expect(APP_NAMES).toContain(folder);
   });
 
-  it('uses the infrastructure images of DESIGN.md §10', () => {
+  it('uses the infrastructure images of docs/design.md §10', () => {
     expect(services.postgres.image).toBe('postgres:16');
     expect(services.rabbitmq.image).toBe('rabbitmq:3.13-management');
     expect(services.redis.image).toBe('redis:7');

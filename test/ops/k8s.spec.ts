@@ -41,7 +41,7 @@ const NAMESPACE = 'dvc';
 /** Secrets the manifests reference; they are created in the cluster, never kept here. */
 const EXTERNAL_SECRETS = new Set(['dvc-secrets', 'dvc-tls']);
 const AUTOSCALED = ['gateway', 'dossier', 'catalogue'];
-/** Apps the gateway calls over internal HTTP (DESIGN.md §2). */
+/** Apps the gateway calls over internal HTTP (docs/design.md §2). */
 const GATEWAY_HTTP_TARGETS = ['catalogue', 'document-storage', 'payment'];
 
 const kustomizations = {

@@ -12,7 +12,7 @@ export const repoRoot = join(__dirname, '..', '..');
 type Env = Record<string, string | undefined>;
 type ConfigClass = new () => BaseConfig & { HTTP_PORT: number };
 
-/** The seven deployed apps (DESIGN.md §2) and the port each listens on by default. */
+/** The seven deployed apps (docs/design.md §2) and the port each listens on by default. */
 export const APP_NAMES = [
   'gateway',
   'identity',

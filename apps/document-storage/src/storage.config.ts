@@ -21,7 +21,7 @@ const EnvBoolean = () =>
 
 const MiB = 1024 * 1024;
 
-/** Development defaults that must never reach production (DESIGN.md §9). */
+/** Development defaults that must never reach production (docs/design.md §9). */
 export const DEV_OBJECT_STORE_KEY = 'S3RVER';
 export const DEV_INTERNAL_TOKEN = 'dev-only-internal-token-change-me';
 
@@ -86,7 +86,7 @@ export class StorageConfig extends BaseConfig {
   @MinLength(16)
   INTERNAL_TOKEN = DEV_INTERNAL_TOKEN;
 
-  /** Cap of one file (DESIGN.md §6); an upload's `x-max-bytes` can only lower it. */
+  /** Cap of one file (docs/design.md §6); an upload's `x-max-bytes` can only lower it. */
   @IsInt()
   @Min(1)
   MAX_FILE_BYTES: number = 10 * MiB;

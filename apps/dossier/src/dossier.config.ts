@@ -15,7 +15,7 @@ export class DossierConfig extends BaseConfig {
   @Max(65535)
   HTTP_PORT: number = 3004;
 
-  /** Total size of the attachments of one dossier (and of its results), DESIGN.md §6. */
+  /** Total size of the attachments of one dossier (and of its results), docs/design.md §6. */
   @IsInt()
   @Min(1)
   MAX_DOSSIER_BYTES: number = 50 * 1024 * 1024;

@@ -1,7 +1,7 @@
-import { Logger as NestLogger, RequestMethod } from '@nestjs/common';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { recordRouteTemplates } from '@dvc/observability';
@@ -10,9 +10,9 @@ import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { installHttpHooks, requestIdOf } from './http/http-hooks';
 import { revalidation } from './http/revalidation';
+import { API_PREFIX, ROOT_ROUTES, createOpenApiDocument } from './openapi/openapi-document';
 import { builtPortalDir, servePortal } from './portal/portal-static';
 
-export const API_PREFIX = 'api/v1';
 /** JSON bodies; files will stream to document-storage on their own routes. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -63,13 +63,7 @@ export async function startGateway(
   app.getHttpAdapter().getInstance().addHook('onSend', revalidation);
   const portalDir = options.portalDir === undefined ? builtPortalDir() : options.portalDir;
   if (portalDir) await servePortal(app, portalDir);
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   const origins = config.corsOrigins;
   if (origins.length > 0) {
     app.enableCors({
@@ -91,25 +85,6 @@ export async function startGateway(
  * process.exit when it is missing, and whose ESM-only dependencies Jest cannot require.
  */
 async function setupOpenApi(app: NestFastifyApplication): Promise<void> {
-  const document = new DocumentBuilder()
-    .setTitle('DVC — Cổng Dịch vụ công')
-    .setDescription(
-      'API công khai của Cổng Dịch vụ công / Public API of the online public-service portal. ' +
-        'Lỗi trả về dạng application/problem+json (RFC 9457) / Errors are application/problem+json.',
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addTag('Xác thực / Auth', 'Đăng ký, đăng nhập, mật khẩu / Registration, sessions, passwords')
-    .addTag('Tài khoản / Me', 'Tài khoản của tôi / The signed-in account')
-    .addTag(
-      'Thủ tục hành chính / Catalogue',
-      'Danh mục thủ tục, cơ quan, lĩnh vực / Procedures, agencies, fields',
-    )
-    .addTag(
-      'Quản trị / Admin',
-      'Quản trị danh mục (vai trò admin) / Catalogue administration (admin role)',
-    )
-    .build();
   const ui = await import('@fastify/static').then(
     () => true,
     (err: unknown) => {
@@ -120,7 +95,7 @@ async function setupOpenApi(app: NestFastifyApplication): Promise<void> {
       return false;
     },
   );
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',
     ui,
   });

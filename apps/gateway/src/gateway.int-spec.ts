@@ -21,6 +21,7 @@ import {
 import { FakeRpcService, ServiceUnderTest, isolatedService, notFound, waitFor } from '@dvc/testing';
 import { startGateway } from './app';
 import { GatewayConfig } from './gateway.config';
+import { openApiDocumentOffline } from './openapi/openapi-document';
 
 jest.setTimeout(30_000);
 
@@ -228,6 +229,11 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
         expect.arrayContaining(['email', 'password', 'fullName', 'captchaId', 'captchaAnswer']),
       );
       expect(answer.body.components).toHaveProperty('securitySchemes');
+    });
+
+    it('serves the same document npm run api:generate builds without a running gateway', async () => {
+      const answer = await request(base, '/docs-json');
+      expect(answer.body).toEqual(await openApiDocumentOffline());
     });
   });
 

@@ -18,7 +18,7 @@ export class IdentityConfig extends BaseConfig {
   @MinLength(16)
   JWT_SECRET: string = 'dev-only-jwt-secret-change-me';
 
-  /** Access JWT lifetime: at most 15 min (DESIGN.md §9). */
+  /** Access JWT lifetime: at most 15 min (docs/design.md §9). */
   @IsInt()
   @Min(10)
   @Max(900)

@@ -20,7 +20,7 @@ const productionInfra = {
 };
 
 describe('NotificationConfig', () => {
-  it('has the development defaults of DESIGN.md §8', () => {
+  it('has the development defaults of docs/design.md §8', () => {
     const config = loadConfig(NotificationConfig, {});
     expect(config).toMatchObject({
       HTTP_PORT: 3003,

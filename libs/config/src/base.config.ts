@@ -33,7 +33,7 @@ export class BaseConfig {
 
   /**
    * Prefix of every Redis key this app writes; tests set a unique one per suite. Empty by
-   * default so that the keys other apps and tests read are literal (`captcha:<id>`, DESIGN.md §9).
+   * default so that the keys other apps and tests read are literal (`captcha:<id>`, docs/design.md §9).
    */
   @IsString()
   REDIS_PREFIX = '';

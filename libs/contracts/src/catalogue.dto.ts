@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SERVICE_LEVELS, type ServiceLevel } from './service-level';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -42,12 +43,12 @@ export class SearchProceduresQuery extends PageQuery {
   @MaxLength(64)
   agency?: string;
 
-  @ApiPropertyOptional({ enum: [1, 2, 3, 4] })
+  @ApiPropertyOptional({ enum: [...SERVICE_LEVELS] })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @IsIn([1, 2, 3, 4])
-  level?: number;
+  @IsIn([...SERVICE_LEVELS])
+  level?: ServiceLevel;
 }
 
 export interface Page<T> {
@@ -79,7 +80,7 @@ export interface HolidayView {
 export interface ProcedureSummary {
   code: string;
   name: string;
-  level: 1 | 2 | 3 | 4;
+  level: ServiceLevel;
   field: FieldView;
   agency: AgencyView;
 }
@@ -126,7 +127,7 @@ export interface ProcedureCaseView {
   formSchema: Record<string, unknown> | null;
 }
 
-/** The full level-1 record of a procedure (DESIGN.md §1) with its level-2 form downloads. */
+/** The full level-1 record of a procedure (docs/design.md §1) with its level-2 form downloads. */
 export interface ProcedureView extends ProcedureSummary {
   competentAuthority: string;
   implementingAgency: string;

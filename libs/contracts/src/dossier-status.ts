@@ -1,4 +1,4 @@
-/** National dossier status codes (DESIGN.md §4). */
+/** National dossier status codes (docs/design.md §4). */
 export const DossierStatus = {
   DRAFT: 0,
   SUBMITTED: 1,
@@ -31,5 +31,8 @@ export type OfficerAction = (typeof OfficerActions)[number];
 
 /** Citizen actions on their own dossier. */
 export type CitizenAction = 'submit' | 'supplement' | 'withdraw';
+
+/** What the applicant may do next (`allowedActions` of the dossier view): an action, or pay the fee due. */
+export type CitizenNextAction = CitizenAction | 'pay';
 
 export type DeliveryMethod = 'online' | 'post' | 'desk';

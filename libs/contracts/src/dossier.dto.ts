@@ -20,7 +20,13 @@ import {
 } from 'class-validator';
 import { PageQuery } from './catalogue.dto';
 import { OfficerActions } from './dossier-status';
-import type { DeliveryMethod, DossierStatusName, OfficerAction } from './dossier-status';
+import type { ServiceLevel } from './service-level';
+import type {
+  CitizenNextAction,
+  DeliveryMethod,
+  DossierStatusName,
+  OfficerAction,
+} from './dossier-status';
 
 const DELIVERY_METHODS: DeliveryMethod[] = ['online', 'post', 'desk'];
 const STATUS_NAMES: DossierStatusName[] = [
@@ -355,7 +361,7 @@ export interface DeliveryAddressView {
 export interface DossierView {
   id: string;
   code: string | null;
-  procedure: { code: string; name: string; level: number };
+  procedure: { code: string; name: string; level: ServiceLevel };
   caseId: string;
   agency: { code: string; name: string };
   status: DossierStatusName;
@@ -379,6 +385,8 @@ export interface DossierView {
   clockPausedAt: string | null;
   overdue: boolean;
   history: StatusHistoryView[];
+  /** The legal next actions of the applicant, from the dossier service's transition table. */
+  allowedActions: CitizenNextAction[];
 }
 
 export interface DossierSummary {
@@ -406,8 +414,10 @@ export interface OfficerDossierSummary extends DossierSummary {
   applicant: { fullName: string; idNumber: string | null };
 }
 
-export interface OfficerDossierView extends DossierView {
+export interface OfficerDossierView extends Omit<DossierView, 'allowedActions'> {
   applicant: ApplicantView;
+  /** The legal next actions of an officer of the agency, in the transition table's order. */
+  allowedActions: OfficerAction[];
 }
 
 export interface SubmitResult {

@@ -24,7 +24,7 @@ export type EventType = (typeof Events)[keyof typeof Events];
 export const EVENTS_EXCHANGE = 'dvc.events';
 export const DEAD_LETTER_EXCHANGE = 'dvc.dlx';
 
-/** The envelope every event travels in (DESIGN.md §3). */
+/** The envelope every event travels in (docs/design.md §3). */
 export interface EventEnvelope<T = unknown> {
   id: string;
   type: string;

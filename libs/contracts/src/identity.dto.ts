@@ -12,7 +12,7 @@ import {
 import type { Locale } from './events';
 import type { Role } from './rpc';
 
-/** Password rule of DESIGN.md §9: length only, 8..128 characters (bytes checked in identity). */
+/** Password rule of docs/design.md §9: length only, 8..128 characters (bytes checked in identity). */
 const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 128;
 

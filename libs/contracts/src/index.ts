@@ -12,3 +12,5 @@ export * from './notification.dto';
 export * from './ministry.dto';
 export * from './sealed-token';
 export * from './vneid.dto';
+export * from './service-level';
+export * from './fee-rule';

@@ -15,7 +15,7 @@ import { OfficerActionDto } from './dossier.dto';
 import type { EventEnvelope } from './events';
 
 /**
- * Ministry integration (DESIGN.md §3): an agency's own system receives its dossier events on
+ * Ministry integration (docs/design.md §3): an agency's own system receives its dossier events on
  * `agency.<code>.dossier.<event>` and sends commands to `dvc.commands`; each command is
  * answered by `command.accepted` or `command.rejected` on `agency.<code>.command.<answer>`.
  * Documented in docs/asyncapi.yaml.
@@ -154,7 +154,7 @@ export interface AgencyAttachmentRef extends AgencyFileRef {
 }
 
 /**
- * What an agency system receives about one of its dossiers (DESIGN.md §3): code, procedure,
+ * What an agency system receives about one of its dossiers (docs/design.md §3): code, procedure,
  * status, dates, the form data and file references. Never an account id, never another
  * agency's data.
  */

@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { PageQuery } from './catalogue.dto';
 
 /**
- * Giao dịch (online fee payments, DESIGN.md §7). A payment is the fee one dossier request
+ * Giao dịch (online fee payments, docs/design.md §7). A payment is the fee one dossier request
  * asks for; each checkout of it is an attempt at the provider with its own vnp_TxnRef.
  */
 export const PaymentStatuses = [

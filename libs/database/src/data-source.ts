@@ -3,7 +3,7 @@ import { StatementCounter } from './statement-counter';
 
 export interface ServiceDataSourceOptions {
   url: string;
-  /** The service's own Postgres schema (DESIGN.md §2). */
+  /** The service's own Postgres schema (docs/design.md §2). */
   schema: string;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: Function[];

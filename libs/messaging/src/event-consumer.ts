@@ -33,7 +33,7 @@ export interface EventConsumerOptions {
 }
 
 /**
- * Consumes events idempotently (DESIGN.md §3). Each message is handled inside one DB
+ * Consumes events idempotently (docs/design.md §3). Each message is handled inside one DB
  * transaction that also records its id in the inbox; a message already in the inbox is
  * acknowledged without running the handler again. The ack happens only after the commit.
  * A handler that throws rolls back; the message is returned and, after `deliveryLimit`

@@ -12,7 +12,7 @@ export interface RpcTransportConfig {
 }
 
 /**
- * RPC server side (DESIGN.md §3): one durable queue per service, manual acks (the
+ * RPC server side (docs/design.md §3): one durable queue per service, manual acks (the
  * RpcAckInterceptor acks once the reply is produced), bounded prefetch.
  */
 export function rpcServerOptions(config: RpcTransportConfig, queue: string): RmqOptions {

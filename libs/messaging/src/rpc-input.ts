@@ -13,7 +13,7 @@ import {
 
 /**
  * Validates the `data` of an RpcRequest against a contracts DTO (whitelist +
- * forbidNonWhitelisted, DESIGN.md §9): the gateway validates too, but a service never
+ * forbidNonWhitelisted, docs/design.md §9): the gateway validates too, but a service never
  * trusts what arrives on its queue. A bad input is a 400 problem, never a 500.
  */
 export class RpcInput<T extends object> implements PipeTransform<unknown, Promise<RpcRequest<T>>> {

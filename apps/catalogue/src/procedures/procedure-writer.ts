@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Events, FieldError, ImportResult, CatalogueErrors, DomainError } from '@dvc/contracts';
+import {
+  Events,
+  FieldError,
+  ImportResult,
+  CatalogueErrors,
+  DomainError,
+  levelOffer,
+} from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { AgenciesService } from '../agencies/agencies.service';
 import { FieldsService } from '../fields/fields.service';
@@ -9,7 +16,6 @@ import { FormTemplatesService } from '../forms/form-templates.service';
 import type { ProcedureSeed } from '../seed/seed.types';
 import { ProcedureCache } from './procedure.cache';
 import { ProceduresRepository } from './procedures.repository';
-import { levelOffer } from './service-level';
 
 /**
  * Bumped when the generated template files change, so the next seed or import of an

@@ -1,8 +1,7 @@
-import type { ProcedureSummary, ProcedureView } from '@dvc/contracts';
+import { levelOffer, type ProcedureSummary, type ProcedureView } from '@dvc/contracts';
 import type { AgencyRow } from '../agencies/agencies.dto';
 import { mapAgencyView } from '../agencies/agencies.dto';
 import type { ProcedureSeed } from '../seed/seed.types';
-import { levelOffer } from './service-level';
 
 /** Input of `catalogue.procedures.get`. */
 export interface GetProcedureInput {

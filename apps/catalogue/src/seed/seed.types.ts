@@ -1,6 +1,6 @@
 /**
  * Shape of the catalogue's seed data (the national procedure catalogue fields of
- * ../shared/reference/domain-notes.md). The same shape is accepted by
+ * docs/domain.md). The same shape is accepted by
  * `POST /admin/procedures/import`, so seed and import share one validator.
  */
 
@@ -76,7 +76,7 @@ export interface ProcedureSeed {
   code: string; // e.g. `1.001193`
   name: string;
   fieldCode: string;
-  /** Service level 1–4 (DESIGN.md §1). */
+  /** Service level 1–4 (docs/design.md §1). */
   level: 1 | 2 | 3 | 4;
   /** Agency that receives and settles the dossier (its code goes into the dossier code). */
   agencyCode: string;

@@ -1,5 +1,5 @@
 /**
- * The allow-list of DESIGN.md §6, decided from the bytes only: the client's content type
+ * The allow-list of docs/design.md §6, decided from the bytes only: the client's content type
  * and the file name's extension are never trusted.
  */
 export type FileKind = 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'signed-xml';

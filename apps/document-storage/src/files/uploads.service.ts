@@ -47,7 +47,7 @@ interface FileIdentity {
 }
 
 /**
- * Uploads to a clean, scanned object (DESIGN.md §6), whichever way the bytes arrive:
+ * Uploads to a clean, scanned object (docs/design.md §6), whichever way the bytes arrive:
  * streamed through the gateway (`upload`) or PUT by a system to a presigned URL and then
  * finalized (`presign`, `finalize`). Either way the bytes go through the same inspector
  * (allow-list sniffing, size cap, SHA-256) and then `admit`: decide the type → scan → copy to

@@ -67,7 +67,7 @@ process.on('disconnect', () => process.exit(0));
 `;
 
 /**
- * Development default (DESIGN.md §6): an S3-compatible server on 127.0.0.1 keeping its
+ * Development default (docs/design.md §6): an S3-compatible server on 127.0.0.1 keeping its
  * objects under `directory`, restarted if it dies. s3rver is a development dependency, so it
  * is loaded only here, never in production (where MINIO_ENDPOINT is required).
  */

@@ -37,7 +37,7 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
     await this.closeEmbedded?.();
   }
 
-  /** Creates the bucket when missing: private, no policy (DESIGN.md §6). Retried after a failure. */
+  /** Creates the bucket when missing: private, no policy (docs/design.md §6). Retried after a failure. */
   ensureBucket(): Promise<void> {
     this.bucketReady ??= (async () => {
       if (!(await this.client.bucketExists(this.bucket))) await this.client.makeBucket(this.bucket);

@@ -7,7 +7,7 @@ export type ScanVerdict =
   | { status: 'unscannable'; reason: string };
 
 /**
- * Malware scanner of quarantined objects (DESIGN.md §6). Gets a way to open the object as a
+ * Malware scanner of quarantined objects (docs/design.md §6). Gets a way to open the object as a
  * stream, so a driver reads it once, at its own pace, without the caller buffering it.
  * Abstract class rather than interface: it is the Nest injection token too.
  */

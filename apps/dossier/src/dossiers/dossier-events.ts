@@ -28,7 +28,7 @@ export interface DossierChange {
 
 /**
  * Where dossier events are published, into the outbox of the caller's transaction. Each
- * event goes out twice (DESIGN.md §3): under its type, for the portal's own consumers
+ * event goes out twice (docs/design.md §3): under its type, for the portal's own consumers
  * (ids, status, no form data), and as the agency's copy under
  * `agency.<code with _>.dossier.<event>` only, with what the agency is entitled to: the form
  * data and file references, never an account id.

@@ -4,7 +4,7 @@ import { CalendarSource } from '../calendar/calendar-source';
 import { clockAfter, dueAtReceipt } from '../calendar/processing-clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DossierEvents } from './dossier-events';
-import { ByRole, Dossier, DossierChanges, feeDueAtSubmission } from './dossiers.dto';
+import { ByRole, Dossier, DossierChanges, transitionFactsOf } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
 import {
   DossierAction,
@@ -47,10 +47,12 @@ export class DossierWorkflow {
 
   async apply(tx: Tx, dossier: Dossier, request: ActionRequest): Promise<Dossier> {
     const { now, actor } = request;
-    const transition = resolveTransition(request.action, dossier.status, actor.by, {
-      feeDueAtSubmission: feeDueAtSubmission(dossier.procedure),
-      pausedFrom: dossier.pausedFrom,
-    });
+    const transition = resolveTransition(
+      request.action,
+      dossier.status,
+      actor.by,
+      transitionFactsOf(dossier),
+    );
     const from = dossier.status;
     const to = transition.to;
     const changes: DossierChanges = { ...request.changes, status: to };

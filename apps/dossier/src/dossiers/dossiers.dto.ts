@@ -1,5 +1,7 @@
+import { caseFee, feeDueAtSubmission } from '@dvc/contracts';
 import type {
   ApplicantView,
+  CitizenNextAction,
   DeliveryAddressView,
   DeliveryMethod,
   DossierStatusName,
@@ -7,10 +9,12 @@ import type {
   DossierView,
   FeeView,
   OfficerDossierSummary,
+  OfficerAction,
   OfficerDossierView,
   ProcedureCaseView,
   ProcedureView,
   PublicLookupView,
+  ServiceLevel,
   StatusHistoryView,
   SupplementRequestView,
 } from '@dvc/contracts';
@@ -21,8 +25,8 @@ import { mapAttachmentView } from '../attachments/attachments.dto';
 import type { ResultFile } from '../officer/results.dto';
 import { mapResultFileView } from '../officer/results.dto';
 import type { OnlineForm } from '../forms/form-validator';
-import type { DossierAction } from './status-machine';
-import { statusCode } from './status-machine';
+import type { DossierAction, TransitionFacts } from './status-machine';
+import { allowedActions, statusCode } from './status-machine';
 
 /** A component slot as the procedure defined it when the draft was created. */
 export interface ComponentSnapshot {
@@ -40,7 +44,7 @@ export interface ComponentSnapshot {
 export interface ProcedureSnapshot {
   code: string;
   name: string;
-  level: 1 | 2 | 3 | 4;
+  level: ServiceLevel;
   agency: { code: string; name: string };
   case: { id: string; name: string };
   components: ComponentSnapshot[];
@@ -61,9 +65,6 @@ export function procedureSnapshot(
     kase.processingTimes.find((t) => t.channel === 'online') ??
     kase.processingTimes.find((t) => t.channel === 'desk') ??
     null;
-  const fee = kase.fees.some((f) => f.amountVnd === null)
-    ? null
-    : kase.fees.reduce((sum, f) => sum + (f.amountVnd ?? 0), 0);
   return {
     code: procedure.code,
     name: procedure.name,
@@ -79,15 +80,23 @@ export function procedureSnapshot(
     })),
     processingTime: time ? { value: time.value, unit: time.unit } : null,
     fees: kase.fees,
-    fee,
+    fee: caseFee(kase.fees),
     feeAtSubmission: procedure.feeAtSubmission,
     formSchema: kase.formSchema,
   };
 }
 
-/** Paid online when submitting: only level 4 takes fees online, and only a known fee above 0. */
-export function feeDueAtSubmission(p: ProcedureSnapshot): boolean {
-  return p.level === 4 && p.feeAtSubmission && p.fee !== null && p.fee > 0;
+/** What the transition table needs besides the status to pick a row. */
+export function transitionFactsOf(d: Pick<Dossier, 'procedure' | 'pausedFrom'>): TransitionFacts {
+  return { feeDueAtSubmission: feeDueAtSubmission(d.procedure), pausedFrom: d.pausedFrom };
+}
+
+/** The applicant's next actions; paying is how they move a dossier on from PAYMENT_REQUIRED. */
+function citizenNextActions(d: Dossier): CitizenNextAction[] {
+  const facts = transitionFactsOf(d);
+  const actions = allowedActions(d.status, 'citizen', facts) as CitizenNextAction[];
+  const payable = allowedActions(d.status, 'system', facts).includes('payment-succeeded');
+  return payable ? [...actions, 'pay'] : actions;
 }
 
 export function onlineFormOf(d: Pick<Dossier, 'procedure'>): OnlineForm {
@@ -210,12 +219,17 @@ export function mapDossierView(
     clockPausedAt: iso(d.pausedAt),
     overdue: isOverdue(d.status, d.dueAt, now),
     history: history.map(mapHistory),
+    allowedActions: citizenNextActions(d),
   };
 }
 
 export function mapOfficerDossierView(view: DossierView, d: Dossier): OfficerDossierView {
   // Officers never see drafts, so the applicant snapshot exists.
-  return { ...view, applicant: d.applicant! };
+  return {
+    ...view,
+    applicant: d.applicant!,
+    allowedActions: allowedActions(d.status, 'officer', transitionFactsOf(d)) as OfficerAction[],
+  };
 }
 
 export function mapDossierSummary(d: Dossier, now: Date): DossierSummary {

@@ -20,6 +20,9 @@ import {
   StorageErrors,
   CatalogueErrors,
   DomainError,
+  deliveryMethodsAt,
+  feeDueAtSubmission,
+  levelOffer,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
@@ -47,7 +50,6 @@ import {
   Dossier,
   DossierChanges,
   HistoryEntry,
-  feeDueAtSubmission,
   foldVietnamese,
   mapDossierSummary,
   mapDossierView,
@@ -94,7 +96,7 @@ export class DossiersService {
         params: { code: input.procedureCode },
       });
     }
-    if (procedure.level < 3 || !procedure.onlineSubmission) throw offlineOnly(procedure);
+    if (!levelOffer(procedure.level).onlineSubmission) throw offlineOnly(procedure);
     const kase = input.caseId
       ? procedure.cases.find((c) => c.id === input.caseId)
       : procedure.cases[0];
@@ -112,8 +114,7 @@ export class DossiersService {
           id: randomUUID(),
           applicantId: caller.accountId,
           procedure: snapshot,
-          // Level 3: the result is collected at the desk; level 4 delivers it online by default.
-          deliveryMethod: snapshot.level === 4 ? 'online' : 'desk',
+          deliveryMethod: deliveryMethodsAt(snapshot.level)[0],
           createdAt: now,
         });
         const entry: HistoryEntry = {
@@ -167,7 +168,7 @@ export class DossiersService {
           throw wrongStatus(DossierErrors.notEditable, d.status);
         }
         if (input.deliveryMethod !== undefined) {
-          if (d.procedure.level < 4 && input.deliveryMethod !== 'desk') {
+          if (!deliveryMethodsAt(d.procedure.level).includes(input.deliveryMethod)) {
             throw new DomainError(DossierErrors.deliveryUnavailable, {
               errors: [
                 { field: 'deliveryMethod', message: 'Chỉ nhận kết quả trực tiếp tại cơ quan' },

@@ -5,13 +5,14 @@ import {
   TRANSITIONS,
   TransitionActor,
   TransitionFacts,
+  allowedActions,
   resolveTransition,
 } from './status-machine';
 
 const ALL_STATUSES = Object.keys(DossierStatus) as DossierStatusName[];
 const plain: TransitionFacts = { feeDueAtSubmission: false, pausedFrom: null };
 
-/** [action, by, from, facts, to] — the lifecycle of DESIGN.md §4 written out by hand. */
+/** [action, by, from, facts, to] — the lifecycle of docs/design.md §4 written out by hand. */
 const EXPECTED: [
   DossierAction,
   TransitionActor,
@@ -125,5 +126,39 @@ describe('dossier status machine (the transition table as data)', () => {
         expect(b.when).toBeDefined();
         expect(a.when).not.toBe(b.when);
       }
+  });
+
+  it('lists as allowed exactly the actions that resolve from each status', () => {
+    for (const status of ALL_STATUSES)
+      for (const by of ['citizen', 'officer', 'system'] as const)
+        for (const facts of [
+          plain,
+          { feeDueAtSubmission: true, pausedFrom: null },
+          { feeDueAtSubmission: false, pausedFrom: 'RECEIVED' as const },
+          { feeDueAtSubmission: false, pausedFrom: 'PROCESSING' as const },
+        ]) {
+          const resolvable = [...new Set(TRANSITIONS.map((t) => t.action))].filter((action) => {
+            try {
+              resolveTransition(action, status, by, facts);
+              return true;
+            } catch {
+              return false;
+            }
+          });
+          expect({
+            status,
+            by,
+            facts,
+            actions: [...allowedActions(status, by, facts)].sort(),
+          }).toEqual({ status, by, facts, actions: resolvable.sort() });
+        }
+  });
+
+  it('offers an officer nothing on a finished dossier, and the table order otherwise', () => {
+    for (const status of ['REFUSED', 'STOPPED', 'RETURNED'] as const) {
+      expect(allowedActions(status, 'officer', plain)).toEqual([]);
+    }
+    expect(allowedActions('RESULT_READY', 'officer', plain)).toEqual(['return']);
+    expect(allowedActions('SUBMITTED', 'officer', plain)).toEqual(['receive', 'refuse']);
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '@dvc/contracts';
 
 /**
- * The dossier lifecycle of DESIGN.md §4 as one table. Every action on a dossier, whoever
+ * The dossier lifecycle of docs/design.md §4 as one table. Every action on a dossier, whoever
  * triggers it, is resolved here; nothing else decides which status follows which.
  */
 export type DossierAction =
@@ -83,7 +83,7 @@ export const TRANSITIONS: readonly Transition[] = [
                                                                                  to: 'STOPPED',              by: 'officer' },
 ];
 
-/** The deadline clock stands still in these statuses (DESIGN.md §4). */
+/** The deadline clock stands still in these statuses (docs/design.md §4). */
 export const PAUSED_STATUSES: readonly DossierStatusName[] = [
   'SUPPLEMENT_REQUESTED',
   'PAYMENT_REQUIRED',
@@ -143,6 +143,24 @@ export function resolveTransition(
   );
   if (!found) throw new IllegalTransitionError(action, current);
   return found;
+}
+
+/**
+ * The actions `by` may take now, in the table's order: the rows that leave `current` and whose
+ * condition holds. The dossier view lists them, so clients offer no action the table refuses.
+ */
+export function allowedActions(
+  current: DossierStatusName,
+  by: TransitionActor,
+  facts: TransitionFacts,
+): DossierAction[] {
+  const rows = TRANSITIONS.filter(
+    (t) =>
+      t.by === by &&
+      t.from.includes(current) &&
+      (t.when === undefined || TRANSITION_CONDITIONS[t.when](facts)),
+  );
+  return [...new Set(rows.map((t) => t.action))];
 }
 
 /** Whether the action could apply to this status at all (before facts are known): early 409s. */

@@ -4,7 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@dvc/contracts';
-import { fieldErrorOf } from './form-messages';
+import { fieldErrorOf } from '@dvc/forms';
 
 /** The online form of one procedure case (tờ khai trực tuyến), as snapshotted in the dossier. */
 export interface OnlineForm {

@@ -31,7 +31,7 @@ import {
 type Outcome = Omit<CommandAcceptedEvent, 'commandId' | 'type' | 'dossierCode'>;
 
 /**
- * Commands from an agency's own system (DESIGN.md §3), each inside the inbox transaction of
+ * Commands from an agency's own system (docs/design.md §3), each inside the inbox transaction of
  * its message, so a replayed command id is processed once. A command is checked (sender,
  * shape, dossier of that agency) and then performed like the officer's action, through the
  * same rules and workflow; its answer, `command.accepted` or `command.rejected`, is written

@@ -9,6 +9,8 @@ import {
   DossierErrors,
   StorageErrors,
   ErrorEntry,
+  levelOffer,
+  requestedFee,
 } from '@dvc/contracts';
 import type { Tx } from '@dvc/messaging';
 import { DossierConfig } from '../dossier.config';
@@ -135,11 +137,10 @@ export class AgencyActions {
         };
       }
       case 'request-payment': {
-        if (d.procedure.level < 4) {
+        if (!levelOffer(d.procedure.level).onlinePayment) {
           throw wrongStatus(DossierErrors.onlinePaymentUnavailable, d.status);
         }
-        const amount =
-          input.amount ?? (d.procedure.fee && d.procedure.fee > 0 ? d.procedure.fee : null);
+        const amount = requestedFee(input.amount, d.procedure.fee);
         if (!amount)
           throw required(
             'amount',

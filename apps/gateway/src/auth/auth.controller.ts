@@ -32,7 +32,7 @@ import { OptionalAuth, Public } from './auth.decorators';
 import { LogoutDto } from './auth.dto';
 import { ApiProblems } from '../problems/api-problems.decorator';
 
-/** Đăng ký, đăng nhập, quên mật khẩu: every route relays to identity (DESIGN.md §5, §9). */
+/** Đăng ký, đăng nhập, quên mật khẩu: every route relays to identity (docs/design.md §5, §9). */
 @ApiTags('Xác thực / Auth')
 @ApiProblems()
 @Controller('auth')

@@ -23,7 +23,7 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 /** Public reads change only when an admin edits the catalogue: browsers and proxies may keep them briefly. */
 const PUBLIC_CACHE = 'public, max-age=60';
 
-/** Thủ tục hành chính: the public catalogue (DESIGN.md §1, §5), relayed to catalogue. */
+/** Thủ tục hành chính: the public catalogue (docs/design.md §1, §5), relayed to catalogue. */
 @ApiTags('Thủ tục hành chính / Catalogue')
 @ApiProblems()
 @Controller()

@@ -44,7 +44,7 @@ import {
 } from './dossiers.dto';
 import { IdempotencyKey } from './idempotency-key';
 
-/** Hồ sơ của tôi: a citizen's own dossiers (anyone else's answer 404, DESIGN.md §5). */
+/** Hồ sơ của tôi: a citizen's own dossiers (anyone else's answer 404, docs/design.md §5). */
 @ApiTags('Hồ sơ / Dossiers')
 @ApiProblems()
 @ApiBearerAuth()

@@ -1,7 +1,6 @@
 import {
   Controller,
   Get,
-  Headers,
   HttpCode,
   HttpStatus,
   Inject,
@@ -30,6 +29,7 @@ import {
   DomainError,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
+import { OptionalHeader } from '../http/optional-header';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
 import { sendRpc } from '../rpc/send-rpc';
@@ -54,11 +54,16 @@ export class NotificationsController {
   ) {}
 
   @Get()
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'Ngôn ngữ khi không có `locale` / Language when `locale` is absent',
+  })
   @ApiOperation({ summary: 'Danh sách thông báo / My notifications (newest first)' })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: ListNotificationsQuery,
-    @Headers('accept-language') acceptLanguage?: string,
+    @OptionalHeader('accept-language') acceptLanguage?: string,
   ): Promise<NotificationListView> {
     return sendRpc(this.notifications, NotificationRpc.list, ctx, {
       ...query,
@@ -74,13 +79,18 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'Ngôn ngữ khi không có `locale` / Language when `locale` is absent',
+  })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Đánh dấu đã đọc / Mark one read (someone else’s: 404)' })
   read(
     @CallContext() ctx: CallContext,
     @Param() params: NotificationParams,
     @Query() query: LocaleQuery,
-    @Headers('accept-language') acceptLanguage?: string,
+    @OptionalHeader('accept-language') acceptLanguage?: string,
   ): Promise<NotificationView> {
     return sendRpc(this.notifications, NotificationRpc.markRead, ctx, {
       id: params.id,
@@ -100,6 +110,11 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Thông báo trực tiếp (SSE) / Live notifications (SSE)' })
   @ApiProduces('text/event-stream')
   @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'Ngôn ngữ khi không có `locale` / Language when `locale` is absent',
+  })
+  @ApiHeader({
     name: 'Last-Event-ID',
     required: false,
     description: 'Id of the last notification received',
@@ -109,9 +124,9 @@ export class NotificationsController {
     @CallContext() ctx: CallContext,
     @Query() query: LocaleQuery,
     @Res() reply: FastifyReply,
-    @Headers('authorization') authorization?: string,
-    @Headers('last-event-id') lastEventId?: string,
-    @Headers('accept-language') acceptLanguage?: string,
+    @OptionalHeader('authorization') authorization?: string,
+    @OptionalHeader('last-event-id') lastEventId?: string,
+    @OptionalHeader('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     if (lastEventId !== undefined && !isUUID(lastEventId)) {
       throw new DomainError(NotificationErrors.badLastEventId);

@@ -31,7 +31,7 @@ import { sendRpc } from '../rpc/send-rpc';
 import { PaymentReceipts } from './payment-receipts';
 import { PaymentParams, assertCommitment } from './payments.dto';
 
-/** Giao dịch: a citizen's own payments (anyone else's answer 404, DESIGN.md §5). */
+/** Giao dịch: a citizen's own payments (anyone else's answer 404, docs/design.md §5). */
 @ApiTags('Giao dịch / Payments')
 @ApiProblems()
 @ApiBearerAuth()

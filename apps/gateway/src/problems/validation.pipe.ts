@@ -4,7 +4,7 @@ import { fieldErrorsOf } from '@dvc/messaging';
 
 /**
  * Every body, query and param is validated against its DTO: unknown fields are refused
- * (not silently dropped), and the answer lists each field that is wrong (DESIGN.md §9).
+ * (not silently dropped), and the answer lists each field that is wrong (docs/design.md §9).
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({

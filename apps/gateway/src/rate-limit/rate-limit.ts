@@ -19,7 +19,7 @@ const MINUTE_MS = 60_000;
 /** A credential route (login, register, …): also counted against the stricter per-IP auth limit. */
 export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
 
-/** The public dossier lookup: guessing codes and keys must stay slow (DESIGN.md §4). */
+/** The public dossier lookup: guessing codes and keys must stay slow (docs/design.md §4). */
 export const LookupRateLimit = () => SetMetadata(LOOKUP_RATE_LIMITED, true);
 
 /**

@@ -1,4 +1,4 @@
-/** Seconds a captcha can be answered (DESIGN.md §9: 5 minutes). */
+/** Seconds a captcha can be answered (docs/design.md §9: 5 minutes). */
 export const CAPTCHA_TTL_SECONDS = 300;
 
 /** Where the expected answer waits in Redis (before REDIS_PREFIX); tests read it there. */

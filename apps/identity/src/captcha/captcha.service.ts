@@ -6,7 +6,7 @@ import { CaptchaView, IdentityErrors, DomainError } from '@dvc/contracts';
 import { CAPTCHA_TTL_SECONDS, captchaKey, normalizeCaptchaAnswer } from './captcha.dto';
 
 /**
- * Server-side captcha (DESIGN.md §9): the expected answer lives only in Redis, for 5 min,
+ * Server-side captcha (docs/design.md §9): the expected answer lives only in Redis, for 5 min,
  * and is taken out by the first attempt (GETDEL), right or wrong: one image, one guess.
  */
 @Injectable()

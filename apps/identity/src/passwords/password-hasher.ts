@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 
-/** argon2id at OWASP's floor (DESIGN.md §9: m ≥ 19 MiB, t ≥ 2). */
+/** argon2id at OWASP's floor (docs/design.md §9: m ≥ 19 MiB, t ≥ 2). */
 export const ARGON2_OPTIONS = {
   type: argon2.argon2id,
   memoryCost: 19_456,

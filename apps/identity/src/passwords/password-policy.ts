@@ -1,7 +1,7 @@
 import { IdentityErrors, DomainError } from '@dvc/contracts';
 
 /**
- * The password rule of DESIGN.md §9 (NIST 800-63B style): a length floor, no composition
+ * The password rule of docs/design.md §9 (NIST 800-63B style): a length floor, no composition
  * rules, and not the email itself. The ceiling is in bytes because that is what argon2
  * hashes: 128 Vietnamese characters with diacritics can be 3× as many bytes.
  */

@@ -37,7 +37,7 @@ const captchaNeeded = () => new DomainError(AuthErrors.captchaRequired);
 const invalidRefresh = () => new DomainError(AuthErrors.invalidRefresh);
 
 /**
- * Login, refresh-token rotation and logout (DESIGN.md §9). A session is a refresh-token
+ * Login, refresh-token rotation and logout (docs/design.md §9). A session is a refresh-token
  * family: its id is the access token's `sid`; each refresh uses up one opaque token and
  * hands out the next; a used one coming back ends the whole family.
  */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** 256 bits of entropy (DESIGN.md §9) for activation, reset and refresh tokens. */
+/** 256 bits of entropy (docs/design.md §9) for activation, reset and refresh tokens. */
 export const OPAQUE_TOKEN_BYTES = 32;
 
 /** A fresh random token as sent to its holder: 32 bytes, base64url (43 characters). */

@@ -8,7 +8,7 @@ import { TokenSeal } from './token-seal';
 import { EmailTokensRepository } from './tokens.repository';
 
 /**
- * Activation and reset links (DESIGN.md §9): 256-bit random, only the SHA-256 stored,
+ * Activation and reset links (docs/design.md §9): 256-bit random, only the SHA-256 stored,
  * single use, activation ≤ 24 h and reset ≤ 30 min; the raw token leaves only sealed.
  * Errors say what is wrong with the link, never anything about the account behind it.
  */

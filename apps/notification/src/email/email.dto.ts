@@ -36,7 +36,7 @@ export interface RenderedEmail {
   html: string;
 }
 
-/** DESIGN.md §8: created → sending → delivered | temporary-failure | permanent-failure. */
+/** docs/design.md §8: created → sending → delivered | temporary-failure | permanent-failure. */
 export type DeliveryStatus =
   'created' | 'sending' | 'delivered' | 'temporary-failure' | 'permanent-failure';
 

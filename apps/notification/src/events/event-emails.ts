@@ -19,7 +19,7 @@ interface EmailRule<P> {
 const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
 
 /**
- * Which email each event sends (DESIGN.md §8), as data. Every one goes to the account
+ * Which email each event sends (docs/design.md §8), as data. Every one goes to the account
  * holder, in the language of their account. Events not listed send no email.
  */
 const EMAIL_OF_EVENT: { [K in keyof EventPayloads]?: EmailRule<EventPayloads[K]> } = {

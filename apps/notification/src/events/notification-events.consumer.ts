@@ -10,7 +10,7 @@ import { emailForEvent } from './event-emails';
 export const NOTIFICATION_EVENTS_QUEUE = 'notification.events';
 
 /**
- * Routing keys this service listens to on `dvc.events`: every public event (DESIGN.md §2).
+ * Routing keys this service listens to on `dvc.events`: every public event (docs/design.md §2).
  * Dossier events are also published under `agency.<code>.dossier.*` for ministries; binding
  * `dossier.#` takes each once.
  */

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@dvc/database';
 
 /**
- * One row per email an event caused (DESIGN.md §8). Keyed by (event_id, template), not by
+ * One row per email an event caused (docs/design.md §8). Keyed by (event_id, template), not by
  * a notification: the in-app `notifications` table comes later beside it, keyed by
  * (event_id, account_id), and the two join on event_id/account_id when needed.
  */

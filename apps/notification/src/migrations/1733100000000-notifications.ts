@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@dvc/database';
 
 /**
- * The bell (DESIGN.md §8): one notification per event and account, written in the inbox
+ * The bell (docs/design.md §8): one notification per event and account, written in the inbox
  * transaction of the event. Email preferences per category. Deliveries of emails about
  * dossiers and payments are recorded before their address is known (identity gives it when
  * the job sends them), so the address columns become nullable.

@@ -141,7 +141,7 @@ function accountRule<T extends NotificationType, P extends { accountId: string }
 }
 
 /**
- * `dossier.status_changed` by the status reached (DESIGN.md §4). null: no notification,
+ * `dossier.status_changed` by the status reached (docs/design.md §4). null: no notification,
  * because another event of the same change says it better.
  */
 export const STATUS_CHANGE_RULES: Record<

@@ -15,7 +15,7 @@ export interface SmsJob {
 }
 
 /**
- * The SMS that goes with a few notifications (DESIGN.md §8): queued in the event's
+ * The SMS that goes with a few notifications (docs/design.md §8): queued in the event's
  * transaction, sent once it committed, to the phone number identity knows, in the holder's
  * language. Accounts without a phone number get none.
  */

@@ -14,7 +14,7 @@ import { IPN_ANSWERS, IpnDecision, decideIpn } from './ipn-decision';
 export const PAY_DATE_SKEW_MS = 5 * 60_000;
 
 /**
- * The IPN: the only thing that changes a payment on the provider's word (DESIGN.md §7).
+ * The IPN: the only thing that changes a payment on the provider's word (docs/design.md §7).
  * Each call is handled in one transaction with the payment row locked, so concurrent
  * duplicates settle it once; the callback is recorded raw with our answer (an unsigned one
  * within CallbackRecorder's caps), and the answer is always one of the provider's codes.

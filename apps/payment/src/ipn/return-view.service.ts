@@ -15,7 +15,7 @@ const MESSAGES: Record<PaymentStatus, string> = {
 };
 
 /**
- * The return URL only displays (domain-notes: it must not change state): it checks the
+ * The return URL only displays (docs/domain.md: it must not change state): it checks the
  * provider's signature, then shows the payment as our database has it, whatever the
  * redirect claims. A forged redirect learns nothing about anybody's payment.
  */

@@ -1,7 +1,7 @@
 import { PaymentStatus, PaymentErrors, DomainError } from '@dvc/contracts';
 
 /**
- * The payment status machine, one place (DESIGN.md §7): `created → started → success |
+ * The payment status machine, one place (docs/design.md §7): `created → started → success |
  * failed | cancelled | expired`, and `error` when provider and merchant disagree (money may
  * have moved: refund or manual resolution). `started → started` is another checkout.
  * A payment that did not end in success is replaced by a new one the citizen can pay

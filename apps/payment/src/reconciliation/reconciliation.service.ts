@@ -13,7 +13,7 @@ import { ReconciliationReport, ReconciliationRepository } from './reconciliation
 type Finding = 'succeeded' | 'failed' | 'expired' | 'disputed' | 'unanswered' | 'unchanged';
 
 /**
- * What the periodic job does (DESIGN.md §7): every started payment checked out a while ago
+ * What the periodic job does (docs/design.md §7): every started payment checked out a while ago
  * is asked about at the provider (querydr), so a payment whose IPN never reached us still
  * settles; one past its window is then expired (a new payment replaces it). `now` is a
  * parameter so tests can move time.

@@ -24,7 +24,7 @@ export function ConfirmPasswordField({ of }: { of: string }) {
   );
 }
 
-/** A new password (8–128 characters, DESIGN.md §9) and its confirmation, as `newPassword`/`confirm`. */
+/** A new password (8–128 characters, docs/design.md §9) and its confirmation, as `newPassword`/`confirm`. */
 export function NewPasswordFields() {
   const { t } = useTranslation();
   return (

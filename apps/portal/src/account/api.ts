@@ -5,19 +5,11 @@ import type {
   ProfileView,
   TokenPair,
 } from '@dvc/contracts';
-import { api, refreshSession } from '../api/http';
+import { body, client, type ApiSchemas } from '../api/client';
+import { refreshSession } from '../api/http';
 import { session } from '../auth/session';
 
-export interface RegisterInput {
-  email: string;
-  password: string;
-  fullName: string;
-  phone?: string;
-  idNumber?: string;
-  locale?: 'vi' | 'en';
-  captchaId: string;
-  captchaAnswer: string;
-}
+export type RegisterInput = ApiSchemas['RegisterDto'];
 
 /** The captcha of a login to an account under attack (after `auth.captcha_required`). */
 export interface CaptchaAnswer {
@@ -27,10 +19,16 @@ export interface CaptchaAnswer {
 
 export const accountApi = {
   /** The same answer whether or not the address has an account (202, "check your email"). */
-  register: (input: RegisterInput) => api<{ message: string }>('POST', '/auth/register', input),
-  activate: (token: string) => api<unknown>('POST', '/auth/activate', { token }),
+  register: (input: RegisterInput) =>
+    body<{ message: string }>(client.POST('/api/v1/auth/register', { body: input })),
+  activate: (token: string) =>
+    body<unknown>(client.POST('/api/v1/auth/activate', { body: { token } })),
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
-    session.start(await api<TokenPair>('POST', '/auth/login', { email, password, ...captcha }));
+    session.start(
+      await body<TokenPair>(
+        client.POST('/api/v1/auth/login', { body: { email, password, ...captcha } }),
+      ),
+    );
   },
   /** Where the browser goes to log in with VNeID; it comes back to /dang-nhap/vneid. */
   vneidStartUrl: (returnTo: string) =>
@@ -42,23 +40,24 @@ export const accountApi = {
   async logout(): Promise<void> {
     const refreshToken = session.refresh;
     try {
-      if (refreshToken) await api('POST', '/auth/logout', { refreshToken });
+      if (refreshToken) await body(client.POST('/api/v1/auth/logout', { body: { refreshToken } }));
     } finally {
       session.end();
     }
   },
-  captcha: () => api<CaptchaView>('GET', '/auth/captcha'),
+  captcha: () => body<CaptchaView>(client.GET('/api/v1/auth/captcha')),
   forgotPassword: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
-    api<{ message: string }>('POST', '/auth/forgot-password', input),
+    body<{ message: string }>(client.POST('/api/v1/auth/forgot-password', { body: input })),
   resetPassword: (token: string, newPassword: string) =>
-    api<undefined>('POST', '/auth/reset-password', { token, newPassword }),
-  me: () => api<ProfileView>('GET', '/me'),
-  updateMe: (input: Partial<Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'locale'>>) =>
-    api<ProfileView>('PATCH', '/me', input),
+    body<undefined>(client.POST('/api/v1/auth/reset-password', { body: { token, newPassword } })),
+  me: () => body<ProfileView>(client.GET('/api/v1/me')),
+  updateMe: (input: ApiSchemas['UpdateProfileDto']) =>
+    body<ProfileView>(client.PATCH('/api/v1/me', { body: input })),
   changePassword: (currentPassword: string, newPassword: string) =>
-    api<undefined>('POST', '/me/password', { currentPassword, newPassword }),
-  documents: () => api<PersonalDocumentView[]>('GET', '/me/documents'),
-  deleteDocument: (id: string) => api<undefined>('DELETE', `/me/documents/${id}`),
+    body<undefined>(client.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),
+  documents: () => body<PersonalDocumentView[]>(client.GET('/api/v1/me/documents')),
+  deleteDocument: (id: string) =>
+    body<undefined>(client.DELETE('/api/v1/me/documents/{id}', { params: { path: { id } } })),
 };
 
 export interface NewDocumentFields {

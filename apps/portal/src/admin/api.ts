@@ -1,11 +1,21 @@
 import type { ImportResult, ProcedureView } from '@dvc/contracts';
-import { api } from '../api/http';
+import { body, client } from '../api/client';
 
 export const adminApi = {
   create: (procedure: Record<string, unknown>) =>
-    api<ProcedureView>('POST', '/admin/procedures', procedure),
+    body<ProcedureView>(client.POST('/api/v1/admin/procedures', { body: procedure })),
   update: (code: string, procedure: Record<string, unknown>) =>
-    api<ProcedureView>('PUT', `/admin/procedures/${encodeURIComponent(code)}`, procedure),
+    body<ProcedureView>(
+      client.PUT('/api/v1/admin/procedures/{code}', {
+        params: { path: { code } },
+        body: procedure,
+      }),
+    ),
+  // Parsed from the administrator's file as it is: the catalogue checks each procedure.
   import: (procedures: unknown[]) =>
-    api<ImportResult>('POST', '/admin/procedures/import', { procedures }),
+    body<ImportResult>(
+      client.POST('/api/v1/admin/procedures/import', {
+        body: { procedures: procedures as Record<string, unknown>[] },
+      }),
+    ),
 };

@@ -10,8 +10,9 @@ describe('apiFetch', () => {
     const fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetchMock);
     await apiFetch('/procedures');
-    const init = (fetchMock.mock.calls[0] as unknown[])[1] as RequestInit;
-    return (init.headers as Record<string, string>)['accept-language'];
+    // The API client sends a Request (openapi-fetch): its headers carry the language.
+    const request = (fetchMock.mock.calls[0] as unknown[])[0] as Request;
+    return request.headers.get('accept-language') ?? undefined;
   }
 
   it('asks the API for answers in the language the person chose', async () => {

@@ -56,23 +56,22 @@ export function authHeaders(): Record<string, string> {
  * fetch() on the API with the access token; a 401 renews the session once and retries,
  * and when that fails the session is over (listeners send the user to login).
  */
-export async function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  const send = () =>
-    fetch(`${API_BASE}${path}`, {
-      ...init,
-      headers: {
-        ...languageHeaders(),
-        ...authHeaders(),
-        ...(init.headers as Record<string, string> | undefined),
-      },
-    });
+export async function sessionFetch(request: Request): Promise<Response> {
+  const retry = request.clone();
+  const send = (r: Request) => {
+    for (const [name, value] of Object.entries({ ...languageHeaders(), ...authHeaders() })) {
+      if (!r.headers.has(name)) r.headers.set(name, value);
+    }
+    return fetch(r);
+  };
   // A 401 from /auth/* (wrong password, bad refresh token) is an answer, not an expired session.
+  const path = new URL(request.url, window.location.href).pathname;
   const renewable =
-    !path.startsWith('/auth/') && (session.access !== null || session.refresh !== null);
-  let response = await send();
+    !path.startsWith(`${API_BASE}/auth/`) && (session.access !== null || session.refresh !== null);
+  let response = await send(request);
   if (response.status === 401 && renewable) {
     if (await refreshSession()) {
-      response = await send();
+      response = await send(retry);
     }
     if (response.status === 401) {
       session.end();
@@ -82,42 +81,14 @@ export async function apiFetch(path: string, init: RequestInit = {}): Promise<Re
   return response;
 }
 
+/** sessionFetch() on a path of the API (file downloads; JSON calls go through `client`). */
+export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  return sessionFetch(new Request(new URL(`${API_BASE}${path}`, window.location.href), init));
+}
+
 export async function ensureOk(response: Response): Promise<Response> {
   if (response.ok) return response;
   throw problemFromBody(response.status, await response.text());
 }
 
-/** A JSON call; error answers become ApiProblem. */
-export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-  cache?: RequestCache,
-): Promise<T> {
-  const response = await ensureOk(
-    await apiFetch(path, {
-      method,
-      cache,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
 export { ApiProblem };
-
-/** `?a=1&b=x` from the defined values only. */
-export function query(
-  params: Record<string, string | number | boolean | undefined | null>,
-): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}

@@ -1,7 +1,7 @@
 import type { FieldError, ProblemShape } from '@dvc/contracts';
 
 /**
- * An error answer of the API (application/problem+json, DESIGN.md §5) as the portal uses it:
+ * An error answer of the API (application/problem+json, docs/design.md §5) as the portal uses it:
  * the Vietnamese `detail` to show, and `errors[]` to put beside the fields they name.
  */
 export class ApiProblem extends Error {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 const COLORS = { 1: 'default', 2: 'cyan', 3: 'blue', 4: 'geekblue' } as const;
 
-/** Mức độ dịch vụ công (DESIGN.md §1). */
+/** Mức độ dịch vụ công (docs/design.md §1). */
 export function LevelTag({ level }: { level: 1 | 2 | 3 | 4 }) {
   const { t } = useTranslation();
   return (

@@ -13,11 +13,18 @@ import {
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SERVICE_LEVELS, isServiceLevel, type ServiceLevel } from '@dvc/contracts/service-level';
 import { problemMessage } from '../api/messages';
 import { CATALOGUE_STALE_MS, catalogueApi } from './api';
 import { LevelTag } from './LevelTag';
 
 const PAGE_SIZE = 10;
+
+/** The level filter of the address; anything but 1–4 filters nothing. */
+function levelOf(param: string | null): ServiceLevel | undefined {
+  const level = Number(param);
+  return isServiceLevel(level) ? level : undefined;
+}
 
 /** DỊCH VỤ CÔNG TRỰC TUYẾN: search (accent-insensitive on the server) with filters in the URL. */
 export function ProceduresPage() {
@@ -27,7 +34,7 @@ export function ProceduresPage() {
     q: params.get('q') ?? undefined,
     field: params.get('field') ?? undefined,
     agency: params.get('agency') ?? undefined,
-    level: params.get('level') ? Number(params.get('level')) : undefined,
+    level: levelOf(params.get('level')),
     page: Number(params.get('page') ?? '1') || 1,
   };
   const results = useQuery({
@@ -114,7 +121,7 @@ export function ProceduresPage() {
               placeholder={t('common.all')}
               value={filter.level}
               onChange={(value?: number) => set('level', value)}
-              options={[1, 2, 3, 4].map((level) => ({
+              options={SERVICE_LEVELS.map((level) => ({
                 value: level,
                 label: t('catalogue.level', { level }),
               }))}

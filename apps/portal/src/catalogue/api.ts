@@ -7,7 +7,7 @@ import type {
   ProcedureSummary,
   ProcedureView,
 } from '@dvc/contracts';
-import { api, query } from '../api/http';
+import { body, client, type ApiQuery } from '../api/client';
 import { session } from '../auth/session';
 
 /**
@@ -21,24 +21,23 @@ function freshness(): RequestCache | undefined {
     : undefined;
 }
 
-const read = <T>(path: string) => api<T>('GET', path, undefined, {}, freshness());
-
-export interface ProcedureFilter {
-  q?: string;
-  field?: string;
-  agency?: string;
-  level?: number;
-  page?: number;
-  pageSize?: number;
-}
+export type ProcedureFilter = ApiQuery<'/api/v1/procedures'>;
 
 export const catalogueApi = {
   search: (filter: ProcedureFilter) =>
-    read<Page<ProcedureSummary>>(`/procedures${query({ ...filter })}`),
-  procedure: (code: string) => read<ProcedureView>(`/procedures/${encodeURIComponent(code)}`),
-  fields: () => read<FieldView[]>('/fields'),
-  agencies: () => read<AgencyView[]>('/agencies'),
-  holidays: (year?: number) => read<HolidayView[]>(`/holidays${query({ year })}`),
+    body<Page<ProcedureSummary>>(
+      client.GET('/api/v1/procedures', { params: { query: filter }, cache: freshness() }),
+    ),
+  procedure: (code: string) =>
+    body<ProcedureView>(
+      client.GET('/api/v1/procedures/{code}', { params: { path: { code } }, cache: freshness() }),
+    ),
+  fields: () => body<FieldView[]>(client.GET('/api/v1/fields', { cache: freshness() })),
+  agencies: () => body<AgencyView[]>(client.GET('/api/v1/agencies', { cache: freshness() })),
+  holidays: (year?: number) =>
+    body<HolidayView[]>(
+      client.GET('/api/v1/holidays', { params: { query: { year } }, cache: freshness() }),
+    ),
 };
 
 /** The catalogue changes rarely: keep lists for a while. */

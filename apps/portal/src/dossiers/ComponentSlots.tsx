@@ -27,7 +27,7 @@ export function ComponentSlots({
   onChanged,
   filePath,
 }: {
-  dossier: DossierView;
+  dossier: Omit<DossierView, 'allowedActions'>;
   procedure?: ProcedureView;
   editable: boolean;
   errors?: Record<string, string[]>;

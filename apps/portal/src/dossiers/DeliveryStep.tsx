@@ -3,6 +3,7 @@ import { Alert, Col, Form, Input, Radio, Row } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeliveryAddressView, DeliveryMethod, DossierView } from '@dvc/contracts';
+import { deliveryMethodsAt, levelOffer } from '@dvc/contracts/service-level';
 
 export interface DeliveryForm {
   deliveryMethod: DeliveryMethod;
@@ -21,7 +22,7 @@ export function DeliveryStep({
 }) {
   const { t } = useTranslation();
   const method = Form.useWatch('deliveryMethod', form);
-  const level4 = dossier.procedure.level >= 4;
+  const methods = deliveryMethodsAt(dossier.procedure.level);
 
   useEffect(() => {
     form.setFieldsValue({
@@ -40,16 +41,16 @@ export function DeliveryStep({
         rules={[{ required: true }]}
       >
         <Radio.Group className="delivery-options">
-          <Radio value="online" disabled={!level4}>
+          <Radio value="online" disabled={!methods.includes('online')}>
             {t('delivery.online')}
           </Radio>
-          <Radio value="post" disabled={!level4}>
+          <Radio value="post" disabled={!methods.includes('post')}>
             {t('delivery.post')}
           </Radio>
           <Radio value="desk">{t('delivery.desk', { agency: dossier.agency.name })}</Radio>
         </Radio.Group>
       </Form.Item>
-      {!level4 ? (
+      {!levelOffer(dossier.procedure.level).eResult ? (
         <Alert type="info" showIcon title={t('wizard.level3Delivery')} className="form-alert" />
       ) : null}
       {method === 'post' ? (

@@ -28,7 +28,6 @@ import { PAYMENTS_KEY, isPayable, paymentsApi } from '../payments/api';
 import { dossierKey, dossiersApi } from './api';
 import { ComponentSlots } from './ComponentSlots';
 import { FormDataView } from './FormDataView';
-import { actionsFor } from './lifecycle';
 import { OnlineForm } from './OnlineForm';
 import { OverdueTag, StatusTag } from './StatusTag';
 import { StatusTimeline } from './StatusTimeline';
@@ -42,7 +41,7 @@ export function DossierPage() {
   const dossier = useQuery({ queryKey: dossierKey(id), queryFn: () => dossiersApi.get(id) });
   const code = dossier.data?.procedure.code;
   const procedure = useProcedure(code);
-  const actions = dossier.data ? actionsFor('citizen', dossier.data.status) : [];
+  const actions = dossier.data?.allowedActions ?? [];
   const payments = useQuery({
     queryKey: [...PAYMENTS_KEY, 'of', id],
     queryFn: () => paymentsApi.list({ pageSize: 100 }),

@@ -16,7 +16,8 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DossierView, FieldError } from '@dvc/contracts';
-import { fieldErrorOf } from '../../../dossier/src/forms/form-messages';
+import { fieldErrorOf } from '@dvc/forms';
+import { caseFee, feeDueAtSubmission } from '@dvc/contracts/fee-rule';
 import { problemMessage } from '../api/messages';
 import { ApiProblem, componentErrors } from '../api/problem';
 import { formatMoney } from '../app/format';
@@ -221,9 +222,16 @@ export function WizardPage() {
       <Navigate to={submitted.current ? `/ho-so/${d.id}/bien-nhan` : `/ho-so/${d.id}`} replace />
     );
   }
-  const fee = procedure.data?.cases
-    .find((c) => c.id === d.caseId)
-    ?.fees.find((f) => (f.amountVnd ?? 0) > 0);
+  const kase = procedure.data?.cases.find((c) => c.id === d.caseId);
+  const fee = kase?.fees.find((f) => (f.amountVnd ?? 0) > 0);
+  const payNow =
+    procedure.data !== undefined &&
+    kase !== undefined &&
+    feeDueAtSubmission({
+      level: d.procedure.level,
+      feeAtSubmission: procedure.data.feeAtSubmission,
+      fee: caseFee(kase.fees),
+    });
 
   return (
     <Card
@@ -342,9 +350,7 @@ export function WizardPage() {
                 </li>
               ))}
           </ul>
-          {procedure.data?.feeAtSubmission ? (
-            <Alert type="warning" showIcon title={t('procedure.feeAtSubmission')} />
-          ) : null}
+          {payNow ? <Alert type="warning" showIcon title={t('procedure.feeAtSubmission')} /> : null}
           <Checkbox
             checked={committed}
             onChange={(e) => setCommitted(e.target.checked)}

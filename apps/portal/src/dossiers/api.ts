@@ -8,15 +8,18 @@ import type {
   Page,
   SubmitResult,
 } from '@dvc/contracts';
-import { api, query } from '../api/http';
+import { body, client } from '../api/client';
 import { uploadWithProgress, type UploadProgress } from '../files/transfer';
 
 export const dossiersApi = {
   create: (procedureCode: string, caseId?: string) =>
-    api<DossierView>('POST', '/dossiers', { procedureCode, ...(caseId ? { caseId } : {}) }),
+    body<DossierView>(
+      client.POST('/api/v1/dossiers', { body: { procedureCode, ...(caseId ? { caseId } : {}) } }),
+    ),
   list: (filter: { status?: DossierStatusName; page?: number; pageSize?: number }) =>
-    api<Page<DossierSummary>>('GET', `/dossiers${query(filter)}`),
-  get: (id: string) => api<DossierView>('GET', `/dossiers/${id}`),
+    body<Page<DossierSummary>>(client.GET('/api/v1/dossiers', { params: { query: filter } })),
+  get: (id: string) =>
+    body<DossierView>(client.GET('/api/v1/dossiers/{id}', { params: { path: { id } } })),
   update: (
     id: string,
     changes: {
@@ -24,7 +27,10 @@ export const dossiersApi = {
       deliveryMethod?: DeliveryMethod;
       deliveryAddress?: DeliveryAddressView;
     },
-  ) => api<DossierView>('PATCH', `/dossiers/${id}`, changes),
+  ) =>
+    body<DossierView>(
+      client.PATCH('/api/v1/dossiers/{id}', { params: { path: { id } }, body: changes }),
+    ),
   attach: (id: string, componentId: string, file: File, onProgress: (p: UploadProgress) => void) =>
     uploadWithProgress<AttachmentView>(
       `/dossiers/${id}/attachments`,
@@ -33,20 +39,38 @@ export const dossiersApi = {
       onProgress,
     ),
   attachFromDocument: (id: string, componentId: string, documentId: string) =>
-    api<AttachmentView>('POST', `/dossiers/${id}/attachments/from-document`, {
-      componentId,
-      documentId,
-    }),
+    body<AttachmentView>(
+      client.POST('/api/v1/dossiers/{id}/attachments/from-document', {
+        params: { path: { id } },
+        body: { componentId, documentId },
+      }),
+    ),
   detach: (id: string, attachmentId: string) =>
-    api<undefined>('DELETE', `/dossiers/${id}/attachments/${attachmentId}`),
+    body<undefined>(
+      client.DELETE('/api/v1/dossiers/{id}/attachments/{attachmentId}', {
+        params: { path: { id, attachmentId } },
+      }),
+    ),
   submit: (id: string, idempotencyKey: string) =>
-    api<SubmitResult>('POST', `/dossiers/${id}/submit`, undefined, {
-      'idempotency-key': idempotencyKey,
-    }),
+    body<SubmitResult>(
+      client.POST('/api/v1/dossiers/{id}/submit', {
+        params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
+      }),
+    ),
   supplement: (id: string, note?: string) =>
-    api<DossierView>('POST', `/dossiers/${id}/supplement`, note ? { note } : {}),
+    body<DossierView>(
+      client.POST('/api/v1/dossiers/{id}/supplement', {
+        params: { path: { id } },
+        body: note ? { note } : {},
+      }),
+    ),
   withdraw: (id: string, note?: string) =>
-    api<DossierView>('POST', `/dossiers/${id}/withdraw`, note ? { note } : {}),
+    body<DossierView>(
+      client.POST('/api/v1/dossiers/{id}/withdraw', {
+        params: { path: { id } },
+        body: note ? { note } : {},
+      }),
+    ),
 };
 
 export const dossierKey = (id: string) => ['dossier', id] as const;

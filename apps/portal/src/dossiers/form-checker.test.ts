@@ -1,11 +1,11 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { catalogueSeed } from '../../../catalogue/src/seed/data';
-import { fieldErrorOf } from '../../../dossier/src/forms/form-messages';
+import { fieldErrorOf } from '@dvc/forms';
 import { checkForm, type SchemaNode } from './form-checker';
+import onlineForms from './fixtures/online-forms.json';
 
-/** The dossier service's validator, as configured in apps/dossier/src/forms/form-validator.ts. */
+/** The dossier service's validator: ajv 2020, all errors, verbose, with formats. */
 const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
 addFormats(ajv);
 const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
@@ -65,11 +65,8 @@ const CANDIDATES: unknown[] = [
   { a: 1 },
 ];
 
-const schemas = catalogueSeed.procedures.flatMap((p) =>
-  p.cases
-    .filter((c) => c.formSchema)
-    .map((c) => ({ name: `${p.code}/${c.id}`, schema: c.formSchema as SchemaNode })),
-);
+/** The online forms of the demo catalogue, as `GET /procedures/:code` serves them. */
+const schemas = onlineForms as { name: string; schema: SchemaNode }[];
 
 describe('the browser form check agrees with the dossier service', () => {
   it('has the catalogue forms to compare', () => {

@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
  * It covers the keywords the catalogue's forms use (type, required, properties,
  * additionalProperties, enum, const, pattern, min/maxLength, minimum/maximum, items, formats
  * date/date-time/time/email/uri/uuid) and reports them exactly as ajv does, so the dossier
- * service's own messages (form-messages.ts) word them. Anything else is left to the server,
+ * service's own messages (@dvc/forms) word them. Anything else is left to the server,
  * which validates again with ajv on every save: the server has the last word.
  */
 export type SchemaNode = Record<string, unknown>;

@@ -16,7 +16,7 @@ import {
 } from '@rjsf/utils';
 import type { ErrorObject } from 'ajv';
 // The dossier service's own wording of each error, so the browser says what the server would.
-import { fieldErrorOf } from '../../../dossier/src/forms/form-messages';
+import { fieldErrorOf } from '@dvc/forms';
 import { checkForm, type CheckMode, type SchemaNode } from './form-checker';
 
 type FormData = Record<string, unknown>;

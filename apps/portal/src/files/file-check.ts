@@ -1,5 +1,5 @@
 /**
- * What the portal checks before sending a file, mirroring document-storage (DESIGN.md §6):
+ * What the portal checks before sending a file, mirroring document-storage (docs/design.md §6):
  * the size cap and the allow-list by the file's first bytes, not by its name or the browser's
  * guess. The server checks again and has the last word (its cap may be set lower).
  */

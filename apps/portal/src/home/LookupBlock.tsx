@@ -4,7 +4,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PublicLookupView } from '@dvc/contracts';
-import { api, query } from '../api/http';
+import { body, client } from '../api/client';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate } from '../app/format';
@@ -23,9 +23,10 @@ export function LookupBlock() {
   const [asked, setAsked] = useState<string | null>(null);
   const lookup = useMutation({
     mutationFn: ({ code, key }: LookupForm) =>
-      api<PublicLookupView>(
-        'GET',
-        `/public/dossiers/lookup${query({ code: code.trim(), key: key.trim().toUpperCase() })}`,
+      body<PublicLookupView>(
+        client.GET('/api/v1/public/dossiers/lookup', {
+          params: { query: { code: code.trim(), key: key.trim().toUpperCase() } },
+        }),
       ),
   });
 

@@ -21,7 +21,7 @@ export function NotificationBell() {
   const [live, setLive] = useState<string | null>(null);
   const list = useQuery({
     queryKey: [...NOTIFICATIONS_KEY, i18n.language],
-    queryFn: () => notificationsApi.list(i18n.language),
+    queryFn: () => notificationsApi.list(i18n.language === 'en' ? 'en' : 'vi'),
     retry: false,
   });
 

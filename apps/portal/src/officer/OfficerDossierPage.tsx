@@ -24,7 +24,7 @@ import { UploadControl } from '../files/UploadControl';
 import { downloadFile } from '../files/transfer';
 import { ComponentSlots } from '../dossiers/ComponentSlots';
 import { FormDataView } from '../dossiers/FormDataView';
-import { ACTION_INPUT, officerActionsFor } from '../dossiers/lifecycle';
+import { ACTION_INPUT, officerButtons } from '../dossiers/lifecycle';
 import { OverdueTag, StatusTag } from '../dossiers/StatusTag';
 import { StatusTimeline } from '../dossiers/StatusTimeline';
 import { ActionDialog } from './ActionDialog';
@@ -53,7 +53,7 @@ export function OfficerDossierPage() {
   }
   const d = dossier.data;
   const schema = procedure.data?.cases.find((c) => c.id === d.caseId)?.formSchema ?? null;
-  const actions = officerActionsFor(d.status);
+  const actions = officerButtons(d.allowedActions);
   const canUploadResult = actions.includes('complete');
   const refresh = () => void client.invalidateQueries({ queryKey: ['dossier'] });
 

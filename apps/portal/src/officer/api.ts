@@ -1,36 +1,33 @@
 import type {
-  DossierStatusName,
   OfficerAction,
   OfficerDossierSummary,
   OfficerDossierView,
   Page,
   ResultFileView,
 } from '@dvc/contracts';
-import { api, query } from '../api/http';
+import { body, client, type ApiQuery, type ApiSchemas } from '../api/client';
 import { uploadWithProgress, type UploadProgress } from '../files/transfer';
 
-export interface QueueFilter {
-  status?: DossierStatusName;
-  q?: string;
-  overdue?: boolean;
-  page?: number;
-  pageSize?: number;
-}
+export type QueueFilter = ApiQuery<'/api/v1/officer/dossiers'>;
 
-export interface ActionInput {
-  note?: string;
-  amount?: number;
-  deliveryTracking?: string;
-  missing?: string[];
-  deadline?: string;
-}
+export type ActionInput = ApiSchemas['OfficerActionDto'];
 
 export const officerApi = {
   queue: (filter: QueueFilter) =>
-    api<Page<OfficerDossierSummary>>('GET', `/officer/dossiers${query({ ...filter })}`),
-  get: (id: string) => api<OfficerDossierView>('GET', `/officer/dossiers/${id}`),
+    body<Page<OfficerDossierSummary>>(
+      client.GET('/api/v1/officer/dossiers', { params: { query: filter } }),
+    ),
+  get: (id: string) =>
+    body<OfficerDossierView>(
+      client.GET('/api/v1/officer/dossiers/{id}', { params: { path: { id } } }),
+    ),
   act: (id: string, action: OfficerAction, input: ActionInput) =>
-    api<OfficerDossierView>('POST', `/officer/dossiers/${id}/actions/${action}`, input),
+    body<OfficerDossierView>(
+      client.POST('/api/v1/officer/dossiers/{id}/actions/{action}', {
+        params: { path: { id, action } },
+        body: input,
+      }),
+    ),
   addResult: (id: string, file: File, onProgress: (p: UploadProgress) => void) =>
     uploadWithProgress<ResultFileView>(`/officer/dossiers/${id}/results`, {}, file, onProgress),
 };

@@ -7,20 +7,28 @@ import type {
   PaymentStatus,
   PaymentView,
 } from '@dvc/contracts';
-import { api, query } from '../api/http';
+import { body, client } from '../api/client';
 
 export const paymentsApi = {
   list: (filter: { status?: PaymentStatus; page?: number; pageSize?: number } = {}) =>
-    api<Page<PaymentView>>('GET', `/payments${query(filter)}`),
-  get: (id: string) => api<PaymentView>('GET', `/payments/${id}`),
-  methods: () => api<PaymentMethodView[]>('GET', '/payment-methods'),
+    body<Page<PaymentView>>(client.GET('/api/v1/payments', { params: { query: filter } })),
+  get: (id: string) =>
+    body<PaymentView>(client.GET('/api/v1/payments/{id}', { params: { path: { id } } })),
+  methods: () => body<PaymentMethodView[]>(client.GET('/api/v1/payment-methods')),
   checkout: (id: string, method: PaymentMethodId) =>
-    api<CheckoutView>('POST', `/payments/${id}/checkout`, { method, commitment: true }),
+    body<CheckoutView>(
+      client.POST('/api/v1/payments/{id}/checkout', {
+        params: { path: { id } },
+        body: { method, commitment: true },
+      }),
+    ),
   /** The provider's redirect, read back: display only, the state comes from our database. */
   returned: (rawQuery: string) =>
-    api<PaymentReturnView>(
-      'GET',
-      `/payments/vnpay/return${rawQuery.startsWith('?') ? rawQuery : `?${rawQuery}`}`,
+    body<PaymentReturnView>(
+      client.GET('/api/v1/payments/vnpay/return', {
+        // The provider's signed parameters, passed on exactly as received.
+        querySerializer: () => (rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery),
+      }),
     ),
 };
 

@@ -2,9 +2,9 @@ import type { Channel, ComponentSeed, ProcedureSeed, ProcessingTime } from '../s
 import { agencyCodes as a } from './agencies';
 
 /**
- * Procedures #1–#12 of ../shared/reference/procedures-facts.md (hộ tịch, liên thông, chứng thực,
- * lý lịch tư pháp, cư trú). Values marked "giả định" are plausible choices where the fact sheet
- * has no value; verify them against dichvucong.gov.vn before release.
+ * Procedures #1–#12 of the demo catalogue (docs/domain.md: hộ tịch, liên thông, chứng thực,
+ * lý lịch tư pháp, cư trú). Values marked "giả định" are plausible choices where the public
+ * sources give no value; verify them against dichvucong.gov.vn before release.
  */
 
 // ---------------------------------------------------------------------------

@@ -2,8 +2,8 @@ import type { Channel, ProcedureSeed, ProcessingTime, TimeUnit } from '../seed.t
 import { agencyCodes as a } from './agencies';
 
 /**
- * Procedures #13–#24 of shared/reference/procedures-facts.md (công an, kinh doanh, xây dựng,
- * đất đai, lao động, giảm nghèo). Values marked "giả định" were unknown ("?") in the fact sheet
+ * Procedures #13–#24 of the demo catalogue (docs/domain.md: công an, kinh doanh, xây dựng,
+ * đất đai, lao động, giảm nghèo). Values marked "giả định" were unknown in the public sources
  * and are plausible choices to check against dichvucong.gov.vn before shipping.
  */
 

@@ -1,7 +1,7 @@
 import type { AccountRegisteredEvent } from '@dvc/contracts';
 import { EmailTemplate, html, htmlLayout, textLayout, tokenLink } from './template';
 
-/** Activation link after registration (DESIGN.md §9: single use, valid 24 hours). */
+/** Activation link after registration (docs/design.md §9: single use, valid 24 hours). */
 export const accountRegistered: EmailTemplate<AccountRegisteredEvent> = {
   vi: {
     subject: () => 'Kích hoạt tài khoản Cổng Dịch vụ công',

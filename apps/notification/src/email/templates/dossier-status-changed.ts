@@ -37,7 +37,7 @@ const more = (locale: 'vi' | 'en') => (d: StatusEmail) => {
   return step ? [step] : [];
 };
 
-/** Every status change of a dossier the citizen should know about (DESIGN.md §4, §8). */
+/** Every status change of a dossier the citizen should know about (docs/design.md §4, §8). */
 export const dossierStatusChanged = bellEmail<DossierStatusType>({
   subject: {
     vi: (d) => `${renderNotification(d.type, 'vi', d.data).title} (${d.data.code})`,

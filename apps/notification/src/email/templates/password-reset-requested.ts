@@ -1,7 +1,7 @@
 import type { PasswordResetRequestedEvent } from '@dvc/contracts';
 import { EmailTemplate, html, htmlLayout, textLayout, tokenLink } from './template';
 
-/** Reset link after "forgot password" (DESIGN.md §9: single use, valid 30 minutes). */
+/** Reset link after "forgot password" (docs/design.md §9: single use, valid 30 minutes). */
 export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> = {
   vi: {
     subject: () => 'Đặt lại mật khẩu tài khoản Cổng Dịch vụ công',

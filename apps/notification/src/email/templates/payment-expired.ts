@@ -1,6 +1,6 @@
 import { bellEmail } from './notification-email';
 
-/** The payment was not completed in time (DESIGN.md §7: 90 minutes by default). */
+/** The payment was not completed in time (docs/design.md §7: 90 minutes by default). */
 export const paymentExpired = bellEmail<'payment.expired'>({
   subject: {
     vi: (d) => `Giao dịch thanh toán hồ sơ ${d.data.dossierCode} đã hết hạn`,

@@ -1,7 +1,7 @@
 import { formatVnd } from '../../notifications/notification-texts';
 import { bellEmail } from './notification-email';
 
-/** A fee to pay before the dossier goes on (DESIGN.md §7). */
+/** A fee to pay before the dossier goes on (docs/design.md §7). */
 export const paymentRequired = bellEmail<'payment.required'>({
   subject: {
     vi: (d) =>

@@ -3,7 +3,7 @@ import { parseQueryString, sign, toQueryString, verify } from './vnpay-signature
 
 /**
  * Cross-check of our signing against `vnpay`, an independent implementation of the same
- * merchant protocol (domain-notes: "a good cross-check for our signing and verification").
+ * merchant protocol (docs/domain.md: "a good cross-check for our signing and verification").
  */
 describe('VNPay signing agrees with the vnpay npm package', () => {
   const secret = 'DEVSECRETDEVSECRETDEVSECRET';

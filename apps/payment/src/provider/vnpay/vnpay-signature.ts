@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The VNPay 2.1.0 signature (domain-notes: "params sorted by key, URL-encoded,
+ * The VNPay 2.1.0 signature (docs/domain.md: "params sorted by key, URL-encoded,
  * vnp_SecureHash = HMAC-SHA512(secret, query)"), shared by the merchant side and the
  * simulator so both speak exactly one protocol.
  *

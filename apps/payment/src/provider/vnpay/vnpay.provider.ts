@@ -80,7 +80,7 @@ export function amountFromVnp(value: string | undefined): number | null {
   return Number.isSafeInteger(hundredths) && hundredths % 100 === 0 ? hundredths / 100 : null;
 }
 
-/** The merchant side of VNPay 2.1.0 (domain-notes): signed redirect, callback checks, querydr. */
+/** The merchant side of VNPay 2.1.0 (docs/domain.md): signed redirect, callback checks, querydr. */
 @Injectable()
 export class VnpayProvider extends PaymentProvider {
   readonly name = 'vnpay';
