@@ -13,6 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import {
+  FILE_PURPOSES,
   FieldError,
   FilePurpose,
   StorageHttp,
@@ -22,7 +23,7 @@ import {
 } from '@dvc/contracts';
 import { InternalTokenGuard, ProblemHttpFilter, attachmentDisposition } from '@dvc/http';
 import { sanitizeFileName } from './file-name';
-import { FILE_PURPOSES, UploadRequest } from './files.dto';
+import { UploadRequest } from './files.dto';
 import { FilesService } from './files.service';
 import { UploadsService } from './uploads.service';
 

@@ -140,12 +140,10 @@ export class BellStreams implements BeforeApplicationShutdown {
     let missed: NotificationView[] = [];
     try {
       if (options.lastEventId) {
-        const after = await sendRpc<NotificationsAfterView>(
-          this.notifications,
-          NotificationRpc.listAfter,
-          ctx,
-          { afterId: options.lastEventId, locale: options.locale },
-        );
+        const after = await sendRpc(this.notifications, NotificationRpc.listAfter, ctx, {
+          afterId: options.lastEventId,
+          locale: options.locale,
+        });
         missed = after.items;
       }
     } catch (err) {

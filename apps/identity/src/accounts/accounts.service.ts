@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccountContactView,
+  ActivationView,
   Caller,
   Events,
   ProfileView,
@@ -18,13 +19,7 @@ import { assertAcceptablePassword } from '../passwords/password-policy';
 import type { RequestContext } from '@dvc/messaging';
 import { EmailTokensService } from '../tokens/tokens.service';
 import { CaptchaService } from '../captcha/captcha.service';
-import {
-  ActivationView,
-  ProfileChanges,
-  REGISTRATION_ACCEPTED,
-  mapProfile,
-  normalizeEmail,
-} from './accounts.dto';
+import { ProfileChanges, REGISTRATION_ACCEPTED, mapProfile, normalizeEmail } from './accounts.dto';
 import { AccountsRepository, EmailTakenError } from './accounts.repository';
 
 /** Registration, activation and the profile ("thông tin tài khoản") of citizens and officers. */
