@@ -148,7 +148,8 @@ export class SessionsService {
         throw new DomainError(AuthErrors.refreshExpired);
       case 'locked':
         throw new AccountLockedError();
-      default:
+      case 'invalid':
+      case 'revoked':
         throw invalidRefresh();
     }
   }
