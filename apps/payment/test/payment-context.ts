@@ -116,7 +116,7 @@ export async function startPaymentContext(): Promise<PaymentTestContext> {
         return;
       }
       const rawQuery = (req.url ?? '').split('?')[1] ?? '';
-      client
+      void client
         .send<IpnAnswer>(PaymentRpc.ipn, { caller: null, correlationId: null, data: { rawQuery } })
         .catch(() => ({ RspCode: '99', Message: 'Unknown error' }))
         .then((answer) =>
