@@ -6,7 +6,6 @@ import {
   Locale,
   NotificationRpc,
   NotificationView,
-  NotificationsAfterView,
   NotificationErrors,
   DomainError,
 } from '@dvc/contracts';
