@@ -15,64 +15,84 @@ import { migratePayment } from '../apps/payment/src/app';
 import { PaymentConfig } from '../apps/payment/src/payment.config';
 
 type Env = Record<string, string | undefined>;
+type AppConfig = BaseConfig & { HTTP_PORT: number };
 
 export { envFor } from './app-env';
 
-/** What the launcher knows of each app: how to configure, migrate, seed and run it. */
-export interface AppEntry {
+/** How to configure, migrate and seed one app (migrate and seed take its validated config). */
+interface AppSpec<C extends AppConfig> {
+  configClass: new () => C;
+  migrate?: (config: C) => Promise<string[]>;
+  /** Development demo data; idempotent. */
+  seed?: (config: C) => Promise<unknown>;
+}
+
+/** What the launcher knows of a process it starts: how to configure, migrate, seed and run it. */
+export interface LaunchedApp {
   name: string;
   /** A simulator of an outside system: development only, never deployed. */
   simulator?: true;
-  /** Compiled entry point, relative to the repository root. */
+  /** Entry point, relative to the repository root. */
   main: string;
-  config: (env: Env) => BaseConfig & { HTTP_PORT: number };
+  config: (env: Env) => AppConfig;
   migrate?: (env: Env) => Promise<string[]>;
   /** Development demo data; idempotent. */
   seed?: (env: Env) => Promise<unknown>;
 }
 
+/** What the launcher, the process stack, the e2e stack and the ops tests know of each app. */
+export interface AppEntry extends LaunchedApp {
+  name: AppName;
+  /** The app's config class: every variable it reads, its defaults (HTTP_PORT, DB_SCHEMA). */
+  configClass: new () => AppConfig;
+}
+
 /** Agencies of the demo procedures: the demo officer is a member of all of them. */
 export const demoOfficerAgencies = [...new Set(catalogueSeed.procedures.map((p) => p.agencyCode))];
 
-export const apps: AppEntry[] = [
-  {
-    name: 'identity',
-    main: 'dist/apps/identity/src/main.js',
-    config: (env) => loadConfig(IdentityConfig, env),
-    migrate: (env) => migrateIdentity(loadConfig(IdentityConfig, env)),
-    seed: (env) => seedIdentity(loadConfig(IdentityConfig, env), demoOfficerAgencies),
-  },
-  {
-    name: 'catalogue',
-    main: 'dist/apps/catalogue/src/main.js',
-    config: (env) => loadConfig(CatalogueConfig, env),
-    migrate: (env) => migrateCatalogue(loadConfig(CatalogueConfig, env)),
-    seed: (env) => seedCatalogue(loadConfig(CatalogueConfig, env)),
-  },
-  {
-    name: 'notification',
-    main: 'dist/apps/notification/src/main.js',
-    config: (env) => loadConfig(NotificationConfig, env),
-    migrate: (env) => migrateNotification(loadConfig(NotificationConfig, env)),
-  },
-  {
-    name: 'document-storage',
-    main: 'dist/apps/document-storage/src/main.js',
-    config: (env) => loadConfig(StorageConfig, env),
-    migrate: (env) => migrateStorage(loadConfig(StorageConfig, env)),
-  },
-  {
-    name: 'dossier',
-    main: 'dist/apps/dossier/src/main.js',
-    config: (env) => loadConfig(DossierConfig, env),
-    migrate: (env) => migrateDossier(loadConfig(DossierConfig, env)),
-  },
-  {
-    name: 'payment',
-    main: 'dist/apps/payment/src/main.js',
-    config: (env) => loadConfig(PaymentConfig, env),
-    migrate: (env) => migratePayment(loadConfig(PaymentConfig, env)),
-  },
+/** One app's entry without its name: config, migrate and seed read from the environment. */
+function spec<C extends AppConfig>(s: AppSpec<C>): Omit<AppEntry, 'name' | 'main'> {
+  const config = (env: Env): C => loadConfig(s.configClass, env);
+  const { migrate, seed } = s;
+  return {
+    configClass: s.configClass,
+    config,
+    migrate: migrate && ((env) => migrate(config(env))),
+    seed: seed && ((env) => seed(config(env))),
+  };
+}
+
+/** The seven apps, in the order they start (the gateway last: it calls the others). */
+const specs = {
+  identity: spec({
+    configClass: IdentityConfig,
+    migrate: migrateIdentity,
+    seed: (config) => seedIdentity(config, demoOfficerAgencies),
+  }),
+  catalogue: spec({
+    configClass: CatalogueConfig,
+    migrate: migrateCatalogue,
+    seed: seedCatalogue,
+  }),
+  notification: spec({ configClass: NotificationConfig, migrate: migrateNotification }),
+  'document-storage': spec({ configClass: StorageConfig, migrate: migrateStorage }),
+  dossier: spec({ configClass: DossierConfig, migrate: migrateDossier }),
+  payment: spec({ configClass: PaymentConfig, migrate: migratePayment }),
+  gateway: spec({ configClass: GatewayConfig }),
+};
+
+export type AppName = keyof typeof specs;
+
+export const apps: AppEntry[] = Object.entries(specs).map(([name, entry]) => ({
+  name: name as AppName,
+  main: `dist/apps/${name}/src/main.js`,
+  ...entry,
+}));
+
+export const APP_NAMES: readonly AppName[] = apps.map((app) => app.name);
+
+/** Simulators of outside systems that `npm start` runs beside the apps (never in production). */
+export const simulators: LaunchedApp[] = [
   {
     // VNeID played locally (ESM, run from its source): the issuer the gateway's OIDC_ISSUER names.
     name: 'vneid-simulator',
@@ -80,15 +100,10 @@ export const apps: AppEntry[] = [
     main: 'apps/vneid-simulator/src/main.mjs',
     config: (env) => vneidSimulatorConfig(env),
   },
-  {
-    name: 'gateway',
-    main: 'dist/apps/gateway/src/main.js',
-    config: (env) => loadConfig(GatewayConfig, env),
-  },
 ];
 
 /** The simulator listens where the gateway expects the issuer: the port of OIDC_ISSUER. */
-function vneidSimulatorConfig(env: Env): BaseConfig & { HTTP_PORT: number } {
+function vneidSimulatorConfig(env: Env): AppConfig {
   const config = loadConfig(BaseConfig, env);
   const gateway = loadConfig(GatewayConfig, env);
   return Object.assign(config, { HTTP_PORT: Number(new URL(gateway.OIDC_ISSUER).port || 80) });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
-import { configClasses } from './config-classes';
+import { apps } from './apps';
 
 /** Every variable an app reads is documented in .env.example (docs/design.md §10). */
 describe('.env.example', () => {
@@ -12,7 +12,7 @@ describe('.env.example', () => {
       .filter((name): name is string => name !== undefined),
   );
 
-  it.each(configClasses.map((c) => [c.name, c] as const))(
+  it.each(apps.map((app) => [app.configClass.name, app.configClass] as const))(
     'documents every variable of %s',
     (_name, configClass) => {
       const names = new Set(

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GatewayConfig } from '../apps/gateway/src/gateway.config';
-import { AppEntry, apps, envFor } from './apps';
+import { LaunchedApp, apps, envFor, simulators } from './apps';
 import { migrateAll } from './migrate';
 import { preflight } from './preflight';
 import { ProcessGroup } from './process-group';
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 
   step('Starting the apps');
   // Simulators of outside systems (VNeID) refuse production: a real provider is configured there.
-  const started = apps.filter((app) => !(app.simulator && gatewayConfig.isProduction));
+  const started = gatewayConfig.isProduction ? apps : [...simulators, ...apps];
   for (const app of started)
     group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env));
   await Promise.all(started.map((app) => waitUntilReady(app, env)));
@@ -98,7 +98,7 @@ Press Ctrl-C to stop.
 }
 
 async function waitUntilReady(
-  app: AppEntry,
+  app: LaunchedApp,
   env: Record<string, string | undefined>,
 ): Promise<void> {
   const url = `http://127.0.0.1:${app.config(envFor(app, env)).HTTP_PORT}/health/ready`;

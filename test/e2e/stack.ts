@@ -16,20 +16,21 @@ import {
   startSmtpSink,
   uniqueName,
 } from '@dvc/testing';
-import { migrateCatalogue, seedCatalogue, startCatalogue } from '../../apps/catalogue/src/app';
+import { seedCatalogue, startCatalogue } from '../../apps/catalogue/src/app';
 import { CatalogueConfig } from '../../apps/catalogue/src/catalogue.config';
 import { startGateway } from '../../apps/gateway/src/app';
-import { migrateStorage, startStorage } from '../../apps/document-storage/src/app';
+import { startStorage } from '../../apps/document-storage/src/app';
 import { StorageConfig } from '../../apps/document-storage/src/storage.config';
-import { migrateDossier, startDossier } from '../../apps/dossier/src/app';
+import { startDossier } from '../../apps/dossier/src/app';
 import { DossierConfig } from '../../apps/dossier/src/dossier.config';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
-import { migrateIdentity, seedIdentity, startIdentity } from '../../apps/identity/src/app';
+import { seedIdentity, startIdentity } from '../../apps/identity/src/app';
 import { IdentityConfig } from '../../apps/identity/src/identity.config';
-import { migrateNotification, startNotification } from '../../apps/notification/src/app';
+import { startNotification } from '../../apps/notification/src/app';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
-import { migratePayment, startPayment } from '../../apps/payment/src/app';
+import { startPayment } from '../../apps/payment/src/app';
 import { PaymentConfig } from '../../apps/payment/src/payment.config';
+import { AppName, apps as appList } from '../../scripts/apps';
 
 /** Agency of the demo officer in the stack (Công an thành phố Hà Nội). */
 export const OFFICER_AGENCY = '000.00.01.H26';
@@ -50,8 +51,6 @@ export interface Stack {
   schemas: string[];
   stop(): Promise<void>;
 }
-
-const SERVICE_SCHEMAS = ['identity', 'catalogue', 'notification', 'storage', 'dossier', 'payment'];
 
 /**
  * The whole portal in this process, isolated from every other suite: its own schemas, its
@@ -81,42 +80,31 @@ export async function startStack(
     MAX_DOSSIER_BYTES: String(MAX_DOSSIER_BYTES),
     ...overrides,
   };
-  const schema = (app: string) => `${id}_${app}`;
-  const identityConfig = loadConfig(IdentityConfig, { ...base, DB_SCHEMA: schema('identity') });
-  const catalogueConfig = loadConfig(CatalogueConfig, { ...base, DB_SCHEMA: schema('catalogue') });
-  const notificationConfig = loadConfig(NotificationConfig, {
-    ...base,
-    DB_SCHEMA: schema('notification'),
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-  });
-
-  const storageConfig = loadConfig(StorageConfig, {
-    ...base,
-    DB_SCHEMA: schema('storage'),
-    S3RVER_PORT: '0',
-    S3RVER_DIRECTORY: s3Directory,
-  });
-  const dossierConfig = loadConfig(DossierConfig, { ...base, DB_SCHEMA: schema('dossier') });
   // The provider (the built-in simulator) calls the gateway's IPN route: the gateway's port
   // must be known before the payment service starts, and the gateway needs the payment's.
   const gatewayPort = options.gatewayPort ?? (await freePort());
   const gatewayBase = `http://127.0.0.1:${gatewayPort}/api/v1/payments/vnpay`;
-  const paymentConfig = loadConfig(PaymentConfig, {
-    ...base,
-    DB_SCHEMA: schema('payment'),
-    PAYMENT_IPN_URL: `${gatewayBase}/ipn`,
-    PAYMENT_RETURN_URL: `${gatewayBase}/return`,
-  });
+  // Each app's own schema (its default name, prefixed) and the variables only it needs.
+  const schemas = new Map(
+    appList.map((app) => [app.name, `${id}_${new app.configClass().DB_SCHEMA}`]),
+  );
+  const own: Partial<Record<AppName, Record<string, string>>> = {
+    notification: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
+    'document-storage': { S3RVER_PORT: '0', S3RVER_DIRECTORY: s3Directory },
+    payment: { PAYMENT_IPN_URL: `${gatewayBase}/ipn`, PAYMENT_RETURN_URL: `${gatewayBase}/return` },
+  };
+  const envOf = (app: AppName) => ({ ...base, DB_SCHEMA: schemas.get(app)!, ...own[app] });
+  // The services that keep data (all but the gateway): what tests may look at, what stop() drops.
+  const serviceSchemas = appList.filter((app) => app.migrate).map((app) => schemas.get(app.name)!);
 
-  await Promise.all([
-    migrateIdentity(identityConfig),
-    migrateCatalogue(catalogueConfig),
-    migrateNotification(notificationConfig),
-    migrateStorage(storageConfig),
-    migrateDossier(dossierConfig),
-    migratePayment(paymentConfig),
-  ]);
+  const identityConfig = loadConfig(IdentityConfig, envOf('identity'));
+  const catalogueConfig = loadConfig(CatalogueConfig, envOf('catalogue'));
+  const notificationConfig = loadConfig(NotificationConfig, envOf('notification'));
+  const storageConfig = loadConfig(StorageConfig, envOf('document-storage'));
+  const dossierConfig = loadConfig(DossierConfig, envOf('dossier'));
+  const paymentConfig = loadConfig(PaymentConfig, envOf('payment'));
+
+  await Promise.all(appList.map((app) => app.migrate?.(envOf(app.name))));
   await seedCatalogue(catalogueConfig);
   await seedIdentity(identityConfig, [OFFICER_AGENCY]);
 
@@ -131,8 +119,7 @@ export async function startStack(
   const payment = await startPayment(paymentConfig);
   apps.push(payment);
   const gatewayConfig = loadConfig(GatewayConfig, {
-    ...base,
-    DB_SCHEMA: schema('gateway'),
+    ...envOf('gateway'),
     HTTP_PORT: String(gatewayPort),
     CATALOGUE_HTTP_URL: urlOf(catalogue),
     STORAGE_HTTP_URL: urlOf(storage),
@@ -148,13 +135,13 @@ export async function startStack(
     redis,
     vhost: id,
     amqpUrl,
-    schemas: SERVICE_SCHEMAS.map(schema),
+    schemas: serviceSchemas,
     async stop() {
       for (const app of apps.reverse()) await app.close();
       redis.disconnect();
       await smtp.close();
       await deleteVhost(id);
-      for (const app of SERVICE_SCHEMAS) await dropSchema(TEST_DATABASE_URL, schema(app));
+      for (const schema of serviceSchemas) await dropSchema(TEST_DATABASE_URL, schema);
       await rm(s3Directory, { recursive: true, force: true });
     },
   };

@@ -49,7 +49,7 @@ export class InterpolationError extends Error {}
 export function interpolate(value: string, env: Record<string, string | undefined>): string {
   return value.replace(
     /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (whole, name?: string, colon?: string, op?: string, arg?: string, bare?: string) => {
+    (whole, name?: string, colon?: string, op?: '-' | '?' | '+', arg?: string, bare?: string) => {
       if (whole === '$$') return '$';
       if (bare) return env[bare] ?? '';
       const current = env[name!];
@@ -62,7 +62,7 @@ export function interpolate(value: string, env: Record<string, string | undefine
           return current!;
         case '+':
           return unset ? '' : arg!;
-        default:
+        case undefined: // plain ${NAME}
           return current ?? '';
       }
     },

@@ -2,70 +2,27 @@ import 'reflect-metadata';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { getMetadataStorage, IsInt, Max, Min } from 'class-validator';
+import { getMetadataStorage } from 'class-validator';
 import { BaseConfig, ConfigError, loadConfig, secretSettings } from '@dvc/config';
+import { APP_NAMES, AppEntry, AppName, apps } from '../../scripts/apps';
 
 /** Helpers shared by the docker-compose, Kubernetes and Dockerfile tests. */
 
 export const repoRoot = join(__dirname, '..', '..');
 
 type Env = Record<string, string | undefined>;
-type ConfigClass = new () => BaseConfig & { HTTP_PORT: number };
+type ConfigClass = AppEntry['configClass'];
 
-/** The seven deployed apps (docs/design.md §2) and the port each listens on by default. */
-export const APP_NAMES = [
-  'gateway',
-  'identity',
-  'catalogue',
-  'notification',
-  'dossier',
-  'document-storage',
-  'payment',
-] as const;
-export type AppName = (typeof APP_NAMES)[number];
-
-/**
- * Stand-in for an app whose config class is not written yet (payment, while it is being
- * built): only the variables every app knows, plus its port. As soon as
- * apps/<app>/src/<app>.config.ts exists, the real class is used instead.
- */
-function placeholderConfig(port: number, schema: string): ConfigClass {
-  class PlaceholderConfig extends BaseConfig {
-    override DB_SCHEMA = schema;
-
-    @IsInt()
-    @Min(0)
-    @Max(65535)
-    HTTP_PORT: number = port;
-  }
-  return PlaceholderConfig;
-}
+export { APP_NAMES };
+export type { AppName };
 
 export interface AppInfo {
   name: AppName;
   config: ConfigClass;
-  /** False when the app has no config class yet (placeholder in use). */
-  hasOwnConfig: boolean;
   /** Default HTTP_PORT of the config class. */
   port: number;
   /** Every variable the config class reads. */
   variables: Set<string>;
-}
-
-/** The config class exported by apps/<app>/src/*.config.ts, if the app exists. */
-function findConfigClass(app: string): ConfigClass | undefined {
-  const dir = join(repoRoot, 'apps', app, 'src');
-  if (!existsSync(dir)) return undefined;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.config.ts'))) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(join(dir, file)) as Record<string, unknown>;
-    const found = Object.values(exported).find(
-      (value): value is ConfigClass =>
-        typeof value === 'function' && value.prototype instanceof BaseConfig,
-    );
-    if (found) return found;
-  }
-  return undefined;
 }
 
 export function configVariables(config: new () => object): Set<string> {
@@ -76,31 +33,16 @@ export function configVariables(config: new () => object): Set<string> {
   );
 }
 
-const FALLBACK_PORTS: Record<AppName, number> = {
-  gateway: 3000,
-  identity: 3001,
-  catalogue: 3002,
-  notification: 3003,
-  dossier: 3004,
-  'document-storage': 3005,
-  payment: 3006,
-};
-
 let cached: AppInfo[] | undefined;
 
-/** Every deployed app with its config class (real, or the placeholder while it is missing). */
+/** Every deployed app (the one list in scripts/apps.ts) with its config class. */
 export function deployedApps(): AppInfo[] {
-  cached ??= APP_NAMES.map((name) => {
-    const own = findConfigClass(name);
-    const config = own ?? placeholderConfig(FALLBACK_PORTS[name], name.replace('-', '_'));
-    return {
-      name,
-      config,
-      hasOwnConfig: own !== undefined,
-      port: new config().HTTP_PORT,
-      variables: configVariables(config),
-    };
-  });
+  cached ??= apps.map((app) => ({
+    name: app.name,
+    config: app.configClass,
+    port: new app.configClass().HTTP_PORT,
+    variables: configVariables(app.configClass),
+  }));
   return cached;
 }
 

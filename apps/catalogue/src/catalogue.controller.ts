@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { CatalogueRpc } from '@dvc/contracts';
+import { RpcHandler } from '@dvc/messaging';
 
 @Controller()
 export class CatalogueController {
   /** Answers as soon as the RPC server takes requests (used by the gateway's readiness). */
-  @MessagePattern(CatalogueRpc.ping)
+  @RpcHandler(CatalogueRpc.ping)
   ping(): { ok: true } {
     return { ok: true };
   }

@@ -17,8 +17,7 @@ import {
   RpcQueues,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import type { RpcClient } from '@dvc/messaging';
-import { ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
+import { ServiceUnderTest, WireClient, isolatedService, waitFor } from '@dvc/testing';
 import {
   TEST_COMMUNE,
   TEST_FIELD,
@@ -45,7 +44,7 @@ describe('catalogue service', () => {
   let sut: ServiceUnderTest;
   let config: CatalogueConfig;
   let app: INestApplication;
-  let client: RpcClient;
+  let client: WireClient;
   let baseUrl: string;
   let events: EventEnvelope<{ code: string }>[];
 

@@ -15,8 +15,7 @@ import {
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
-import type { RpcClient } from '@dvc/messaging';
-import { ServiceUnderTest, isolatedService } from '@dvc/testing';
+import { ServiceUnderTest, WireClient, isolatedService } from '@dvc/testing';
 import { migrateStorage, startStorage } from '../src/app';
 import { ObjectStore } from '../src/object-store/object-store';
 import { StorageConfig } from '../src/storage.config';
@@ -101,7 +100,7 @@ export async function startStorageContext(
     const started = (app = await startStorage(config));
     const baseUrl = sut.urlOf(started);
     const store = started.get(ObjectStore);
-    const client: RpcClient = await sut.rpcClient('storage', RpcQueues.storage);
+    const client: WireClient = await sut.rpcClient('storage', RpcQueues.storage);
     const newCitizen = (): Caller => ({
       accountId: randomUUID(),
       roles: ['citizen'],

@@ -23,22 +23,22 @@ import { SubmitReplays } from './idempotency/submit-replays';
 import { LookupThrottle } from './lookup/lookup-throttle';
 import { PublicLookupController } from './lookup/public-lookup.controller';
 import { PublicLookupService } from './lookup/public-lookup.service';
-import { MinistryCommandsConsumer } from './ministry/ministry-commands.consumer';
-import { MinistryCommandsService } from './ministry/ministry-commands.service';
+import { MinistryCommandsConsumer } from './commands/ministry-commands.consumer';
+import { MinistryCommandsService } from './commands/ministry-commands.service';
 import { migrations } from './migrations';
 import { ApplicantDirectory, RpcApplicantDirectory } from './neighbours/applicant-directory';
 import { FileStore, RpcFileStore } from './neighbours/file-store';
 import { neighbourClients } from './neighbours/neighbour-clients';
 import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedure-directory';
-import { AgencyActions } from './officer/agency-actions';
-import { OfficerController } from './officer/officer.controller';
-import { OfficerService } from './officer/officer.service';
+import { AgencyActions } from './processing/agency-actions';
+import { OfficerController } from './processing/officer.controller';
+import { OfficerService } from './processing/officer.service';
 import {
   AgencyStatsController,
   AgencyStatsRepository,
   AgencyStatsService,
-} from './officer/agency-stats';
-import { ResultsRepository } from './officer/results.repository';
+} from './stats/agency-stats';
+import { ResultsRepository } from './results/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
 

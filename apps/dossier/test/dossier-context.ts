@@ -20,8 +20,13 @@ import {
   SubmitResult,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import type { RpcClient } from '@dvc/messaging';
-import { FakeRpcService, ServiceUnderTest, isolatedService, notFound } from '@dvc/testing';
+import {
+  FakeRpcService,
+  ServiceUnderTest,
+  WireClient,
+  isolatedService,
+  notFound,
+} from '@dvc/testing';
 import { migrateDossier, startDossier } from '../src/app';
 import { DossierConfig } from '../src/dossier.config';
 import { AGENCY, AGENCY_BULK, HOLIDAYS, OTHER_AGENCY, PROCEDURES } from './fixtures';
@@ -190,7 +195,7 @@ export async function startDossierContext(): Promise<DossierTestContext> {
     const events = await amqp.createChannel();
     await events.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
     app = await startDossier(config);
-    const client: RpcClient = await sut.rpcClient('dossier', RpcQueues.dossier, 30_000);
+    const client: WireClient = await sut.rpcClient('dossier', RpcQueues.dossier, 30_000);
 
     const rpc = <T>(pattern: string, data: unknown, caller: Caller | null, ip?: string) =>
       client.send<T>(pattern, { caller, correlationId: randomUUID(), ip, data });

@@ -20,8 +20,7 @@ import {
   openToken,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import type { RpcClient } from '@dvc/messaging';
-import { ServiceUnderTest, isolatedService, uniqueName, waitFor } from '@dvc/testing';
+import { ServiceUnderTest, WireClient, isolatedService, uniqueName, waitFor } from '@dvc/testing';
 import { migrateIdentity, seedIdentity, startIdentity } from './app';
 import { IdentityConfig } from './identity.config';
 
@@ -43,7 +42,7 @@ describe('identity service', () => {
   let sut: ServiceUnderTest;
   let config: IdentityConfig;
   let app: INestApplication;
-  let client: RpcClient;
+  let client: WireClient;
   let events: EventEnvelope[];
   let ipCounter = 0;
 

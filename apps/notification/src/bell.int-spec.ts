@@ -29,11 +29,11 @@ import {
   sealToken,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import type { RpcClient } from '@dvc/messaging';
 import {
   ServiceUnderTest,
   SmtpSink,
   TEST_REDIS_URL,
+  WireClient,
   isolatedService,
   startSmtpSink,
   uniqueName,
@@ -132,7 +132,7 @@ describe('notification service: the bell', () => {
   let app: INestApplication;
   let smtp: SmtpSink;
   let identity: FakeIdentity;
-  let rpc: RpcClient;
+  let rpc: WireClient;
   let connection: ChannelModel;
   let channel: ConfirmChannel;
   let subscriber: Redis;

@@ -18,8 +18,13 @@ import {
   RpcQueues,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
-import type { RpcClient } from '@dvc/messaging';
-import { FakeRpcService, ServiceUnderTest, isolatedService, waitFor } from '@dvc/testing';
+import {
+  FakeRpcService,
+  ServiceUnderTest,
+  WireClient,
+  isolatedService,
+  waitFor,
+} from '@dvc/testing';
 import { migratePayment, startPayment } from '../src/app';
 import { PaymentConfig } from '../src/payment.config';
 import { formatVnpDate } from '../src/provider/vnpay/vnpay-dates';
@@ -107,14 +112,14 @@ export async function startPaymentContext(
         response: { id: req.caller!.accountId, fullName: names.get(req.caller!.accountId) },
       }),
     );
-    const client: RpcClient = await sut.rpcClient('payment', RpcQueues.payment, 30_000);
+    const client: WireClient = await sut.rpcClient('payment', RpcQueues.payment, 30_000);
     const gateway = (ipnGateway = createServer((req, res) => {
       if (ipnDown) {
         res.writeHead(503).end();
         return;
       }
       const rawQuery = (req.url ?? '').split('?')[1] ?? '';
-      client
+      void client
         .send<IpnAnswer>(PaymentRpc.ipn, { caller: null, correlationId: null, data: { rawQuery } })
         .catch(() => ({ RspCode: '99', Message: 'Unknown error' }))
         .then((answer) =>

@@ -1,28 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from './page';
 import { SERVICE_LEVELS, type ServiceLevel } from './service-level';
-
-export const MAX_PAGE_SIZE = 100;
-
-/** `page` and `pageSize` of every paginated list (pageSize ≤ 100). */
-export class PageQuery {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-}
 
 export class SearchProceduresQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Từ khoá, không dấu cũng được', example: 'giay phep lai xe' })
@@ -49,13 +29,6 @@ export class SearchProceduresQuery extends PageQuery {
   @IsInt()
   @IsIn([...SERVICE_LEVELS])
   level?: ServiceLevel;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }
 
 export interface AgencyView {
@@ -144,6 +117,27 @@ export interface ProcedureView extends ProcedureSummary {
   onlineSubmission: boolean;
   onlinePayment: boolean;
   updatedAt: string;
+}
+
+/**
+ * A procedure as JSON, in the seed's shape: catalogue checks it against its JSON Schema, so
+ * the senders only make sure it is an object (`catalogue.procedures.upsert`).
+ */
+export type ProcedureDocument = Record<string, unknown>;
+
+/** Input of `catalogue.procedures.get`. */
+export interface GetProcedureInput {
+  code: string;
+}
+
+/** Input of `catalogue.procedures.import` (`POST /admin/procedures/import`), each item checked by catalogue. */
+export interface ImportProceduresInput {
+  procedures: ProcedureDocument[];
+}
+
+/** Input of `catalogue.holidays.list`: one calendar year, or every year when absent. */
+export interface ListHolidaysInput {
+  year?: number | null;
 }
 
 export interface ImportResult {

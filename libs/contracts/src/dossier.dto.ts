@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from './catalogue.dto';
+import { PageQuery } from './page';
 import { OfficerActions } from './dossier-status';
 import type { ServiceLevel } from './service-level';
 import type {
@@ -256,7 +256,7 @@ export class SubmitDossierInput {
   @IsOptional()
   @IsString()
   @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'Idempotency-Key gồm 1–200 ký tự ASCII in được' })
-  idempotencyKey?: string;
+  idempotencyKey?: string | null;
 }
 
 /** supplement, withdraw. */

@@ -203,6 +203,30 @@ export interface CaptchaView {
   svg: string;
 }
 
+/** The answer to a successful activation: nothing about the account beyond what the link's holder did. */
+export interface ActivationView {
+  activated: true;
+}
+
+/** The answer of logout: nothing to show, the session is gone whatever it was. */
+export interface LoggedOutView {
+  ok: true;
+}
+
+/** The answer to a password change or reset. */
+export interface PasswordChangedView {
+  changed: true;
+}
+
+/**
+ * The one answer to "forgot password", whatever the email: whether an account exists is
+ * never told (the gateway answers 202).
+ */
+export interface ResetRequestedView {
+  accepted: true;
+  message: string;
+}
+
 export type AccountStatus = 'pending' | 'active' | 'locked';
 
 export interface ProfileView {

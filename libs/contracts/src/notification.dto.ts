@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_SIZE, PageQuery } from './catalogue.dto';
+import { MAX_PAGE_SIZE, PageQuery } from './page';
 import type { Locale } from './events';
 
 /** What a notification is about; each category's email can be turned off (never `account`). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from './catalogue.dto';
+import { PageQuery } from './page';
 
 /**
  * Giao dịch (online fee payments, docs/design.md §7). A payment is the fee one dossier request

@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** giấy tờ cá nhân: the kinds a citizen keeps in the personal document wallet. */
 export const PersonalDocumentTypes = [
@@ -39,6 +53,108 @@ export class CreatePersonalDocumentDto {
 export type FilePurpose = 'wallet' | 'attachment' | 'result';
 
 export type FileStatus = 'clean' | 'infected' | 'deleted';
+
+export const FILE_PURPOSES: readonly FilePurpose[] = ['wallet', 'attachment', 'result'];
+/** Files a presigned URL may be handed out for: only results, which agency systems upload. */
+export const PRESIGNED_PURPOSES: readonly FilePurpose[] = ['result'];
+
+/** Service-to-service requests (no caller) set `internal: true` to skip the owner check. */
+class InternalFlag {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+}
+
+/** Input of `storage.files.get` and `storage.files.delete`. */
+export class FileIdInput extends InternalFlag {
+  @IsUUID()
+  fileId: string;
+}
+
+/**
+ * Input of `storage.files.copy`: a clean file copied (server-side) to a new owner/purpose.
+ * `ownerId` defaults to the caller; a service (no caller) must give it.
+ */
+export class CopyFileInput extends InternalFlag {
+  @IsUUID()
+  fileId: string;
+
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @IsIn(FILE_PURPOSES)
+  purpose: FilePurpose;
+}
+
+/**
+ * Input of `storage.files.claim`: these files now belong to a dossier, so the cleanup keeps
+ * them. A service claims any file; an account only its own (others are left out of the answer).
+ */
+export class ClaimFilesInput extends InternalFlag {
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  fileIds: string[];
+}
+
+/**
+ * Input of `storage.files.presign_upload` (services only): a URL for a system that uploads
+ * without the gateway (an agency's result file). The file is `pending` until finalized.
+ */
+export class PresignUploadInput extends InternalFlag {
+  @IsUUID()
+  ownerId: string;
+
+  @IsIn(PRESIGNED_PURPOSES)
+  purpose: FilePurpose;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  fileName?: string;
+}
+
+/** Input of `storage.files.finalize` (services only). */
+export class FinalizeUploadInput extends InternalFlag {
+  @IsUUID()
+  fileId: string;
+
+  /** When given, the file must be this owner's (the dossier that asked for the URL). */
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  /** The caller's cap (e.g. what is left of the dossier quota); MAX_FILE_BYTES at most. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  maxBytes?: number;
+}
+
+export interface ClaimFilesResult {
+  /** The ids that are clean files and now claimed (already claimed ones included). */
+  claimed: string[];
+}
+
+/** Input of `storage.documents.create`: the wallet file (already uploaded) and its details. */
+export class CreateDocumentInput extends CreatePersonalDocumentDto {
+  @IsUUID()
+  fileId: string;
+}
+
+/** Input of `storage.documents.get` and `storage.documents.delete`. */
+export class DocumentIdInput {
+  @IsUUID()
+  documentId: string;
+}
+
+export interface DeletedDocument {
+  id: string;
+  deleted: true;
+}
 
 export interface StoredFileView {
   id: string;

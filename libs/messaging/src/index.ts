@@ -6,6 +6,7 @@ export * from './outbox-inbox.migration';
 export * from './rmq-options';
 export * from './rpc-ack';
 export * from './rpc-client';
+export * from './rpc-handler';
 export * from './rpc-exception.filter';
 export * from './unit-of-work';
 export * from './rpc-service-app';

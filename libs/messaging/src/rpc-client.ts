@@ -7,6 +7,9 @@ import {
   RequestErrors,
   RpcRequest,
   errorEntry,
+  RpcInputOf,
+  RpcPattern,
+  RpcResultOf,
   isProblemShape,
 } from '@dvc/contracts';
 import { rpcClientOptions } from './rmq-options';
@@ -80,10 +83,19 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
     return this.connected;
   }
 
-  async send<TResult, TInput = unknown>(
-    pattern: string,
-    request: RpcRequest<TInput>,
-  ): Promise<TResult> {
+  /** One request; the pattern decides, through RpcContract, what it takes and answers. */
+  send<P extends RpcPattern>(
+    pattern: P,
+    request: RpcRequest<RpcInputOf<P>>,
+  ): Promise<RpcResultOf<P>> {
+    return this.sendUnchecked(pattern, request) as Promise<RpcResultOf<P>>;
+  }
+
+  /**
+   * Any pattern, any input, the answer unchecked: for tests that probe a service with
+   * requests no typed caller could send. Application code uses send().
+   */
+  async sendUnchecked(pattern: string, request: RpcRequest<unknown>): Promise<unknown> {
     if (!this.connected) {
       // A client that never connected retries here once, so a late broker is picked up.
       await this.proxy.connect().then(
@@ -100,7 +112,7 @@ export class RpcClient implements OnModuleInit, OnApplicationShutdown {
       .build();
     try {
       return await firstValueFrom(
-        this.proxy.send<TResult>(pattern, record).pipe(timeout(this.timeoutMs)),
+        this.proxy.send<unknown>(pattern, record).pipe(timeout(this.timeoutMs)),
       );
     } catch (err) {
       if (err instanceof TimeoutError) throw new RpcTimeoutError(this.service);

@@ -3,7 +3,7 @@ import { ChannelModel, connect } from 'amqplib';
 import Redis from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, EventEnvelope } from '@dvc/contracts';
+import { EVENTS_EXCHANGE, EventEnvelope, RpcRequest } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import {
   TEST_DATABASE_URL,
@@ -12,6 +12,14 @@ import {
   deleteVhost,
   uniqueName,
 } from './infrastructure';
+
+/**
+ * A service's RPC queue as a test sees it: any pattern, any input, the answer typed by the
+ * test. Suites probe validation with requests no typed RpcClient caller could send.
+ */
+export interface WireClient {
+  send<T = unknown>(pattern: string, request: RpcRequest<unknown>): Promise<T>;
+}
 
 /** What a suite opened itself and hands to cleanup(): something with close(), or a step. */
 export type Closable = { close(): unknown } | (() => unknown) | null | undefined;
@@ -35,8 +43,8 @@ export interface ServiceUnderTest {
   readonly db: DataSource;
   /** Redis without a key prefix: it reads and writes the literal keys. */
   readonly redis: Redis;
-  /** An RpcClient on the vhost, connected (closed by cleanup). */
-  rpcClient(service: string, queue: string, timeoutMs?: number): Promise<RpcClient>;
+  /** An RpcClient on the vhost, connected (closed by cleanup), that sends unchecked requests. */
+  rpcClient(service: string, queue: string, timeoutMs?: number): Promise<WireClient>;
   /** Every event published on dvc.events under a binding key such as `catalogue.#`, in order. */
   captureEvents<T = unknown>(bindingKey: string): Promise<EventEnvelope<T>[]>;
   /** The base URL of an app listening on HTTP_HOST 127.0.0.1. */
@@ -84,7 +92,10 @@ export async function isolatedService(name: string): Promise<ServiceUnderTest> {
       const client = new RpcClient(service, queue, amqpUrl, timeoutMs);
       opened.push(() => client.onApplicationShutdown());
       await client.onModuleInit();
-      return client;
+      return {
+        send: <T>(pattern: string, request: RpcRequest<unknown>) =>
+          client.sendUnchecked(pattern, request) as Promise<T>,
+      };
     },
 
     async captureEvents<T>(bindingKey: string) {

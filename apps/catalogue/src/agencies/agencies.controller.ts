@@ -1,13 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { AgencyView, CatalogueRpc } from '@dvc/contracts';
+import { RpcHandler } from '@dvc/messaging';
 import { AgenciesService } from './agencies.service';
 
 @Controller()
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
-  @MessagePattern(CatalogueRpc.listAgencies)
+  @RpcHandler(CatalogueRpc.listAgencies)
   list(): Promise<AgencyView[]> {
     return this.agencies.list();
   }

@@ -1,14 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CatalogueRpc, HolidayView, RpcRequest } from '@dvc/contracts';
-import { ListHolidaysInput } from './holidays.dto';
+import { Payload } from '@nestjs/microservices';
+import { CatalogueRpc, HolidayView, ListHolidaysInput, RpcRequest } from '@dvc/contracts';
+import { RpcHandler } from '@dvc/messaging';
 import { HolidaysService } from './holidays.service';
 
 @Controller()
 export class HolidaysController {
   constructor(private readonly holidays: HolidaysService) {}
 
-  @MessagePattern(CatalogueRpc.listHolidays)
+  @RpcHandler(CatalogueRpc.listHolidays)
   list(@Payload() req: RpcRequest<ListHolidaysInput | null>): Promise<HolidayView[]> {
     return this.holidays.list(req.data);
   }

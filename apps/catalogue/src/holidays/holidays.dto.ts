@@ -1,10 +1,5 @@
 import type { HolidayView } from '@dvc/contracts';
 
-/** Input of `catalogue.holidays.list`: one calendar year, or every year when absent. */
-export interface ListHolidaysInput {
-  year?: number | null;
-}
-
 export interface HolidayRow {
   /** YYYY-MM-DD (formatted in SQL, so no time zone can shift it). */
   date: string;

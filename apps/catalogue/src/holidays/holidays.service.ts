@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { HolidayView, RequestErrors, DomainError } from '@dvc/contracts';
+import { HolidayView, RequestErrors, DomainError, ListHolidaysInput } from '@dvc/contracts';
 import type { HolidaySeed } from '../seed/seed.types';
-import { ListHolidaysInput, mapHolidayView } from './holidays.dto';
+import { mapHolidayView } from './holidays.dto';
 import { HolidaysRepository } from './holidays.repository';
 
 /** Ngày nghỉ lễ and ngày làm bù: the table the working-hours clock of dossiers skips. */

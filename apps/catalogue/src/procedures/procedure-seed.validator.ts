@@ -3,10 +3,14 @@ import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { FieldError, CatalogueErrors, DomainError } from '@dvc/contracts';
 import type { ProcedureSeed } from '../seed/seed.types';
-import type { ImportProceduresInput } from './procedures.dto';
 import { importProceduresSchema, procedureSeedSchema } from './procedure-seed.schema';
 
 const MAX_ERRORS = 100;
+
+/** An import body once its JSON Schema check passed. */
+interface ValidImport {
+  procedures: ProcedureSeed[];
+}
 
 /** Options every online-form schema must compile under (the dossier service validates form data with them). */
 export function formSchemaAjv(): Ajv2020 {
@@ -21,13 +25,13 @@ export function formSchemaAjv(): Ajv2020 {
  */
 @Injectable()
 export class ProcedureSeedValidator {
-  private readonly checkImport: ValidateFunction<ImportProceduresInput>;
+  private readonly checkImport: ValidateFunction<ValidImport>;
   private readonly checkProcedure: ValidateFunction<ProcedureSeed>;
   private readonly formSchemas = formSchemaAjv();
 
   constructor() {
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    this.checkImport = ajv.compile<ImportProceduresInput>(importProceduresSchema);
+    this.checkImport = ajv.compile<ValidImport>(importProceduresSchema);
     this.checkProcedure = ajv.compile<ProcedureSeed>(procedureSeedSchema);
   }
 

@@ -1,38 +1,40 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CatalogueRpc,
+  GetProcedureInput,
+  ImportProceduresInput,
   ImportResult,
   Page,
+  ProcedureDocument,
   ProcedureSummary,
   ProcedureView,
   RpcRequest,
   SearchProceduresQuery,
 } from '@dvc/contracts';
-import type { ProcedureSeed } from '../seed/seed.types';
-import { GetProcedureInput, ImportProceduresInput } from './procedures.dto';
+import { RpcHandler } from '@dvc/messaging';
 import { ProceduresService } from './procedures.service';
 
 @Controller()
 export class ProceduresController {
   constructor(private readonly procedures: ProceduresService) {}
 
-  @MessagePattern(CatalogueRpc.searchProcedures)
+  @RpcHandler(CatalogueRpc.searchProcedures)
   search(@Payload() req: RpcRequest<SearchProceduresQuery>): Promise<Page<ProcedureSummary>> {
     return this.procedures.search(req.data);
   }
 
-  @MessagePattern(CatalogueRpc.getProcedure)
+  @RpcHandler(CatalogueRpc.getProcedure)
   get(@Payload() req: RpcRequest<GetProcedureInput>): Promise<ProcedureView> {
     return this.procedures.get(req.data?.code);
   }
 
-  @MessagePattern(CatalogueRpc.upsertProcedure)
-  upsert(@Payload() req: RpcRequest<ProcedureSeed>): Promise<ProcedureView> {
+  @RpcHandler(CatalogueRpc.upsertProcedure)
+  upsert(@Payload() req: RpcRequest<ProcedureDocument>): Promise<ProcedureView> {
     return this.procedures.upsert(req.caller, req.data, req.correlationId);
   }
 
-  @MessagePattern(CatalogueRpc.importProcedures)
+  @RpcHandler(CatalogueRpc.importProcedures)
   import(@Payload() req: RpcRequest<ImportProceduresInput>): Promise<ImportResult> {
     return this.procedures.import(req.caller, req.data, req.correlationId);
   }

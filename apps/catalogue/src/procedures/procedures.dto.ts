@@ -3,20 +3,6 @@ import type { AgencyRow } from '../agencies/agencies.dto';
 import { mapAgencyView } from '../agencies/agencies.dto';
 import type { ProcedureSeed } from '../seed/seed.types';
 
-/** Input of `catalogue.procedures.get`. */
-export interface GetProcedureInput {
-  code: string;
-}
-
-/**
- * Input of `catalogue.procedures.import` (`POST /admin/procedures/import`): the same shape
- * as the seed, validated item by item against the JSON Schema of ProcedureSeed.
- * `catalogue.procedures.upsert` takes one ProcedureSeed.
- */
-export interface ImportProceduresInput {
-  procedures: ProcedureSeed[];
-}
-
 /** A procedure joined with its field and agency: what a search result row needs. */
 export interface ProcedureSummaryRow {
   code: string;

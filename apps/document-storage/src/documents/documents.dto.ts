@@ -1,26 +1,4 @@
-import { IsUUID } from 'class-validator';
-import {
-  CreatePersonalDocumentDto,
-  PersonalDocumentType,
-  PersonalDocumentView,
-} from '@dvc/contracts';
-
-/** Input of `storage.documents.create`: the wallet file (already uploaded) and its details. */
-export class CreateDocumentInput extends CreatePersonalDocumentDto {
-  @IsUUID()
-  fileId: string;
-}
-
-/** Input of `storage.documents.get` and `storage.documents.delete`. */
-export class DocumentIdInput {
-  @IsUUID()
-  documentId: string;
-}
-
-export interface DeletedDocument {
-  id: string;
-  deleted: true;
-}
+import type { PersonalDocumentType, PersonalDocumentView } from '@dvc/contracts';
 
 /** A document joined with its file. */
 export interface DocumentRow {

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Caller, PersonalDocumentView, StorageErrors, DomainError } from '@dvc/contracts';
-import { FileNotFoundError } from '../files/file.errors';
-import { FilesRepository } from '../files/files.repository';
-import { FilesService } from '../files/files.service';
 import {
+  Caller,
+  PersonalDocumentView,
+  StorageErrors,
+  DomainError,
   CreateDocumentInput,
   DeletedDocument,
   DocumentIdInput,
-  mapPersonalDocumentView,
-} from './documents.dto';
+} from '@dvc/contracts';
+import { FileNotFoundError } from '../files/file.errors';
+import { FilesRepository } from '../files/files.repository';
+import { FilesService } from '../files/files.service';
+import { mapPersonalDocumentView } from './documents.dto';
 import { DocumentsRepository } from './documents.repository';
 import { StorageConfig } from '../storage.config';
 import { WalletQuota, assertWalletRoom } from './wallet-quota';

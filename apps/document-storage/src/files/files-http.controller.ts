@@ -14,6 +14,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import {
   FILE_READING_SERVICES,
+  FILE_PURPOSES,
   FieldError,
   FilePurpose,
   FileReader,
@@ -25,7 +26,7 @@ import {
 } from '@dvc/contracts';
 import { InternalTokenGuard, ProblemHttpFilter, attachmentDisposition } from '@dvc/http';
 import { sanitizeFileName } from './file-name';
-import { FILE_PURPOSES, UploadRequest } from './files.dto';
+import { UploadRequest } from './files.dto';
 import { FilesService } from './files.service';
 import { UploadsService } from './uploads.service';
 

@@ -1,14 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  PresignedUploadRpc,
-  PresignedUploadView,
-  RpcRequest,
-  StorageRpc,
-  StoredFileView,
-} from '@dvc/contracts';
-import { RpcInput } from '@dvc/messaging';
-import { requesterOf } from '../requester';
+import { Payload } from '@nestjs/microservices';
 import {
   ClaimFilesInput,
   ClaimFilesResult,
@@ -16,7 +7,14 @@ import {
   FileIdInput,
   FinalizeUploadInput,
   PresignUploadInput,
-} from './files.dto';
+  PresignedUploadRpc,
+  PresignedUploadView,
+  RpcRequest,
+  StorageRpc,
+  StoredFileView,
+} from '@dvc/contracts';
+import { RpcHandler, RpcInput } from '@dvc/messaging';
+import { requesterOf } from '../requester';
 import { FilesService } from './files.service';
 import { UploadsService } from './uploads.service';
 
@@ -28,26 +26,26 @@ export class FilesController {
     private readonly uploads: UploadsService,
   ) {}
 
-  @MessagePattern(StorageRpc.getFile)
+  @RpcHandler(StorageRpc.getFile)
   get(@Payload(new RpcInput(FileIdInput)) req: RpcRequest<FileIdInput>): Promise<StoredFileView> {
     return this.files.get(requesterOf(req), req.data);
   }
 
-  @MessagePattern(StorageRpc.deleteFile)
+  @RpcHandler(StorageRpc.deleteFile)
   delete(
     @Payload(new RpcInput(FileIdInput)) req: RpcRequest<FileIdInput>,
   ): Promise<StoredFileView> {
     return this.files.delete(requesterOf(req), req.data);
   }
 
-  @MessagePattern(StorageRpc.copyFile)
+  @RpcHandler(StorageRpc.copyFile)
   copy(
     @Payload(new RpcInput(CopyFileInput)) req: RpcRequest<CopyFileInput>,
   ): Promise<StoredFileView> {
     return this.files.copy(requesterOf(req), req.data);
   }
 
-  @MessagePattern(StorageRpc.claimFiles)
+  @RpcHandler(StorageRpc.claimFiles)
   claim(
     @Payload(new RpcInput(ClaimFilesInput)) req: RpcRequest<ClaimFilesInput>,
   ): Promise<ClaimFilesResult> {
@@ -55,14 +53,14 @@ export class FilesController {
   }
 
   /** For systems that upload without the gateway (agency results); services only. */
-  @MessagePattern(PresignedUploadRpc.presignUpload)
+  @RpcHandler(PresignedUploadRpc.presignUpload)
   presignUpload(
     @Payload(new RpcInput(PresignUploadInput)) req: RpcRequest<PresignUploadInput>,
   ): Promise<PresignedUploadView> {
     return this.uploads.presign(requesterOf(req), req.data);
   }
 
-  @MessagePattern(PresignedUploadRpc.finalize)
+  @RpcHandler(PresignedUploadRpc.finalize)
   finalize(
     @Payload(new RpcInput(FinalizeUploadInput)) req: RpcRequest<FinalizeUploadInput>,
   ): Promise<StoredFileView> {

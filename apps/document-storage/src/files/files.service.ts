@@ -2,25 +2,22 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
+  StoredFileView,
+  StorageErrors,
+  RequestErrors,
   DomainError,
   FILE_READING_SERVICES,
   FilePurpose,
   FileReader,
-  RequestErrors,
-  StorageErrors,
-  StoredFileView,
-} from '@dvc/contracts';
-import { ObjectStore, cleanKey } from '../object-store/object-store';
-import type { Requester } from '../requester';
-import { FileNotFoundError } from './file.errors';
-import {
   ClaimFilesInput,
   ClaimFilesResult,
   CopyFileInput,
   FileIdInput,
-  SettledFileRow,
-  mapStoredFileView,
-} from './files.dto';
+} from '@dvc/contracts';
+import { ObjectStore, cleanKey } from '../object-store/object-store';
+import type { Requester } from '../requester';
+import { FileNotFoundError } from './file.errors';
+import { SettledFileRow, mapStoredFileView } from './files.dto';
 import { FilesRepository } from './files.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
-import { Events, FilePurpose, PresignedUploadView, StoredFileView } from '@dvc/contracts';
+import {
+  Events,
+  FilePurpose,
+  FinalizeUploadInput,
+  PresignUploadInput,
+  PresignedUploadView,
+  StoredFileView,
+} from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { ObjectStore, cleanKey, quarantineKey } from '../object-store/object-store';
 import { Requester, assertService } from '../requester';
@@ -20,13 +27,7 @@ import {
 } from './file.errors';
 import { sanitizeFileName } from './file-name';
 import { CONTENT_TYPES, FileKind } from './file-type';
-import {
-  FinalizeUploadInput,
-  PresignUploadInput,
-  SettledFileRow,
-  UploadRequest,
-  mapStoredFileView,
-} from './files.dto';
+import { SettledFileRow, UploadRequest, mapStoredFileView } from './files.dto';
 import { FileOutcome, FilesRepository } from './files.repository';
 import { InspectedUpload, UploadInspector } from './upload-inspector';
 import { officeKindOf } from './zip-directory';

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AddAttachmentInput,
   AttachFromDocumentInput,
@@ -11,7 +11,7 @@ import {
   RpcRequest,
   UploadQuotaView,
 } from '@dvc/contracts';
-import { RpcInput, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import { onBehalfOf } from '../rpc/on-behalf-of';
 import { AttachmentsService } from './attachments.service';
 
@@ -19,14 +19,14 @@ import { AttachmentsService } from './attachments.service';
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
-  @MessagePattern(DossierRpc.prepareAttachment)
+  @RpcHandler(DossierRpc.prepareAttachment)
   prepare(
     @Payload(new RpcInput(ComponentRefInput)) req: RpcRequest<ComponentRefInput>,
   ): Promise<UploadQuotaView> {
     return this.attachments.prepare(requireCaller(req), req.data);
   }
 
-  @MessagePattern(DossierRpc.addAttachment)
+  @RpcHandler(DossierRpc.addAttachment)
   add(
     @Payload(new RpcInput(AddAttachmentInput)) req: RpcRequest<AddAttachmentInput>,
   ): Promise<AttachmentView> {
@@ -34,7 +34,7 @@ export class AttachmentsController {
     return this.attachments.add(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.attachFromDocument)
+  @RpcHandler(DossierRpc.attachFromDocument)
   attachFromDocument(
     @Payload(new RpcInput(AttachFromDocumentInput)) req: RpcRequest<AttachFromDocumentInput>,
   ): Promise<AttachmentView> {
@@ -42,7 +42,7 @@ export class AttachmentsController {
     return this.attachments.attachFromDocument(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.removeAttachment)
+  @RpcHandler(DossierRpc.removeAttachment)
   remove(
     @Payload(new RpcInput(RemoveAttachmentInput)) req: RpcRequest<RemoveAttachmentInput>,
   ): Promise<RemovedView> {

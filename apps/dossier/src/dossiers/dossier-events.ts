@@ -9,8 +9,8 @@ import {
 import type { Tx } from '@dvc/messaging';
 import type { Attachment } from '../attachments/attachments.dto';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
-import type { ResultFile } from '../officer/results.dto';
-import { ResultsRepository } from '../officer/results.repository';
+import type { ResultFile } from '../results/results.dto';
+import { ResultsRepository } from '../results/results.repository';
 import type { ByRole, Dossier } from './dossiers.dto';
 import type { DossierAction } from './status-machine';
 import { statusCode } from './status-machine';

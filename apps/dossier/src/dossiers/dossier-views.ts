@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DossierView, OfficerDossierView } from '@dvc/contracts';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
-import { ResultsRepository } from '../officer/results.repository';
+import { ResultsRepository } from '../results/results.repository';
 import { Dossier, mapDossierView, mapOfficerDossierView } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
 import { isResultReleased } from './result-release';

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CitizenActionInput,
   CreateDossierDto,
@@ -16,7 +16,7 @@ import {
   SubmitResult,
   UpdateDossierInput,
 } from '@dvc/contracts';
-import { RpcInput, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import { onBehalfOf } from '../rpc/on-behalf-of';
 import { DossiersService } from './dossiers.service';
 
@@ -25,7 +25,7 @@ import { DossiersService } from './dossiers.service';
 export class DossiersController {
   constructor(private readonly dossiers: DossiersService) {}
 
-  @MessagePattern(DossierRpc.create)
+  @RpcHandler(DossierRpc.create)
   create(
     @Payload(new RpcInput(CreateDossierDto)) req: RpcRequest<CreateDossierDto>,
   ): Promise<DossierView> {
@@ -33,21 +33,21 @@ export class DossiersController {
     return this.dossiers.create(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.list)
+  @RpcHandler(DossierRpc.list)
   list(
     @Payload(new RpcInput(ListDossiersQuery)) req: RpcRequest<ListDossiersQuery>,
   ): Promise<Page<DossierSummary>> {
     return this.dossiers.list(requireCaller(req), req.data);
   }
 
-  @MessagePattern(DossierRpc.get)
+  @RpcHandler(DossierRpc.get)
   get(
     @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
   ): Promise<DossierView> {
     return this.dossiers.get(requireCaller(req), req.data.dossierId);
   }
 
-  @MessagePattern(DossierRpc.update)
+  @RpcHandler(DossierRpc.update)
   update(
     @Payload(new RpcInput(UpdateDossierInput)) req: RpcRequest<UpdateDossierInput>,
   ): Promise<DossierView> {
@@ -55,7 +55,7 @@ export class DossiersController {
     return this.dossiers.update(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.submit)
+  @RpcHandler(DossierRpc.submit)
   submit(
     @Payload(new RpcInput(SubmitDossierInput)) req: RpcRequest<SubmitDossierInput>,
   ): Promise<SubmitResult> {
@@ -63,7 +63,7 @@ export class DossiersController {
     return this.dossiers.submit(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.supplement)
+  @RpcHandler(DossierRpc.supplement)
   supplement(
     @Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>,
   ): Promise<DossierView> {
@@ -71,7 +71,7 @@ export class DossiersController {
     return this.dossiers.supplement(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.withdraw)
+  @RpcHandler(DossierRpc.withdraw)
   withdraw(
     @Payload(new RpcInput(CitizenActionInput)) req: RpcRequest<CitizenActionInput>,
   ): Promise<DossierView> {
@@ -79,7 +79,7 @@ export class DossiersController {
     return this.dossiers.withdraw(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.authorizeFile)
+  @RpcHandler(DossierRpc.authorizeFile)
   authorizeFile(
     @Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>,
   ): Promise<FileAuthorizationView> {

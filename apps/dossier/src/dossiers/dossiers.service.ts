@@ -35,7 +35,7 @@ import { ApplicantDirectory } from '../neighbours/applicant-directory';
 import { FileStore } from '../neighbours/file-store';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
 import { ProcedureDirectory } from '../neighbours/procedure-directory';
-import { ResultsRepository } from '../officer/results.repository';
+import { ResultsRepository } from '../results/results.repository';
 import {
   agencyDossier,
   assertEditable,

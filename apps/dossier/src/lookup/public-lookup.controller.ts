@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { DossierRpc, PublicLookupQuery, PublicLookupView, RpcRequest } from '@dvc/contracts';
-import { RpcInput } from '@dvc/messaging';
+import { RpcHandler, RpcInput } from '@dvc/messaging';
 import { PublicLookupService } from './public-lookup.service';
 
 @Controller()
@@ -9,7 +9,7 @@ export class PublicLookupController {
   constructor(private readonly lookups: PublicLookupService) {}
 
   /** No caller needed; the gateway passes the client IP for throttling. */
-  @MessagePattern(DossierRpc.publicLookup)
+  @RpcHandler(DossierRpc.publicLookup)
   lookup(
     @Payload(new RpcInput(PublicLookupQuery)) req: RpcRequest<PublicLookupQuery>,
   ): Promise<PublicLookupView> {

@@ -15,7 +15,7 @@ export class RpcApplicantDirectory extends ApplicantDirectory {
   }
 
   profileOf(caller: Caller, correlationId: string | null): Promise<ProfileView> {
-    return this.identity.send<ProfileView>(IdentityRpc.getProfile, {
+    return this.identity.send(IdentityRpc.getProfile, {
       caller,
       correlationId,
       data: {},

@@ -52,14 +52,12 @@ export class RpcFileStore extends FileStore {
   }
 
   file(fileId: string, on: OnBehalfOf): Promise<StoredFileView | null> {
-    return nullWhenNotFound(
-      this.storage.send<StoredFileView>(StorageRpc.getFile, { ...on, data: { fileId } }),
-    );
+    return nullWhenNotFound(this.storage.send(StorageRpc.getFile, { ...on, data: { fileId } }));
   }
 
   document(documentId: string, on: OnBehalfOf): Promise<PersonalDocumentView | null> {
     return nullWhenNotFound(
-      this.storage.send<PersonalDocumentView>(StorageRpc.getDocument, {
+      this.storage.send(StorageRpc.getDocument, {
         ...on,
         data: { documentId },
       }),
@@ -67,7 +65,7 @@ export class RpcFileStore extends FileStore {
   }
 
   copy(fileId: string, purpose: FilePurpose, on: OnBehalfOf): Promise<StoredFileView> {
-    return this.storage.send<StoredFileView>(StorageRpc.copyFile, {
+    return this.storage.send(StorageRpc.copyFile, {
       ...on,
       data: { fileId, purpose },
     });
@@ -89,7 +87,7 @@ export class RpcFileStore extends FileStore {
     upload: { ownerId: string; fileName?: string },
     correlationId: string | null,
   ): Promise<PresignedUploadView> {
-    return this.storage.send<PresignedUploadView>(PresignedUploadRpc.presignUpload, {
+    return this.storage.send(PresignedUploadRpc.presignUpload, {
       caller: null,
       correlationId,
       data: { ...upload, purpose: 'result', internal: true },
@@ -100,7 +98,7 @@ export class RpcFileStore extends FileStore {
     upload: { fileId: string; ownerId: string; maxBytes: number },
     correlationId: string | null,
   ): Promise<StoredFileView> {
-    return this.storage.send<StoredFileView>(PresignedUploadRpc.finalize, {
+    return this.storage.send(PresignedUploadRpc.finalize, {
       caller: null,
       correlationId,
       data: { ...upload, internal: true },

@@ -19,7 +19,7 @@ export class RpcProcedureDirectory extends ProcedureDirectory {
 
   async procedure(code: string, on: OnBehalfOf): Promise<ProcedureView | null> {
     try {
-      return await this.catalogue.send<ProcedureView>(CatalogueRpc.getProcedure, {
+      return await this.catalogue.send(CatalogueRpc.getProcedure, {
         ...on,
         data: { code },
       });
@@ -30,7 +30,7 @@ export class RpcProcedureDirectory extends ProcedureDirectory {
   }
 
   holidays(): Promise<HolidayView[]> {
-    return this.catalogue.send<HolidayView[]>(CatalogueRpc.listHolidays, {
+    return this.catalogue.send(CatalogueRpc.listHolidays, {
       caller: null,
       correlationId: null,
       data: {},

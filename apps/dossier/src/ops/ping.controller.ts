@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { DossierRpc } from '@dvc/contracts';
+import { RpcHandler } from '@dvc/messaging';
 
 /** Round trip through the RPC queue, for the gateway's readiness check. */
 @Controller()
 export class PingController {
-  @MessagePattern(DossierRpc.ping)
+  @RpcHandler(DossierRpc.ping)
   ping(): { ok: true } {
     return { ok: true };
   }

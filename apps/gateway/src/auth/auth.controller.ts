@@ -16,7 +16,6 @@ import {
   LoginDto,
   RefreshDto,
   RegisterDto,
-  RegistrationAcceptedView,
   ResetPasswordDto,
   TokenDto,
   TokenPair,
@@ -58,12 +57,7 @@ export class AuthController {
     @CallContext() ctx: CallContext,
     @Body() body: RegisterDto,
   ): Promise<{ message: string }> {
-    const accepted = await sendRpc<RegistrationAcceptedView>(
-      this.identity,
-      IdentityRpc.register,
-      ctx,
-      body,
-    );
+    const accepted = await sendRpc(this.identity, IdentityRpc.register, ctx, body);
     return { message: accepted.message };
   }
 

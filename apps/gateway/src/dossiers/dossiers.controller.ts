@@ -104,7 +104,7 @@ export class DossiersController {
       'attachment',
       async (upload) => {
         const { componentId } = await validateFields(AttachmentFieldsDto, upload.fields);
-        return sendRpc<AttachmentView>(this.dossiers, DossierRpc.addAttachment, ctx, {
+        return sendRpc(this.dossiers, DossierRpc.addAttachment, ctx, {
           dossierId,
           componentId,
           fileId: upload.file.id,
@@ -116,15 +116,10 @@ export class DossiersController {
         const { componentId } = await validateFields(AttachmentFieldsDto, {
           componentId: fields.componentId,
         });
-        const quota = await sendRpc<{ remainingBytes: number }>(
-          this.dossiers,
-          DossierRpc.prepareAttachment,
-          ctx,
-          {
-            dossierId,
-            componentId,
-          },
-        );
+        const quota = await sendRpc(this.dossiers, DossierRpc.prepareAttachment, ctx, {
+          dossierId,
+          componentId,
+        });
         return quota.remainingBytes;
       },
     );
@@ -225,15 +220,10 @@ export class DossiersController {
     params: DossierFileParams,
     reply: FastifyReply,
   ): Promise<void> {
-    const { fileId } = await sendRpc<{ fileId: string }>(
-      this.dossiers,
-      DossierRpc.authorizeFile,
-      ctx,
-      {
-        dossierId: params.id,
-        fileId: params.fileId,
-      },
-    );
+    const { fileId } = await sendRpc(this.dossiers, DossierRpc.authorizeFile, ctx, {
+      dossierId: params.id,
+      fileId: params.fileId,
+    });
     await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
   }
 }

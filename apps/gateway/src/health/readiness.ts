@@ -3,6 +3,7 @@ import {
   CatalogueRpc,
   DossierRpc,
   IdentityRpc,
+  NoInput,
   PaymentRpc,
   RpcRequest,
   StorageRpc,
@@ -19,14 +20,22 @@ import {
   NOTIFICATION_RPC,
 } from '../rpc/rpc.module';
 
-const PING: RpcRequest<Record<string, never>> = {
+const PING: RpcRequest<NoInput> = {
   caller: null,
   correlationId: 'readiness',
   data: {},
 };
 
+type PingPattern =
+  | typeof IdentityRpc.ping
+  | typeof CatalogueRpc.ping
+  | typeof DossierRpc.ping
+  | typeof StorageRpc.ping
+  | typeof PaymentRpc.ping
+  | typeof NotificationRpc.ping;
+
 /** A service is ready when it answers its ping pattern (OpsModule gives each check 2 s). */
-function serviceCheck(name: string, client: RpcClient, pattern: string): ReadinessCheck {
+function serviceCheck(name: string, client: RpcClient, pattern: PingPattern): ReadinessCheck {
   return { name, check: async () => void (await client.send(pattern, PING)) };
 }
 

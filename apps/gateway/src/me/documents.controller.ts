@@ -60,7 +60,7 @@ export class DocumentsController {
   ): Promise<PersonalDocumentView> {
     return this.files.receive(request, ctx, 'wallet', async (upload) => {
       const fields = await validateFields(CreatePersonalDocumentDto, upload.fields);
-      return sendRpc<PersonalDocumentView>(this.storage, StorageRpc.createDocument, ctx, {
+      return sendRpc(this.storage, StorageRpc.createDocument, ctx, {
         fileId: upload.file.id,
         ...fields,
       });
@@ -74,12 +74,9 @@ export class DocumentsController {
     @Param() params: DocumentParams,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const document = await sendRpc<PersonalDocumentView & { fileId: string }>(
-      this.storage,
-      StorageRpc.getDocument,
-      ctx,
-      { documentId: params.id },
-    );
+    const document = await sendRpc(this.storage, StorageRpc.getDocument, ctx, {
+      documentId: params.id,
+    });
     await this.files.download(reply, document.fileId, { ownerId: ctx.caller!.accountId }, ctx);
   }
 

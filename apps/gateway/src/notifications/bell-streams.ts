@@ -6,7 +6,6 @@ import {
   Locale,
   NotificationRpc,
   NotificationView,
-  NotificationsAfterView,
   NotificationErrors,
   DomainError,
 } from '@dvc/contracts';
@@ -140,12 +139,10 @@ export class BellStreams implements BeforeApplicationShutdown {
     let missed: NotificationView[] = [];
     try {
       if (options.lastEventId) {
-        const after = await sendRpc<NotificationsAfterView>(
-          this.notifications,
-          NotificationRpc.listAfter,
-          ctx,
-          { afterId: options.lastEventId, locale: options.locale },
-        );
+        const after = await sendRpc(this.notifications, NotificationRpc.listAfter, ctx, {
+          afterId: options.lastEventId,
+          locale: options.locale,
+        });
         missed = after.items;
       }
     } catch (err) {

@@ -103,7 +103,7 @@ export class OfficerController {
     const dossierId = params.id;
     await sendRpc(this.dossiers, DossierRpc.officerPrepareResult, ctx, { dossierId });
     return this.files.receive(request, ctx, 'result', (upload) =>
-      sendRpc<ResultFileView>(this.dossiers, DossierRpc.officerAddResult, ctx, {
+      sendRpc(this.dossiers, DossierRpc.officerAddResult, ctx, {
         dossierId,
         fileId: upload.file.id,
       }),
@@ -117,12 +117,10 @@ export class OfficerController {
     @Param() params: DossierFileParams,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { fileId } = await sendRpc<{ fileId: string }>(
-      this.dossiers,
-      DossierRpc.authorizeFile,
-      ctx,
-      { dossierId: params.id, fileId: params.fileId },
-    );
+    const { fileId } = await sendRpc(this.dossiers, DossierRpc.authorizeFile, ctx, {
+      dossierId: params.id,
+      fileId: params.fileId,
+    });
     await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
   }
 }

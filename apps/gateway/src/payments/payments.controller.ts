@@ -19,7 +19,6 @@ import {
   Page,
   PaymentRpc,
   PaymentView,
-  ReceiptAuthorizationView,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Roles } from '../auth/auth.decorators';
@@ -80,12 +79,9 @@ export class PaymentsController {
     @Param() params: PaymentParams,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { paymentId } = await sendRpc<ReceiptAuthorizationView>(
-      this.payments,
-      PaymentRpc.authorizeReceipt,
-      ctx,
-      { paymentId: params.id },
-    );
+    const { paymentId } = await sendRpc(this.payments, PaymentRpc.authorizeReceipt, ctx, {
+      paymentId: params.id,
+    });
     await sendFile(
       reply,
       await this.receipts.open(paymentId, ctx.caller!.accountId, ctx.requestId),

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IpnAnswer, PaymentReturnView, PaymentRpc } from '@dvc/contracts';
+import { IpnAnswer, PaymentRpc } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../problems/api-problems.decorator';
@@ -43,7 +43,7 @@ export class VnpayCallbacksController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const answer = await sendRpc<unknown>(this.payments, PaymentRpc.ipn, ctx, {
+    const answer = await sendRpc(this.payments, PaymentRpc.ipn, ctx, {
       rawQuery: rawQueryOf(request),
     });
     sendIpnAnswer(reply, isIpnAnswer(answer) ? answer : IPN_UNKNOWN_ERROR);
@@ -61,7 +61,7 @@ export class VnpayCallbacksController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const view = await sendRpc<PaymentReturnView>(this.payments, PaymentRpc.returnView, ctx, {
+    const view = await sendRpc(this.payments, PaymentRpc.returnView, ctx, {
       rawQuery: rawQueryOf(request).slice(0, 8192),
     });
     const wantsHtml = /\btext\/html\b/.test(String(request.headers.accept ?? ''));

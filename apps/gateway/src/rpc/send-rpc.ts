@@ -1,4 +1,4 @@
-import { RpcRequest } from '@dvc/contracts';
+import type { RpcInputOf, RpcPattern, RpcRequest, RpcResultOf } from '@dvc/contracts';
 import {
   BrokerUnavailableError,
   RemoteProblemError,
@@ -11,15 +11,16 @@ import type { CallContext } from './call-context';
 /**
  * Sends one request to a service on behalf of an HTTP request: wraps the input in the
  * RpcRequest envelope (caller, correlation id, client IP) and records the round trip in
- * `rpc_request_duration_seconds`. Errors pass through untouched for the problem filter.
+ * `rpc_request_duration_seconds`. The pattern decides the input and the result (RpcContract).
+ * Errors pass through untouched for the problem filter.
  */
-export async function sendRpc<TResult, TInput = unknown>(
+export async function sendRpc<P extends RpcPattern>(
   client: RpcClient,
-  pattern: string,
+  pattern: P,
   context: CallContext,
-  data: TInput,
-): Promise<TResult> {
-  const request: RpcRequest<TInput> = {
+  data: RpcInputOf<P>,
+): Promise<RpcResultOf<P>> {
+  const request: RpcRequest<RpcInputOf<P>> = {
     caller: context.caller,
     correlationId: context.requestId,
     ip: context.ip,
@@ -27,7 +28,7 @@ export async function sendRpc<TResult, TInput = unknown>(
   };
   const stop = rpcDuration.startTimer({ service: client.service, pattern });
   try {
-    const result = await client.send<TResult, TInput>(pattern, request);
+    const result = await client.send(pattern, request);
     stop({ outcome: 'ok' });
     return result;
   } catch (err) {

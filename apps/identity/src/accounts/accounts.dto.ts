@@ -82,11 +82,6 @@ export function mapProfile(account: Account, agencies: string[]): ProfileView {
   };
 }
 
-/** The answer to a successful activation: nothing about the account beyond what the link's holder did. */
-export interface ActivationView {
-  activated: true;
-}
-
 /** The one answer to a registration, new address or not (the gateway answers 202). */
 export const REGISTRATION_ACCEPTED: RegistrationAcceptedView = {
   accepted: true,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccountContactView,
+  ActivationView,
   Caller,
   Events,
   ProfileView,
@@ -19,7 +20,6 @@ import type { RequestContext } from '@dvc/messaging';
 import { EmailTokensService } from '../tokens/tokens.service';
 import { CaptchaService } from '../captcha/captcha.service';
 import {
-  ActivationView,
   ProfileChanges,
   REGISTRATION_ACCEPTED,
   mailboxOf,

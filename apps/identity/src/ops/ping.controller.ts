@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { IdentityRpc } from '@dvc/contracts';
+import { RpcHandler } from '@dvc/messaging';
 
 /** Round trip through the RPC queue, for the gateway's readiness check. */
 @Controller()
 export class PingController {
-  @MessagePattern(IdentityRpc.ping)
+  @RpcHandler(IdentityRpc.ping)
   ping(): { ok: true } {
     return { ok: true };
   }

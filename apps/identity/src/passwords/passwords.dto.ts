@@ -1,16 +1,4 @@
-/** The answer to a password change or reset. */
-export interface PasswordChangedView {
-  changed: true;
-}
-
-/**
- * The one answer to "forgot password", whatever the email: whether an account exists is
- * never told (the gateway answers 202).
- */
-export interface ResetRequestedView {
-  accepted: true;
-  message: string;
-}
+import type { ResetRequestedView } from '@dvc/contracts';
 
 export const RESET_REQUESTED: ResetRequestedView = {
   accepted: true,

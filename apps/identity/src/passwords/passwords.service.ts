@@ -7,6 +7,8 @@ import {
   ResetPasswordDto,
   IdentityErrors,
   DomainError,
+  PasswordChangedView,
+  ResetRequestedView,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { mailboxOf, normalizeEmail } from '../accounts/accounts.dto';
@@ -18,7 +20,7 @@ import { LoginThrottle } from '../throttling/login-throttle.service';
 import { EmailTokensService } from '../tokens/tokens.service';
 import { PasswordHasher } from './password-hasher';
 import { assertAcceptablePassword } from './password-policy';
-import { PasswordChangedView, RESET_REQUESTED, ResetRequestedView } from './passwords.dto';
+import { RESET_REQUESTED } from './passwords.dto';
 
 /** Changing a known password, and recovering a forgotten one through the mailbox. */
 @Injectable()

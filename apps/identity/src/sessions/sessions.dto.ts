@@ -43,11 +43,6 @@ export function mapTokenPair(
   return { accessToken, refreshToken, expiresIn, tokenType: 'Bearer' };
 }
 
-/** The answer of logout: nothing to show, the session is gone whatever it was. */
-export interface LoggedOutView {
-  ok: true;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Session ids arrive from the gateway (the JWT `sid`); anything else is no session of ours. */

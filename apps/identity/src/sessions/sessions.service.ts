@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import {
   AccessTokenClaims,
   Caller,
+  LoggedOutView,
   LoginDto,
   RefreshDto,
   TokenPair,
@@ -23,7 +24,6 @@ import { LoginSubject, LoginThrottle } from '../throttling/login-throttle.servic
 import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-token';
 import { SessionRevocations } from './session-revocations';
 import {
-  LoggedOutView,
   SessionEndReason,
   isSessionId,
   mapTokenPair,
@@ -153,7 +153,8 @@ export class SessionsService {
         throw new DomainError(AuthErrors.refreshExpired);
       case 'locked':
         throw new AccountLockedError();
-      default:
+      case 'invalid':
+      case 'revoked':
         throw invalidRefresh();
     }
   }

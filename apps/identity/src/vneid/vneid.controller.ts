@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   IdentityRpc,
   OidcExchangeDto,
@@ -8,21 +8,21 @@ import {
   VneidIdentityDto,
   VneidSignInView,
 } from '@dvc/contracts';
-import { RpcInput, requestContextOf } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requestContextOf } from '@dvc/messaging';
 import { VneidService } from './vneid.service';
 
 @Controller()
 export class VneidController {
   constructor(private readonly vneid: VneidService) {}
 
-  @MessagePattern(IdentityRpc.vneidSignIn)
+  @RpcHandler(IdentityRpc.vneidSignIn)
   signIn(
     @Payload(new RpcInput(VneidIdentityDto)) req: RpcRequest<VneidIdentityDto>,
   ): Promise<VneidSignInView> {
     return this.vneid.signIn(req.data, requestContextOf(req));
   }
 
-  @MessagePattern(IdentityRpc.oidcExchange)
+  @RpcHandler(IdentityRpc.oidcExchange)
   exchange(
     @Payload(new RpcInput(OidcExchangeDto)) req: RpcRequest<OidcExchangeDto>,
   ): Promise<TokenPair> {

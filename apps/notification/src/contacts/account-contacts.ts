@@ -58,7 +58,7 @@ export class RpcAccountContacts extends AccountContacts {
   private async ask(accountId: string): Promise<AccountContactView> {
     let contact: AccountContactView;
     try {
-      contact = await this.identity.send<AccountContactView>(IdentityRpc.contact, {
+      contact = await this.identity.send(IdentityRpc.contact, {
         caller: null,
         correlationId: null,
         data: { accountId },

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ListNotificationsQuery,
   MarkAllReadView,
@@ -11,7 +11,7 @@ import {
   NotificationsAfterView,
   RpcRequest,
 } from '@dvc/contracts';
-import { RpcInput, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import { NotificationsService } from './notifications.service';
 
 /** The caller's bell, over RPC. */
@@ -19,26 +19,26 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @MessagePattern(NotificationRpc.list)
+  @RpcHandler(NotificationRpc.list)
   list(
     @Payload(new RpcInput(ListNotificationsQuery)) req: RpcRequest<ListNotificationsQuery>,
   ): Promise<NotificationListView> {
     return this.notifications.list(requireCaller(req), req.data);
   }
 
-  @MessagePattern(NotificationRpc.markRead)
+  @RpcHandler(NotificationRpc.markRead)
   markRead(
     @Payload(new RpcInput(NotificationRefInput)) req: RpcRequest<NotificationRefInput>,
   ): Promise<NotificationView> {
     return this.notifications.markRead(requireCaller(req), req.data.id, req.data.locale);
   }
 
-  @MessagePattern(NotificationRpc.markAllRead)
+  @RpcHandler(NotificationRpc.markAllRead)
   markAllRead(@Payload() req: RpcRequest<unknown>): Promise<MarkAllReadView> {
     return this.notifications.markAllRead(requireCaller(req));
   }
 
-  @MessagePattern(NotificationRpc.listAfter)
+  @RpcHandler(NotificationRpc.listAfter)
   listAfter(
     @Payload(new RpcInput(NotificationsAfterInput)) req: RpcRequest<NotificationsAfterInput>,
   ): Promise<NotificationsAfterView> {

@@ -1,12 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   NotificationPreferencesView,
   NotificationRpc,
   RpcRequest,
   UpdateNotificationPreferencesDto,
 } from '@dvc/contracts';
-import { RpcInput, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import { PreferencesService } from './preferences.service';
 
 /** The caller's notification preferences, over RPC. */
@@ -14,12 +14,12 @@ import { PreferencesService } from './preferences.service';
 export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
-  @MessagePattern(NotificationRpc.getPreferences)
+  @RpcHandler(NotificationRpc.getPreferences)
   get(@Payload() req: RpcRequest<unknown>): Promise<NotificationPreferencesView> {
     return this.preferences.get(requireCaller(req));
   }
 
-  @MessagePattern(NotificationRpc.setPreferences)
+  @RpcHandler(NotificationRpc.setPreferences)
   set(
     @Payload(new RpcInput(UpdateNotificationPreferencesDto))
     req: RpcRequest<UpdateNotificationPreferencesDto>,

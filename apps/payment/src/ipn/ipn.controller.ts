@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   IpnAnswer,
   PaymentReturnView,
@@ -7,7 +7,7 @@ import {
   ProviderCallbackInput,
   RpcRequest,
 } from '@dvc/contracts';
-import { RpcInput, requestContextOf } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requestContextOf } from '@dvc/messaging';
 import { IpnService } from './ipn.service';
 import { ReturnViewService } from './return-view.service';
 
@@ -23,14 +23,14 @@ export class IpnController {
    * Never an error: the provider expects `{RspCode, Message}` whatever it sent. A payload
    * without a query string is handled as an empty query (no signature: 97), and recorded.
    */
-  @MessagePattern(PaymentRpc.ipn)
+  @RpcHandler(PaymentRpc.ipn)
   handleIpn(@Payload() req: RpcRequest<Partial<ProviderCallbackInput>>): Promise<IpnAnswer> {
     const rawQuery =
       typeof req?.data?.rawQuery === 'string' ? req.data.rawQuery.slice(0, 8192) : '';
     return this.ipn.handle(rawQuery, requestContextOf(req));
   }
 
-  @MessagePattern(PaymentRpc.returnView)
+  @RpcHandler(PaymentRpc.returnView)
   returnView(
     @Payload(new RpcInput(ProviderCallbackInput)) req: RpcRequest<ProviderCallbackInput>,
   ): Promise<PaymentReturnView> {

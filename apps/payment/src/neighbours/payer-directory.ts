@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Caller, IdentityRpc, ProfileView, RpcQueues } from '@dvc/contracts';
+import { Caller, IdentityRpc, RpcQueues } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { PaymentConfig } from '../payment.config';
 
@@ -24,7 +24,7 @@ export class RpcPayerDirectory extends PayerDirectory {
   }
 
   async nameOf(caller: Caller, correlationId: string | null): Promise<string> {
-    const profile = await this.identity.send<ProfileView>(IdentityRpc.getProfile, {
+    const profile = await this.identity.send(IdentityRpc.getProfile, {
       caller,
       correlationId,
       data: {},

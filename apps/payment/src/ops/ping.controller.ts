@@ -1,11 +1,11 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import { PaymentRpc } from '@dvc/contracts';
+import { RpcHandler } from '@dvc/messaging';
 
 /** Round trip through the RPC queue, for the gateway's readiness check. */
 @Controller()
 export class PingController {
-  @MessagePattern(PaymentRpc.ping)
+  @RpcHandler(PaymentRpc.ping)
   ping(): { ok: true } {
     return { ok: true };
   }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CheckoutInput,
   CheckoutView,
@@ -12,7 +12,7 @@ import {
   ReceiptAuthorizationView,
   RpcRequest,
 } from '@dvc/contracts';
-import { RpcInput, requestContextOf, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requestContextOf, requireCaller } from '@dvc/messaging';
 import { PaymentsService } from './payments.service';
 
 /** Giao dịch: the citizen's own payments (anyone else's is 404), the methods, the checkout. */
@@ -20,33 +20,33 @@ import { PaymentsService } from './payments.service';
 export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
-  @MessagePattern(PaymentRpc.list)
+  @RpcHandler(PaymentRpc.list)
   list(
     @Payload(new RpcInput(ListPaymentsQuery)) req: RpcRequest<ListPaymentsQuery>,
   ): Promise<Page<PaymentView>> {
     return this.payments.list(requireCaller(req), req.data);
   }
 
-  @MessagePattern(PaymentRpc.get)
+  @RpcHandler(PaymentRpc.get)
   get(
     @Payload(new RpcInput(PaymentRefInput)) req: RpcRequest<PaymentRefInput>,
   ): Promise<PaymentView> {
     return this.payments.get(requireCaller(req), req.data.paymentId);
   }
 
-  @MessagePattern(PaymentRpc.listMethods)
+  @RpcHandler(PaymentRpc.listMethods)
   listMethods(): PaymentMethodView[] {
     return this.payments.methods();
   }
 
-  @MessagePattern(PaymentRpc.checkout)
+  @RpcHandler(PaymentRpc.checkout)
   checkout(
     @Payload(new RpcInput(CheckoutInput)) req: RpcRequest<CheckoutInput>,
   ): Promise<CheckoutView> {
     return this.payments.checkout(requireCaller(req), req.data, requestContextOf(req));
   }
 
-  @MessagePattern(PaymentRpc.authorizeReceipt)
+  @RpcHandler(PaymentRpc.authorizeReceipt)
   authorizeReceipt(
     @Payload(new RpcInput(PaymentRefInput)) req: RpcRequest<PaymentRefInput>,
   ): Promise<ReceiptAuthorizationView> {

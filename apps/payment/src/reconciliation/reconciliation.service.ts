@@ -215,8 +215,11 @@ export class ReconciliationService {
         );
         return { finding: 'disputed', payment: ended };
       }
-      default:
-        return null; // pending or not_found: the customer may still pay until the window closes
+      case 'pending':
+      case 'not_found':
+      case 'unknown':
+        // Not settled yet, or the query failed: the customer may still pay until the window closes.
+        return null;
     }
   }
 }

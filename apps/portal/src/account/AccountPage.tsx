@@ -29,7 +29,7 @@ export function AccountPage() {
     <Card title={<h1 className="page-title">{t('account.title')}</h1>}>
       <Tabs
         activeKey={tabs.some((x) => x.key === tab) ? tab : 'thong-tin'}
-        onChange={(key) => navigate(key === 'thong-tin' ? '/tai-khoan' : `/tai-khoan/${key}`)}
+        onChange={(key) => void navigate(key === 'thong-tin' ? '/tai-khoan' : `/tai-khoan/${key}`)}
         items={tabs}
         destroyOnHidden
       />

@@ -51,7 +51,7 @@ export function LoginPage() {
       client.clear();
       const state = session.snapshot;
       const roles = state.status === 'authenticated' ? state.user.roles : [];
-      navigate(returnUrl ? safeReturnUrl(returnUrl) : homeOf(roles), { replace: true });
+      void navigate(returnUrl ? safeReturnUrl(returnUrl) : homeOf(roles), { replace: true });
     } catch (err) {
       // Whatever happened, the captcha shown was spent.
       if (captchaNeeded) captcha.renew();

@@ -48,7 +48,7 @@ export function ProcedureEditorPage() {
       void message.success(t('admin.saved', { code: saved.code }));
       void client.invalidateQueries({ queryKey: ['procedure'] });
       void client.invalidateQueries({ queryKey: ['procedures'] });
-      if (creating) navigate(`/quan-tri/thu-tuc/${saved.code}`, { replace: true });
+      if (creating) void navigate(`/quan-tri/thu-tuc/${saved.code}`, { replace: true });
     } catch (err) {
       setErrors(
         err instanceof ApiProblem && err.errors.length > 0

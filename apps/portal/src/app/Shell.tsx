@@ -67,7 +67,7 @@ function UserMenu() {
         onClick: ({ key }) => {
           if (key === 'logout') {
             void accountApi.logout().finally(() => navigate('/'));
-          } else navigate(key);
+          } else void navigate(key);
         },
       }}
     >
@@ -97,7 +97,7 @@ export function Shell() {
       onSessionExpired(() => {
         void message.warning(t('auth.expired'));
         const { pathname, search } = here.current;
-        navigate(loginPath(pathname + search), { replace: true });
+        void navigate(loginPath(pathname + search), { replace: true });
       }),
     [message, navigate, t],
   );

@@ -34,7 +34,7 @@ export function ApplyPage() {
     setError(null);
     try {
       const draft = await dossiersApi.create(code, chosen);
-      navigate(`/ho-so/${draft.id}/nop`, { replace: true });
+      void navigate(`/ho-so/${draft.id}/nop`, { replace: true });
     } catch (err) {
       setError(problemMessage(err, t));
       creating.current = false;

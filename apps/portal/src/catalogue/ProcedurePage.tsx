@@ -52,7 +52,9 @@ export function ProcedurePage() {
               type="primary"
               size="large"
               icon={<SendOutlined />}
-              onClick={() => navigate(state.status === 'authenticated' ? apply : loginPath(apply))}
+              onClick={() =>
+                void navigate(state.status === 'authenticated' ? apply : loginPath(apply))
+              }
             >
               {t('procedure.apply')}
             </Button>

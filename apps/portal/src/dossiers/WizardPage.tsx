@@ -185,7 +185,7 @@ export function WizardPage() {
       draftStorage.keepReceipt(id, result);
       draftStorage.forgetForm(id);
       submitted.current = true;
-      navigate(`/ho-so/${id}/bien-nhan`, { replace: true });
+      void navigate(`/ho-so/${id}/bien-nhan`, { replace: true });
       void client.invalidateQueries({ queryKey: ['dossier'] });
     } catch (err) {
       if (err instanceof ApiProblem && err.errors.length > 0) {

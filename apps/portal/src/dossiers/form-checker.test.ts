@@ -1,4 +1,4 @@
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorOf } from '@dvc/forms';
@@ -8,7 +8,7 @@ import onlineForms from './fixtures/online-forms.json';
 /** The dossier service's validator: ajv 2020, all errors, verbose, with formats. */
 const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
 addFormats(ajv);
-const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+const compiled = new Map<string, ValidateFunction>();
 
 function serverErrors(schema: SchemaNode, data: unknown, mode: 'draft' | 'final') {
   const { $id: _id, ...rest } = schema;

@@ -49,7 +49,9 @@ export function statusTone(
     case 'REFUSED':
     case 'STOPPED':
       return 'error';
-    default:
+    case 'SUBMITTED':
+    case 'RECEIVED':
+    case 'PROCESSING':
       return 'processing';
   }
 }

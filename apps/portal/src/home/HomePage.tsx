@@ -45,7 +45,9 @@ export function HomePage() {
           aria-label={t('home.searchLabel')}
           allowClear
           onSearch={(value) =>
-            navigate(value.trim() ? `/thu-tuc?q=${encodeURIComponent(value.trim())}` : '/thu-tuc')
+            void navigate(
+              value.trim() ? `/thu-tuc?q=${encodeURIComponent(value.trim())}` : '/thu-tuc',
+            )
           }
         />
         <p className="hero-popular">

@@ -52,7 +52,7 @@ export function NotificationBell() {
       await notificationsApi.read(item.id).catch(() => undefined);
       void client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY });
     }
-    if (item.link?.startsWith('/')) navigate(item.link);
+    if (item.link?.startsWith('/')) void navigate(item.link);
   }
 
   async function readAll() {

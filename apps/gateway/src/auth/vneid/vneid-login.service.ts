@@ -1,11 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  IdentityRpc,
-  OidcExchangeDto,
-  TokenPair,
-  VneidIdentityDto,
-  VneidSignInView,
-} from '@dvc/contracts';
+import { IdentityRpc, OidcExchangeDto, TokenPair } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { GatewayConfig } from '../../gateway.config';
 import { CallContext } from '../../rpc/call-context';
@@ -45,12 +39,7 @@ export class VneidLoginService {
   ): Promise<string> {
     const login = await this.pending.take(query.state, browserKey);
     const person = await this.relyingParty.identityOf(query.rawQuery, login);
-    const signedIn = await sendRpc<VneidSignInView, VneidIdentityDto>(
-      this.identity,
-      IdentityRpc.vneidSignIn,
-      ctx,
-      person,
-    );
+    const signedIn = await sendRpc(this.identity, IdentityRpc.vneidSignIn, ctx, person);
     const target = new URL(PORTAL_VNEID_PATH, this.config.PUBLIC_URL);
     target.searchParams.set('code', signedIn.code);
     target.searchParams.set('returnTo', login.returnTo);

@@ -24,7 +24,7 @@ import { assertActionPossible } from '../dossiers/status-machine';
 import { FileStore } from '../neighbours/file-store';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
 import { AgencyActions, assertProcessing } from './agency-actions';
-import { mapResultFileView } from './results.dto';
+import { mapResultFileView } from '../results/results.dto';
 
 const DEFAULT_PAGE_SIZE = 20;
 

@@ -17,8 +17,8 @@ import { DossierConfig } from '../dossier.config';
 import { wrongStatus } from '../dossiers/dossier-access';
 import { Actor, ActionRequest, DossierWorkflow } from '../dossiers/dossier-workflow';
 import type { Dossier } from '../dossiers/dossiers.dto';
-import { ResultFile } from './results.dto';
-import { ResultsRepository } from './results.repository';
+import { ResultFile } from '../results/results.dto';
+import { ResultsRepository } from '../results/results.repository';
 
 /** An action of the agency on a dossier, whoever sends it: an officer or the agency's system. */
 export interface AgencyActionInput extends OfficerActionDto {

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   DossierFileInput,
   DossierRefInput,
@@ -13,7 +13,7 @@ import {
   RpcRequest,
   UploadQuotaView,
 } from '@dvc/contracts';
-import { RpcInput, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import { onBehalfOf } from '../rpc/on-behalf-of';
 import { OfficerService } from './officer.service';
 
@@ -22,21 +22,21 @@ import { OfficerService } from './officer.service';
 export class OfficerController {
   constructor(private readonly officer: OfficerService) {}
 
-  @MessagePattern(DossierRpc.officerList)
+  @RpcHandler(DossierRpc.officerList)
   list(
     @Payload(new RpcInput(OfficerQueueQuery)) req: RpcRequest<OfficerQueueQuery>,
   ): Promise<Page<OfficerDossierSummary>> {
     return this.officer.list(requireCaller(req), req.data);
   }
 
-  @MessagePattern(DossierRpc.officerGet)
+  @RpcHandler(DossierRpc.officerGet)
   get(
     @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
   ): Promise<OfficerDossierView> {
     return this.officer.get(requireCaller(req), req.data.dossierId);
   }
 
-  @MessagePattern(DossierRpc.officerAction)
+  @RpcHandler(DossierRpc.officerAction)
   act(
     @Payload(new RpcInput(OfficerActionInput)) req: RpcRequest<OfficerActionInput>,
   ): Promise<OfficerDossierView> {
@@ -44,14 +44,14 @@ export class OfficerController {
     return this.officer.act(caller, req.data, onBehalfOf(req, caller));
   }
 
-  @MessagePattern(DossierRpc.officerPrepareResult)
+  @RpcHandler(DossierRpc.officerPrepareResult)
   prepareResult(
     @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
   ): Promise<UploadQuotaView> {
     return this.officer.prepareResult(requireCaller(req), req.data.dossierId);
   }
 
-  @MessagePattern(DossierRpc.officerAddResult)
+  @RpcHandler(DossierRpc.officerAddResult)
   addResult(
     @Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>,
   ): Promise<ResultFileView> {

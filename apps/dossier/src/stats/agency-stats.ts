@@ -1,5 +1,5 @@
 import { Controller, Injectable } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import {
@@ -14,7 +14,7 @@ import {
   DomainError,
 } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
-import { RpcInput, requireCaller } from '@dvc/messaging';
+import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import type { DB } from '../database/db.generated';
 
 /** Statuses that settle a dossier: result ready, refused, stopped. */
@@ -130,7 +130,7 @@ export class AgencyStatsService {
 export class AgencyStatsController {
   constructor(private readonly stats: AgencyStatsService) {}
 
-  @MessagePattern(DossierRpc.officerStats)
+  @RpcHandler(DossierRpc.officerStats)
   get(
     @Payload(new RpcInput(AgencyStatsQuery)) req: RpcRequest<AgencyStatsQuery>,
   ): Promise<AgencyStatsView> {

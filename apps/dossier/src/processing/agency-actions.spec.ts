@@ -7,8 +7,8 @@ import { DossierConfig } from '../dossier.config';
 import { Actor, DossierWorkflow } from '../dossiers/dossier-workflow';
 import type { Dossier } from '../dossiers/dossiers.dto';
 import { AgencyActionInput, AgencyActions } from './agency-actions';
-import type { ResultFile } from './results.dto';
-import { ResultsRepository } from './results.repository';
+import type { ResultFile } from '../results/results.dto';
+import { ResultsRepository } from '../results/results.repository';
 
 const officer: Actor = { by: 'officer', role: 'officer', accountId: 'officer-1' };
 const now = new Date('2026-03-03T02:00:00Z');

@@ -18,7 +18,7 @@ import type { Dossier } from '../dossiers/dossiers.dto';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { assertActionPossible } from '../dossiers/status-machine';
 import { FileStore } from '../neighbours/file-store';
-import { AgencyActions, assertProcessing } from '../officer/agency-actions';
+import { AgencyActions, assertProcessing } from '../processing/agency-actions';
 import {
   AGENCY_SYSTEM,
   COMMAND_STEPS,
