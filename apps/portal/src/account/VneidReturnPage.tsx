@@ -29,7 +29,7 @@ export function VneidReturnPage() {
       .exchangeVneidCode(code)
       .then(() => {
         client.clear();
-        navigate(safeReturnUrl(params.get('returnTo')), { replace: true });
+        void navigate(safeReturnUrl(params.get('returnTo')), { replace: true });
       })
       .catch((err: unknown) => setError(problemMessage(err, t)));
   }, [client, navigate, params, t]);

@@ -35,7 +35,9 @@ export const accountApi = {
     `/api/v1/auth/oidc/vneid/start?returnTo=${encodeURIComponent(returnTo)}`,
   /** The one-time code of a VNeID login → the session. */
   async exchangeVneidCode(code: string): Promise<void> {
-    session.start(await api<TokenPair>('POST', '/auth/oidc/exchange', { code }));
+    session.start(
+      await body<TokenPair>(client.POST('/api/v1/auth/oidc/exchange', { body: { code } })),
+    );
   },
   async logout(): Promise<void> {
     const refreshToken = session.refresh;

@@ -192,6 +192,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/oidc/vneid/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Đăng nhập bằng VNeID / Start a VNeID login (302 to VNeID)
+     * @description returnTo: a path of the portal to open after the login (default /).
+     */
+    get: operations['VneidController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/vneid/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** VNeID → DVC: the authorization response (302 to the portal with a one-time code) */
+    get: operations['VneidController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/exchange': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đổi mã một lần lấy phiên / Exchange the one-time code for tokens */
+    post: operations['VneidController_exchange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -525,7 +579,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Tải kết quả / Download a result file */
+    /**
+     * Tải kết quả / Download a result file
+     * @description Only from RESULT_READY on (RETURNED included), so never while a requested fee is unpaid, and not after REFUSED or STOPPED: otherwise 404 `file.not_found`, as for a file that is not there. The dossier view lists results under the same rule.
+     */
     get: operations['DossiersController_result'];
     put?: never;
     post?: never;
@@ -562,7 +619,10 @@ export interface paths {
     /** Giấy tờ cá nhân / My documents */
     get: operations['DocumentsController_list'];
     put?: never;
-    /** Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?) */
+    /**
+     * Thêm giấy tờ / Add a document (multipart: file, type, title, number?, issuedAt?)
+     * @description Each account keeps at most WALLET_MAX_DOCUMENTS documents of WALLET_MAX_BYTES in all (100 and 200 MB by default): past either, 409 `document.wallet_full` with `maxDocuments`, `maxBytes`, `usedDocuments` and `usedBytes`, and the uploaded file is discarded.
+     */
     post: operations['DocumentsController_create'];
     delete?: never;
     options?: never;
@@ -981,6 +1041,10 @@ export interface components {
     ResetPasswordDto: {
       token: string;
       newPassword: string;
+    };
+    OidcExchangeDto: {
+      /** @description The one-time code the portal received after the VNeID login */
+      code: string;
     };
     UpdateProfileDto: {
       fullName?: string;
@@ -1613,6 +1677,153 @@ export interface operations {
     responses: {
       /** @description Password changed; every session of the account ended */
       204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  VneidController_start: {
+    parameters: {
+      query?: {
+        returnTo?: unknown;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redirect to the VNeID login page */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  VneidController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Redirect to the portal, which exchanges the code */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  VneidController_exchange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OidcExchangeDto'];
+      };
+    };
+    responses: {
+      /** @description { accessToken, refreshToken, expiresIn, tokenType } */
+      200: {
         headers: {
           [name: string]: unknown;
         };
