@@ -6,7 +6,14 @@ import { AppName, configProblem, deployedApps } from './ops-support';
  * origins, development stand-ins).
  */
 const EXPECTED: Record<AppName, string[]> = {
-  gateway: ['AMQP_URL', 'REDIS_URL', 'JWT_SECRET', 'INTERNAL_TOKEN', 'CORS_ORIGINS'],
+  gateway: [
+    'AMQP_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'INTERNAL_TOKEN',
+    'CORS_ORIGINS',
+    'OIDC_CLIENT_SECRET',
+  ],
   identity: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'JWT_SECRET', 'EMAIL_TOKEN_PUBLIC_KEY'],
   catalogue: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL'],
   notification: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'SMTP_HOST', 'EMAIL_TOKEN_PRIVATE_KEY'],
