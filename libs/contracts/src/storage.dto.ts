@@ -211,3 +211,44 @@ export type FileReadingService = keyof typeof FILE_READING_SERVICES;
 
 /** Who reads a file over the internal HTTP API: never nobody. */
 export type FileReader = { ownerId: string } | { service: FileReadingService };
+
+/** Kinds of legal documents the portal issues signed (each verifiable at /xac-thuc/<code>). */
+export const IssuedDocumentTypes = [
+  'result',
+  'dossier-receipt',
+  'payment-receipt',
+  'apology',
+] as const;
+export type IssuedDocumentType = (typeof IssuedDocumentTypes)[number];
+
+/** What a verification tells anyone, without login: never personal data. */
+export interface VerificationView {
+  documentType: IssuedDocumentType;
+  dossierCode: string;
+  agency: { code: string; name: string };
+  issuedAt: string;
+  /** SHA-256 (hex) of the document as issued. */
+  sha256: string;
+  /** The signing certificate's name (the agency). */
+  signer: string;
+  /** True only for the exact issued bytes with a signature that checks. */
+  valid: boolean;
+  verificationCode: string;
+}
+
+/** A document issued signed: the stored file to hand out and how to verify it. */
+export interface IssuedDocumentView {
+  verificationCode: string;
+  documentType: IssuedDocumentType;
+  /** The signed PDF (for a non-PDF result: its signed cover sheet). */
+  fileId: string;
+  fileName: string;
+  sha256: string;
+  issuedAt: string;
+}
+
+/** Internal HTTP API of document-storage for verification by upload (the body is the PDF). */
+export const VerificationHttp = {
+  /** POST, raw body; answers VerificationView or 404 when the file was never issued here. */
+  verify: '/internal/verifications',
+} as const;

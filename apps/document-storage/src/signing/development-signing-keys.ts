@@ -76,7 +76,10 @@ export class DevelopmentSigningKeys implements SigningKeys {
     ]);
     cert.sign(keys.privateKey, forge.md.sha256.create());
     await mkdir(this.directory, { recursive: true });
-    await writeAtomically(join(this.directory, ROOT_KEY), forge.pki.privateKeyToPem(keys.privateKey));
+    await writeAtomically(
+      join(this.directory, ROOT_KEY),
+      forge.pki.privateKeyToPem(keys.privateKey),
+    );
     await writeAtomically(join(this.directory, ROOT_CERT), forge.pki.certificateToPem(cert));
     return { cert, key: keys.privateKey };
   }
@@ -101,9 +104,14 @@ export class DevelopmentSigningKeys implements SigningKeys {
       { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     ]);
     cert.sign(root.key, forge.md.sha256.create());
-    const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert, root.cert], DEVELOPMENT_P12_PASSPHRASE, {
-      algorithm: '3des',
-    });
+    const p12 = forge.pkcs12.toPkcs12Asn1(
+      keys.privateKey,
+      [cert, root.cert],
+      DEVELOPMENT_P12_PASSPHRASE,
+      {
+        algorithm: '3des',
+      },
+    );
     const bytes = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
     await mkdir(join(this.directory, 'agencies'), { recursive: true });
     await writeAtomically(file, bytes);

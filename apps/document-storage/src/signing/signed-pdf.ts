@@ -26,7 +26,9 @@ export async function signedPdf(
   agency: IssuingAgency,
   signer: DocumentSigner,
 ): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false }).catch((err: Error) => {
+    throw new UnreadablePdfError(err.message);
+  });
   const page = doc.getPages()[doc.getPageCount() - 1];
   const qr = await doc.embedPng(await QRCode.toBuffer(stamp.url, { margin: 1, width: 240 }));
   const { width } = page.getSize();
@@ -53,6 +55,9 @@ export async function signedPdf(
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   return new SignPdf().sign(withPlaceholder, new AgencySigner(signer, agency));
 }
+
+/** A PDF that cannot be rewritten (encrypted, broken): it cannot carry a stamp and a signature. */
+export class UnreadablePdfError extends Error {}
 
 /** Adapts a DocumentSigner to the signer @signpdf expects. */
 class AgencySigner extends Signer {
