@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { DevelopmentSigningKeys } from './development-signing-keys';
 import { Pkcs12DocumentSigner } from './pkcs12-signer';
 import { checkSignature } from './signature-check';
-import { signedPdf } from './signed-pdf';
+import { UnreadablePdfError, signedPdf } from './signed-pdf';
 
 const agency = { code: '000.00.01.H26', name: 'Sở Tư pháp Hà Nội' };
 const stamp = { code: 'ABCD2345EFGH', url: 'https://dichvucong.test/xac-thuc/ABCD2345EFGH' };
@@ -68,6 +68,14 @@ describe('signed PDFs', () => {
     expect(checkSignature(await plainPdf(), await signer.trustedRoots())).toMatchObject({
       valid: false,
     });
+  });
+
+  it('refuses to stamp a PDF without a page (the caller issues a cover sheet instead)', async () => {
+    const signer = await newSigner();
+    const pageless = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+    await expect(signedPdf(pageless, stamp, agency, signer)).rejects.toBeInstanceOf(
+      UnreadablePdfError,
+    );
   });
 
   it('keeps the agency certificate it made for the next start', async () => {

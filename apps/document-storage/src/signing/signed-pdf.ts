@@ -1,7 +1,7 @@
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer, SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, PDFPage, StandardFonts, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { DocumentSigner, IssuingAgency } from './document-signer';
 
@@ -26,10 +26,7 @@ export async function signedPdf(
   agency: IssuingAgency,
   signer: DocumentSigner,
 ): Promise<Buffer> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false }).catch((err: Error) => {
-    throw new UnreadablePdfError(err.message);
-  });
-  const page = doc.getPages()[doc.getPageCount() - 1];
+  const { doc, page } = await openLastPage(pdf);
   const qr = await doc.embedPng(await QRCode.toBuffer(stamp.url, { margin: 1, width: 240 }));
   const { width } = page.getSize();
   const x = width - MARGIN - QR_SIZE;
@@ -54,6 +51,17 @@ export async function signedPdf(
   });
   const withPlaceholder = Buffer.from(await doc.save({ useObjectStreams: false }));
   return new SignPdf().sign(withPlaceholder, new AgencySigner(signer, agency));
+}
+
+async function openLastPage(pdf: Buffer): Promise<{ doc: PDFDocument; page: PDFPage }> {
+  try {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const page = doc.getPages().at(-1);
+    if (page) return { doc, page };
+  } catch (err) {
+    throw new UnreadablePdfError((err as Error).message);
+  }
+  throw new UnreadablePdfError('the PDF has no page');
 }
 
 /** A PDF that cannot be rewritten (encrypted, broken): it cannot carry a stamp and a signature. */
