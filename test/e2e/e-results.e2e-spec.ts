@@ -107,6 +107,20 @@ describe('e-results (e2e)', () => {
     );
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ verificationCode: result.verificationCode, valid: false });
+
+    // Delivered: the signed result is in the citizen's wallet, and reusable in the next dossier.
+    await call('POST', `/officer/dossiers/${id}/actions/return`, { token: officer, body: {} });
+    const wallet = await call<
+      { id: string; source: string; dossierCode: string; file: { sha256: string } }[]
+    >('GET', '/me/documents', { token: citizen });
+    const kept = wallet.body.find((doc) => doc.dossierCode === mine.body.code);
+    expect(kept).toMatchObject({ source: 'result', file: { sha256: byCode.body.sha256 } });
+    const next = await factory.newDraft(citizen);
+    const reused = await call('POST', `/dossiers/${next.id}/attachments/from-document`, {
+      token: citizen,
+      body: { documentId: kept!.id, componentId: 'ban-sao-gplx' },
+    });
+    expect(reused.status).toBe(201);
   });
 
   it('answers 404 for an unknown code, 400 for a malformed one, 404 for a file never issued', async () => {

@@ -181,6 +181,9 @@ export async function startDossierContext(): Promise<DossierTestContext> {
           if (file) file.status = 'deleted';
           return { response: { deleted: true } };
         })
+        .on(StorageRpc.addResultDocument, (req) => ({
+          response: { id: randomUUID(), fileId: req.data.fileId, source: 'result' },
+        }))
         .on(StorageRpc.issueResult, (req) => {
           // Signed by the agency: a new file, named like the result; the same on a retry.
           const fileId = req.data.fileId as string;
@@ -300,6 +303,8 @@ export async function startDossierContext(): Promise<DossierTestContext> {
           type: 'birth-certificate',
           title: 'Giấy chứng sinh',
           number: null,
+          source: 'upload',
+          dossierCode: null,
           issuedAt: null,
           file: {
             fileName: original.fileName,

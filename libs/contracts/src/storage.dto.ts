@@ -145,6 +145,25 @@ export class CreateDocumentInput extends CreatePersonalDocumentDto {
   fileId: string;
 }
 
+/** Input of `storage.documents.from_result` (services only): a delivered e-result into the wallet. */
+export class ResultDocumentInput {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+
+  @IsUUID()
+  ownerId: string;
+
+  /** The signed file (issued document) delivered to the citizen. */
+  @IsUUID()
+  fileId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  dossierCode: string;
+}
+
 /** Input of `storage.documents.get` and `storage.documents.delete`. */
 export class DocumentIdInput {
   @IsUUID()
@@ -168,6 +187,9 @@ export interface StoredFileView {
   createdAt: string;
 }
 
+/** Where a wallet document came from: the citizen's upload, or a result the portal delivered. */
+export type PersonalDocumentSource = 'upload' | 'result';
+
 export interface PersonalDocumentView {
   id: string;
   /** The stored file behind the document (what `storage.files.copy` copies into a dossier). */
@@ -176,6 +198,9 @@ export interface PersonalDocumentView {
   title: string;
   number: string | null;
   issuedAt: string | null;
+  source: PersonalDocumentSource;
+  /** The dossier whose result this is (source `result`), else null. */
+  dossierCode: string | null;
   file: { fileName: string; contentType: string; size: number; sha256: string };
   createdAt: string;
 }

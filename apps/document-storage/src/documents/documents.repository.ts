@@ -16,6 +16,15 @@ export interface NewDocument {
   fileId: string;
 }
 
+/** A delivered e-result kept in the citizen's wallet. */
+export interface NewResultDocument {
+  ownerId: string;
+  title: string;
+  fileId: string;
+  dossierCode: string;
+  issuedFileId: string;
+}
+
 /** The `documents` table: the personal document wallet (giấy tờ cá nhân). */
 @Injectable()
 export class DocumentsRepository {
@@ -61,6 +70,38 @@ export class DocumentsRepository {
     return row?.id ?? null;
   }
 
+  /** Null when this issued document is already in the owner's wallet. */
+  async insertResult(doc: NewResultDocument, manager: EntityManager): Promise<string | null> {
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('documents')
+      .values({
+        owner_id: doc.ownerId,
+        type: 'other',
+        title: doc.title,
+        file_id: doc.fileId,
+        source: 'result',
+        dossier_code: doc.dossierCode,
+        issued_file_id: doc.issuedFileId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['owner_id', 'issued_file_id'])
+          .where('issued_file_id', 'is not', null)
+          .where('deleted_at', 'is', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async findByIssuedFile(ownerId: string, issuedFileId: string): Promise<DocumentRow | null> {
+    const row = await this.live(ownerId)
+      .where('d.issued_file_id', '=', issuedFileId)
+      .executeTakeFirst();
+    return (row as DocumentRow | undefined) ?? null;
+  }
+
   async list(ownerId: string): Promise<DocumentRow[]> {
     const rows = await this.live(ownerId).orderBy('d.created_at', 'desc').orderBy('d.id').execute();
     return rows as DocumentRow[];
@@ -100,6 +141,8 @@ export class DocumentsRepository {
         'd.number',
         sql<string | null>`d.issued_at::text`.as('issued_at'),
         'd.created_at',
+        'd.source',
+        'd.dossier_code',
         'f.id as file_id',
         'f.file_name',
         'f.content_type',

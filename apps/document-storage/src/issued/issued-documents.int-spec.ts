@@ -102,6 +102,42 @@ describe('issued documents', () => {
     expect(never.status).toBe(404);
   });
 
+  it('puts a delivered result into the citizen wallet once, as theirs to reuse', async () => {
+    const officer = ctx.newCitizen();
+    const citizen = ctx.newCitizen();
+    const upload = await ctx.uploaded(await samplePdf('Kết quả'), {
+      owner: officer.accountId,
+      purpose: 'result',
+    });
+    const issued = await issueResult(upload.id, '000.00.01.H26-261207-0009');
+    const deliver = () =>
+      ctx.rpc<PersonalDocumentView>(
+        StorageRpc.addResultDocument,
+        {
+          ownerId: citizen.accountId,
+          fileId: issued.fileId,
+          dossierCode: '000.00.01.H26-261207-0009',
+          internal: true,
+        },
+        null,
+      );
+    const kept = await deliver();
+    expect(kept).toMatchObject({
+      source: 'result',
+      dossierCode: '000.00.01.H26-261207-0009',
+      file: { sha256: issued.sha256 },
+    });
+    expect((await deliver()).id).toBe(kept.id);
+    const wallet = await ctx.rpc<PersonalDocumentView[]>(StorageRpc.listDocuments, {}, citizen);
+    expect(wallet.map((d) => d.id)).toEqual([kept.id]);
+    const copy = await ctx.rpc<StoredFileView>(
+      StorageRpc.copyFile,
+      { fileId: kept.fileId, purpose: 'attachment' },
+      citizen,
+    );
+    expect(copy.sha256).toBe(issued.sha256);
+  });
+
   it('lets only services issue', async () => {
     const officer = ctx.newCitizen();
     const upload = await ctx.uploaded(await samplePdf('x'), {

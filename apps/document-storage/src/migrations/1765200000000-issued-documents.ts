@@ -26,9 +26,19 @@ export class IssuedDocuments1765200000000 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX issued_documents_source ON ${s}.issued_documents (source_file_id)`,
     );
+    // A delivered e-result lands in the citizen's wallet, once per issued document.
+    await q.query(`ALTER TABLE ${s}.documents
+      ADD COLUMN source text NOT NULL DEFAULT 'upload' CHECK (source IN ('upload', 'result')),
+      ADD COLUMN dossier_code text,
+      ADD COLUMN issued_file_id uuid`);
+    await q.query(`CREATE UNIQUE INDEX documents_issued_file ON ${s}.documents
+      (owner_id, issued_file_id) WHERE issued_file_id IS NOT NULL AND deleted_at IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE ${schemaOf(q)}.issued_documents`);
+    const s = schemaOf(q);
+    await q.query(`ALTER TABLE ${s}.documents
+      DROP COLUMN source, DROP COLUMN dossier_code, DROP COLUMN issued_file_id`);
+    await q.query(`DROP TABLE ${s}.issued_documents`);
   }
 }

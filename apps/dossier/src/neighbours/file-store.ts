@@ -23,7 +23,8 @@ import { OnBehalfOf, STORAGE_RPC } from './neighbour-clients';
  * As a service (no caller, `internal: true`), for agency systems that upload without the
  * gateway: `storage.files.presign_upload {ownerId, purpose, fileName?}` → PresignedUploadView ·
  * `storage.files.finalize {fileId, ownerId, maxBytes}` → StoredFileView (clean) ·
- * `storage.issued.result {fileId, dossierCode, agency}` → IssuedDocumentView.
+ * `storage.issued.result {fileId, dossierCode, agency}` → IssuedDocumentView ·
+ * `storage.documents.from_result {ownerId, fileId, dossierCode}` → PersonalDocumentView.
  */
 export abstract class FileStore {
   /** The file's metadata, or null when storage does not know it. */
@@ -43,6 +44,11 @@ export abstract class FileStore {
     issue: { fileId: string; dossierCode: string; agency: { code: string; name: string } },
     correlationId: string | null,
   ): Promise<IssuedDocumentView>;
+  /** A delivered e-result copied into the citizen's wallet (`source: result`); once. */
+  abstract addResultToWallet(
+    delivery: { ownerId: string; fileId: string; dossierCode: string },
+    correlationId: string | null,
+  ): Promise<PersonalDocumentView>;
   /** Checks what was PUT like any upload (type, size, scan) and keeps it: the clean file. */
   abstract finalize(
     upload: { fileId: string; ownerId: string; maxBytes: number },
@@ -109,6 +115,17 @@ export class RpcFileStore extends FileStore {
       caller: null,
       correlationId,
       data: { ...issue, internal: true },
+    });
+  }
+
+  addResultToWallet(
+    delivery: { ownerId: string; fileId: string; dossierCode: string },
+    correlationId: string | null,
+  ): Promise<PersonalDocumentView> {
+    return this.storage.send<PersonalDocumentView>(StorageRpc.addResultDocument, {
+      caller: null,
+      correlationId,
+      data: { ...delivery, internal: true },
     });
   }
 

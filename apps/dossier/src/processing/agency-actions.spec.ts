@@ -10,7 +10,7 @@ import { AgencyActionInput, AgencyActions } from './agency-actions';
 import type { ResultFile } from '../results/results.dto';
 import { ResultsRepository } from '../results/results.repository';
 import { FileStore } from '../neighbours/file-store';
-import type { IssuedDocumentView } from '@dvc/contracts';
+import type { IssuedDocumentView, PersonalDocumentView } from '@dvc/contracts';
 
 const officer: Actor = { by: 'officer', role: 'officer', accountId: 'officer-1' };
 const now = new Date('2026-03-03T02:00:00Z');
@@ -206,6 +206,23 @@ describe('AgencyActions: what each action needs besides the status change', () =
     mocks.get(ResultsRepository).markSigned.mockResolvedValue(undefined);
     expect(await perform(d, { action: 'complete' })).toMatchObject({ action: 'complete' });
     expect(mocks.get(ResultsRepository).list).toHaveBeenCalledWith(d.id, tx.manager);
+  });
+
+  it('return puts each signed result into the citizen wallet', async () => {
+    const { mocks, perform } = newAgencyActions();
+    const d = dossierOf({ code, status: 'RESULT_READY' });
+    const signed = { fileId: 'signed-1', fileName: 'a.pdf', verificationCode: 'ABCDEFGHJKMN' };
+    mocks
+      .get(ResultsRepository)
+      .list.mockResolvedValue([{ id: 'r-1', fileId: 'f-1', signed } as ResultFile]);
+    mocks.get(FileStore).addResultToWallet.mockResolvedValue({} as PersonalDocumentView);
+
+    await perform(d, { action: 'return' });
+
+    expect(mocks.get(FileStore).addResultToWallet).toHaveBeenCalledWith(
+      { ownerId: d.applicantId, fileId: 'signed-1', dossierCode: code },
+      null,
+    );
   });
 
   it('complete has each result signed by the agency, once', async () => {

@@ -53,13 +53,26 @@ export class AgencyActions {
     now: Date,
   ): Promise<Dossier> {
     const request = await this.requestFor(tx, d, input, now);
-    return this.workflow.apply(tx, d, {
+    const updated = await this.workflow.apply(tx, d, {
       ...request,
       action: input.action,
       actor,
       now,
       note: input.note ?? null,
     });
+    if (input.action === 'return') await this.deliverToWallet(tx.manager, d);
+    return updated;
+  }
+
+  /** Delivered: each signed result also lands in the citizen's wallet, for the next dossier. */
+  private async deliverToWallet(manager: EntityManager, d: Dossier): Promise<void> {
+    for (const result of await this.results.list(d.id, manager)) {
+      if (!result.signed) continue;
+      await this.files.addResultToWallet(
+        { ownerId: d.applicantId, fileId: result.signed.fileId, dossierCode: d.code! },
+        null,
+      );
+    }
   }
 
   /** Bytes of results the dossier may still take; 413 when none. */
