@@ -1,4 +1,11 @@
-import { IssuedDocumentView, StorageRpc, VerificationHttp, VerificationView } from '@dvc/contracts';
+import {
+  IssuedDocumentView,
+  PersonalDocumentView,
+  StorageRpc,
+  StoredFileView,
+  VerificationHttp,
+  VerificationView,
+} from '@dvc/contracts';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
 import { problemOf } from '@dvc/testing';
 import { sampleDocx, samplePdf } from '../../test/sample-files';
