@@ -9,16 +9,20 @@ import type { SigningKeys } from './pkcs12-signer';
 export const DEVELOPMENT_P12_PASSPHRASE = 'development';
 const ROOT_CERT = 'root-ca.pem';
 const ROOT_KEY = 'root-ca.key.pem';
+const AGENCY_KEY = 'agency.key.pem';
 const YEARS = 10;
 
 /**
  * The development root CA ("DVC Development Root CA") and one certificate per agency, made on
  * first use and kept under `directory` (the app's data directory, never committed). A PDF
  * reader trusts the signatures once `root-ca.pem` is added to its trusted certificates.
+ * The agencies' certificates share one key pair, made at start with the root: a first
+ * signature then costs a certificate, not an RSA key generation inside someone's request.
  */
 export class DevelopmentSigningKeys implements SigningKeys {
   private root: Promise<{ cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }> | null =
     null;
+  private agencyKey: Promise<forge.pki.rsa.KeyPair> | null = null;
   private readonly agencies = new Map<string, Promise<Buffer>>();
 
   constructor(private readonly directory: string) {}
@@ -26,6 +30,7 @@ export class DevelopmentSigningKeys implements SigningKeys {
   /** Creates the root CA when missing; answers the path of its certificate. */
   async ensureRoot(): Promise<string> {
     await this.rootCa();
+    await this.agencyKeyPair();
     return join(this.directory, ROOT_CERT);
   }
 
@@ -84,12 +89,28 @@ export class DevelopmentSigningKeys implements SigningKeys {
     return { cert, key: keys.privateKey };
   }
 
+  private agencyKeyPair(): Promise<forge.pki.rsa.KeyPair> {
+    this.agencyKey ??= (async () => {
+      const file = join(this.directory, AGENCY_KEY);
+      const pem = await readIfExists(file);
+      if (pem) {
+        const privateKey = forge.pki.privateKeyFromPem(pem.toString());
+        return { privateKey, publicKey: forge.pki.setRsaPublicKey(privateKey.n, privateKey.e) };
+      }
+      const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+      await mkdir(this.directory, { recursive: true });
+      await writeAtomically(file, forge.pki.privateKeyToPem(keys.privateKey));
+      return keys;
+    })();
+    return this.agencyKey;
+  }
+
   private async agencyP12(agency: IssuingAgency): Promise<Buffer> {
     const file = join(this.directory, 'agencies', `${agency.code}.p12`);
     const existing = await readIfExists(file);
     if (existing) return existing;
     const root = await this.rootCa();
-    const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+    const keys = await this.agencyKeyPair();
     const cert = newCertificate(
       keys.publicKey,
       [
