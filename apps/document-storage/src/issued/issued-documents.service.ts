@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { IssuedDocumentView, NotFoundError, VerificationView } from '@dvc/contracts';
+import { DomainError, IssuedDocumentView, StorageErrors, VerificationView } from '@dvc/contracts';
 import { FileNotFoundError, FileTooLargeError } from '../files/file.errors';
 import { FilesRepository } from '../files/files.repository';
 import { ObjectStore, cleanKey } from '../object-store/object-store';
@@ -175,8 +175,8 @@ export class IssuedDocumentsService {
   }
 }
 
-function unknownDocument(): NotFoundError {
-  return new NotFoundError('verification.not_found', 'Không tìm thấy giấy tờ với mã xác thực này.');
+function unknownDocument(): DomainError {
+  return new DomainError(StorageErrors.verificationNotFound);
 }
 
 function sha256Of(bytes: Buffer): string {
