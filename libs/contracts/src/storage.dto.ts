@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -13,6 +14,7 @@ import {
   IsUUID,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 
 /** giấy tờ cá nhân: the kinds a citizen keeps in the personal document wallet. */
@@ -277,3 +279,41 @@ export const VerificationHttp = {
   /** POST, raw body; answers VerificationView or 404 when the file was never issued here. */
   verify: '/internal/verifications',
 } as const;
+
+export class IssueAgencyInput {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  code: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+}
+
+/** Input of `storage.issued.result` (services only). */
+export class IssueResultInput {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+
+  @IsUUID()
+  fileId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  dossierCode: string;
+
+  @ValidateNested()
+  @Type(() => IssueAgencyInput)
+  agency: IssueAgencyInput;
+}
+
+/** Input of `storage.issued.verify`: a malformed code is as unknown as a wrong one (404). */
+export class VerifyCodeInput {
+  @IsString()
+  @MaxLength(64)
+  verificationCode: string;
+}

@@ -1,4 +1,8 @@
-import type { PersonalDocumentType, PersonalDocumentView } from '@dvc/contracts';
+import type {
+  PersonalDocumentSource,
+  PersonalDocumentType,
+  PersonalDocumentView,
+} from '@dvc/contracts';
 
 /** A document joined with its file. */
 export interface DocumentRow {

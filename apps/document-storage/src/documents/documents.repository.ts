@@ -31,7 +31,7 @@ export class DocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The owner's live documents and their bytes, holding the owner's wallet lock until the
+   * The owner's live documents and their bytes (delivered results aside), holding the owner's wallet lock until the
    * transaction ends (two uploads at once cannot both take the last room).
    */
   async lockUsage(manager: EntityManager, ownerId: string): Promise<WalletUsage> {
@@ -48,6 +48,8 @@ export class DocumentsRepository {
       ])
       .where('d.owner_id', '=', ownerId)
       .where('d.deleted_at', 'is', null)
+      // Results the portal delivered are not the citizen's uploads: they do not count (D135).
+      .where('d.source', '<>', 'result')
       .executeTakeFirstOrThrow();
     return { documents: row.documents, bytes: Number(row.bytes) };
   }

@@ -1,9 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IssuedDocumentView, RpcRequest, StorageRpc, VerificationView } from '@dvc/contracts';
-import { RpcInput } from '@dvc/messaging';
+import { Payload } from '@nestjs/microservices';
+import {
+  IssueResultInput,
+  IssuedDocumentView,
+  RpcRequest,
+  StorageRpc,
+  VerificationView,
+  VerifyCodeInput,
+} from '@dvc/contracts';
+import { RpcHandler, RpcInput } from '@dvc/messaging';
 import { requesterOf } from '../requester';
-import { IssueResultInput, VerifyCodeInput } from './issued-documents.dto';
 import { IssuedDocumentsService } from './issued-documents.service';
 
 /** RPC on issued (signed) documents. */
@@ -11,7 +17,7 @@ import { IssuedDocumentsService } from './issued-documents.service';
 export class IssuedDocumentsController {
   constructor(private readonly issued: IssuedDocumentsService) {}
 
-  @MessagePattern(StorageRpc.issueResult)
+  @RpcHandler(StorageRpc.issueResult)
   issueResult(
     @Payload(new RpcInput(IssueResultInput)) req: RpcRequest<IssueResultInput>,
   ): Promise<IssuedDocumentView> {
@@ -19,7 +25,7 @@ export class IssuedDocumentsController {
   }
 
   /** Anyone may verify: no caller needed, and the answer holds no personal data. */
-  @MessagePattern(StorageRpc.verify)
+  @RpcHandler(StorageRpc.verify)
   verify(
     @Payload(new RpcInput(VerifyCodeInput)) req: RpcRequest<VerifyCodeInput>,
   ): Promise<VerificationView> {

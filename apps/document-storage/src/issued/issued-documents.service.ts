@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { DomainError, IssuedDocumentView, StorageErrors, VerificationView } from '@dvc/contracts';
+import {
+  DomainError,
+  IssueResultInput,
+  IssuedDocumentView,
+  StorageErrors,
+  VerificationView,
+  VerifyCodeInput,
+} from '@dvc/contracts';
 import { FileNotFoundError, FileTooLargeError } from '../files/file.errors';
 import { FilesRepository } from '../files/files.repository';
 import { ObjectStore, cleanKey } from '../object-store/object-store';
@@ -13,9 +20,7 @@ import { UnreadablePdfError, signedPdf } from '../signing/signed-pdf';
 import { StorageConfig } from '../storage.config';
 import { coverSheetPdf } from './cover-sheet';
 import {
-  IssueResultInput,
   IssuedDocumentRow,
-  VerifyCodeInput,
   mapIssuedDocumentView,
   mapVerificationView,
 } from './issued-documents.dto';

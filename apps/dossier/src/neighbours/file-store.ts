@@ -111,7 +111,7 @@ export class RpcFileStore extends FileStore {
     issue: { fileId: string; dossierCode: string; agency: { code: string; name: string } },
     correlationId: string | null,
   ): Promise<IssuedDocumentView> {
-    return this.storage.send<IssuedDocumentView>(StorageRpc.issueResult, {
+    return this.storage.send(StorageRpc.issueResult, {
       caller: null,
       correlationId,
       data: { ...issue, internal: true },
@@ -122,7 +122,7 @@ export class RpcFileStore extends FileStore {
     delivery: { ownerId: string; fileId: string; dossierCode: string },
     correlationId: string | null,
   ): Promise<PersonalDocumentView> {
-    return this.storage.send<PersonalDocumentView>(StorageRpc.addResultDocument, {
+    return this.storage.send(StorageRpc.addResultDocument, {
       caller: null,
       correlationId,
       data: { ...delivery, internal: true },

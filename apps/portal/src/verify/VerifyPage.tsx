@@ -4,7 +4,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import type { VerificationView } from '@dvc/contracts';
-import { api, apiFetch, ensureOk } from '../api/http';
+import { body, client } from '../api/client';
+import { apiFetch, ensureOk } from '../api/http';
 import { ApiProblem } from '../api/problem';
 import { formatDate } from '../app/format';
 
@@ -24,7 +25,10 @@ export function VerifyPage() {
   const { code = '' } = useParams();
   const byCode = useQuery({
     queryKey: ['verify', code],
-    queryFn: () => api<VerificationView>('GET', `/public/verify/${encodeURIComponent(code)}`),
+    queryFn: () =>
+      body<VerificationView>(
+        client.GET('/api/v1/public/verify/{code}', { params: { path: { code } } }),
+      ),
     enabled: code !== '',
   });
   const byFile = useMutation({ mutationFn: verifyFile });
