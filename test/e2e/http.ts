@@ -61,7 +61,7 @@ export function uploader(baseUrl: string) {
       );
     const response = await fetch(`${baseUrl}/api/v1${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
+      headers: token ? { authorization: `Bearer ${token}` } : {}, // '' for a public route
       body: form,
     });
     const text = await response.text();

@@ -32,7 +32,13 @@ interface DossierView {
     componentId: string;
     attachments: { fileId: string; fileName: string; size: number; sha256: string }[];
   }[];
-  results: { fileId: string; fileName: string; contentType: string; downloadUrl: string }[];
+  results: {
+    fileId: string;
+    fileName: string;
+    contentType: string;
+    downloadUrl: string;
+    verificationCode: string;
+  }[];
   history: { from: string | null; to: string; byRole: string; note: string | null }[];
 }
 
@@ -223,13 +229,15 @@ describe('ministry integration (e2e)', () => {
     // The citizen sees the result, done by the agency's system, and downloads it through the gateway.
     const done = await view(dossier.id);
     expect(done.status).toBe('RESULT_READY');
+    // What the citizen gets is the agency's upload signed on completion (a file of its own).
     expect(done.results).toEqual([
       expect.objectContaining({
-        fileId: presigned.data.fileId,
         fileName: `ket-qua-${dossier.code}.pdf`,
         contentType: 'application/pdf',
+        verificationCode: expect.stringMatching(/^[A-Z0-9]{12}$/),
       }),
     ]);
+    expect(done.results[0].fileId).not.toBe(presigned.data.fileId);
     expect(done.history.slice(-3)).toEqual([
       expect.objectContaining({ to: 'RECEIVED', byRole: 'agency-system' }),
       expect.objectContaining({ to: 'PROCESSING', byRole: 'agency-system' }),
@@ -240,7 +248,12 @@ describe('ministry integration (e2e)', () => {
     });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
-    expect(Buffer.from(await download.arrayBuffer())).toEqual(resultPdf(dossier.code));
+    const signed = Buffer.from(await download.arrayBuffer());
+    expect(signed.includes('/ByteRange')).toBe(true);
+    const verified = await fetch(
+      `${stack.url}/api/v1/public/verify/${done.results[0].verificationCode}`,
+    );
+    expect(await verified.json()).toMatchObject({ dossierCode: dossier.code, valid: true });
 
     // The agency is told too, with the result's reference to check what it sent.
     const ready = await waitFor(

@@ -90,7 +90,11 @@ export async function startStack(
   );
   const own: Partial<Record<AppName, Record<string, string>>> = {
     notification: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) },
-    'document-storage': { S3RVER_PORT: '0', S3RVER_DIRECTORY: s3Directory },
+    'document-storage': {
+      S3RVER_PORT: '0',
+      S3RVER_DIRECTORY: s3Directory,
+      SIGNING_DIRECTORY: join(s3Directory, 'signing'),
+    },
     payment: { PAYMENT_IPN_URL: `${gatewayBase}/ipn`, PAYMENT_RETURN_URL: `${gatewayBase}/return` },
   };
   const envOf = (app: AppName) => ({ ...base, DB_SCHEMA: schemas.get(app)!, ...own[app] });

@@ -27,6 +27,10 @@ const EXPECTED: Record<AppName, string[]> = {
     'MINIO_SECRET_KEY',
     'INTERNAL_TOKEN',
     'SCANNER',
+    'SIGNER',
+    'SIGNING_P12_DIRECTORY',
+    'SIGNING_P12_PASSPHRASE',
+    'SIGNING_TRUST_ROOTS',
   ],
   payment: [
     'DATABASE_URL',

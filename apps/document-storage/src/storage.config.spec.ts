@@ -11,6 +11,10 @@ const production = {
   MINIO_SECRET_KEY: 'a-long-minio-secret',
   INTERNAL_TOKEN: 'a-long-internal-token-from-a-secret',
   SCANNER: 'clamd',
+  SIGNER: 'pkcs12',
+  SIGNING_P12_DIRECTORY: '/var/run/dvc-signing',
+  SIGNING_TRUST_ROOTS: '/var/run/dvc-signing/roots.pem',
+  SIGNING_P12_PASSPHRASE: 'a-long-p12-passphrase',
 };
 
 describe('StorageConfig', () => {
@@ -44,6 +48,10 @@ describe('StorageConfig', () => {
     ['MINIO_SECRET_KEY', { MINIO_SECRET_KEY: 'S3RVER' }],
     ['INTERNAL_TOKEN', { INTERNAL_TOKEN: undefined }],
     ['SCANNER', { SCANNER: 'signature' }],
+    ['SIGNER', { SIGNER: 'development' }],
+    ['SIGNING_P12_DIRECTORY', { SIGNING_P12_DIRECTORY: undefined }],
+    ['SIGNING_TRUST_ROOTS', { SIGNING_TRUST_ROOTS: undefined }],
+    ['SIGNING_P12_PASSPHRASE', { SIGNING_P12_PASSPHRASE: undefined }],
   ])('refuses production without %s', (name, change) => {
     const env = { ...production, ...change };
     expect(() => loadConfig(StorageConfig, env)).toThrow(ConfigError);

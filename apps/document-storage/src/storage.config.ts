@@ -145,4 +145,33 @@ export class StorageConfig extends BaseConfig {
   @Min(1)
   @Max(8760)
   CLEANUP_UNCLAIMED_HOURS: number = 24;
+
+  /**
+   * Who signs issued documents: `development` (a root CA and agency certificates made on
+   * first use under SIGNING_DIRECTORY) or `pkcs12` (one `<agency code>.p12` per agency in
+   * SIGNING_P12_DIRECTORY, from secrets; required in production).
+   */
+  @ProductionValue('pkcs12')
+  @IsIn(['development', 'pkcs12'])
+  SIGNER: 'development' | 'pkcs12' = 'development';
+
+  /** The development CA and certificates (never committed). */
+  @IsString()
+  SIGNING_DIRECTORY = '.data/signing';
+
+  @RequiredInProduction("the agencies' own keys")
+  @IsOptional()
+  @IsString()
+  SIGNING_P12_DIRECTORY?: string;
+
+  @Secret()
+  @IsOptional()
+  @IsString()
+  SIGNING_P12_PASSPHRASE?: string;
+
+  /** PEM file of the roots the agencies' certificates chain to (what verification trusts). */
+  @RequiredInProduction('what verification trusts')
+  @IsOptional()
+  @IsString()
+  SIGNING_TRUST_ROOTS?: string;
 }

@@ -23,7 +23,12 @@ import { migrations } from './migrations';
 import { ObjectStore } from './object-store/object-store';
 import { ObjectStoreModule } from './object-store/object-store.module';
 import { PingController } from './ops/ping.controller';
+import { IssuedDocumentsController } from './issued/issued-documents.controller';
+import { IssuedDocumentsRepository } from './issued/issued-documents.repository';
+import { IssuedDocumentsService } from './issued/issued-documents.service';
+import { VerificationsHttpController } from './issued/verifications-http.controller';
 import { scannerProvider } from './scanning/scanner.provider';
+import { signerProvider } from './signing/signer.provider';
 import { StorageConfig } from './storage.config';
 
 @Module({})
@@ -61,7 +66,14 @@ export class StorageModule {
           ],
         }),
       ],
-      controllers: [PingController, FilesController, DocumentsController, FilesHttpController],
+      controllers: [
+        PingController,
+        FilesController,
+        DocumentsController,
+        FilesHttpController,
+        IssuedDocumentsController,
+        VerificationsHttpController,
+      ],
       providers: [
         RawBodyParser,
         InternalTokenGuard,
@@ -78,6 +90,9 @@ export class StorageModule {
         DocumentsService,
         CleanupService,
         CleanupProcessor,
+        signerProvider,
+        IssuedDocumentsRepository,
+        IssuedDocumentsService,
       ],
     };
   }

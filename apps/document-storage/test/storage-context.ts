@@ -93,6 +93,7 @@ export async function startStorageContext(
       S3RVER_DIRECTORY: s3Directory,
       INTERNAL_TOKEN: TOKEN,
       MAX_FILE_BYTES: String(64 * KiB),
+      SIGNING_DIRECTORY: join(s3Directory, 'signing'),
       ...overrides,
     });
     await migrateStorage(config);

@@ -15,6 +15,7 @@ import {
   ProfileView,
   ResultFileView,
   RpcQueues,
+  IssuedDocumentView,
   StorageRpc,
   StoredFileView,
   SubmitResult,
@@ -107,6 +108,7 @@ export async function startDossierContext(): Promise<DossierTestContext> {
   const files = new Map<string, StoredFileView>();
   const documents = new Map<string, PersonalDocumentView & { ownerId: string }>();
   const claimed = new Set<string>();
+  const issued = new Map<string, IssuedDocumentView>();
   let app: INestApplication | undefined;
   let amqp: amqplib.ChannelModel | undefined;
   const fakes: FakeRpcService[] = [];
@@ -178,6 +180,27 @@ export async function startDossierContext(): Promise<DossierTestContext> {
           const file = files.get(req.data.fileId as string);
           if (file) file.status = 'deleted';
           return { response: { deleted: true } };
+        })
+        .on(StorageRpc.addResultDocument, (req) => ({
+          response: { id: randomUUID(), fileId: req.data.fileId, source: 'result' },
+        }))
+        .on(StorageRpc.issueResult, (req) => {
+          // Signed by the agency: a new file, named like the result; the same on a retry.
+          const fileId = req.data.fileId as string;
+          const already = issued.get(fileId);
+          if (already) return { response: already };
+          const source = files.get(fileId)!;
+          const signed = storeFile({ accountId: source.ownerId } as Caller, 'result', source.size);
+          const view: IssuedDocumentView = {
+            verificationCode: `SIGNED${String(issued.size).padStart(6, '2')}`,
+            documentType: 'result',
+            fileId: signed.id,
+            fileName: source.fileName,
+            sha256: signed.sha256,
+            issuedAt: new Date().toISOString(),
+          };
+          issued.set(fileId, view);
+          return { response: view };
         }),
     );
 
@@ -280,6 +303,8 @@ export async function startDossierContext(): Promise<DossierTestContext> {
           type: 'birth-certificate',
           title: 'Giấy chứng sinh',
           number: null,
+          source: 'upload',
+          dossierCode: null,
           issuedAt: null,
           file: {
             fileName: original.fileName,

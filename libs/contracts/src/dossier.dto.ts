@@ -348,6 +348,10 @@ export interface ResultFileView {
   contentType: string;
   size: number;
   downloadUrl: string;
+  /** Mã xác thực of the signed document, once the dossier is completed (else null). */
+  verificationCode: string | null;
+  /** For a result that is not a PDF: its signed cover sheet (trang bìa), once completed. */
+  coverSheet: { fileName: string; downloadUrl: string } | null;
 }
 
 export interface DeliveryAddressView {

@@ -90,9 +90,14 @@ import type {
   DocumentIdInput,
   FileIdInput,
   FinalizeUploadInput,
+  IssueResultInput,
+  IssuedDocumentView,
   PersonalDocumentView,
   PresignUploadInput,
+  ResultDocumentInput,
   StoredFileView,
+  VerificationView,
+  VerifyCodeInput,
 } from './storage.dto';
 import type { PresignedUploadRpc, PresignedUploadView } from './ministry.dto';
 import type {
@@ -194,6 +199,12 @@ export interface RpcContract {
   [StorageRpc.listDocuments]: RpcShape<NoInput, PersonalDocumentView[]>;
   [StorageRpc.getDocument]: RpcShape<DocumentIdInput, PersonalDocumentView>;
   [StorageRpc.deleteDocument]: RpcShape<DocumentIdInput, DeletedDocument>;
+  /** Services only: a delivered e-result copied into the citizen's wallet. */
+  [StorageRpc.addResultDocument]: RpcShape<ResultDocumentInput, PersonalDocumentView>;
+  /** Services only: the agency signs a result. */
+  [StorageRpc.issueResult]: RpcShape<IssueResultInput, IssuedDocumentView>;
+  /** Public: no caller, no personal data in the answer. */
+  [StorageRpc.verify]: RpcShape<VerifyCodeInput, VerificationView>;
   [StorageRpc.ping]: RpcShape<NoInput, PingView>;
   [PresignedUploadRpc.presignUpload]: RpcShape<PresignUploadInput, PresignedUploadView>;
   [PresignedUploadRpc.finalize]: RpcShape<FinalizeUploadInput, StoredFileView>;

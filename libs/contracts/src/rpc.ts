@@ -112,6 +112,18 @@ export const StorageRpc = {
   listDocuments: 'storage.documents.list',
   getDocument: 'storage.documents.get',
   deleteDocument: 'storage.documents.delete',
+  /**
+   * Services only: `{ownerId, fileId, dossierCode}` → PersonalDocumentView. A delivered
+   * e-result copied into the citizen's wallet (`source: result`); the same on a retry.
+   */
+  addResultDocument: 'storage.documents.from_result',
+  /**
+   * Services only: `{fileId, dossierCode, agency}` → IssuedDocumentView. The officer's result
+   * signed by the agency (a PDF), or kept as is with a signed cover sheet (anything else).
+   */
+  issueResult: 'storage.issued.result',
+  /** `{verificationCode}` → VerificationView (no caller needed); unknown code → 404. */
+  verify: 'storage.issued.verify',
   ping: 'storage.ping',
 } as const;
 

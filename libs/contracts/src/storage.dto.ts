@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -13,6 +14,7 @@ import {
   IsUUID,
   MaxLength,
   Min,
+  ValidateNested,
 } from 'class-validator';
 
 /** giấy tờ cá nhân: the kinds a citizen keeps in the personal document wallet. */
@@ -145,6 +147,25 @@ export class CreateDocumentInput extends CreatePersonalDocumentDto {
   fileId: string;
 }
 
+/** Input of `storage.documents.from_result` (services only): a delivered e-result into the wallet. */
+export class ResultDocumentInput {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+
+  @IsUUID()
+  ownerId: string;
+
+  /** The signed file (issued document) delivered to the citizen. */
+  @IsUUID()
+  fileId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  dossierCode: string;
+}
+
 /** Input of `storage.documents.get` and `storage.documents.delete`. */
 export class DocumentIdInput {
   @IsUUID()
@@ -168,6 +189,9 @@ export interface StoredFileView {
   createdAt: string;
 }
 
+/** Where a wallet document came from: the citizen's upload, or a result the portal delivered. */
+export type PersonalDocumentSource = 'upload' | 'result';
+
 export interface PersonalDocumentView {
   id: string;
   /** The stored file behind the document (what `storage.files.copy` copies into a dossier). */
@@ -176,6 +200,9 @@ export interface PersonalDocumentView {
   title: string;
   number: string | null;
   issuedAt: string | null;
+  source: PersonalDocumentSource;
+  /** The dossier whose result this is (source `result`), else null. */
+  dossierCode: string | null;
   file: { fileName: string; contentType: string; size: number; sha256: string };
   createdAt: string;
 }
@@ -211,3 +238,82 @@ export type FileReadingService = keyof typeof FILE_READING_SERVICES;
 
 /** Who reads a file over the internal HTTP API: never nobody. */
 export type FileReader = { ownerId: string } | { service: FileReadingService };
+
+/** Kinds of legal documents the portal issues signed (each verifiable at /xac-thuc/<code>). */
+export const IssuedDocumentTypes = [
+  'result',
+  'dossier-receipt',
+  'payment-receipt',
+  'apology',
+] as const;
+export type IssuedDocumentType = (typeof IssuedDocumentTypes)[number];
+
+/** What a verification tells anyone, without login: never personal data. */
+export interface VerificationView {
+  documentType: IssuedDocumentType;
+  dossierCode: string;
+  agency: { code: string; name: string };
+  issuedAt: string;
+  /** SHA-256 (hex) of the document as issued. */
+  sha256: string;
+  /** The signing certificate's name (the agency). */
+  signer: string;
+  /** True only for the exact issued bytes with a signature that checks. */
+  valid: boolean;
+  verificationCode: string;
+}
+
+/** A document issued signed: the stored file to hand out and how to verify it. */
+export interface IssuedDocumentView {
+  verificationCode: string;
+  documentType: IssuedDocumentType;
+  /** The signed PDF (for a non-PDF result: its signed cover sheet). */
+  fileId: string;
+  fileName: string;
+  sha256: string;
+  issuedAt: string;
+}
+
+/** Internal HTTP API of document-storage for verification by upload (the body is the PDF). */
+export const VerificationHttp = {
+  /** POST, raw body; answers VerificationView or 404 when the file was never issued here. */
+  verify: '/internal/verifications',
+} as const;
+
+export class IssueAgencyInput {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  code: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+}
+
+/** Input of `storage.issued.result` (services only). */
+export class IssueResultInput {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+
+  @IsUUID()
+  fileId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  dossierCode: string;
+
+  @ValidateNested()
+  @Type(() => IssueAgencyInput)
+  agency: IssueAgencyInput;
+}
+
+/** Input of `storage.issued.verify`: a malformed code is as unknown as a wrong one (404). */
+export class VerifyCodeInput {
+  @IsString()
+  @MaxLength(64)
+  verificationCode: string;
+}

@@ -28,11 +28,14 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface Documents {
   created_at: Generated<Timestamp>;
   deleted_at: Timestamp | null;
+  dossier_code: string | null;
   file_id: string;
   id: Generated<string>;
   issued_at: Timestamp | null;
+  issued_file_id: string | null;
   number: string | null;
   owner_id: string;
+  source: Generated<string>;
   title: string;
   type: string;
 }
@@ -63,6 +66,19 @@ export interface Inbox {
   type: string;
 }
 
+export interface IssuedDocuments {
+  agency_code: string;
+  agency_name: string;
+  document_type: string;
+  dossier_code: string;
+  file_id: string;
+  issued_at: Generated<Timestamp>;
+  sha256: string;
+  signer: string;
+  source_file_id: string | null;
+  verification_code: string;
+}
+
 export interface Outbox {
   created_at: Generated<Timestamp>;
   envelope: Json;
@@ -77,5 +93,6 @@ export interface DB {
   documents: Documents;
   files: Files;
   inbox: Inbox;
+  issued_documents: IssuedDocuments;
   outbox: Outbox;
 }

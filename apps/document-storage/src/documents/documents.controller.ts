@@ -5,13 +5,15 @@ import {
   DeletedDocument,
   DocumentIdInput,
   PersonalDocumentView,
+  ResultDocumentInput,
   RpcRequest,
   StorageRpc,
 } from '@dvc/contracts';
 import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
+import { requesterOf } from '../requester';
 import { DocumentsService } from './documents.service';
 
-/** RPC of the personal document wallet; every call is the signed-in citizen's own. */
+/** RPC of the personal document wallet; every call is the signed-in citizen's own, but `from_result`. */
 @Controller()
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
@@ -21,6 +23,14 @@ export class DocumentsController {
     @Payload(new RpcInput(CreateDocumentInput)) req: RpcRequest<CreateDocumentInput>,
   ): Promise<PersonalDocumentView> {
     return this.documents.create(requireCaller(req), req.data);
+  }
+
+  /** Services only: a delivered e-result into the citizen's wallet. */
+  @RpcHandler(StorageRpc.addResultDocument)
+  addResult(
+    @Payload(new RpcInput(ResultDocumentInput)) req: RpcRequest<ResultDocumentInput>,
+  ): Promise<PersonalDocumentView> {
+    return this.documents.addResult(requesterOf(req), req.data);
   }
 
   @RpcHandler(StorageRpc.listDocuments)

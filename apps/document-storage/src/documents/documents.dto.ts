@@ -1,4 +1,8 @@
-import type { PersonalDocumentType, PersonalDocumentView } from '@dvc/contracts';
+import type {
+  PersonalDocumentSource,
+  PersonalDocumentType,
+  PersonalDocumentView,
+} from '@dvc/contracts';
 
 /** A document joined with its file. */
 export interface DocumentRow {
@@ -9,6 +13,8 @@ export interface DocumentRow {
   /** `date` read as text (YYYY-MM-DD), so no time zone shifts it. */
   issued_at: string | null;
   created_at: Date;
+  source: PersonalDocumentSource;
+  dossier_code: string | null;
   file_id: string;
   file_name: string;
   content_type: string;
@@ -24,6 +30,8 @@ export function mapPersonalDocumentView(row: DocumentRow): PersonalDocumentView 
     title: row.title,
     number: row.number,
     issuedAt: row.issued_at,
+    source: row.source,
+    dossierCode: row.dossier_code,
     file: {
       fileName: row.file_name,
       contentType: row.content_type,

@@ -16,13 +16,22 @@ export interface NewDocument {
   fileId: string;
 }
 
+/** A delivered e-result kept in the citizen's wallet. */
+export interface NewResultDocument {
+  ownerId: string;
+  title: string;
+  fileId: string;
+  dossierCode: string;
+  issuedFileId: string;
+}
+
 /** The `documents` table: the personal document wallet (giấy tờ cá nhân). */
 @Injectable()
 export class DocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The owner's live documents and their bytes, holding the owner's wallet lock until the
+   * The owner's live documents and their bytes (delivered results aside), holding the owner's wallet lock until the
    * transaction ends (two uploads at once cannot both take the last room).
    */
   async lockUsage(manager: EntityManager, ownerId: string): Promise<WalletUsage> {
@@ -39,6 +48,8 @@ export class DocumentsRepository {
       ])
       .where('d.owner_id', '=', ownerId)
       .where('d.deleted_at', 'is', null)
+      // Results the portal delivered are not the citizen's uploads: they do not count (D135).
+      .where('d.source', '<>', 'result')
       .executeTakeFirstOrThrow();
     return { documents: row.documents, bytes: Number(row.bytes) };
   }
@@ -59,6 +70,38 @@ export class DocumentsRepository {
       .returning('id')
       .executeTakeFirst();
     return row?.id ?? null;
+  }
+
+  /** Null when this issued document is already in the owner's wallet. */
+  async insertResult(doc: NewResultDocument, manager: EntityManager): Promise<string | null> {
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('documents')
+      .values({
+        owner_id: doc.ownerId,
+        type: 'other',
+        title: doc.title,
+        file_id: doc.fileId,
+        source: 'result',
+        dossier_code: doc.dossierCode,
+        issued_file_id: doc.issuedFileId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['owner_id', 'issued_file_id'])
+          .where('issued_file_id', 'is not', null)
+          .where('deleted_at', 'is', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async findByIssuedFile(ownerId: string, issuedFileId: string): Promise<DocumentRow | null> {
+    const row = await this.live(ownerId)
+      .where('d.issued_file_id', '=', issuedFileId)
+      .executeTakeFirst();
+    return (row as DocumentRow | undefined) ?? null;
   }
 
   async list(ownerId: string): Promise<DocumentRow[]> {
@@ -100,6 +143,8 @@ export class DocumentsRepository {
         'd.number',
         sql<string | null>`d.issued_at::text`.as('issued_at'),
         'd.created_at',
+        'd.source',
+        'd.dossier_code',
         'f.id as file_id',
         'f.file_name',
         'f.content_type',

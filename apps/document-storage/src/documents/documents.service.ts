@@ -8,11 +8,13 @@ import {
   CreateDocumentInput,
   DeletedDocument,
   DocumentIdInput,
+  ResultDocumentInput,
 } from '@dvc/contracts';
 import { FileNotFoundError } from '../files/file.errors';
 import { FilesRepository } from '../files/files.repository';
 import { FilesService } from '../files/files.service';
 import { mapPersonalDocumentView } from './documents.dto';
+import { Requester, assertService } from '../requester';
 import { DocumentsRepository } from './documents.repository';
 import { StorageConfig } from '../storage.config';
 import { WalletQuota, assertWalletRoom } from './wallet-quota';
@@ -62,6 +64,45 @@ export class DocumentsService {
       throw new DomainError(StorageErrors.documentFileInUse);
     }
     return this.get(caller, { documentId: id });
+  }
+
+  /**
+   * A delivered e-result into the citizen's wallet: a copy of the signed file, owned by the
+   * citizen, kept as `source: result` with the dossier code, so the next dossier can reuse it.
+   */
+  async addResult(requester: Requester, input: ResultDocumentInput): Promise<PersonalDocumentView> {
+    assertService(requester);
+    const already = await this.documents.findByIssuedFile(input.ownerId, input.fileId);
+    if (already) return mapPersonalDocumentView(already);
+    const copy = await this.filesService.copy(requester, {
+      fileId: input.fileId,
+      ownerId: input.ownerId,
+      purpose: 'wallet',
+    });
+    const id = await this.dataSource.transaction((manager) =>
+      this.documents.insertResult(
+        {
+          ownerId: input.ownerId,
+          title: `Kết quả hồ sơ ${input.dossierCode}`,
+          fileId: copy.id,
+          dossierCode: input.dossierCode,
+          issuedFileId: input.fileId,
+        },
+        manager,
+      ),
+    );
+    if (!id) {
+      // A concurrent delivery won: the copy made here is not needed.
+      await this.files.markDeleted(copy.id);
+      await this.filesService.purge([copy.id]);
+      return mapPersonalDocumentView(
+        (await this.documents.findByIssuedFile(input.ownerId, input.fileId))!,
+      );
+    }
+    return this.get(
+      { accountId: input.ownerId, roles: ['citizen'], agencies: [] },
+      { documentId: id },
+    );
   }
 
   async list(caller: Caller): Promise<PersonalDocumentView[]> {

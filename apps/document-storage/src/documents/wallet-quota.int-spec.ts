@@ -1,4 +1,10 @@
-import { Caller, DomainError, PersonalDocumentView, StorageRpc } from '@dvc/contracts';
+import {
+  Caller,
+  DomainError,
+  IssuedDocumentView,
+  PersonalDocumentView,
+  StorageRpc,
+} from '@dvc/contracts';
 import { problemOf } from '@dvc/testing';
 import { samplePdf } from '../../test/sample-files';
 import { StorageTestContext, startStorageContext } from '../../test/storage-context';
@@ -64,5 +70,42 @@ describe('wallet quota', () => {
     expect(await ctx.rpc<PersonalDocumentView[]>(StorageRpc.listDocuments, {}, owner)).toHaveLength(
       2,
     );
+  });
+
+  it('takes a delivered result into a full wallet, and does not count it (D135)', async () => {
+    const owner = ctx.newCitizen();
+    for (let i = 0; i < WALLET_MAX_DOCUMENTS; i++) await addDocument(owner, `giay to ${i}`);
+    const upload = await ctx.uploaded(await samplePdf('Ket qua'), {
+      owner: ctx.newCitizen().accountId,
+      purpose: 'result',
+    });
+    const issued = await ctx.rpc<IssuedDocumentView>(
+      StorageRpc.issueResult,
+      {
+        fileId: upload.id,
+        dossierCode: '000.00.01.H26-261207-0042',
+        agency: { code: '000.00.01.H26', name: 'Công an thành phố Hà Nội' },
+        internal: true,
+      },
+      null,
+    );
+    const delivered = await ctx.rpc<PersonalDocumentView>(
+      StorageRpc.addResultDocument,
+      {
+        ownerId: owner.accountId,
+        fileId: issued.fileId,
+        dossierCode: '000.00.01.H26-261207-0042',
+        internal: true,
+      },
+      null,
+    );
+    expect(delivered).toMatchObject({ source: 'result' });
+    const wallet = await ctx.rpc<PersonalDocumentView[]>(StorageRpc.listDocuments, {}, owner);
+    expect(wallet).toHaveLength(WALLET_MAX_DOCUMENTS + 1);
+    // Still full of the citizen's own: the result took none of their room.
+    expect(await problemOf(addDocument(owner, 'mot nua'))).toMatchObject({
+      code: 'document.wallet_full',
+      usedDocuments: WALLET_MAX_DOCUMENTS,
+    });
   });
 });

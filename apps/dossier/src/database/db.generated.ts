@@ -110,7 +110,10 @@ export interface Results {
   file_name: string;
   id: string;
   sha256: string;
+  signed_file_id: string | null;
+  signed_file_name: string | null;
   size: Int8;
+  verification_code: string | null;
 }
 
 export interface StatusHistory {

@@ -36,7 +36,8 @@ describe('result release', () => {
       return { listed, download };
     };
     const hidden = { listed: [], download: 'file.not_found' };
-    const shown = { listed: [resultFile.id], download: 'result' };
+    // Released, the applicant's list holds the agency's signed copy, not the uploaded file.
+    const shown = { listed: [expect.not.stringMatching(resultFile.id)], download: 'result' };
 
     expect(await applicantSees()).toEqual(hidden); // PROCESSING
     // The officer works with it all along.

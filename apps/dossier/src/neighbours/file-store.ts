@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   FilePurpose,
+  IssuedDocumentView,
   PersonalDocumentView,
   PresignedUploadRpc,
   PresignedUploadView,
@@ -21,7 +22,9 @@ import { OnBehalfOf, STORAGE_RPC } from './neighbour-clients';
  * owned by the caller) · `storage.files.claim {fileIds}` · `storage.files.delete {fileId}`.
  * As a service (no caller, `internal: true`), for agency systems that upload without the
  * gateway: `storage.files.presign_upload {ownerId, purpose, fileName?}` → PresignedUploadView ·
- * `storage.files.finalize {fileId, ownerId, maxBytes}` → StoredFileView (clean).
+ * `storage.files.finalize {fileId, ownerId, maxBytes}` → StoredFileView (clean) ·
+ * `storage.issued.result {fileId, dossierCode, agency}` → IssuedDocumentView ·
+ * `storage.documents.from_result {ownerId, fileId, dossierCode}` → PersonalDocumentView.
  */
 export abstract class FileStore {
   /** The file's metadata, or null when storage does not know it. */
@@ -36,6 +39,16 @@ export abstract class FileStore {
     upload: { ownerId: string; fileName?: string },
     correlationId: string | null,
   ): Promise<PresignedUploadView>;
+  /** The result signed by the agency (a PDF) or its signed cover sheet; the same on a retry. */
+  abstract issueResult(
+    issue: { fileId: string; dossierCode: string; agency: { code: string; name: string } },
+    correlationId: string | null,
+  ): Promise<IssuedDocumentView>;
+  /** A delivered e-result copied into the citizen's wallet (`source: result`); once. */
+  abstract addResultToWallet(
+    delivery: { ownerId: string; fileId: string; dossierCode: string },
+    correlationId: string | null,
+  ): Promise<PersonalDocumentView>;
   /** Checks what was PUT like any upload (type, size, scan) and keeps it: the clean file. */
   abstract finalize(
     upload: { fileId: string; ownerId: string; maxBytes: number },
@@ -91,6 +104,28 @@ export class RpcFileStore extends FileStore {
       caller: null,
       correlationId,
       data: { ...upload, purpose: 'result', internal: true },
+    });
+  }
+
+  issueResult(
+    issue: { fileId: string; dossierCode: string; agency: { code: string; name: string } },
+    correlationId: string | null,
+  ): Promise<IssuedDocumentView> {
+    return this.storage.send(StorageRpc.issueResult, {
+      caller: null,
+      correlationId,
+      data: { ...issue, internal: true },
+    });
+  }
+
+  addResultToWallet(
+    delivery: { ownerId: string; fileId: string; dossierCode: string },
+    correlationId: string | null,
+  ): Promise<PersonalDocumentView> {
+    return this.storage.send(StorageRpc.addResultDocument, {
+      caller: null,
+      correlationId,
+      data: { ...delivery, internal: true },
     });
   }
 

@@ -9,6 +9,8 @@ import type { Dossier } from '../dossiers/dossiers.dto';
 import { AgencyActionInput, AgencyActions } from './agency-actions';
 import type { ResultFile } from '../results/results.dto';
 import { ResultsRepository } from '../results/results.repository';
+import { FileStore } from '../neighbours/file-store';
+import type { IssuedDocumentView, PersonalDocumentView } from '@dvc/contracts';
 
 const officer: Actor = { by: 'officer', role: 'officer', accountId: 'officer-1' };
 const now = new Date('2026-03-03T02:00:00Z');
@@ -193,9 +195,65 @@ describe('AgencyActions: what each action needs besides the status change', () =
         errors: [{ field: 'results' }],
       },
     );
-    mocks.get(ResultsRepository).list.mockResolvedValue([{ fileId: 'f-1' } as ResultFile]);
+    mocks
+      .get(ResultsRepository)
+      .list.mockResolvedValue([{ id: 'r-1', fileId: 'f-1', signed: null } as ResultFile]);
+    mocks.get(FileStore).issueResult.mockResolvedValue({
+      fileId: 'signed-1',
+      fileName: 'ket-qua.pdf',
+      verificationCode: 'ABCDEFGHJKMN',
+    } as IssuedDocumentView);
+    mocks.get(ResultsRepository).markSigned.mockResolvedValue(undefined);
     expect(await perform(d, { action: 'complete' })).toMatchObject({ action: 'complete' });
     expect(mocks.get(ResultsRepository).list).toHaveBeenCalledWith(d.id, tx.manager);
+  });
+
+  it('return puts each signed result into the citizen wallet', async () => {
+    const { mocks, perform } = newAgencyActions();
+    const d = dossierOf({ code, status: 'RESULT_READY' });
+    const signed = { fileId: 'signed-1', fileName: 'a.pdf', verificationCode: 'ABCDEFGHJKMN' };
+    mocks
+      .get(ResultsRepository)
+      .list.mockResolvedValue([{ id: 'r-1', fileId: 'f-1', signed } as ResultFile]);
+    mocks.get(FileStore).addResultToWallet.mockResolvedValue({} as PersonalDocumentView);
+
+    await perform(d, { action: 'return' });
+
+    expect(mocks.get(FileStore).addResultToWallet).toHaveBeenCalledWith(
+      { ownerId: d.applicantId, fileId: 'signed-1', dossierCode: code },
+      null,
+    );
+  });
+
+  it('complete has each result signed by the agency, once', async () => {
+    const { mocks, perform } = newAgencyActions();
+    const d = dossierOf({ code, status: 'PROCESSING' });
+    const signed = { fileId: 's-0', fileName: 'a.pdf', verificationCode: 'ABCDEFGHJKMN' };
+    mocks
+      .get(ResultsRepository)
+      .list.mockResolvedValue([
+        { id: 'r-1', fileId: 'f-1', signed: null } as ResultFile,
+        { id: 'r-2', fileId: 'f-2', signed } as ResultFile,
+      ]);
+    mocks.get(FileStore).issueResult.mockResolvedValue({
+      fileId: 'signed-1',
+      fileName: 'quyet-dinh-trang-bia.pdf',
+      verificationCode: 'PQRSTUVWXYZ2',
+    } as IssuedDocumentView);
+    mocks.get(ResultsRepository).markSigned.mockResolvedValue(undefined);
+
+    await perform(d, { action: 'complete' });
+
+    expect(mocks.get(FileStore).issueResult).toHaveBeenCalledTimes(1);
+    expect(mocks.get(FileStore).issueResult).toHaveBeenCalledWith(
+      { fileId: 'f-1', dossierCode: code, agency: d.procedure.agency },
+      null,
+    );
+    expect(mocks.get(ResultsRepository).markSigned).toHaveBeenCalledWith(tx.manager, 'r-1', {
+      fileId: 'signed-1',
+      fileName: 'quyet-dinh-trang-bia.pdf',
+      verificationCode: 'PQRSTUVWXYZ2',
+    });
   });
 
   describe('return', () => {

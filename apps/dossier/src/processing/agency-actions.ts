@@ -14,6 +14,7 @@ import {
 } from '@dvc/contracts';
 import type { Tx } from '@dvc/messaging';
 import { DossierConfig } from '../dossier.config';
+import { FileStore } from '../neighbours/file-store';
 import { wrongStatus } from '../dossiers/dossier-access';
 import { Actor, ActionRequest, DossierWorkflow } from '../dossiers/dossier-workflow';
 import type { Dossier } from '../dossiers/dossiers.dto';
@@ -37,6 +38,7 @@ export class AgencyActions {
   constructor(
     private readonly workflow: DossierWorkflow,
     private readonly results: ResultsRepository,
+    private readonly files: FileStore,
     config: DossierConfig,
   ) {
     this.maxResultBytes = config.MAX_DOSSIER_BYTES;
@@ -51,13 +53,26 @@ export class AgencyActions {
     now: Date,
   ): Promise<Dossier> {
     const request = await this.requestFor(tx, d, input, now);
-    return this.workflow.apply(tx, d, {
+    const updated = await this.workflow.apply(tx, d, {
       ...request,
       action: input.action,
       actor,
       now,
       note: input.note ?? null,
     });
+    if (input.action === 'return') await this.deliverToWallet(tx.manager, d);
+    return updated;
+  }
+
+  /** Delivered: each signed result also lands in the citizen's wallet, for the next dossier. */
+  private async deliverToWallet(manager: EntityManager, d: Dossier): Promise<void> {
+    for (const result of await this.results.list(d.id, manager)) {
+      if (!result.signed) continue;
+      await this.files.addResultToWallet(
+        { ownerId: d.applicantId, fileId: result.signed.fileId, dossierCode: d.code! },
+        null,
+      );
+    }
   }
 
   /** Bytes of results the dossier may still take; 413 when none. */
@@ -153,13 +168,16 @@ export class AgencyActions {
         if (!note)
           throw required('note', DossierErrors.noteRequired, 'Nêu rõ lý do từ chối hồ sơ.');
         return {};
-      case 'complete':
-        if ((await this.results.list(d.id, tx.manager)).length === 0) {
+      case 'complete': {
+        const results = await this.results.list(d.id, tx.manager);
+        if (results.length === 0) {
           throw new DomainError(DossierErrors.resultMissing, {
             errors: [{ field: 'results', message: 'Chưa có tệp kết quả' }],
           });
         }
+        await this.signResults(tx.manager, d, results);
         return {};
+      }
       case 'return': {
         const tracking = input.deliveryTracking?.trim() || null;
         if (d.deliveryMethod === 'post' && !tracking) {
@@ -177,6 +195,24 @@ export class AgencyActions {
           throw required('note', DossierErrors.noteRequired, 'Nêu rõ lý do dừng xử lý hồ sơ.');
         }
         return {};
+    }
+  }
+
+  /**
+   * Each result issued signed by the agency (storage answers the first issue on a retry, so
+   * a rolled-back completion costs nothing the next time).
+   */
+  private async signResults(manager: EntityManager, d: Dossier, results: ResultFile[]) {
+    for (const result of results.filter((r) => r.signed === null)) {
+      const issued = await this.files.issueResult(
+        { fileId: result.fileId, dossierCode: d.code!, agency: d.procedure.agency },
+        null,
+      );
+      await this.results.markSigned(manager, result.id, {
+        fileId: issued.fileId,
+        fileName: issued.fileName,
+        verificationCode: issued.verificationCode,
+      });
     }
   }
 

@@ -186,13 +186,30 @@ describe('agency processing', () => {
       contentType: 'application/pdf',
       size: 5000,
       downloadUrl: `/api/v1/dossiers/${id}/results/${resultFile.id}`,
+      verificationCode: null,
+      coverSheet: null,
     });
     expect((await ctx.act(id, 'complete', officer, { note: 'Đã cấp giấy khai sinh' })).status).toBe(
       'RESULT_READY',
     );
     const returned = await ctx.act(id, 'return', officer);
     expect(returned.status).toBe('RETURNED');
-    expect((await ctx.get(id, citizen)).results.map((r) => r.fileId)).toEqual([resultFile.id]);
+    // The citizen gets the copy signed by the agency on completion, with its verification code.
+    const [delivered] = (await ctx.get(id, citizen)).results;
+    expect(delivered.fileId).not.toBe(resultFile.id);
+    expect(delivered).toMatchObject({
+      fileName: 'giay-khai-sinh.pdf',
+      downloadUrl: `/api/v1/dossiers/${id}/results/${delivered.fileId}`,
+      verificationCode: expect.stringMatching(/^[A-Z0-9]{12}$/),
+      coverSheet: null,
+    });
+    expect(
+      await ctx.rpc<FileAuthorizationView>(
+        DossierRpc.authorizeFile,
+        { dossierId: id, fileId: delivered.fileId },
+        citizen,
+      ),
+    ).toEqual({ fileId: delivered.fileId, kind: 'result' });
 
     // who may stream which file
     expect(

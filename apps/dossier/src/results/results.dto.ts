@@ -12,21 +12,43 @@ export interface ResultFile {
   /** The officer's account; null when the agency's system added it (ministry command). */
   addedBy: string | null;
   createdAt: Date;
+  /** Issued on `complete`: the agency-signed PDF (the result itself, or its cover sheet). */
+  signed: SignedResult | null;
 }
 
-export type NewResultFile = Omit<ResultFile, 'createdAt'>;
+export interface SignedResult {
+  fileId: string;
+  fileName: string;
+  verificationCode: string;
+}
+
+export type NewResultFile = Omit<ResultFile, 'createdAt' | 'signed'>;
 
 /** The citizen's download route of the gateway (`GET /dossiers/:id/results/:fileId`). */
 export function resultDownloadUrl(dossierId: string, fileId: string): string {
   return `/api/v1/dossiers/${dossierId}/results/${fileId}`;
 }
 
+/**
+ * Once issued, a PDF result is handed out as its signed copy; any other result as it was
+ * uploaded, with its signed cover sheet beside it.
+ */
 export function mapResultFileView(dossierId: string, r: ResultFile): ResultFileView {
+  const signedPdf = r.signed !== null && r.contentType === 'application/pdf';
+  const fileId = signedPdf ? r.signed!.fileId : r.fileId;
   return {
-    fileId: r.fileId,
-    fileName: r.fileName,
+    fileId,
+    fileName: signedPdf ? r.signed!.fileName : r.fileName,
     contentType: r.contentType,
     size: r.size,
-    downloadUrl: resultDownloadUrl(dossierId, r.fileId),
+    downloadUrl: resultDownloadUrl(dossierId, fileId),
+    verificationCode: r.signed?.verificationCode ?? null,
+    coverSheet:
+      r.signed && !signedPdf
+        ? {
+            fileName: r.signed.fileName,
+            downloadUrl: resultDownloadUrl(dossierId, r.signed.fileId),
+          }
+        : null,
   };
 }

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { kyselyOf } from '@dvc/database';
 import type { DB, Results } from '../database/db.generated';
-import { NewResultFile, ResultFile } from './results.dto';
+import { NewResultFile, ResultFile, SignedResult } from './results.dto';
 
 const toResult = (r: Selectable<Results>): ResultFile => ({
   id: r.id,
@@ -15,6 +15,13 @@ const toResult = (r: Selectable<Results>): ResultFile => ({
   sha256: r.sha256,
   addedBy: r.added_by,
   createdAt: r.created_at,
+  signed: r.signed_file_id
+    ? {
+        fileId: r.signed_file_id,
+        fileName: r.signed_file_name!,
+        verificationCode: r.verification_code!,
+      }
+    : null,
 });
 
 /** results: the documents an officer returns as the outcome of a dossier. */
@@ -43,9 +50,22 @@ export class ResultsRepository {
     const row = await kyselyOf<DB>(manager)
       .selectFrom('results')
       .selectAll()
-      .where('file_id', '=', fileId)
+      .where((eb) => eb.or([eb('file_id', '=', fileId), eb('signed_file_id', '=', fileId)]))
+      .limit(1)
       .executeTakeFirst();
     return row ? toResult(row) : null;
+  }
+
+  async markSigned(manager: EntityManager, resultId: string, signed: SignedResult): Promise<void> {
+    await kyselyOf<DB>(manager)
+      .updateTable('results')
+      .set({
+        signed_file_id: signed.fileId,
+        signed_file_name: signed.fileName,
+        verification_code: signed.verificationCode,
+      })
+      .where('id', '=', resultId)
+      .execute();
   }
 
   async totalSize(

@@ -4,6 +4,7 @@ import { DocumentsController } from '../me/documents.controller';
 import { OfficerController } from '../officer/officer.controller';
 import { StatsController } from '../officer/stats.controller';
 import { LookupController } from '../public/lookup.controller';
+import { VerifyController } from '../public/verify.controller';
 import { DossiersController } from './dossiers.controller';
 
 /** Dossiers, the document wallet, the officer console and the public lookup: everything that moves files. */
@@ -14,6 +15,7 @@ import { DossiersController } from './dossiers.controller';
     StatsController,
     OfficerController,
     LookupController,
+    VerifyController,
   ],
   providers: [StorageFiles],
 })

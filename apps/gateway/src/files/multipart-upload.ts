@@ -8,10 +8,11 @@ export interface MultipartFile {
   stream: Readable;
 }
 
-export interface MultipartUpload {
+export interface MultipartUpload<F = StoredFileView> {
   /** The text fields, as sent (validated by the caller). */
   fields: Record<string, string>;
-  file: StoredFileView;
+  /** What `store` made of the file part (the stored file, or e.g. a verification). */
+  file: F;
 }
 
 /**
@@ -19,16 +20,16 @@ export interface MultipartUpload {
  * through `store` as it arrives (nothing buffered). `beforeFile` sees the text fields sent
  * before the file (e.g. to check the target and find the quota first) and returns the cap.
  */
-export async function readMultipartUpload(
+export async function readMultipartUpload<F = StoredFileView>(
   request: FastifyRequest,
-  store: (file: MultipartFile, maxBytes: number | undefined) => Promise<StoredFileView>,
+  store: (file: MultipartFile, maxBytes: number | undefined) => Promise<F>,
   beforeFile?: (fieldsSoFar: Record<string, string>) => Promise<number | undefined>,
-): Promise<MultipartUpload> {
+): Promise<MultipartUpload<F>> {
   if (!request.isMultipart()) {
     throw new DomainError(RequestErrors.notMultipart);
   }
   const fields: Record<string, string> = {};
-  let file: StoredFileView | undefined;
+  let file: F | undefined;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       if (typeof part.value === 'string') fields[part.fieldname] = part.value;

@@ -9,6 +9,8 @@ import {
   StoredFileView,
   StorageErrors,
   DomainError,
+  VerificationHttp,
+  VerificationView,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { INTERNAL_TOKEN_HEADER } from '@dvc/http';
@@ -118,6 +120,24 @@ export class StorageFiles {
       );
       throw err;
     }
+  }
+
+  /**
+   * Xác thực giấy tờ: the request's `file` part streamed to document-storage, which answers
+   * whether it is exactly a document the portal issued, with a signature that checks.
+   */
+  async verify(request: FastifyRequest, ctx: CallContext): Promise<VerificationView> {
+    const upload = await readMultipartUpload(request, (file) =>
+      postStream<VerificationView>(
+        this.target,
+        VerificationHttp.verify,
+        file.stream,
+        { 'x-request-id': ctx.requestId },
+        this.maxFileBytes,
+        () => new DomainError(StorageErrors.verificationNotFound),
+      ),
+    );
+    return upload.file;
   }
 
   /**

@@ -783,6 +783,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/verify/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xác thực theo mã / Verify by the code under the QR */
+    get: operations['VerifyController_byCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Xác thực tệp PDF / Verify a PDF (multipart: file) */
+    post: operations['VerifyController_byFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notifications': {
     parameters: {
       query?: never;
@@ -1111,6 +1145,29 @@ export interface components {
       missing?: string[];
       /** @description request-supplement: deadline (ISO date) */
       deadline?: string;
+    };
+    AgencyRef: {
+      /** @example 000.00.01.H26 */
+      code: string;
+      /** @example Sở Tư pháp thành phố Hà Nội */
+      name: string;
+    };
+    Verification: {
+      /** @enum {string} */
+      documentType: 'result' | 'dossier-receipt' | 'payment-receipt' | 'apology';
+      /** @example 000.00.01.H26-261207-0001 */
+      dossierCode: string;
+      agency: components['schemas']['AgencyRef'];
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description SHA-256 (hex) of the document as issued */
+      sha256: string;
+      /** @description Name on the signing certificate (the agency) */
+      signer: string;
+      /** @description Exactly the issued bytes, and the signature checks */
+      valid: boolean;
+      /** @example K7MX2QP9RTWA */
+      verificationCode: string;
     };
     EmailPreferencesInput: {
       /** @description Emails about my dossiers */
@@ -3601,6 +3658,104 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  VerifyController_byCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Verification'];
+        };
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  VerifyController_byFile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Verification'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {

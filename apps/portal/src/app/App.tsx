@@ -52,6 +52,9 @@ const AdminProceduresPage = lazy(() =>
 const ProcedureEditorPage = lazy(() =>
   import('../admin/ProcedureEditorPage').then((m) => ({ default: m.ProcedureEditorPage })),
 );
+const VerifyPage = lazy(() =>
+  import('../verify/VerifyPage').then((m) => ({ default: m.VerifyPage })),
+);
 const HolidaysPage = lazy(() =>
   import('../admin/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
 );
@@ -71,7 +74,8 @@ const admin = (page: ReactNode) => <RequireAuth role="admin">{lazyPage(page)}</R
 
 /**
  * Addresses in Vietnamese, as the emails and notifications already link to them
- * (/activate, /reset-password, /forgot-password, /tai-khoan, /ho-so/:id, /giao-dich/:id).
+ * (/activate, /reset-password, /forgot-password, /tai-khoan, /ho-so/:id, /giao-dich/:id), and
+ * as issued documents print in their QR code (/xac-thuc/:code).
  */
 const router = createBrowserRouter([
   {
@@ -94,6 +98,8 @@ const router = createBrowserRouter([
       { path: '/ho-so/:id/bien-nhan', element: citizen(<ReceiptPage />) },
       { path: '/giao-dich/ket-qua', element: citizen(<PaymentPage />) },
       { path: '/giao-dich/:id', element: citizen(<PaymentPage />) },
+      { path: '/xac-thuc', element: lazyPage(<VerifyPage />) },
+      { path: '/xac-thuc/:code', element: lazyPage(<VerifyPage />) },
       { path: '/can-bo', element: officer(<QueuePage />) },
       { path: '/can-bo/ho-so/:id', element: officer(<OfficerDossierPage />) },
       { path: '/quan-tri/thu-tuc', element: admin(<AdminProceduresPage />) },

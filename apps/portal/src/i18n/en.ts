@@ -80,6 +80,30 @@ export const en: Strings<Translation> = {
     },
     fields: 'Fields',
   },
+  verify: {
+    title: 'Verify an electronic document',
+    valid: 'Valid document',
+    validHelp:
+      'This file is exactly the document the agency issued through the portal, and its digital signature is intact.',
+    invalid: 'Not a valid document',
+    invalidHelp:
+      'The file was changed after it was issued, or its digital signature does not check.',
+    unknown: 'No document has this verification code',
+    failed: 'The check could not be made; please try again.',
+    documentType: 'Document type',
+    agency: 'Issuing agency',
+    dossierCode: 'Dossier code',
+    issuedAt: 'Issued on',
+    signer: 'Signed by',
+    code: 'Verification code',
+    drop: 'Drop a PDF here (or click to choose one) to check the copy you hold',
+    types: {
+      result: 'Result of the administrative procedure',
+      'dossier-receipt': 'Dossier receipt and appointment for the result',
+      'payment-receipt': 'Online payment receipt',
+      apology: 'Apology letter with a new date for the result',
+    },
+  },
   lookup: {
     title: 'Track a submitted application',
     code: 'Application code',

@@ -110,4 +110,11 @@ export const StorageErrors = {
     vi: 'Tệp tin này đã thuộc một giấy tờ khác.',
     en: 'This file already belongs to another document.',
   },
+  /** Xác thực giấy tờ: an unknown code, or a file that was never issued by the portal. */
+  verificationNotFound: {
+    code: 'verification.not_found',
+    status: 404,
+    vi: 'Không tìm thấy giấy tờ với mã xác thực này.',
+    en: 'No document with this verification code.',
+  },
 } as const satisfies ErrorCatalogue;
