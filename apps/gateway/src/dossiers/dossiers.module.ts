@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { StorageFiles } from '../files/storage-files';
 import { DocumentsController } from '../me/documents.controller';
 import { OfficerController } from '../officer/officer.controller';
+import { RatingsController } from '../officer/ratings.controller';
 import { StatsController } from '../officer/stats.controller';
 import { LookupController } from '../public/lookup.controller';
 import { DossiersController } from './dossiers.controller';
@@ -12,6 +13,7 @@ import { DossiersController } from './dossiers.controller';
     DossiersController,
     DocumentsController,
     StatsController,
+    RatingsController,
     OfficerController,
     LookupController,
   ],
