@@ -57,5 +57,4 @@ export class DossierConfig extends BaseConfig {
   @Min(1)
   @Max(90)
   FEEDBACK_ANSWER_WORKING_DAYS: number = 10;
-
 }
