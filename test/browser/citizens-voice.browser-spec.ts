@@ -56,7 +56,7 @@ describe('ratings and feedback (browser)', () => {
     await page.getByRole('radiogroup', { name: 'Mức độ hài lòng chung' }).locator('ul').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     await page.getByLabel('Góp ý (không bắt buộc)').fill('Cán bộ hướng dẫn rất tận tình.');
-    await screenshot(page, '40-danh-gia-hai-long');
+    await screenshot(page, '45-danh-gia-hai-long');
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText(/Cảm ơn Ông\/Bà đã đánh giá/).waitFor();
     await page.getByText('Đã đánh giá 5/5 sao').waitFor();
@@ -84,7 +84,7 @@ describe('ratings and feedback (browser)', () => {
     await page
       .locator('input#captchaAnswer')
       .fill((await stack.redis.get(`captcha:${captchaId}`))!);
-    await screenshot(page, '41-gui-phan-anh');
+    await screenshot(page, '46-gui-phan-anh');
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByText('Đã gửi phản ánh, kiến nghị').waitFor();
     const cells = page.locator('.ant-descriptions-item-content strong');
@@ -107,7 +107,7 @@ describe('ratings and feedback (browser)', () => {
     await page
       .getByLabel('Trả lời', { exact: true })
       .fill('Từ ngày 01/01/2027, cơ quan khai thác dữ liệu dân cư, không yêu cầu bản sao.');
-    await screenshot(page, '42-tra-loi-phan-anh');
+    await screenshot(page, '47-tra-loi-phan-anh');
     await page.getByRole('button', { name: 'Gửi trả lời' }).click();
     await page
       .getByRole('row', { name: new RegExp(receipt.code) })
@@ -128,7 +128,7 @@ describe('ratings and feedback (browser)', () => {
       await page.goto('/phan-anh?q=ban%20sao%20chung%20thuc');
       await page.getByRole('heading', { name: 'Đề nghị bỏ yêu cầu bản sao chứng thực' }).waitFor();
       expect(await page.locator('main').textContent()).not.toContain('Hoàng Văn Nam');
-      await screenshot(page, '43-phan-anh-cong-khai');
+      await screenshot(page, '48-phan-anh-cong-khai');
       await page.context().close();
     },
   );
@@ -143,7 +143,7 @@ describe('ratings and feedback (browser)', () => {
     );
     await page.locator('.language-switch').getByText('EN').click();
     await page.getByRole('heading', { name: 'Feedback and petitions' }).waitFor();
-    await screenshot(page, '44-phan-anh-dien-thoai-en');
+    await screenshot(page, '49-phan-anh-dien-thoai-en');
     await page.context().close();
   });
 

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from './catalogue.dto';
+import { PageQuery } from './page';
 
 /** Phản ánh, kiến nghị (PAKN): pending until an officer of the agency answers. */
 export const FEEDBACK_STATUSES = ['pending', 'answered'] as const;

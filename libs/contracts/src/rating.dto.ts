@@ -11,7 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from './catalogue.dto';
+import { PageQuery } from './page';
 
 /** Đánh giá mức độ hài lòng: the statuses from which the applicant may rate a dossier. */
 export const RATEABLE_STATUSES = ['RESULT_READY', 'RETURNED'] as const;
