@@ -367,4 +367,43 @@ describe('dossier journey (e2e)', () => {
       ).status,
     ).toBe(403);
   });
+  it('takes the citizen’s rating once after the result and shows it to the agency’s officers', async () => {
+    const early = await factory.newReceivedDossier(citizen, officer);
+    const tooEarly = await call<{ code: string; currentStatus: string }>(
+      'POST',
+      `/dossiers/${early.id}/rating`,
+      { token: citizen, body: { score: 5 } },
+    );
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooEarly.body).toMatchObject({ code: 'rating.not_rateable', currentStatus: 'RECEIVED' });
+
+    const returned = await factory.newReturnedDossier(citizen, officer);
+    const stranger = await newCitizen(stack, call, 'Người lạ đánh giá');
+    const path = `/dossiers/${returned.id}/rating`;
+    expect((await call('POST', path, { token: stranger, body: { score: 1 } })).status).toBe(404);
+    expect((await call('POST', path, { token: citizen, body: { score: 9 } })).status).toBe(400);
+    const rated = await call<{ score: number }>('POST', path, {
+      token: citizen,
+      body: { score: 4, criteria: { courtesy: 5 }, comment: 'Giải quyết đúng hẹn' },
+    });
+    expect(rated.status).toBe(201);
+    expect(rated.body.score).toBe(4);
+    expect((await call('POST', path, { token: citizen, body: { score: 5 } })).status).toBe(409);
+
+    const list = await call<{ items: { dossierCode: string; score: number; comment: string }[] }>(
+      'GET',
+      '/officer/ratings?pageSize=100',
+      { token: officer },
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items).toContainEqual(
+      expect.objectContaining({
+        dossierCode: returned.code,
+        score: 4,
+        comment: 'Giải quyết đúng hẹn',
+      }),
+    );
+    expect((await call('GET', '/officer/ratings', { token: citizen })).status).toBe(403);
+  });
 });

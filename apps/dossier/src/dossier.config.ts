@@ -51,4 +51,10 @@ export class DossierConfig extends BaseConfig {
   @Min(1)
   @Max(86_400)
   LOOKUP_WINDOW_SECONDS: number = 600;
+
+  /** Phản ánh, kiến nghị: working days an agency has to answer before it is marked overdue. */
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  FEEDBACK_ANSWER_WORKING_DAYS: number = 10;
 }

@@ -18,6 +18,9 @@ import { DossierWorkflow } from './dossiers/dossier-workflow';
 import { DossiersController } from './dossiers/dossiers.controller';
 import { DossiersRepository } from './dossiers/dossiers.repository';
 import { DossiersService } from './dossiers/dossiers.service';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackRepository } from './feedback/feedback.repository';
+import { FeedbackService } from './feedback/feedback.service';
 import { FormValidator } from './forms/form-validator';
 import { SubmitReplays } from './idempotency/submit-replays';
 import { LookupThrottle } from './lookup/lookup-throttle';
@@ -27,6 +30,7 @@ import { MinistryCommandsConsumer } from './commands/ministry-commands.consumer'
 import { MinistryCommandsService } from './commands/ministry-commands.service';
 import { migrations } from './migrations';
 import { ApplicantDirectory, RpcApplicantDirectory } from './neighbours/applicant-directory';
+import { CaptchaChecker, RpcCaptchaChecker } from './neighbours/captcha-checker';
 import { FileStore, RpcFileStore } from './neighbours/file-store';
 import { neighbourClients } from './neighbours/neighbour-clients';
 import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedure-directory';
@@ -41,6 +45,9 @@ import {
 import { ResultsRepository } from './results/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
+import { RatingsController } from './ratings/ratings.controller';
+import { RatingsRepository } from './ratings/ratings.repository';
+import { RatingsService } from './ratings/ratings.service';
 
 /** The dossier service: drafts, submission, officer processing, ministry commands, public lookup. */
 @Module({})
@@ -75,6 +82,8 @@ export class DossierModule {
         AttachmentsController,
         OfficerController,
         PublicLookupController,
+        RatingsController,
+        FeedbackController,
         PingController,
       ],
       providers: [
@@ -82,6 +91,7 @@ export class DossierModule {
         { provide: ProcedureDirectory, useClass: RpcProcedureDirectory },
         { provide: ApplicantDirectory, useClass: RpcApplicantDirectory },
         { provide: FileStore, useClass: RpcFileStore },
+        { provide: CaptchaChecker, useClass: RpcCaptchaChecker },
         CalendarSource,
         FormValidator,
         DossierCodes,
@@ -98,6 +108,10 @@ export class DossierModule {
         OfficerService,
         AgencyStatsRepository,
         AgencyStatsService,
+        RatingsRepository,
+        RatingsService,
+        FeedbackRepository,
+        FeedbackService,
         LookupThrottle,
         PublicLookupService,
         PaymentEventsConsumer,

@@ -33,6 +33,8 @@ import { DossierConfig } from '../src/dossier.config';
 import { AGENCY, AGENCY_BULK, HOLIDAYS, OTHER_AGENCY, PROCEDURES } from './fixtures';
 
 export const MAX_DOSSIER_BYTES = 1_000_000;
+/** The answer the fake identity takes for any captcha. */
+export const CAPTCHA_ANSWER = 'x7k2p';
 export const LOOKUP_FAILURES = 5;
 /** A form of 9.000004 that passes the final check. */
 export const VALID_FORM = { hoTen: 'Nguyễn Văn An', ngaySinh: '2026-01-15', gioiTinh: 'Nam' };
@@ -141,10 +143,30 @@ export async function startDossierContext(): Promise<DossierTestContext> {
           const found = PROCEDURES.find((p) => p.code === req.data.code);
           return found ? { response: found } : notFound('procedure.not_found');
         })
-        .on(CatalogueRpc.listHolidays, () => ({ response: HOLIDAYS })),
-      (await FakeRpcService.start(sut.amqpUrl, RpcQueues.identity)).on(
-        IdentityRpc.getProfile,
-        (req) => {
+        .on(CatalogueRpc.listHolidays, () => ({ response: HOLIDAYS }))
+        .on(CatalogueRpc.listAgencies, () => ({
+          response: [AGENCY, AGENCY_BULK, OTHER_AGENCY].map((code) => ({
+            code,
+            name: `Cơ quan ${code}`,
+            level: 'province',
+            parentCode: null,
+          })),
+        })),
+      (await FakeRpcService.start(sut.amqpUrl, RpcQueues.identity))
+        // The captcha identity would have shown: CAPTCHA_ANSWER is right, anything else is not.
+        .on(IdentityRpc.consumeCaptcha, (req) =>
+          (req.data as { captchaAnswer: string }).captchaAnswer === CAPTCHA_ANSWER
+            ? { response: { ok: true } }
+            : {
+                err: {
+                  status: 400,
+                  code: 'captcha.invalid',
+                  title: 'Yêu cầu không hợp lệ',
+                  detail: 'Mã xác nhận không đúng hoặc đã hết hạn, vui lòng thử mã mới.',
+                },
+              },
+        )
+        .on(IdentityRpc.getProfile, (req) => {
           const id = req.caller!.accountId;
           return {
             response: {
@@ -155,8 +177,7 @@ export async function startDossierContext(): Promise<DossierTestContext> {
               ...profiles.get(id),
             },
           };
-        },
-      ),
+        }),
       (await FakeRpcService.start(sut.amqpUrl, RpcQueues.storage))
         .on(StorageRpc.getFile, (req) => {
           const file = files.get(req.data.fileId as string);

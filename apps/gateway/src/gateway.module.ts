@@ -10,6 +10,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { DossiersModule } from './dossiers/dossiers.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { GatewayConfig } from './gateway.config';
 import { gatewayReadiness } from './health/readiness';
 import { MeModule } from './me/me.module';
@@ -46,6 +47,7 @@ export class GatewayModule {
         MeModule,
         CatalogueModule,
         DossiersModule,
+        FeedbackModule,
         NotificationsModule,
         PaymentsModule,
       ],

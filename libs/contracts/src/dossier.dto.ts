@@ -27,6 +27,7 @@ import type {
   DossierStatusName,
   OfficerAction,
 } from './dossier-status';
+import type { RatingView } from './rating.dto';
 
 const DELIVERY_METHODS: DeliveryMethod[] = ['online', 'post', 'desk'];
 const STATUS_NAMES: DossierStatusName[] = [
@@ -391,6 +392,8 @@ export interface DossierView {
   history: StatusHistoryView[];
   /** The legal next actions of the applicant, from the dossier service's transition table. */
   allowedActions: CitizenNextAction[];
+  /** The applicant's satisfaction rating, once given (RESULT_READY or RETURNED only). */
+  rating: RatingView | null;
 }
 
 export interface DossierSummary {

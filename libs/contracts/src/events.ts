@@ -12,6 +12,8 @@ export const Events = {
   dossierSubmitted: 'dossier.submitted',
   dossierStatusChanged: 'dossier.status_changed',
   dossierPaymentRequired: 'dossier.payment_required',
+  dossierRated: 'dossier.rated',
+  feedbackAnswered: 'feedback.answered',
   storageFileRejected: 'storage.file.rejected',
   paymentCreated: 'payment.created',
   paymentSucceeded: 'payment.succeeded',
@@ -101,6 +103,8 @@ import type {
   DossierSubmittedEvent,
   StorageFileRejectedEvent,
 } from './dossier-events';
+import type { DossierRatedEvent } from './rating.dto';
+import type { FeedbackAnsweredEvent } from './feedback.dto';
 import type {
   PaymentCreatedEvent,
   PaymentExpiredEvent,
@@ -119,6 +123,8 @@ export interface EventPayloads {
   [Events.dossierSubmitted]: DossierSubmittedEvent;
   [Events.dossierStatusChanged]: DossierStatusChangedEvent;
   [Events.dossierPaymentRequired]: DossierPaymentRequiredEvent;
+  [Events.dossierRated]: DossierRatedEvent;
+  [Events.feedbackAnswered]: FeedbackAnsweredEvent;
   [Events.storageFileRejected]: StorageFileRejectedEvent;
   [Events.paymentCreated]: PaymentCreatedEvent;
   [Events.paymentSucceeded]: PaymentSucceededEvent;

@@ -16,3 +16,5 @@ export * from './vneid.dto';
 export * from './service-level';
 export * from './fee-rule';
 export * from './rpc-contract';
+export * from './rating.dto';
+export * from './feedback.dto';

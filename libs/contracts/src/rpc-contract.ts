@@ -112,6 +112,24 @@ import type {
   ProviderCallbackInput,
   ReceiptAuthorizationView,
 } from './payment.dto';
+import type {
+  AgencyRatingsPage,
+  OfficerRatingsQuery,
+  RateDossierInput,
+  RatingView,
+} from './rating.dto';
+import type {
+  AnswerFeedbackInput,
+  ConsumeCaptchaInput,
+  FeedbackLookupQuery,
+  FeedbackLookupView,
+  FeedbackReceipt,
+  OfficerFeedbackQuery,
+  OfficerFeedbackView,
+  PublicFeedbackQuery,
+  PublicFeedbackView,
+  SubmitFeedbackDto,
+} from './feedback.dto';
 
 /** What one RPC pattern takes (the `data` of its RpcRequest) and answers. */
 export interface RpcShape<TInput, TResult> {
@@ -147,6 +165,8 @@ export interface RpcContract {
   [IdentityRpc.getProfile]: RpcShape<NoInput, ProfileView>;
   [IdentityRpc.updateProfile]: RpcShape<UpdateProfileDto, ProfileView>;
   [IdentityRpc.changePassword]: RpcShape<ChangePasswordDto, PasswordChangedView>;
+  /** Single use, right or wrong; a wrong or expired answer is 400 `captcha.invalid`. */
+  [IdentityRpc.consumeCaptcha]: RpcShape<ConsumeCaptchaInput, { ok: true }>;
   [IdentityRpc.contact]: RpcShape<AccountContactInput, AccountContactView>;
   [IdentityRpc.ping]: RpcShape<NoInput, PingView>;
 
@@ -181,6 +201,7 @@ export interface RpcContract {
   [DossierRpc.submit]: RpcShape<SubmitDossierInput, SubmitResult>;
   [DossierRpc.supplement]: RpcShape<CitizenActionInput, DossierView>;
   [DossierRpc.withdraw]: RpcShape<CitizenActionInput, DossierView>;
+  [DossierRpc.rate]: RpcShape<RateDossierInput, RatingView>;
   [DossierRpc.authorizeFile]: RpcShape<DossierFileInput, FileAuthorizationView>;
   [DossierRpc.officerList]: RpcShape<OfficerQueueQuery, Page<OfficerDossierSummary>>;
   [DossierRpc.officerGet]: RpcShape<DossierRefInput, OfficerDossierView>;
@@ -188,7 +209,13 @@ export interface RpcContract {
   [DossierRpc.officerPrepareResult]: RpcShape<DossierRefInput, UploadQuotaView>;
   [DossierRpc.officerAddResult]: RpcShape<DossierFileInput, ResultFileView>;
   [DossierRpc.officerStats]: RpcShape<AgencyStatsQuery, AgencyStatsView>;
+  [DossierRpc.officerRatings]: RpcShape<OfficerRatingsQuery, AgencyRatingsPage>;
   [DossierRpc.publicLookup]: RpcShape<PublicLookupQuery, PublicLookupView>;
+  [DossierRpc.feedbackSubmit]: RpcShape<SubmitFeedbackDto, FeedbackReceipt>;
+  [DossierRpc.feedbackLookup]: RpcShape<FeedbackLookupQuery, FeedbackLookupView>;
+  [DossierRpc.feedbackOfficerList]: RpcShape<OfficerFeedbackQuery, Page<OfficerFeedbackView>>;
+  [DossierRpc.feedbackAnswer]: RpcShape<AnswerFeedbackInput, OfficerFeedbackView>;
+  [DossierRpc.feedbackPublicList]: RpcShape<PublicFeedbackQuery, Page<PublicFeedbackView>>;
   [DossierRpc.ping]: RpcShape<NoInput, PingView>;
 
   [StorageRpc.getFile]: RpcShape<FileIdInput, StoredFileView>;

@@ -43,6 +43,8 @@ export const IdentityRpc = {
   getProfile: 'identity.profile.get',
   updateProfile: 'identity.profile.update',
   changePassword: 'identity.password.change',
+  /** `{captchaId, captchaAnswer}` → `{ok: true}`, or 400 `captcha.invalid`; single use. */
+  consumeCaptcha: 'identity.captcha.consume',
   /** Email, name, locale and phone of an account, for service callers only (`caller` null). */
   contact: 'identity.accounts.contact',
   /** A verified VNeID identity (VneidIdentityDto) → VneidSignInView: links or creates the account. */
@@ -89,6 +91,8 @@ export const DossierRpc = {
   submit: 'dossier.submit',
   supplement: 'dossier.supplement',
   withdraw: 'dossier.withdraw',
+  /** `{dossierId, score, criteria?, comment?}`: the applicant's satisfaction rating, once. */
+  rate: 'dossier.rate',
   /** May the caller read this file of this dossier (attachment or result)? Answers the file id. */
   authorizeFile: 'dossier.files.authorize',
   officerList: 'dossier.officer.list',
@@ -97,7 +101,19 @@ export const DossierRpc = {
   officerPrepareResult: 'dossier.officer.results.prepare',
   officerAddResult: 'dossier.officer.results.add',
   officerStats: 'dossier.officer.stats',
+  /** Ratings of the officer's agencies: OfficerRatingsQuery → AgencyRatingsPage. */
+  officerRatings: 'dossier.officer.ratings',
   publicLookup: 'dossier.public.lookup',
+  /** Phản ánh, kiến nghị: SubmitFeedbackDto (caller or captcha) → FeedbackReceipt. */
+  feedbackSubmit: 'dossier.feedback.submit',
+  /** FeedbackLookupQuery → FeedbackLookupView; unknown code and wrong key are the same 404. */
+  feedbackLookup: 'dossier.feedback.lookup',
+  /** OfficerFeedbackQuery → Page<OfficerFeedbackView>, the caller's agencies only. */
+  feedbackOfficerList: 'dossier.feedback.officer.list',
+  /** AnswerFeedbackInput → OfficerFeedbackView; another agency's is 404. */
+  feedbackAnswer: 'dossier.feedback.answer',
+  /** PublicFeedbackQuery → Page<PublicFeedbackView>: published answers only. */
+  feedbackPublicList: 'dossier.feedback.public.list',
   ping: 'dossier.ping',
 } as const;
 

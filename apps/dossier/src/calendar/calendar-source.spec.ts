@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { HolidayView, ProcedureView } from '@dvc/contracts';
+import type { AgencyView, HolidayView, ProcedureView } from '@dvc/contracts';
 import { DossierConfig } from '../dossier.config';
 import { ProcedureDirectory } from '../neighbours/procedure-directory';
 import { CalendarSource } from './calendar-source';
@@ -12,6 +12,10 @@ class FakeCatalogue extends ProcedureDirectory {
 
   procedure(): Promise<ProcedureView | null> {
     return Promise.resolve(null);
+  }
+
+  agencies(): Promise<AgencyView[]> {
+    return Promise.resolve([]);
   }
 
   holidays(): Promise<HolidayView[]> {

@@ -76,6 +76,26 @@ export interface Dossiers {
   version: Generated<number>;
 }
 
+export interface Feedback {
+  agency_code: string | null;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  asker_id: string | null;
+  code: string;
+  contact: Json | null;
+  content: string;
+  dossier_code: string | null;
+  due_at: Timestamp;
+  id: string;
+  lookup_key_hash: Buffer;
+  published: Generated<boolean>;
+  search_folded: string;
+  status: Generated<string>;
+  submitted_at: Timestamp;
+  title: string;
+}
+
 export interface IdempotencyKeys {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -99,6 +119,16 @@ export interface Outbox {
   published_at: Timestamp | null;
   routing_keys: string[];
   type: string;
+}
+
+export interface Ratings {
+  agency_code: string;
+  applicant_id: string;
+  comment: string | null;
+  criteria: Generated<Json>;
+  dossier_id: string;
+  rated_at: Timestamp;
+  score: number;
 }
 
 export interface Results {
@@ -132,9 +162,11 @@ export interface DB {
   attachments: Attachments;
   code_counters: CodeCounters;
   dossiers: Dossiers;
+  feedback: Feedback;
   idempotency_keys: IdempotencyKeys;
   inbox: Inbox;
   outbox: Outbox;
+  ratings: Ratings;
   results: Results;
   status_history: StatusHistory;
 }

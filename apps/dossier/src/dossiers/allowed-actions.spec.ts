@@ -53,7 +53,7 @@ function dossierIn(status: DossierStatusName, changes: Partial<Dossier> = {}): D
   };
 }
 
-const viewOf = (d: Dossier) => mapDossierView(d, [], [], [], new Date());
+const viewOf = (d: Dossier) => mapDossierView(d, [], [], [], null, new Date());
 
 describe('allowedActions of the dossier view (from the transition table)', () => {
   it('lets the applicant submit a draft, and nothing else', () => {

@@ -2,17 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { DossierView, OfficerDossierView } from '@dvc/contracts';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ResultsRepository } from '../results/results.repository';
+import { RatingsRepository } from '../ratings/ratings.repository';
 import { Dossier, mapDossierView, mapOfficerDossierView } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
 import { isResultReleased } from './result-release';
 
-/** A dossier with its slots, results and history, as the applicant or the officer sees it. */
+/** A dossier with its slots, results, history and rating, as the applicant or the officer sees it. */
 @Injectable()
 export class DossierViews {
   constructor(
     private readonly dossiers: DossiersRepository,
     private readonly attachments: AttachmentsRepository,
     private readonly results: ResultsRepository,
+    private readonly ratings: RatingsRepository,
   ) {}
 
   /** The applicant's view: results only once released to them. */
@@ -26,11 +28,12 @@ export class DossierViews {
   }
 
   private async view(d: Dossier, withResults: boolean): Promise<DossierView> {
-    const [attachments, results, history] = await Promise.all([
+    const [attachments, results, history, rating] = await Promise.all([
       this.attachments.active(d.id),
       withResults ? this.results.list(d.id) : [],
       this.dossiers.history(d.id),
+      this.ratings.find(d.id),
     ]);
-    return mapDossierView(d, attachments, results, history, new Date());
+    return mapDossierView(d, attachments, results, history, rating, new Date());
   }
 }

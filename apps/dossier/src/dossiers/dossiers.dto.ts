@@ -27,6 +27,7 @@ import { mapResultFileView } from '../results/results.dto';
 import type { OnlineForm } from '../forms/form-validator';
 import type { DossierAction, TransitionFacts } from './status-machine';
 import { allowedActions, statusCode } from './status-machine';
+import { Rating, mapRatingView } from '../ratings/ratings.dto';
 
 /** A component slot as the procedure defined it when the draft was created. */
 export interface ComponentSnapshot {
@@ -186,6 +187,7 @@ export function mapDossierView(
   attachments: Attachment[],
   results: ResultFile[],
   history: HistoryEntry[],
+  rating: Rating | null,
   now: Date,
 ): DossierView {
   return {
@@ -220,6 +222,7 @@ export function mapDossierView(
     overdue: isOverdue(d.status, d.dueAt, now),
     history: history.map(mapHistory),
     allowedActions: citizenNextActions(d),
+    rating: rating ? mapRatingView(rating) : null,
   };
 }
 

@@ -131,8 +131,8 @@ export class DossiersService {
         return { dossier: created, history: entry };
       },
     );
-    // A new draft has no file, no result and one line of history: nothing to read back.
-    return mapDossierView(dossier, [], [], [history], now);
+    // A new draft has no file, no result, no rating and one line of history: nothing to read back.
+    return mapDossierView(dossier, [], [], [history], null, now);
   }
 
   async list(caller: Caller, query: ListDossiersQuery): Promise<Page<DossierSummary>> {

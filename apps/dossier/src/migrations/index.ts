@@ -1,11 +1,15 @@
 import { OutboxInbox1732600000000 } from '@dvc/messaging';
 import { DossierSchema1732800000000 } from './1732800000000-dossier-schema';
 import { AgencySystemResults1733000000000 } from './1733000000000-agency-system-results';
+import { Ratings1733200000000 } from './1733200000000-ratings';
+import { Feedback1733300000000 } from './1733300000000-feedback';
 import { SignedResults1765200000000 } from './1765200000000-signed-results';
 
 export const migrations = [
   OutboxInbox1732600000000,
   DossierSchema1732800000000,
   AgencySystemResults1733000000000,
+  Ratings1733200000000,
+  Feedback1733300000000,
   SignedResults1765200000000,
 ];

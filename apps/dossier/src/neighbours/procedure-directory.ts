@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CatalogueRpc, DomainError, HolidayView, ProcedureView } from '@dvc/contracts';
+import { AgencyView, CatalogueRpc, DomainError, HolidayView, ProcedureView } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { CATALOGUE_RPC, OnBehalfOf } from './neighbour-clients';
 
@@ -9,6 +9,8 @@ export abstract class ProcedureDirectory {
   abstract procedure(code: string, on: OnBehalfOf): Promise<ProcedureView | null>;
   /** Every row of the holiday table (ngày nghỉ lễ, ngày làm bù). */
   abstract holidays(): Promise<HolidayView[]>;
+  /** Every agency (cơ quan) of the catalogue. */
+  abstract agencies(): Promise<AgencyView[]>;
 }
 
 @Injectable()
@@ -31,6 +33,14 @@ export class RpcProcedureDirectory extends ProcedureDirectory {
 
   holidays(): Promise<HolidayView[]> {
     return this.catalogue.send(CatalogueRpc.listHolidays, {
+      caller: null,
+      correlationId: null,
+      data: {},
+    });
+  }
+
+  agencies(): Promise<AgencyView[]> {
+    return this.catalogue.send(CatalogueRpc.listAgencies, {
       caller: null,
       correlationId: null,
       data: {},

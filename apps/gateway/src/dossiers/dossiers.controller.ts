@@ -25,6 +25,8 @@ import {
   DossierView,
   ListDossiersQuery,
   Page,
+  RateDossierDto,
+  RatingView,
   SubmitResult,
   UpdateDossierDto,
 } from '@dvc/contracts';
@@ -187,6 +189,18 @@ export class DossiersController {
     @Body() body: CitizenNoteDto,
   ): Promise<DossierView> {
     return sendRpc(this.dossiers, DossierRpc.withdraw, ctx, { dossierId: params.id, ...body });
+  }
+
+  @Post(':id/rating')
+  @ApiOperation({
+    summary: 'Đánh giá mức độ hài lòng / Rate a finished dossier (once, after its result)',
+  })
+  rate(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Body() body: RateDossierDto,
+  ): Promise<RatingView> {
+    return sendRpc(this.dossiers, DossierRpc.rate, ctx, { dossierId: params.id, ...body });
   }
 
   @Get(':id/results/:fileId')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { StorageFiles } from '../files/storage-files';
 import { DocumentsController } from '../me/documents.controller';
 import { OfficerController } from '../officer/officer.controller';
+import { RatingsController } from '../officer/ratings.controller';
 import { StatsController } from '../officer/stats.controller';
 import { LookupController } from '../public/lookup.controller';
 import { VerifyController } from '../public/verify.controller';
@@ -13,6 +14,7 @@ import { DossiersController } from './dossiers.controller';
     DossiersController,
     DocumentsController,
     StatsController,
+    RatingsController,
     OfficerController,
     LookupController,
     VerifyController,

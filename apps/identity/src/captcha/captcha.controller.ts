@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { CaptchaView, IdentityRpc } from '@dvc/contracts';
-import { RpcHandler } from '@dvc/messaging';
+import { Payload } from '@nestjs/microservices';
+import { CaptchaView, ConsumeCaptchaInput, IdentityRpc, RpcRequest } from '@dvc/contracts';
+import { RpcHandler, RpcInput } from '@dvc/messaging';
 import { CaptchaService } from './captcha.service';
 
 @Controller()
@@ -10,5 +11,14 @@ export class CaptchaController {
   @RpcHandler(IdentityRpc.captcha)
   create(): Promise<CaptchaView> {
     return this.captcha.create();
+  }
+
+  /** For other services' anonymous forms (PAKN): one answer per captcha, right or wrong. */
+  @RpcHandler(IdentityRpc.consumeCaptcha)
+  async consume(
+    @Payload(new RpcInput(ConsumeCaptchaInput)) req: RpcRequest<ConsumeCaptchaInput>,
+  ): Promise<{ ok: true }> {
+    await this.captcha.consume(req.data.captchaId, req.data.captchaAnswer);
+    return { ok: true };
   }
 }

@@ -115,6 +115,36 @@ describe('emails that go with bell notifications', () => {
     expect(email.text).toContain('đính kèm các giấy tờ còn thiếu và gửi bổ sung hồ sơ');
   });
 
+  it.each(['dossier.result_ready', 'dossier.returned'])(
+    '%s invites the citizen to rate the service, linking to the rating form',
+    (type) => {
+      const data = { ...dossier, deliveryMethod: 'online', deliveryTracking: null };
+      const link = `/ho-so/${dossier.dossierId}`;
+      const vi = renderEmail(request('dossier-status-changed', 'vi', type, data, link), ctx);
+      const en = renderEmail(request('dossier-status-changed', 'en', type, data, link), ctx);
+      const form = `https://dichvucong.test/ho-so/${dossier.dossierId}#danh-gia`;
+      expect(vi.text).toContain(
+        `Mời Ông/Bà đánh giá mức độ hài lòng về việc giải quyết hồ sơ: ${form}`,
+      );
+      expect(vi.html).toContain(form);
+      expect(en.text).toContain(`Please tell us how satisfied you are with the service: ${form}`);
+    },
+  );
+
+  it('does not ask for a rating before the result', () => {
+    const email = renderEmail(
+      request(
+        'dossier-status-changed',
+        'vi',
+        'dossier.received',
+        { ...dossier, dueAt: '2026-12-04T10:00:00.000Z' },
+        `/ho-so/${dossier.dossierId}`,
+      ),
+      ctx,
+    );
+    expect(email.text).not.toContain('#danh-gia');
+  });
+
   it('escapes what officers wrote (notes, missing documents) in the HTML', () => {
     const hostile = '<img src=x onerror=alert(1)> & "Co"';
     const email = renderEmail(

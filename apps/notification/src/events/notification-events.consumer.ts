@@ -14,7 +14,7 @@ export const NOTIFICATION_EVENTS_QUEUE = 'notification.events';
  * Dossier events are also published under `agency.<code>.dossier.*` for ministries; binding
  * `dossier.#` takes each once.
  */
-export const NOTIFICATION_EVENT_BINDINGS = ['identity.#', 'dossier.#', 'payment.#'];
+export const NOTIFICATION_EVENT_BINDINGS = ['identity.#', 'dossier.#', 'payment.#', 'feedback.#'];
 
 /**
  * Turns public events into notifications; each runs once, inside its inbox transaction:

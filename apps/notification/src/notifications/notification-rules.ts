@@ -5,6 +5,7 @@ import {
   DossierSubmittedEvent,
   EventEnvelope,
   Events,
+  FeedbackAnsweredEvent,
   Locale,
   NotificationCategory,
   PasswordChangedEvent,
@@ -253,6 +254,20 @@ export const EVENT_RULES: Record<string, NotificationRule<never> | null> = {
       email: 'payment-failed',
     },
   ),
+  // The asker's bell when they were signed in; an anonymous asker looks it up with the key.
+  [Events.feedbackAnswered]: {
+    type: 'feedback.answered',
+    category: 'dossier',
+    texts: ['feedbackId', 'code', 'title'],
+    when: (f: FeedbackAnsweredEvent) => isText(f.askerId),
+    recipient: (f: FeedbackAnsweredEvent) => f.askerId!,
+    link: (f: FeedbackAnsweredEvent) => `/phan-anh/tra-cuu?code=${encodeURIComponent(f.code)}`,
+    facts: (f: FeedbackAnsweredEvent) => ({
+      feedbackId: f.feedbackId,
+      code: f.code,
+      title: f.title,
+    }),
+  } satisfies NotificationRule<FeedbackAnsweredEvent, 'feedback.answered'>,
   [Events.paymentExpired]: paymentRule(
     'payment.expired',
     (p: PaymentExpiredEvent) => paymentFacts(p),

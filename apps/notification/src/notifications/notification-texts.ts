@@ -278,6 +278,16 @@ export const NOTIFICATION_TEXTS: { [T in NotificationType]: Localized<Notificati
         body: `The payment of ${paymentEn(p)} expired. Please pay again under Transactions.`,
       }),
     },
+    'feedback.answered': {
+      vi: (f) => ({
+        title: 'Phản ánh, kiến nghị đã được trả lời',
+        body: `Phản ánh, kiến nghị ${f.code} "${f.title}" đã được cơ quan trả lời. Ông/Bà tra cứu bằng mã phản ánh và mã tra cứu để xem.`,
+      }),
+      en: (f) => ({
+        title: 'Your feedback was answered',
+        body: `Feedback ${f.code} "${f.title}" has an answer from the agency. Look it up with its code and lookup key.`,
+      }),
+    },
     'account.activated': {
       vi: () => ({
         title: 'Chào mừng Ông/Bà đến với Cổng Dịch vụ công',

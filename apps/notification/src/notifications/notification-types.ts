@@ -53,6 +53,12 @@ export interface PasswordChangeFacts {
   via: 'change' | 'reset';
 }
 
+export interface FeedbackFacts {
+  feedbackId: string;
+  code: string;
+  title: string;
+}
+
 export type NoFacts = Record<string, never>;
 
 /** Every kind of bell notification, with its facts. The type is stored with each row. */
@@ -71,6 +77,7 @@ export interface NotificationDataByType {
   'payment.succeeded': PaymentFacts;
   'payment.failed': FailedPaymentFacts;
   'payment.expired': PaymentFacts;
+  'feedback.answered': FeedbackFacts;
   'account.activated': NoFacts;
   'account.password_reset_requested': NoFacts;
   'account.password_changed': PasswordChangeFacts;

@@ -43,6 +43,21 @@ const PaymentPage = lazy(() =>
 const QueuePage = lazy(() =>
   import('../officer/QueuePage').then((m) => ({ default: m.QueuePage })),
 );
+const FeedbackPage = lazy(() =>
+  import('../feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })),
+);
+const SendFeedbackPage = lazy(() =>
+  import('../feedback/SendFeedbackPage').then((m) => ({ default: m.SendFeedbackPage })),
+);
+const LookupFeedbackPage = lazy(() =>
+  import('../feedback/LookupFeedbackPage').then((m) => ({ default: m.LookupFeedbackPage })),
+);
+const FeedbackQueuePage = lazy(() =>
+  import('../officer/FeedbackQueuePage').then((m) => ({ default: m.FeedbackQueuePage })),
+);
+const RatingsPage = lazy(() =>
+  import('../officer/RatingsPage').then((m) => ({ default: m.RatingsPage })),
+);
 const OfficerDossierPage = lazy(() =>
   import('../officer/OfficerDossierPage').then((m) => ({ default: m.OfficerDossierPage })),
 );
@@ -90,6 +105,9 @@ const router = createBrowserRouter([
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/thu-tuc', element: <ProceduresPage /> },
       { path: '/thu-tuc/:code', element: <ProcedurePage /> },
+      { path: '/phan-anh', element: lazyPage(<FeedbackPage />) },
+      { path: '/phan-anh/gui', element: lazyPage(<SendFeedbackPage />) },
+      { path: '/phan-anh/tra-cuu', element: lazyPage(<LookupFeedbackPage />) },
       { path: '/thu-tuc/:code/nop-ho-so', element: citizen(<ApplyPage />) },
       { path: '/tai-khoan', element: <RequireAuth>{lazyPage(<AccountPage />)}</RequireAuth> },
       { path: '/tai-khoan/:tab', element: <RequireAuth>{lazyPage(<AccountPage />)}</RequireAuth> },
@@ -102,6 +120,8 @@ const router = createBrowserRouter([
       { path: '/xac-thuc/:code', element: lazyPage(<VerifyPage />) },
       { path: '/can-bo', element: officer(<QueuePage />) },
       { path: '/can-bo/ho-so/:id', element: officer(<OfficerDossierPage />) },
+      { path: '/can-bo/danh-gia', element: officer(<RatingsPage />) },
+      { path: '/can-bo/phan-anh', element: officer(<FeedbackQueuePage />) },
       { path: '/quan-tri/thu-tuc', element: admin(<AdminProceduresPage />) },
       { path: '/quan-tri/thu-tuc/:code', element: admin(<ProcedureEditorPage />) },
       { path: '/quan-tri/ngay-nghi', element: admin(<HolidaysPage />) },

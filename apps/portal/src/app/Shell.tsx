@@ -126,6 +126,7 @@ export function Shell() {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/thu-tuc', label: t('nav.services') },
     { to: '/#tra-cuu', label: t('nav.lookup') },
+    { to: '/phan-anh', label: t('nav.feedback') },
     ...(hasRole(state, 'citizen') ? [{ to: '/tai-khoan/ho-so', label: t('nav.myDossiers') }] : []),
     ...(hasRole(state, 'officer') ? [{ to: '/can-bo', label: t('nav.officer') }] : []),
     ...(hasRole(state, 'admin') ? [{ to: '/quan-tri/thu-tuc', label: t('nav.admin') }] : []),

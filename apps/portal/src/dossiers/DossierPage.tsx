@@ -30,6 +30,7 @@ import { ComponentSlots } from './ComponentSlots';
 import { FormDataView } from './FormDataView';
 import { OnlineForm } from './OnlineForm';
 import { OverdueTag, StatusTag } from './StatusTag';
+import { RatingCard, canRate } from './RatingCard';
 import { StatusTimeline } from './StatusTimeline';
 
 /** Chi tiết hồ sơ: status and history, supplement, payment, result download, withdrawal. */
@@ -147,6 +148,8 @@ export function DossierPage() {
           </ul>
         </Card>
       ) : null}
+
+      {canRate(d) ? <RatingCard dossier={d} onRated={refresh} /> : null}
 
       <Row gutter={[24, 24]}>
         <Col xs={24} lg={15}>

@@ -6,6 +6,8 @@ import type {
   DossierSummary,
   DossierView,
   Page,
+  RateDossierDto,
+  RatingView,
   SubmitResult,
 } from '@dvc/contracts';
 import { body, client } from '../api/client';
@@ -70,6 +72,10 @@ export const dossiersApi = {
         params: { path: { id } },
         body: note ? { note } : {},
       }),
+    ),
+  rate: (id: string, rating: RateDossierDto) =>
+    body<RatingView>(
+      client.POST('/api/v1/dossiers/{id}/rating', { params: { path: { id } }, body: rating }),
     ),
 };
 

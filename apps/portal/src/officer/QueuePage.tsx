@@ -43,7 +43,15 @@ export function QueuePage() {
       (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
   );
   return (
-    <Card title={<h1 className="page-title">{t('officer.title')}</h1>}>
+    <Card
+      title={<h1 className="page-title">{t('officer.title')}</h1>}
+      extra={
+        <Space wrap>
+          <Link to="/can-bo/phan-anh">{t('officerFeedback.title')}</Link>
+          <Link to="/can-bo/danh-gia">{t('officerRatings.title')}</Link>
+        </Space>
+      }
+    >
       <Space wrap className="tab-toolbar" role="search" aria-label={t('catalogue.filters')}>
         <Input.Search
           key={filter.q ?? ''}

@@ -1,4 +1,5 @@
 import type {
+  AgencyRatingsPage,
   OfficerAction,
   OfficerDossierSummary,
   OfficerDossierView,
@@ -30,6 +31,8 @@ export const officerApi = {
     ),
   addResult: (id: string, file: File, onProgress: (p: UploadProgress) => void) =>
     uploadWithProgress<ResultFileView>(`/officer/dossiers/${id}/results`, {}, file, onProgress),
+  ratings: (filter: { score?: number; page?: number; pageSize?: number }) =>
+    body<AgencyRatingsPage>(client.GET('/api/v1/officer/ratings', { params: { query: filter } })),
 };
 
 export const officerKey = (id: string) => ['dossier', 'officer', id] as const;

@@ -2,6 +2,7 @@ import { AuthErrors } from './auth.errors';
 import { CatalogueErrors } from './catalogue.errors';
 import { DossierErrors } from './dossier.errors';
 import type { ErrorCatalogue, ErrorEntry } from './error-entry';
+import { FeedbackErrors } from './feedback.errors';
 import { IdentityErrors } from './identity.errors';
 import { NotificationErrors } from './notification.errors';
 import { PaymentErrors } from './payment.errors';
@@ -16,6 +17,7 @@ export const ERROR_CATALOGUES = {
   identity: IdentityErrors,
   catalogue: CatalogueErrors,
   dossier: DossierErrors,
+  feedback: FeedbackErrors,
   storage: StorageErrors,
   payment: PaymentErrors,
   notification: NotificationErrors,

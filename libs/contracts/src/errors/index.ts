@@ -10,3 +10,4 @@ export * from './storage.errors';
 export * from './payment.errors';
 export * from './notification.errors';
 export * from './vneid.errors';
+export * from './feedback.errors';

@@ -32,9 +32,19 @@ const NEXT_STEP: Record<DossierStatusType, { vi: string | null; en: string | nul
   },
 };
 
-const more = (locale: 'vi' | 'en') => (d: StatusEmail) => {
+/** Once there is a result, the citizen is asked to rate the service (the dossier page's form). */
+const RATING_INVITE: Record<'vi' | 'en', (url: string) => string> = {
+  vi: (url) => `Mời Ông/Bà đánh giá mức độ hài lòng về việc giải quyết hồ sơ: ${url}`,
+  en: (url) => `Please tell us how satisfied you are with the service: ${url}`,
+};
+const RATEABLE: DossierStatusType[] = ['dossier.result_ready', 'dossier.returned'];
+
+const more = (locale: 'vi' | 'en') => (d: StatusEmail, link: (path: string) => string) => {
   const step = NEXT_STEP[d.type][locale];
-  return step ? [step] : [];
+  const lines = step ? [step] : [];
+  if (RATEABLE.includes(d.type) && d.link)
+    lines.push(RATING_INVITE[locale](link(`${d.link}#danh-gia`)));
+  return lines;
 };
 
 /** Every status change of a dossier the citizen should know about (docs/design.md §4, §8). */

@@ -23,8 +23,8 @@ export interface BellEmail<T extends NotificationType = NotificationType> {
 
 export interface BellEmailSpec<T extends NotificationType> {
   subject: Record<Locale, (d: BellEmail<T>) => string>;
-  /** Paragraphs after the notification's own text (what to do next). */
-  more: Record<Locale, (d: BellEmail<T>) => string[]>;
+  /** Paragraphs after the notification's own text (what to do next); `link` makes a portal URL. */
+  more: Record<Locale, (d: BellEmail<T>, link: (path: string) => string) => string[]>;
   /** Label of the button that opens the notification's link. */
   action: Record<Locale, string>;
 }
@@ -49,7 +49,7 @@ export function bellEmail<T extends NotificationType>(
       return textLayout(locale, [
         GREETING[locale](d.fullName),
         body,
-        ...spec.more[locale](d),
+        ...spec.more[locale](d, (path) => portalLink(ctx, path)),
         `${spec.action[locale]}: ${link}`,
       ]);
     },
@@ -61,7 +61,11 @@ export function bellEmail<T extends NotificationType>(
           : html`Dear <strong>${d.fullName}</strong>,`;
       return htmlLayout(locale, {
         heading: title,
-        paragraphs: [name, html`${body}`, ...spec.more[locale](d).map((p) => html`${p}`)],
+        paragraphs: [
+          name,
+          html`${body}`,
+          ...spec.more[locale](d, (path) => portalLink(ctx, path)).map((p) => html`${p}`),
+        ],
         action: { label: spec.action[locale], href: portalLink(ctx, d.link ?? '/') },
       });
     },

@@ -1,0 +1,36 @@
+import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { CATALOGUE_STALE_MS, catalogueApi } from '../catalogue/api';
+
+/** The catalogue's agencies, searchable by name. */
+export function AgencySelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+  id?: string;
+}) {
+  const { t } = useTranslation();
+  const agencies = useQuery({
+    queryKey: ['agencies'],
+    queryFn: catalogueApi.agencies,
+    staleTime: CATALOGUE_STALE_MS,
+  });
+  return (
+    <Select<string | undefined>
+      id={id}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={t('feedback.anyAgency')}
+      loading={agencies.isLoading}
+      value={value}
+      onChange={onChange}
+      className="filter-select"
+      options={(agencies.data ?? []).map((a) => ({ value: a.code, label: a.name }))}
+    />
+  );
+}

@@ -1,0 +1,215 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from './page';
+
+/** Phản ánh, kiến nghị (PAKN): pending until an officer of the agency answers. */
+export const FEEDBACK_STATUSES = ['pending', 'answered'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** How to reach the asker; never shown to the public. */
+export class FeedbackContactDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 254 })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 20 })
+  @IsOptional()
+  @Matches(/^\+?[0-9 .-]{8,20}$/)
+  phone?: string;
+}
+
+/** `POST /feedback`: signed in, or anonymous with the captcha. */
+export class SubmitFeedbackDto {
+  @ApiProperty({ minLength: 5, maxLength: 200, example: 'Chậm trả kết quả đổi giấy phép lái xe' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 5000 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(5000)
+  content: string;
+
+  @ApiPropertyOptional({ description: 'Mã cơ quan được phản ánh', example: '000.00.01.H26' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  agencyCode?: string;
+
+  @ApiPropertyOptional({ description: 'Mã hồ sơ liên quan' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  dossierCode?: string;
+
+  @ApiPropertyOptional({ type: FeedbackContactDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeedbackContactDto)
+  contact?: FeedbackContactDto;
+
+  @ApiPropertyOptional({ description: 'Required when not signed in' })
+  @IsOptional()
+  @IsUUID()
+  captchaId?: string;
+
+  @ApiPropertyOptional({ description: 'Required when not signed in', maxLength: 16 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  captchaAnswer?: string;
+}
+
+export interface FeedbackReceipt {
+  code: string;
+  /** Mã tra cứu, shown once: with the code it opens the question and its answer. */
+  lookupKey: string;
+  dueAt: string;
+}
+
+/** `GET /feedback/lookup?code=&key=` and the attachment routes. */
+export class FeedbackLookupQuery {
+  @ApiProperty({ example: 'PAKN-261207-0001' })
+  @IsString()
+  @MaxLength(32)
+  code: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(16)
+  key: string;
+}
+
+export class OfficerFeedbackQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: FEEDBACK_STATUSES })
+  @IsOptional()
+  @IsIn(FEEDBACK_STATUSES)
+  status?: FeedbackStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Boolean)
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class AnswerFeedbackDto {
+  @ApiProperty({ minLength: 10, maxLength: 10000 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(10000)
+  answer: string;
+
+  @ApiProperty({ description: 'Công khai câu hỏi và trả lời trên cổng' })
+  @IsBoolean()
+  publish: boolean;
+}
+
+export class AnswerFeedbackInput extends AnswerFeedbackDto {
+  @IsUUID()
+  feedbackId: string;
+}
+
+export class FeedbackRefInput {
+  @IsUUID()
+  feedbackId: string;
+}
+
+export class PublicFeedbackQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Từ khoá, không dấu cũng được' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Mã cơ quan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  agency?: string;
+}
+
+/** A published question and its answer: never who asked or how to reach them. */
+export interface PublicFeedbackView {
+  code: string;
+  title: string;
+  content: string;
+  agencyCode: string | null;
+  submittedAt: string;
+  answer: string;
+  answeredAt: string;
+}
+
+/** What the asker sees with code + key. */
+export interface FeedbackLookupView {
+  code: string;
+  title: string;
+  content: string;
+  agencyCode: string | null;
+  dossierCode: string | null;
+  status: FeedbackStatus;
+  submittedAt: string;
+  dueAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  published: boolean;
+}
+
+export interface OfficerFeedbackView extends FeedbackLookupView {
+  id: string;
+  contact: FeedbackContactDto | null;
+  /** Signed-in asker (the bell is rung for them); null when anonymous. */
+  askerId: string | null;
+  overdue: boolean;
+}
+
+/** `feedback.answered`: to tell the asker (bell when signed in). */
+export interface FeedbackAnsweredEvent {
+  feedbackId: string;
+  code: string;
+  title: string;
+  askerId: string | null;
+  agencyCode: string | null;
+  published: boolean;
+  at: string;
+}
+
+/** `identity.captcha.consume`: another service checks a captcha the person answered. */
+export class ConsumeCaptchaInput {
+  @IsUUID()
+  captchaId: string;
+
+  @IsString()
+  @MaxLength(16)
+  captchaAnswer: string;
+}
