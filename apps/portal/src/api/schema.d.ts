@@ -572,6 +572,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dossiers/{id}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đánh giá mức độ hài lòng / Rate a finished dossier (once, after its result) */
+    post: operations['DossiersController_rate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/results/{fileId}': {
     parameters: {
       query?: never;
@@ -673,6 +690,23 @@ export interface paths {
     };
     /** Thống kê của cơ quan / Agency statistics */
     get: operations['StatsController_stats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/ratings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Đánh giá hài lòng / Ratings of my agencies */
+    get: operations['RatingsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -811,6 +845,91 @@ export interface paths {
     put?: never;
     /** Xác thực tệp PDF / Verify a PDF (multipart: file) */
     post: operations['VerifyController_byFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Gửi phản ánh, kiến nghị / Send feedback (signed in, or with captchaId + captchaAnswer) */
+    post: operations['FeedbackController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/feedback/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tra cứu phản ánh / Look up feedback by code and key */
+    get: operations['FeedbackController_lookup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Câu hỏi và trả lời đã công khai / Published answers */
+    get: operations['PublicFeedbackController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/feedback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Phản ánh, kiến nghị cần trả lời / Feedback to answer */
+    get: operations['OfficerFeedbackController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/feedback/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Trả lời phản ánh / Answer, and choose whether to publish */
+    post: operations['OfficerFeedbackController_answer'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1131,6 +1250,22 @@ export interface components {
     CitizenNoteDto: {
       note?: string;
     };
+    RatingCriteriaDto: {
+      /** @description Thời gian giải quyết / Processing time */
+      timeliness?: number;
+      /** @description Thái độ của cán bộ / Officer courtesy */
+      courtesy?: number;
+      /** @description Hướng dẫn, giải thích / Guidance */
+      guidance?: number;
+      /** @description Công khai, minh bạch / Transparency */
+      transparency?: number;
+    };
+    RateDossierDto: {
+      /** @example 5 */
+      score: number;
+      criteria?: components['schemas']['RatingCriteriaDto'];
+      comment?: string;
+    };
     OfficerActionDto: {
       /** @description Reason, instructions or remarks */
       note?: string;
@@ -1168,6 +1303,33 @@ export interface components {
       valid: boolean;
       /** @example K7MX2QP9RTWA */
       verificationCode: string;
+    };
+    FeedbackContactDto: {
+      name?: string;
+      email?: string;
+      phone?: string;
+    };
+    SubmitFeedbackDto: {
+      /** @example Chậm trả kết quả đổi giấy phép lái xe */
+      title: string;
+      content: string;
+      /**
+       * @description Mã cơ quan được phản ánh
+       * @example 000.00.01.H26
+       */
+      agencyCode?: string;
+      /** @description Mã hồ sơ liên quan */
+      dossierCode?: string;
+      contact?: components['schemas']['FeedbackContactDto'];
+      /** @description Required when not signed in */
+      captchaId?: string;
+      /** @description Required when not signed in */
+      captchaAnswer?: string;
+    };
+    AnswerFeedbackDto: {
+      answer: string;
+      /** @description Công khai câu hỏi và trả lời trên cổng */
+      publish: boolean;
     };
     EmailPreferencesInput: {
       /** @description Emails about my dossiers */
@@ -3031,6 +3193,58 @@ export interface operations {
       };
     };
   };
+  DossiersController_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RateDossierDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
   DossiersController_result: {
     parameters: {
       query?: never;
@@ -3326,6 +3540,60 @@ export interface operations {
         to?: string;
         /** @description One agency code (admins; officers only their own) */
         agency?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  RatingsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Mã cơ quan (one of the officer’s agencies) */
+        agency?: string;
+        score?: number;
+        /** @description Tháng đánh giá YYYY-MM */
+        period?: string;
       };
       header?: never;
       path?: never;
@@ -3756,6 +4024,261 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Verification'];
         };
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  FeedbackController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmitFeedbackDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  FeedbackController_lookup: {
+    parameters: {
+      query: {
+        code: string;
+        key: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  PublicFeedbackController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description Từ khoá, không dấu cũng được */
+        q?: string;
+        /** @description Mã cơ quan */
+        agency?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  OfficerFeedbackController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'answered';
+        overdue?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  OfficerFeedbackController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerFeedbackDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
