@@ -30,11 +30,22 @@ export function resultDownloadUrl(dossierId: string, fileId: string): string {
 }
 
 /**
+ * Whether the issued document is the result itself, signed: a signed copy keeps the result's
+ * name, while a cover sheet (for a non-PDF, or a PDF the signer cannot rewrite) is named
+ * `<name>-trang-bia.pdf`.
+ */
+function isSignedCopy(r: ResultFile): boolean {
+  return (
+    r.signed !== null && r.contentType === 'application/pdf' && r.signed.fileName === r.fileName
+  );
+}
+
+/**
  * Once issued, a PDF result is handed out as its signed copy; any other result as it was
  * uploaded, with its signed cover sheet beside it.
  */
 export function mapResultFileView(dossierId: string, r: ResultFile): ResultFileView {
-  const signedPdf = r.signed !== null && r.contentType === 'application/pdf';
+  const signedPdf = isSignedCopy(r);
   const fileId = signedPdf ? r.signed!.fileId : r.fileId;
   return {
     fileId,
