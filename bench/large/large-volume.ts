@@ -14,6 +14,42 @@ export const LARGE: Volume = {
 };
 
 const CHUNK = 100_000;
+/** Applicants' names, accented and folded (họ, tên đệm, tên): 14 × 7 × 12 combinations. */
+const SURNAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Hà',
+  'Hùng',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Tuấn',
+];
+const fold = (words: string[]) =>
+  words.map((w) =>
+    w.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase(),
+  );
 /** One dossier in this many belongs to the demo citizen (a citizen with a long history). */
 const DEMO_CITIZEN_SHARE = 10_000;
 
@@ -70,14 +106,19 @@ export async function loadLargeVolume(
   for (let start = 1; start <= volume.dossiers; start += CHUNK) {
     const end = Math.min(volume.dossiers, start + CHUNK - 1);
     await db.query('BEGIN');
-    // Status spread as in a province's archive: most settled, a working set in flight.
+    // As in a province's archive: two years, settled but for the last month's working set.
     await db.query(
       `WITH g AS (
-         SELECT n,
-                now() - (random() * interval '730 days') AS submitted,
-                (ARRAY[10,10,10,10,10,10,9,9,3,8,4,4,2,1,5,6])[1 + n % 16] AS status,
-                ($2::text[])[1 + (n * 7) % $3] AS agency
-           FROM generate_series($4::int, $5::int) n)
+         SELECT n, submitted,
+                CASE WHEN submitted > now() - interval '30 days'
+                     THEN (ARRAY[1,2,4,4,4,5,6,9])[1 + n % 8]
+                     ELSE (ARRAY[10,10,10,10,10,9,3,8])[1 + n % 8] END AS status,
+                agency, s, m, g
+           FROM (SELECT n,
+                        now() - (random() * interval '730 days') AS submitted,
+                        ($2::text[])[1 + (n * 7) % $3] AS agency,
+                        1 + n % 14 AS s, 1 + (n / 14) % 7 AS m, 1 + (n / 98) % 12 AS g
+                   FROM generate_series($4::int, $5::int) n) r)
        INSERT INTO ${dossier}.dossiers
          (id, code, lookup_key_hash, applicant_id, applicant, applicant_name_folded, procedure,
           procedure_code, case_id, agency_code, status, form_data, delivery_method,
@@ -87,14 +128,30 @@ export async function loadLargeVolume(
               t.lookup_key_hash,
               CASE WHEN g.n % ${DEMO_CITIZEN_SHARE} = 0 THEN $6::uuid
                    ELSE md5('citizen-' || (g.n % 200000))::uuid END,
-              t.applicant, t.applicant_name_folded, t.procedure, t.procedure_code, t.case_id,
+              jsonb_set(t.applicant, '{fullName}',
+                        to_jsonb(($7::text[])[g.s] || ' ' || ($8::text[])[g.m] || ' ' || ($9::text[])[g.g])),
+              ($10::text[])[g.s] || ' ' || ($11::text[])[g.m] || ' ' || ($12::text[])[g.g],
+              t.procedure, t.procedure_code, t.case_id,
               g.agency, g.status, t.form_data, t.delivery_method,
               g.submitted,
               CASE WHEN g.status > 1 THEN g.submitted + interval '2 hours' END,
               CASE WHEN g.status > 1 THEN g.submitted + interval '15 days' END,
               g.submitted, g.submitted, 3
          FROM g, ${dossier}.dossiers t WHERE t.id = $1`,
-      [from, agencies, agencies.length, start, end, demoCitizenId],
+      [
+        from,
+        agencies,
+        agencies.length,
+        start,
+        end,
+        demoCitizenId,
+        SURNAMES,
+        MIDDLE,
+        GIVEN,
+        fold(SURNAMES),
+        fold(MIDDLE),
+        fold(GIVEN),
+      ],
     );
     await db.query('COMMIT');
     log(`dossiers: ${end} / ${volume.dossiers}`);
