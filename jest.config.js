@@ -21,18 +21,12 @@ module.exports = {
     // Restarts the broker and kills processes: run alone, after the others (see npm test).
     { ...base, displayName: 'chaos', testMatch: ['<rootDir>/test/chaos/**/*.chaos-spec.ts'] },
     // Journeys in a real browser (playwright-core driving /usr/bin/chromium) against the stack
-    // serving the built portal. @fastify/static needs content-disposition, which ships as ESM
-    // only: it is compiled to CommonJS here so Jest can load it.
+    // serving the built portal.
     {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/browser/setup.ts'],
-      transform: {
-        ...transform,
-        '/node_modules/content-disposition/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
-      },
-      transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnly, 'content-disposition'].join('|')})/)`],
     },
   ],
 };

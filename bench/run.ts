@@ -10,6 +10,7 @@ import { officerActions } from './officer-actions';
 import { uploads } from './upload';
 import { eventToBell } from './bell';
 import { ipnHandling } from './ipn';
+import { largeTable, largeVolume } from './large/large-run';
 
 /**
  * `npm run bench` (not a test): every benchmark group against one stack of separate
@@ -20,9 +21,14 @@ import { ipnHandling } from './ipn';
  * upload, bell, ipn) with every app under the V8 CPU profiler and writes one .cpuprofile per
  * process to bench/results/profiles/ (open them in Chrome DevTools or speedscope).
  * `npm run bench -- --only submit,idle` runs some groups and prints their JSON only.
+ * `npm run bench -- --large` measures the reads that grow with the data at the seed size and
+ * again after loading 10,000 procedures and 1,000,000 dossiers (bench/large/), and writes
+ * bench/results/large.json and large.md.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const NAME = 'bench';
+const LARGE_RUN = process.argv.includes('--large');
+// The large run keeps its own schemas, vhost and ports: its million rows never meet the others.
+const NAME = LARGE_RUN ? 'large' : 'bench';
 const results = join(__dirname, '..', '..', 'bench', 'results');
 const profiles = join(results, 'profiles');
 
@@ -46,8 +52,8 @@ async function main(): Promise<void> {
       throw new Error(`a group is one of: ${Object.keys(groups).join(', ')}`);
   const stack = await startProcessStack({
     name: NAME,
-    firstPort: 3100,
-    s3rverPort: 9100,
+    firstPort: LARGE_RUN ? 3500 : 3100,
+    s3rverPort: LARGE_RUN ? 9500 : 9100,
     overrides: {
       MAX_FILE_BYTES: String(256 * 1024 * 1024),
       // BENCH_LOG_LEVEL=info measures the apps logging as under `npm start`.
@@ -66,6 +72,14 @@ async function main(): Promise<void> {
         });
       await groups[profile](stack, profiled);
       console.log(`CPU profiles of '${profile}' (one per process): ${profiles}/`);
+      return;
+    }
+    if (LARGE_RUN) {
+      const report = await largeVolume(stack, NAME, SECONDS);
+      mkdirSync(results, { recursive: true });
+      writeFileSync(join(results, 'large.json'), JSON.stringify(report, null, 2) + '\n');
+      writeFileSync(join(results, 'large.md'), largeTable(report));
+      console.log(JSON.stringify(report, null, 2));
       return;
     }
     if (only !== undefined) {

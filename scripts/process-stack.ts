@@ -18,14 +18,19 @@ export interface ProcessStackOptions {
   firstPort: number;
   s3rverPort: number;
   overrides?: Env;
+  /** Extra instances of an app (e.g. `{ dossier: 2 }`), numbered from 1, on ports after the apps'. */
+  replicas?: Record<string, number>;
 }
 
 export interface ProcessStack {
   env: Env;
-  url(app: string): string;
-  pid(app: string): number;
+  /** The address of an app's instance (the first by default). */
+  url(app: string, instance?: number): string;
+  pid(app: string, instance?: number): number;
   /** Kills an app without warning (SIGKILL) and starts it again; resolves once it is ready. */
   crashAndRestart(app: string): Promise<void>;
+  /** Kills one instance of an app without warning (SIGKILL), for good. */
+  kill(app: string, instance: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +44,17 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const mailSink = await startMailSink();
   const { name, firstPort } = options;
   const VHOST = `dvc_${name}`;
-  const port = (app: AppEntry) => firstPort + apps.indexOf(app);
+  // Instance 1 of each app on firstPort + its index, further instances after all the apps.
+  const extra = apps.flatMap((app) =>
+    Array.from({ length: Math.max(0, (options.replicas?.[app.name] ?? 1) - 1) }, (_, i) => ({
+      app,
+      instance: i + 2,
+    })),
+  );
+  const port = (app: AppEntry, instance = 1) =>
+    instance === 1
+      ? firstPort + apps.indexOf(app)
+      : firstPort + apps.length + extra.findIndex((e) => e.app === app && e.instance === instance);
   const upper = (app: AppEntry) => app.name.toUpperCase().replace(/-/g, '_');
   const byName = (name: string) => {
     const app = apps.find((a) => a.name === name);
@@ -70,7 +85,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     env[`${upper(app)}_DB_SCHEMA`] = `${name}_${app.name.replace(/-/g, '_')}`;
   }
   // Links and the payment provider's call-backs go to this stack's gateway.
-  env.PUBLIC_URL = `http://127.0.0.1:${port(byName('gateway'))}`;
+  env.PUBLIC_URL = options.overrides?.PUBLIC_URL ?? `http://127.0.0.1:${port(byName('gateway'))}`;
   const paymentApp = apps.find((a) => a.name === 'payment');
   if (paymentApp) env.PAYMENT_HTTP_URL = `http://127.0.0.1:${port(paymentApp)}`;
 
@@ -90,23 +105,36 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     { quiet: true },
   );
   const pids = new Map<string, number>();
-  const launch = (app: AppEntry) =>
+  const label = (app: AppEntry, instance: number) =>
+    instance === 1 ? app.name : `${app.name}#${instance}`;
+  const launch = (app: AppEntry, instance = 1) =>
     pids.set(
-      app.name,
-      group.start(app.name, process.execPath, [join(root, app.main)], envFor(app, env)),
+      label(app, instance),
+      group.start(label(app, instance), process.execPath, [join(root, app.main)], {
+        ...envFor(app, env),
+        HTTP_PORT: String(port(app, instance)),
+      }),
     );
-  const whenReady = (app: AppEntry) => ready(`http://127.0.0.1:${port(app)}/health/ready`);
-  apps.forEach(launch);
-  await Promise.all(apps.map(whenReady));
+  const whenReady = (app: AppEntry, instance = 1) =>
+    ready(`http://127.0.0.1:${port(app, instance)}/health/ready`);
+  apps.forEach((app) => launch(app));
+  extra.forEach(({ app, instance }) => launch(app, instance));
+  await Promise.all([
+    ...apps.map((app) => whenReady(app)),
+    ...extra.map(({ app, instance }) => whenReady(app, instance)),
+  ]);
 
   return {
     env,
-    url: (app) => `http://127.0.0.1:${port(byName(app))}`,
-    pid: (app) => pids.get(app) ?? -1,
+    url: (app, instance = 1) => `http://127.0.0.1:${port(byName(app), instance)}`,
+    pid: (app, instance = 1) => pids.get(label(byName(app), instance)) ?? -1,
     async crashAndRestart(app) {
       await group.kill(app, 'SIGKILL');
       launch(byName(app));
       await whenReady(byName(app));
+    },
+    async kill(app, instance) {
+      await group.kill(label(byName(app), instance), 'SIGKILL');
     },
     async stop() {
       await group.stop();

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { NotificationListView, NotificationView } from '@dvc/contracts';
 import { waitFor } from '@dvc/testing';
 import { login, newCitizen } from './accounts';
@@ -94,13 +93,10 @@ describe('notifications (e2e)', () => {
     const onSubmit = await notificationOfType(live, 'dossier.submitted');
     expect(onSubmit.data.body).toContain(dossier.code);
 
-    // The officer receives it: measured from the request to the event on the citizen's stream.
-    const started = performance.now();
+    // The officer receives it: the event reaches the citizen's stream (its latency is a benchmark).
     const received = await officerAction('receive');
     expect(received.body.status).toBe('RECEIVED');
     const event = await notificationOfType(live, 'dossier.received');
-    const latencyMs = event.at - started;
-    expect(latencyMs).toBeLessThan(1000);
     expect(event.event).toBe('notification');
     expect(event.id).toBe(event.data.id);
     expect(event.data).toMatchObject({
@@ -243,11 +239,9 @@ describe('notifications (e2e)', () => {
     expect(back.body.status).toBe('PROCESSING');
     await notificationOfType(live, 'dossier.supplemented');
 
-    const started = performance.now();
     const asked = await officerAction('request-payment', { amount: 135000, note: 'Lệ phí' });
     expect(asked.body.status).toBe('PAYMENT_REQUIRED');
     const fee = await notificationOfType(live, 'payment.required');
-    expect(fee.at - started).toBeLessThan(1000);
     const payments = await call<{ items: { id: string; dossierId: string }[] }>(
       'GET',
       '/payments',

@@ -152,12 +152,25 @@ export async function startStack(
 }
 
 /** A port nobody listens on now (the OS's pick), for a server that must be known before it starts. */
+/**
+ * A port that is free now, for a server that must be reached at a known address before it
+ * starts. Picked at random below the kernel's ephemeral range (32768–60999), which
+ * `listen(0)` and outgoing connections draw from: a port handed out here cannot be taken
+ * meanwhile by another suite's app starting on port 0.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 function urlOf(app: INestApplication): string {
