@@ -39,6 +39,10 @@ export function ComponentSlots({
   const { message } = AntApp.useApp();
   const [picking, setPicking] = useState<ComponentSlotView | null>(null);
   const procedureCase = procedure?.cases.find((c) => c.id === dossier.caseId);
+  // While answering a supplement request, what was submitted stays as the agency received it:
+  // only the files added for the supplement can be removed, until it is sent.
+  const removable = (a: { supplement: boolean }) =>
+    editable && (dossier.status !== 'SUPPLEMENT_REQUESTED' || a.supplement);
 
   async function detach(attachmentId: string) {
     try {
@@ -114,7 +118,7 @@ export function ComponentSlots({
                           )
                         }
                       />
-                      {editable ? (
+                      {removable(a) ? (
                         <Popconfirm
                           title={t('slots.removeConfirm', { name: a.fileName })}
                           okText={t('slots.remove')}
