@@ -26,6 +26,7 @@ export function ComponentSlots({
   errors = {},
   onChanged,
   filePath,
+  requested = [],
 }: {
   dossier: Omit<DossierView, 'allowedActions'>;
   procedure?: ProcedureView;
@@ -34,6 +35,8 @@ export function ComponentSlots({
   onChanged?: () => void;
   /** API path that downloads one of the dossier's files (citizen's or officer's route). */
   filePath: (fileId: string) => string;
+  /** Components the officer asked to supplement (by name): marked "Cần bổ sung". */
+  requested?: string[];
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
@@ -74,6 +77,9 @@ export function ComponentSlots({
               ) : (
                 <Tag>{t('slots.optional')}</Tag>
               )}
+              {requested.includes(slot.name) ? (
+                <Tag color="orange">{t('slots.requested')}</Tag>
+              ) : null}
             </h3>
             <p className="muted slot-meta">
               {t('slots.counts', { originals: slot.originals, copies: slot.copies })}
