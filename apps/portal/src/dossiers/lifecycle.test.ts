@@ -39,7 +39,8 @@ describe('the name of a history entry', () => {
     expect(historyEvent({ from: 'PAYMENT_REQUIRED', to: 'SUBMITTED' })).toBe('paid');
   });
 
-  it('names the officer steps by what the officer did', () => {
+  it('names the other steps by what was done', () => {
+    expect(historyEvent({ from: null, to: 'DRAFT' })).toBe('created');
     expect(historyEvent({ from: 'DRAFT', to: 'SUBMITTED' })).toBe('submitted');
     expect(historyEvent({ from: 'SUBMITTED', to: 'RECEIVED' })).toBe('received');
     expect(historyEvent({ from: 'RECEIVED', to: 'PROCESSING' })).toBe('started');

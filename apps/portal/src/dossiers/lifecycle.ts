@@ -58,6 +58,7 @@ export function statusTone(
 
 /** What one line of the status history records: the event, not only the status it led to. */
 export type HistoryEvent =
+  | 'created'
   | 'submitted'
   | 'received'
   | 'started'
@@ -87,6 +88,7 @@ export function historyEvent(entry: {
     return 'paid';
   switch (entry.to) {
     case 'DRAFT':
+      return 'created';
     case 'SUBMITTED':
       return 'submitted';
     case 'RECEIVED':

@@ -121,6 +121,7 @@ export const en: Strings<Translation> = {
     resultLabel: 'Application tracking result',
   },
   timeline: {
+    created: 'Dossier created',
     submitted: 'Dossier submitted',
     received: 'Dossier received',
     started: 'Processing started',

@@ -116,6 +116,7 @@ export const vi = {
     resultLabel: 'Kết quả tra cứu hồ sơ',
   },
   timeline: {
+    created: 'Tạo hồ sơ',
     submitted: 'Nộp hồ sơ',
     received: 'Tiếp nhận hồ sơ',
     started: 'Bắt đầu xử lý',
