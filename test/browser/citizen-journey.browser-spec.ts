@@ -450,7 +450,9 @@ describe('citizen and officer journey (browser)', () => {
       await page.waitForURL((url) => url.origin !== portal);
       await screenshot(page, '19-cong-thanh-toan', false);
       await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
-      await page.waitForURL((url) => url.origin === portal && url.pathname === '/giao-dich/ket-qua');
+      await page.waitForURL(
+        (url) => url.origin === portal && url.pathname === '/giao-dich/ket-qua',
+      );
       await page.locator('.topbar').waitFor();
       await page
         .getByRole('heading', { name: 'Thanh toán thành công' })

@@ -59,14 +59,17 @@ const ThemeSelect = AntdTheme.widgets!.SelectWidget!;
 
 /**
  * A list to choose from, without the blank first option rjsf adds when the schema has no
- * default: the empty state is the "Chọn…" placeholder, not an option a person can pick.
+ * default: the empty state is the "Chọn…" placeholder, not an option a person can pick. The
+ * theme looks at the schema's default only for that, so one of the options stands in for it
+ * (the value shown stays the form's own).
  */
 function SelectWidget(props: WidgetProps) {
   const { t } = useTranslation();
+  const stand = props.schema.default ?? props.options.enumOptions?.[0]?.value;
   return (
     <ThemeSelect
       {...props}
-      schema={{ ...props.schema, default: props.schema.default ?? null }}
+      schema={{ ...props.schema, default: stand }}
       placeholder={props.placeholder || t('common.choose')}
     />
   );
