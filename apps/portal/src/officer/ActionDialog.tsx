@@ -91,7 +91,7 @@ export function ActionDialog({
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={fee && fee > 0 ? { amount: fee } : {}}
+        initialValues={input?.amount && fee && fee > 0 ? { amount: fee } : {}}
       >
         {input?.missing ? (
           <Form.Item
