@@ -445,13 +445,15 @@ describe('citizen and officer journey (browser)', () => {
       await screenshot(page, '18-thanh-toan', false);
       await proceed.click();
 
-      // The provider's page (the simulator), then back through the gateway to the portal.
+      // The provider's page (the simulator), then straight back to the portal's own result page.
       const portal = new URL(stack.url).origin;
       await page.waitForURL((url) => url.origin !== portal);
       await screenshot(page, '19-cong-thanh-toan', false);
       await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
-      await page.getByRole('heading', { name: 'Kết quả thanh toán' }).waitFor();
-      await page.getByRole('link', { name: 'Về mục Giao dịch' }).click();
+      await page.waitForURL(
+        (url) => url.origin === portal && url.pathname === '/giao-dich/ket-qua',
+      );
+      await page.locator('.topbar').waitFor();
       await page
         .getByRole('heading', { name: 'Thanh toán thành công' })
         .waitFor({ timeout: 20_000 });

@@ -95,7 +95,13 @@ export async function startStack(
       S3RVER_DIRECTORY: s3Directory,
       SIGNING_DIRECTORY: join(s3Directory, 'signing'),
     },
-    payment: { PAYMENT_IPN_URL: `${gatewayBase}/ipn`, PAYMENT_RETURN_URL: `${gatewayBase}/return` },
+    payment: {
+      PAYMENT_IPN_URL: `${gatewayBase}/ipn`,
+      // With the portal served, the browser comes back to its result page, as by default.
+      PAYMENT_RETURN_URL: options.portalDir
+        ? `http://127.0.0.1:${gatewayPort}/giao-dich/ket-qua`
+        : `${gatewayBase}/return`,
+    },
   };
   const envOf = (app: AppName) => ({ ...base, DB_SCHEMA: schemas.get(app)!, ...own[app] });
   // The services that keep data (all but the gateway): what tests may look at, what stop() drops.

@@ -17,6 +17,7 @@ export function dossierOf(
     id: randomUUID(),
     code: null,
     lookupKeyHash: null,
+    lookupKey: null,
     applicantId: randomUUID(),
     applicant: null,
     procedure: snapshot,

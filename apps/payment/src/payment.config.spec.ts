@@ -16,10 +16,10 @@ const production = {
 };
 
 describe('PaymentConfig', () => {
-  it('derives the IPN and return URLs from the public address', () => {
+  it('derives the IPN address from the public address and returns the browser to the portal result page', () => {
     const config = loadConfig(PaymentConfig, { PUBLIC_URL: 'https://dichvucong.example.vn/' });
     expect(config.ipnUrl).toBe('https://dichvucong.example.vn/api/v1/payments/vnpay/ipn');
-    expect(config.returnUrl).toBe('https://dichvucong.example.vn/api/v1/payments/vnpay/return');
+    expect(config.returnUrl).toBe('https://dichvucong.example.vn/giao-dich/ket-qua');
     expect(config.PAYMENT_EXPIRY_MINUTES).toBe(90);
     expect(config.PAYMENT_SIMULATOR).toBe(true);
   });

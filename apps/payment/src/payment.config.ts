@@ -68,7 +68,10 @@ export class PaymentConfig extends BaseConfig {
   @IsString()
   PAYMENT_IPN_URL: string = '';
 
-  /** Public gateway URL the provider sends the browser back to. Empty: `${PUBLIC_URL}/api/v1/payments/vnpay/return`. */
+  /**
+   * Where the provider sends the browser back to. Empty: the portal's own result page,
+   * `${PUBLIC_URL}/giao-dich/ket-qua` (status, receipt, back to the dossier).
+   */
   @IsString()
   PAYMENT_RETURN_URL: string = '';
 
@@ -125,7 +128,7 @@ export class PaymentConfig extends BaseConfig {
   }
 
   get returnUrl(): string {
-    return this.PAYMENT_RETURN_URL || `${trimSlash(this.PUBLIC_URL)}/api/v1/payments/vnpay/return`;
+    return this.PAYMENT_RETURN_URL || `${trimSlash(this.PUBLIC_URL)}/giao-dich/ket-qua`;
   }
 
   override assertSafeForProduction(): void {

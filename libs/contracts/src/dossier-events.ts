@@ -14,6 +14,8 @@ export interface DossierEventBase {
 
 export interface DossierSubmittedEvent extends DossierEventBase {
   submittedAt: string;
+  /** Mã tra cứu, for the applicant's confirmation email; never in the agency's copy. */
+  lookupKey?: string;
 }
 
 export interface DossierStatusChangedEvent extends DossierEventBase {

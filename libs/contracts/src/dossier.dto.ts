@@ -382,6 +382,8 @@ export interface DossierView {
   /** Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status. */
   paymentAmount: number | null;
   receiptNumber: string | null;
+  /** Mã tra cứu: to the applicant only (null for officers, drafts and dossiers submitted before it was kept). */
+  lookupKey: string | null;
   createdAt: string;
   submittedAt: string | null;
   receivedAt: string | null;

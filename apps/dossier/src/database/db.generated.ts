@@ -60,6 +60,7 @@ export interface Dossiers {
   due_at: Timestamp | null;
   form_data: Generated<Json>;
   id: string;
+  lookup_key: string | null;
   lookup_key_hash: Buffer | null;
   paused_at: Timestamp | null;
   paused_from: number | null;

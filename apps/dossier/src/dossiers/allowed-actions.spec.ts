@@ -21,6 +21,7 @@ function dossierIn(status: DossierStatusName, changes: Partial<Dossier> = {}): D
     id: '6f1c3a52-8d7e-4f0b-9a11-2c3d4e5f6a7b',
     code: status === 'DRAFT' ? null : '000.00.01.H26-261126-0007',
     lookupKeyHash: null,
+    lookupKey: null,
     applicantId: 'a7d1e2f3-0000-4000-8000-000000000001',
     applicant: {
       accountId: 'a7d1e2f3-0000-4000-8000-000000000001',

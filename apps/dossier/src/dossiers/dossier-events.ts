@@ -52,7 +52,11 @@ export class DossierEvents {
 
     if (d.status === 'SUBMITTED') {
       const submittedAt = d.submittedAt!.toISOString();
-      await tx.publish({ type: Events.dossierSubmitted, data: { ...base, submittedAt } });
+      const lookupKey = d.lookupKey ?? undefined;
+      await tx.publish({
+        type: Events.dossierSubmitted,
+        data: { ...base, submittedAt, ...(lookupKey ? { lookupKey } : {}) },
+      });
       await tx.publish({
         type: Events.dossierSubmitted,
         routedAs: agencyKey(Events.dossierSubmitted),

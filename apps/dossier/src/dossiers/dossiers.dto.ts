@@ -114,6 +114,8 @@ export interface Dossier {
   id: string;
   code: string | null;
   lookupKeyHash: Buffer | null;
+  /** Mã tra cứu, shown again to the applicant only; lookups compare with the hash. */
+  lookupKey: string | null;
   applicantId: string;
   /** Taken from identity at submission; null while a draft. */
   applicant: ApplicantView | null;
@@ -214,6 +216,7 @@ export function mapDossierView(
     supplementRequest: d.status === 'SUPPLEMENT_REQUESTED' ? d.supplementRequest : null,
     paymentAmount: d.status === 'PAYMENT_REQUIRED' ? d.paymentAmount : null,
     receiptNumber: d.receiptNumber,
+    lookupKey: d.lookupKey,
     createdAt: d.createdAt.toISOString(),
     submittedAt: iso(d.submittedAt),
     receivedAt: iso(d.receivedAt),
@@ -230,6 +233,8 @@ export function mapOfficerDossierView(view: DossierView, d: Dossier): OfficerDos
   // Officers never see drafts, so the applicant snapshot exists.
   return {
     ...view,
+    // The applicant's own secret for the public lookup; the agency identifies by code.
+    lookupKey: null,
     applicant: d.applicant!,
     allowedActions: allowedActions(d.status, 'officer', transitionFactsOf(d)) as OfficerAction[],
   };

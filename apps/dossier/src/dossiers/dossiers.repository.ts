@@ -23,6 +23,7 @@ const COLUMNS = [
   'id',
   'code',
   'lookup_key_hash',
+  'lookup_key',
   'applicant_id',
   'applicant',
   'procedure',
@@ -55,6 +56,7 @@ function toDossier(r: DossierRow): Dossier {
     id: r.id,
     code: r.code,
     lookupKeyHash: r.lookup_key_hash,
+    lookupKey: r.lookup_key,
     applicantId: r.applicant_id,
     applicant: r.applicant as ApplicantView | null,
     procedure: r.procedure as unknown as ProcedureSnapshot,
@@ -90,6 +92,7 @@ function changedColumns(c: DossierChanges): Updateable<Dossiers> {
   return {
     code: c.code,
     lookup_key_hash: c.lookupKeyHash,
+    lookup_key: c.lookupKey,
     applicant: json(c.applicant),
     applicant_name_folded: c.applicantNameFolded,
     status: c.status === undefined ? undefined : statusCode(c.status),

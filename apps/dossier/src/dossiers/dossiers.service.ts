@@ -230,6 +230,7 @@ export class DossiersService {
           changes: {
             code,
             lookupKeyHash: hashLookupSecret(lookupKey),
+            lookupKey,
             applicant: {
               accountId: caller.accountId,
               fullName: profile.fullName,

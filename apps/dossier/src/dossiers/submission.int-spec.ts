@@ -142,6 +142,8 @@ describe('dossier submission (nộp hồ sơ)', () => {
       [submitted.id],
     );
     expect(portal.data).not.toHaveProperty('formData');
+    // The applicant's confirmation email gives the lookup key; the agency's copy never has it.
+    expect(portal.data.lookupKey).toBe(submitted.lookupKey);
 
     const received = await waitFor(
       () =>
@@ -182,6 +184,22 @@ describe('dossier submission (nộp hồ sơ)', () => {
     // Never an account id, nobody's personal profile but what the form says.
     expect(JSON.stringify(received.data)).not.toContain(citizen.accountId);
     expect(JSON.stringify(received.data)).not.toContain(submitted.id);
+  });
+
+  it("shows the lookup key again on the applicant's dossier, never to the officer", async () => {
+    const citizen = ctx.newCitizen();
+    const officer = ctx.newOfficer();
+    const draft = await ctx.newCompleteDraft(citizen);
+    expect((await ctx.get(draft.id, citizen)).lookupKey).toBeNull();
+    const submitted = await ctx.rpc<SubmitResult>(
+      DossierRpc.submit,
+      { dossierId: draft.id },
+      citizen,
+    );
+    expect((await ctx.get(draft.id, citizen)).lookupKey).toBe(submitted.lookupKey);
+    const received = await ctx.act(draft.id, 'receive', officer);
+    expect(received.lookupKey).toBeNull();
+    expect(JSON.stringify(received)).not.toContain(submitted.lookupKey);
   });
 
   it('keeps the status history append-only', async () => {

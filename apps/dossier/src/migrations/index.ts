@@ -4,6 +4,7 @@ import { AgencySystemResults1733000000000 } from './1733000000000-agency-system-
 import { Ratings1733200000000 } from './1733200000000-ratings';
 import { Feedback1733300000000 } from './1733300000000-feedback';
 import { SignedResults1765200000000 } from './1765200000000-signed-results';
+import { DossierLookupKey1765240000000 } from './1765240000000-dossier-lookup-key';
 
 export const migrations = [
   OutboxInbox1732600000000,
@@ -12,4 +13,5 @@ export const migrations = [
   Ratings1733200000000,
   Feedback1733300000000,
   SignedResults1765200000000,
+  DossierLookupKey1765240000000,
 ];

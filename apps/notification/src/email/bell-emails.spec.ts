@@ -99,6 +99,22 @@ describe('emails that go with bell notifications', () => {
     },
   );
 
+  it('dossier-submitted gives the lookup key to use with the dossier code', () => {
+    const data = { ...dossier, lookupKey: 'K7P2QX' };
+    const link = `/ho-so/${dossier.dossierId}`;
+    const vi = renderEmail(
+      request('dossier-submitted', 'vi', 'dossier.submitted', data, link),
+      ctx,
+    );
+    const en = renderEmail(
+      request('dossier-submitted', 'en', 'dossier.submitted', data, link),
+      ctx,
+    );
+    expect(vi.text).toContain('Mã tra cứu: K7P2QX. Nhập mã hồ sơ cùng mã tra cứu');
+    expect(vi.html).toContain('Mã tra cứu: K7P2QX.');
+    expect(en.text).toContain('Lookup key: K7P2QX.');
+  });
+
   it('dossier-status-changed says what to do next: supplement asks to sign in and attach', () => {
     const email = renderEmail(
       request(

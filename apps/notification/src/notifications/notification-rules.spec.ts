@@ -156,6 +156,7 @@ describe('event → notification rules (as data)', () => {
         status: 'SUBMITTED',
         statusCode: 1,
         submittedAt: base.at,
+        lookupKey: 'K7P2QX',
       }),
     );
     expect(submitted).toMatchObject({
@@ -163,6 +164,7 @@ describe('event → notification rules (as data)', () => {
       accountId: applicantId,
       link: `/ho-so/${dossierId}`,
       email: 'dossier-submitted',
+      data: { lookupKey: 'K7P2QX' },
     });
     expect(
       notificationForEvent(statusChanged('SUBMITTED', { from: 'DRAFT', action: 'submit' })),

@@ -222,7 +222,7 @@ export const EVENT_RULES: Record<string, NotificationRule<never> | null> = {
     texts: DOSSIER_FIELDS,
     recipient: (d: DossierSubmittedEvent) => d.applicantId,
     link: dossierLink,
-    facts: dossierFacts,
+    facts: (d) => ({ ...dossierFacts(d), lookupKey: textOrNull(d.lookupKey) }),
     email: 'dossier-submitted',
   } satisfies NotificationRule<DossierSubmittedEvent, 'dossier.submitted'>,
   // The payment service turns it into a payment: `payment.created` rings, with its link.

@@ -11,6 +11,11 @@ export interface DossierFacts {
   procedureName: string;
 }
 
+/** The applicant's own lookup key (mã tra cứu), shown to them alone, as on their dossier page. */
+export interface SubmittedFacts extends DossierFacts {
+  lookupKey: string | null;
+}
+
 export interface DueDateFacts extends DossierFacts {
   /** ISO instant of the promised result (ngày hẹn trả kết quả); null while the clock is paused. */
   dueAt: string | null;
@@ -63,7 +68,7 @@ export type NoFacts = Record<string, never>;
 
 /** Every kind of bell notification, with its facts. The type is stored with each row. */
 export interface NotificationDataByType {
-  'dossier.submitted': DossierFacts;
+  'dossier.submitted': SubmittedFacts;
   'dossier.received': DueDateFacts;
   'dossier.processing': DueDateFacts;
   'dossier.supplement_requested': SupplementFacts;

@@ -28,6 +28,7 @@ export function AccountPage() {
   return (
     <Card title={<h1 className="page-title">{t('account.title')}</h1>}>
       <Tabs
+        className="account-tabs"
         activeKey={tabs.some((x) => x.key === tab) ? tab : 'thong-tin'}
         onChange={(key) => void navigate(key === 'thong-tin' ? '/tai-khoan' : `/tai-khoan/${key}`)}
         items={tabs}

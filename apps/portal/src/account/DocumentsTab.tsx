@@ -10,7 +10,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
 } from 'antd';
 import { DeleteOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import type { PersonalDocumentType, PersonalDocumentView } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
+import { ResponsiveTable } from '../app/ResponsiveTable';
 import { formatDate } from '../app/format';
 import { FilePreview } from '../files/FilePreview';
 import { UploadControl } from '../files/UploadControl';
@@ -72,44 +72,40 @@ export function DocumentsTab() {
       {documents.isError ? (
         <Alert type="error" showIcon title={problemMessage(documents.error, t)} />
       ) : null}
-      <Table<PersonalDocumentView>
-        rowKey="id"
+      <ResponsiveTable<PersonalDocumentView>
+        label={t('account.tabs.documents')}
+        rowKey={(doc) => doc.id}
         loading={documents.isLoading}
         dataSource={documents.data ?? []}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: t('documents.empty') }}
-        pagination={false}
+        emptyText={t('documents.empty')}
         columns={[
-          { title: t('documents.titleColumn'), dataIndex: 'title', key: 'title' },
+          { title: t('documents.titleColumn'), key: 'title', render: (doc) => doc.title },
           {
             title: t('documents.type'),
-            dataIndex: 'type',
             key: 'type',
-            render: (type: PersonalDocumentType) => t(`documents.types.${type}`),
+            render: (doc) => t(`documents.types.${doc.type}`),
           },
           {
             title: t('documents.number'),
-            dataIndex: 'number',
             key: 'number',
-            render: (v: string | null) => v ?? '—',
+            render: (doc) => <span className="nowrap">{doc.number ?? '—'}</span>,
           },
           {
             title: t('documents.issuedAt'),
-            dataIndex: 'issuedAt',
             key: 'issuedAt',
-            render: formatDate,
+            render: (doc) => formatDate(doc.issuedAt),
           },
           {
             title: t('documents.file'),
             key: 'file',
-            render: (_: unknown, doc) => `${doc.file.fileName} (${formatBytes(doc.file.size)})`,
+            render: (doc) => `${doc.file.fileName} (${formatBytes(doc.file.size)})`,
           },
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_: unknown, doc) => (
+            render: (doc) => (
               <Space wrap>
-                <Button size="small" icon={<EyeOutlined />} onClick={() => setPreview(doc)}>
+                <Button icon={<EyeOutlined />} onClick={() => setPreview(doc)}>
                   {t('common.view')}
                 </Button>
                 <Popconfirm
@@ -119,7 +115,7 @@ export function DocumentsTab() {
                   okButtonProps={{ danger: true }}
                   onConfirm={() => void remove(doc)}
                 >
-                  <Button size="small" danger icon={<DeleteOutlined />}>
+                  <Button danger icon={<DeleteOutlined />}>
                     {t('common.delete')}
                   </Button>
                 </Popconfirm>

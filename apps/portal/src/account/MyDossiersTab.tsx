@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Select, Space, Table } from 'antd';
+import { Alert, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DossierStatusName, DossierSummary } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
+import { ResponsiveTable } from '../app/ResponsiveTable';
 import { formatDate } from '../app/format';
 import { OverdueTag, StatusTag } from '../dossiers/StatusTag';
 import { dossiersApi } from '../dossiers/api';
@@ -50,39 +51,36 @@ export function MyDossiersTab() {
         />
       </Space>
       {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, t)} /> : null}
-      <Table<DossierSummary>
-        rowKey="id"
+      <ResponsiveTable<DossierSummary>
+        label={t('account.tabs.dossiers')}
+        rowKey={(d) => d.id}
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: t('myDossiers.empty') }}
+        emptyText={t('myDossiers.empty')}
         pagination={{
           current: page,
           pageSize: 20,
           total: list.data?.total ?? 0,
           onChange: setPage,
-          hideOnSinglePage: true,
         }}
         columns={[
           {
             title: t('dossier.code'),
             key: 'code',
-            render: (_: unknown, d) =>
+            render: (d) =>
               d.status === 'DRAFT' ? (
                 <Link to={`/ho-so/${d.id}/nop`}>{t('myDossiers.draft')}</Link>
               ) : (
-                <Link to={`/ho-so/${d.id}`}>{d.code}</Link>
+                <Link to={`/ho-so/${d.id}`} className="nowrap">
+                  {d.code}
+                </Link>
               ),
           },
-          {
-            title: t('dossier.procedure'),
-            key: 'procedure',
-            render: (_: unknown, d) => d.procedure.name,
-          },
+          { title: t('dossier.procedure'), key: 'procedure', render: (d) => d.procedure.name },
           {
             title: t('dossier.status'),
             key: 'status',
-            render: (_: unknown, d) => (
+            render: (d) => (
               <>
                 <StatusTag status={d.status} />
                 <OverdueTag overdue={d.overdue} />
@@ -92,9 +90,9 @@ export function MyDossiersTab() {
           {
             title: t('dossier.submittedAt'),
             key: 'submitted',
-            render: (_: unknown, d) => formatDate(d.submittedAt),
+            render: (d) => formatDate(d.submittedAt),
           },
-          { title: t('dossier.dueAt'), key: 'due', render: (_: unknown, d) => formatDate(d.dueAt) },
+          { title: t('dossier.dueAt'), key: 'due', render: (d) => formatDate(d.dueAt) },
         ]}
       />
     </div>

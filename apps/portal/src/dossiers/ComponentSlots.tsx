@@ -26,6 +26,7 @@ export function ComponentSlots({
   errors = {},
   onChanged,
   filePath,
+  requested = [],
 }: {
   dossier: Omit<DossierView, 'allowedActions'>;
   procedure?: ProcedureView;
@@ -34,11 +35,17 @@ export function ComponentSlots({
   onChanged?: () => void;
   /** API path that downloads one of the dossier's files (citizen's or officer's route). */
   filePath: (fileId: string) => string;
+  /** Components the officer asked to supplement (by name): marked "Cần bổ sung". */
+  requested?: string[];
 }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [picking, setPicking] = useState<ComponentSlotView | null>(null);
   const procedureCase = procedure?.cases.find((c) => c.id === dossier.caseId);
+  // While answering a supplement request, what was submitted stays as the agency received it:
+  // only the files added for the supplement can be removed, until it is sent.
+  const removable = (a: { supplement: boolean }) =>
+    editable && (dossier.status !== 'SUPPLEMENT_REQUESTED' || a.supplement);
 
   async function detach(attachmentId: string) {
     try {
@@ -70,6 +77,9 @@ export function ComponentSlots({
               ) : (
                 <Tag>{t('slots.optional')}</Tag>
               )}
+              {requested.includes(slot.name) ? (
+                <Tag color="orange">{t('slots.requested')}</Tag>
+              ) : null}
             </h3>
             <p className="muted slot-meta">
               {t('slots.counts', { originals: slot.originals, copies: slot.copies })}
@@ -114,7 +124,7 @@ export function ComponentSlots({
                           )
                         }
                       />
-                      {editable ? (
+                      {removable(a) ? (
                         <Popconfirm
                           title={t('slots.removeConfirm', { name: a.fileName })}
                           okText={t('slots.remove')}

@@ -159,7 +159,25 @@ export function DossierPage() {
               size="small"
               column={1}
               items={[
-                { key: 'code', label: t('dossier.code'), children: d.code ?? '—' },
+                {
+                  key: 'code',
+                  label: t('dossier.code'),
+                  children: <span className="nowrap">{d.code ?? '—'}</span>,
+                },
+                ...(d.lookupKey
+                  ? [
+                      {
+                        key: 'lookupKey',
+                        label: t('receipt.lookupKey'),
+                        children: (
+                          <>
+                            <strong className="lookup-key">{d.lookupKey}</strong>
+                            <div className="muted">{t('dossier.lookupKeyHelp')}</div>
+                          </>
+                        ),
+                      },
+                    ]
+                  : []),
                 { key: 'agency', label: t('dossier.agency'), children: d.agency.name },
                 {
                   key: 'submitted',
@@ -322,6 +340,7 @@ function SupplementPanel({
       <ComponentSlots
         dossier={d}
         editable
+        requested={request?.missing}
         filePath={(fileId) => `/dossiers/${d.id}/files/${fileId}`}
         onChanged={onChanged}
       />

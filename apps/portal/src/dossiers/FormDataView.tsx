@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../app/format';
@@ -33,7 +34,7 @@ export function FormDataView({
       items={keys.map((key) => ({
         key,
         label: properties[key]?.title ?? key,
-        children: show(data[key], properties[key], t),
+        children: unbroken(show(data[key], properties[key], t)),
       }))}
     />
   );
@@ -48,4 +49,9 @@ function show(
   if (typeof value === 'string' && schema?.format === 'date') return formatDate(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** An ID or phone number is read digit by digit: it never breaks across lines. */
+function unbroken(text: string): ReactNode {
+  return /^\+?[\d .]{6,}$/.test(text) ? <span className="nowrap">{text}</span> : text;
 }

@@ -55,6 +55,26 @@ function DateWidget({
   );
 }
 
+const ThemeSelect = AntdTheme.widgets!.SelectWidget!;
+
+/**
+ * A list to choose from, without the blank first option rjsf adds when the schema has no
+ * default: the empty state is the "Chọn…" placeholder, not an option a person can pick. The
+ * theme looks at the schema's default only for that, so one of the options stands in for it
+ * (the value shown stays the form's own).
+ */
+function SelectWidget(props: WidgetProps) {
+  const { t } = useTranslation();
+  const stand = props.schema.default ?? props.options.enumOptions?.[0]?.value;
+  return (
+    <ThemeSelect
+      {...props}
+      schema={{ ...props.schema, default: stand }}
+      placeholder={props.placeholder || t('common.choose')}
+    />
+  );
+}
+
 function uiSchemaOf(schema: Record<string, unknown>): UiSchema<FormData, RJSFSchema> {
   return { 'ui:submitButtonOptions': { norender: true }, 'ui:order': [...fieldOrder(schema), '*'] };
 }
@@ -105,7 +125,7 @@ export function OnlineForm({
       showErrorList={false}
       extraErrors={formErrorTree(errors) as never}
       onChange={(event) => onChange((event.formData ?? {}) as FormData)}
-      widgets={{ DateWidget }}
+      widgets={{ DateWidget, SelectWidget }}
       disabled={disabled}
       translateString={(key, params) =>
         i18n.language === 'en'

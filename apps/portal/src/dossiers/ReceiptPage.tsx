@@ -22,6 +22,8 @@ export function ReceiptPage() {
   if (dossier.isError || !dossier.data)
     return <Result status="error" title={problemMessage(dossier.error, t)} />;
   const d = dossier.data;
+  // Kept with the dossier since it was submitted; this tab's copy for older ones.
+  const lookupKey = d.lookupKey ?? receipt?.lookupKey ?? null;
   return (
     <div className="receipt-page">
       <Result
@@ -48,11 +50,11 @@ export function ReceiptPage() {
           <div>
             <div className="receipt-label">{t('receipt.lookupKey')}</div>
             <div className="receipt-code" data-testid="lookup-key">
-              {receipt?.lookupKey ?? '—'}
+              {lookupKey ?? '—'}
             </div>
           </div>
         </div>
-        {!receipt ? (
+        {!lookupKey ? (
           <Alert type="info" showIcon title={t('receipt.keyShownOnce')} className="no-print" />
         ) : null}
         <Descriptions

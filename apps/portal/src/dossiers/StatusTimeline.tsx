@@ -2,7 +2,7 @@ import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DossierStatusName, StatusHistoryView } from '@dvc/contracts';
 import { formatDateTime } from '../app/format';
-import { statusTone } from './lifecycle';
+import { historyEvent, statusTone } from './lifecycle';
 
 const COLORS = {
   default: 'gray',
@@ -15,7 +15,7 @@ const COLORS = {
 type Entry = Pick<StatusHistoryView, 'to' | 'at'> &
   Partial<Pick<StatusHistoryView, 'byRole' | 'note' | 'from'>>;
 
-/** Quá trình xử lý: newest first. */
+/** Quá trình xử lý: newest first, each entry named by what happened ("Công dân bổ sung hồ sơ"). */
 export function StatusTimeline({ history }: { history: Entry[] }) {
   const { t } = useTranslation();
   const entries = [...history].sort((a, b) => b.at.localeCompare(a.at));
@@ -28,13 +28,16 @@ export function StatusTimeline({ history }: { history: Entry[] }) {
         title: formatDateTime(entry.at),
         content: (
           <div>
-            <Typography.Text strong>{t(`status.${entry.to}`)}</Typography.Text>
+            <Typography.Text strong>{t(`timeline.${historyEvent(entry)}`)}</Typography.Text>
             {entry.byRole ? (
               <Typography.Text type="secondary">
                 {' '}
                 · {t(`dossier.byRole.${entry.byRole}`)}
               </Typography.Text>
             ) : null}
+            <div className="timeline-status">
+              {t('timeline.statusAfter', { status: t(`status.${entry.to}`) })}
+            </div>
             {entry.note ? <div className="timeline-note">{entry.note}</div> : null}
           </div>
         ),

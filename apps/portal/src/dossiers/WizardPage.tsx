@@ -86,12 +86,15 @@ export function WizardPage() {
   function changeForm(data: Record<string, unknown>) {
     setFormData(data);
     draftStorage.keepForm(id, data);
-    // Fixing a field clears its message; other messages stay until the next check.
+    // Fixing a field clears its message; other messages stay until the next check. Once the
+    // last one is fixed, the banner above the form goes too.
     if (formErrors.length > 0 && schema) {
       const still = new Set(
         checkForm(schema as SchemaNode, data, 'final').map((e) => fieldErrorOf(e).field),
       );
-      setFormErrors((current) => current.filter((e) => still.has(e.field)));
+      const remaining = formErrors.filter((e) => still.has(e.field));
+      setFormErrors(remaining);
+      if (remaining.length === 0) setAlert(null);
     }
   }
 

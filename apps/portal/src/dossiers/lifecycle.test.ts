@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { officerButtons, statusTone } from './lifecycle';
+import { historyEvent, officerButtons, statusTone } from './lifecycle';
 
 // The legal actions come from the API (`allowedActions`, in the transition table's order);
 // these are what it answers for a dossier in PROCESSING, RECEIVED and SUBMITTED.
@@ -25,5 +25,29 @@ describe('the status colours', () => {
     expect(statusTone('RESULT_READY')).toBe('success');
     expect(statusTone('REFUSED')).toBe('error');
     expect(statusTone('PROCESSING')).toBe('processing');
+  });
+});
+
+describe('the name of a history entry', () => {
+  it("calls the citizen's supplement a supplement, whichever status it returns to", () => {
+    expect(historyEvent({ from: 'SUPPLEMENT_REQUESTED', to: 'RECEIVED' })).toBe('supplemented');
+    expect(historyEvent({ from: 'SUPPLEMENT_REQUESTED', to: 'PROCESSING' })).toBe('supplemented');
+  });
+
+  it('calls a payment a payment, also when it sends the dossier on at submission', () => {
+    expect(historyEvent({ from: 'PAYMENT_REQUIRED', to: 'PROCESSING' })).toBe('paid');
+    expect(historyEvent({ from: 'PAYMENT_REQUIRED', to: 'SUBMITTED' })).toBe('paid');
+  });
+
+  it('names the other steps by what was done', () => {
+    expect(historyEvent({ from: null, to: 'DRAFT' })).toBe('created');
+    expect(historyEvent({ from: 'DRAFT', to: 'SUBMITTED' })).toBe('submitted');
+    expect(historyEvent({ from: 'SUBMITTED', to: 'RECEIVED' })).toBe('received');
+    expect(historyEvent({ from: 'RECEIVED', to: 'PROCESSING' })).toBe('started');
+    expect(historyEvent({ from: 'PROCESSING', to: 'SUPPLEMENT_REQUESTED' })).toBe(
+      'supplementRequested',
+    );
+    expect(historyEvent({ from: 'SUPPLEMENT_REQUESTED', to: 'STOPPED' })).toBe('stopped');
+    expect(historyEvent({ from: 'PROCESSING', to: 'RESULT_READY' })).toBe('completed');
   });
 });

@@ -55,3 +55,59 @@ export function statusTone(
       return 'processing';
   }
 }
+
+/** What one line of the status history records: the event, not only the status it led to. */
+export type HistoryEvent =
+  | 'created'
+  | 'submitted'
+  | 'received'
+  | 'started'
+  | 'supplementRequested'
+  | 'supplemented'
+  | 'paymentRequested'
+  | 'paid'
+  | 'withdrawalRequested'
+  | 'refused'
+  | 'stopped'
+  | 'completed'
+  | 'returned'
+  | 'resumed';
+
+/**
+ * Names a history entry by what happened: a supplement from the citizen brings the dossier
+ * back to RECEIVED or PROCESSING, and a payment to PROCESSING or SUBMITTED, so the status
+ * reached alone would call them "Đã tiếp nhận" or "Đang xử lý".
+ */
+export function historyEvent(entry: {
+  from?: DossierStatusName | null;
+  to: DossierStatusName;
+}): HistoryEvent {
+  if (entry.from === 'SUPPLEMENT_REQUESTED' && entry.to !== 'STOPPED' && entry.to !== 'REFUSED')
+    return 'supplemented';
+  if (entry.from === 'PAYMENT_REQUIRED' && (entry.to === 'PROCESSING' || entry.to === 'SUBMITTED'))
+    return 'paid';
+  switch (entry.to) {
+    case 'DRAFT':
+      return 'created';
+    case 'SUBMITTED':
+      return 'submitted';
+    case 'RECEIVED':
+      return 'received';
+    case 'PROCESSING':
+      return entry.from === 'RECEIVED' || entry.from === 'SUBMITTED' ? 'started' : 'resumed';
+    case 'SUPPLEMENT_REQUESTED':
+      return 'supplementRequested';
+    case 'PAYMENT_REQUIRED':
+      return 'paymentRequested';
+    case 'WITHDRAWAL_REQUESTED':
+      return 'withdrawalRequested';
+    case 'REFUSED':
+      return 'refused';
+    case 'STOPPED':
+      return 'stopped';
+    case 'RESULT_READY':
+      return 'completed';
+    case 'RETURNED':
+      return 'returned';
+  }
+}

@@ -6,6 +6,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const en: Strings<Translation> = {
   common: {
     loading: 'Loading…',
+    choose: 'Choose…',
     save: 'Save',
     cancel: 'Cancel',
     close: 'Close',
@@ -119,6 +120,23 @@ export const en: Strings<Translation> = {
     result: 'Result',
     resultLabel: 'Application tracking result',
   },
+  timeline: {
+    created: 'Dossier created',
+    submitted: 'Dossier submitted',
+    received: 'Dossier received',
+    started: 'Processing started',
+    resumed: 'Processing resumed',
+    supplementRequested: 'Supplement requested',
+    supplemented: 'Citizen supplemented the dossier',
+    paymentRequested: 'Fee payment requested',
+    paid: 'Fee paid',
+    withdrawalRequested: 'Withdrawal requested',
+    refused: 'Dossier refused',
+    stopped: 'Processing stopped',
+    completed: 'Result ready',
+    returned: 'Result delivered',
+    statusAfter: 'Status: {{status}}',
+  },
   status: {
     DRAFT: 'Draft',
     SUBMITTED: 'Submitted',
@@ -151,6 +169,8 @@ export const en: Strings<Translation> = {
     overdue: 'Overdue',
     notFound: 'Application not found.',
     clockPaused: 'Deadline paused since {{since}}',
+    lookupKeyHelp:
+      'Use it with the dossier code under "Track a submitted application", no sign-in needed.',
     draftNotice: 'This application has not been submitted yet. Complete and submit it.',
     continue: 'Continue the application',
     paymentDue: 'A fee is due for this application: {{amount}}',
@@ -446,6 +466,7 @@ export const en: Strings<Translation> = {
     downloadFile: 'Download {{name}}',
     remove: 'Remove',
     removeFile: 'Remove {{name}}',
+    requested: 'To supplement',
     removeConfirm: 'Remove "{{name}}" from the application?',
   },
   receipt: {
@@ -617,7 +638,8 @@ export const en: Strings<Translation> = {
     waitingPayment: 'Waiting for the applicant to pay {{amount}}',
     done: 'Updated: {{status}}',
     missing: 'Documents to add',
-    missingHelp: 'Type each document and press Enter; list everything at once.',
+    missingHelp:
+      "Pick the procedure's components, or type another document and press Enter; list everything at once.",
     missingPlaceholder: 'e.g. Health certificate',
     missingRequired: 'List at least one document',
     deadline: 'Deadline',

@@ -2,6 +2,7 @@
 export const vi = {
   common: {
     loading: 'Đang tải…',
+    choose: 'Chọn…',
     save: 'Lưu',
     cancel: 'Huỷ',
     close: 'Đóng',
@@ -114,6 +115,23 @@ export const vi = {
     result: 'Kết quả tra cứu',
     resultLabel: 'Kết quả tra cứu hồ sơ',
   },
+  timeline: {
+    created: 'Tạo hồ sơ',
+    submitted: 'Nộp hồ sơ',
+    received: 'Tiếp nhận hồ sơ',
+    started: 'Bắt đầu xử lý',
+    resumed: 'Tiếp tục xử lý',
+    supplementRequested: 'Yêu cầu bổ sung hồ sơ',
+    supplemented: 'Công dân bổ sung hồ sơ',
+    paymentRequested: 'Yêu cầu thanh toán phí, lệ phí',
+    paid: 'Đã thanh toán phí, lệ phí',
+    withdrawalRequested: 'Đề nghị rút hồ sơ',
+    refused: 'Từ chối hồ sơ',
+    stopped: 'Dừng xử lý',
+    completed: 'Có kết quả giải quyết',
+    returned: 'Trả kết quả',
+    statusAfter: 'Trạng thái: {{status}}',
+  },
   status: {
     DRAFT: 'Hồ sơ nháp',
     SUBMITTED: 'Đã nộp',
@@ -146,6 +164,8 @@ export const vi = {
     overdue: 'Quá hạn',
     notFound: 'Không tìm thấy hồ sơ.',
     clockPaused: 'Tạm dừng tính thời hạn từ {{since}}',
+    lookupKeyHelp:
+      'Dùng cùng mã hồ sơ để tra cứu tại mục "Tra cứu hồ sơ đã nộp" mà không cần đăng nhập.',
     draftNotice: 'Hồ sơ chưa được nộp. Hãy hoàn thiện và nộp hồ sơ.',
     continue: 'Tiếp tục nộp hồ sơ',
     paymentDue: 'Hồ sơ cần thanh toán phí, lệ phí: {{amount}}',
@@ -443,6 +463,7 @@ export const vi = {
     downloadFile: 'Tải về {{name}}',
     remove: 'Gỡ',
     removeFile: 'Gỡ tệp {{name}}',
+    requested: 'Cần bổ sung',
     removeConfirm: 'Gỡ tệp "{{name}}" khỏi hồ sơ?',
   },
   receipt: {
@@ -615,7 +636,8 @@ export const vi = {
     waitingPayment: 'Đang chờ công dân thanh toán {{amount}}',
     done: 'Đã cập nhật: {{status}}',
     missing: 'Giấy tờ cần bổ sung',
-    missingHelp: 'Nhập từng giấy tờ rồi nhấn Enter; liệt kê đủ trong một lần.',
+    missingHelp:
+      'Chọn thành phần hồ sơ của thủ tục, hoặc gõ giấy tờ khác rồi nhấn Enter; liệt kê đủ trong một lần.',
     missingPlaceholder: 'Ví dụ: Giấy khám sức khoẻ',
     missingRequired: 'Liệt kê ít nhất một giấy tờ cần bổ sung',
     deadline: 'Hạn bổ sung',

@@ -19,11 +19,14 @@ interface ActionForm {
 export function ActionDialog({
   action,
   dossier,
+  fee,
   onClose,
   onDone,
 }: {
   action: OfficerAction | null;
   dossier: OfficerDossierView;
+  /** The procedure case's known fee (VND), the amount a payment request starts from. */
+  fee?: number | null;
   onClose: () => void;
   onDone: (updated: OfficerDossierView) => void;
 }) {
@@ -83,7 +86,13 @@ export function ActionDialog({
       {server.alert ? (
         <Alert type="error" showIcon title={server.alert} className="form-alert" role="alert" />
       ) : null}
-      <Form<ActionForm> name="action" form={form} layout="vertical" preserve={false}>
+      <Form<ActionForm>
+        name="action"
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={input?.amount && fee && fee > 0 ? { amount: fee } : {}}
+      >
         {input?.missing ? (
           <Form.Item
             name="missing"
@@ -93,9 +102,9 @@ export function ActionDialog({
           >
             <Select
               mode="tags"
-              open={false}
               tokenSeparators={[';']}
               placeholder={t('officer.missingPlaceholder')}
+              options={dossier.components.map((c) => ({ value: c.name, label: c.name }))}
             />
           </Form.Item>
         ) : null}

@@ -16,6 +16,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OfficerAction } from '@dvc/contracts';
+import { caseFee } from '@dvc/contracts/fee-rule';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate, formatDateTime, formatMoney } from '../app/format';
@@ -52,7 +53,8 @@ export function OfficerDossierPage() {
     );
   }
   const d = dossier.data;
-  const schema = procedure.data?.cases.find((c) => c.id === d.caseId)?.formSchema ?? null;
+  const procedureCase = procedure.data?.cases.find((c) => c.id === d.caseId);
+  const schema = procedureCase?.formSchema ?? null;
   const actions = officerButtons(d.allowedActions);
   const canUploadResult = actions.includes('complete');
   const refresh = () => void client.invalidateQueries({ queryKey: ['dossier'] });
@@ -159,9 +161,17 @@ export function OfficerDossierPage() {
               column={{ xs: 1, md: 2 }}
               items={[
                 { key: 'name', label: t('account.fullName'), children: d.applicant.fullName },
-                { key: 'id', label: t('account.idNumber'), children: d.applicant.idNumber ?? '—' },
+                {
+                  key: 'id',
+                  label: t('account.idNumber'),
+                  children: <span className="nowrap">{d.applicant.idNumber ?? '—'}</span>,
+                },
                 { key: 'email', label: t('account.email'), children: d.applicant.email },
-                { key: 'phone', label: t('account.phone'), children: d.applicant.phone ?? '—' },
+                {
+                  key: 'phone',
+                  label: t('account.phone'),
+                  children: <span className="nowrap">{d.applicant.phone ?? '—'}</span>,
+                },
                 {
                   key: 'submitted',
                   label: t('dossier.submittedAt'),
@@ -217,6 +227,7 @@ export function OfficerDossierPage() {
       <ActionDialog
         action={action}
         dossier={d}
+        fee={procedureCase ? caseFee(procedureCase.fees) : null}
         onClose={() => setAction(null)}
         onDone={(updated) => {
           setAction(null);

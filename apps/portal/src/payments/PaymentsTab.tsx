@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Space, Table } from 'antd';
+import { Alert, App as AntApp, Button, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { PaymentView } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
+import { ResponsiveTable } from '../app/ResponsiveTable';
 import { formatDateTime, formatMoney } from '../app/format';
 import { downloadFile } from '../files/transfer';
 import { CheckoutDialog } from './CheckoutDialog';
@@ -25,55 +26,57 @@ export function PaymentsTab() {
   return (
     <div className="tab-body">
       {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, t)} /> : null}
-      <Table<PaymentView>
-        rowKey="id"
+      <ResponsiveTable<PaymentView>
+        label={t('account.tabs.payments')}
+        rowKey={(p) => p.id}
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 820 }}
-        locale={{ emptyText: t('pay.empty') }}
+        emptyText={t('pay.empty')}
         pagination={{
           current: page,
           pageSize: 20,
           total: list.data?.total ?? 0,
           onChange: setPage,
-          hideOnSinglePage: true,
         }}
         columns={[
           {
             title: t('dossier.code'),
             key: 'dossier',
-            render: (_: unknown, p) => <Link to={`/ho-so/${p.dossierId}`}>{p.dossierCode}</Link>,
+            render: (p) => (
+              <Link to={`/ho-so/${p.dossierId}`} className="nowrap">
+                {p.dossierCode}
+              </Link>
+            ),
           },
-          { title: t('pay.content'), dataIndex: 'description', key: 'description' },
+          { title: t('pay.content'), key: 'description', render: (p) => p.description },
           {
             title: t('pay.amount'),
             key: 'amount',
             align: 'right',
-            render: (_: unknown, p) => formatMoney(p.amount, i18n.language),
+            render: (p) => <span className="nowrap">{formatMoney(p.amount, i18n.language)}</span>,
           },
           {
             title: t('pay.statusLabel'),
             key: 'status',
-            render: (_: unknown, p) => <PaymentStatusTag status={p.status} />,
+            render: (p) => <PaymentStatusTag status={p.status} />,
           },
           {
             title: t('pay.date'),
             key: 'date',
-            render: (_: unknown, p) => formatDateTime(p.paidAt ?? p.createdAt),
+            render: (p) => formatDateTime(p.paidAt ?? p.createdAt),
           },
           {
             title: t('common.actions'),
             key: 'actions',
-            render: (_: unknown, p) => (
+            render: (p) => (
               <Space wrap>
                 {isPayable(p.status) ? (
-                  <Button type="primary" size="small" onClick={() => setPaying(p)}>
+                  <Button type="primary" onClick={() => setPaying(p)}>
                     {t('pay.pay')}
                   </Button>
                 ) : null}
                 {p.receiptUrl ? (
                   <Button
-                    size="small"
                     icon={<DownloadOutlined />}
                     onClick={() =>
                       void downloadFile(p.receiptUrl!.replace(/^\/api\/v1/, '')).catch(
