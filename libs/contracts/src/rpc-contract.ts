@@ -71,6 +71,7 @@ import type {
   OfficerDossierSummary,
   OfficerDossierView,
   OfficerQueueQuery,
+  OfficerQueuePage,
   PublicLookupQuery,
   PublicLookupView,
   RemoveAttachmentInput,
@@ -203,7 +204,7 @@ export interface RpcContract {
   [DossierRpc.withdraw]: RpcShape<CitizenActionInput, DossierView>;
   [DossierRpc.rate]: RpcShape<RateDossierInput, RatingView>;
   [DossierRpc.authorizeFile]: RpcShape<DossierFileInput, FileAuthorizationView>;
-  [DossierRpc.officerList]: RpcShape<OfficerQueueQuery, Page<OfficerDossierSummary>>;
+  [DossierRpc.officerList]: RpcShape<OfficerQueueQuery, OfficerQueuePage>;
   [DossierRpc.officerGet]: RpcShape<DossierRefInput, OfficerDossierView>;
   [DossierRpc.officerAction]: RpcShape<OfficerActionInput, OfficerDossierView>;
   [DossierRpc.officerPrepareResult]: RpcShape<DossierRefInput, UploadQuotaView>;
