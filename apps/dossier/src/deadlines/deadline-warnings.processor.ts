@@ -13,7 +13,9 @@ export const DEADLINE_JOB = 'warn';
  * Bull keeps once; a changed interval replaces the old one.
  */
 @Processor(DEADLINE_QUEUE)
-export class DeadlineWarningsProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeadlineWarningsProcessor
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger(DeadlineWarningsProcessor.name);
 
   constructor(
