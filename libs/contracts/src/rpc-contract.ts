@@ -42,6 +42,8 @@ import type { OidcExchangeDto, VneidIdentityDto, VneidSignInView } from './vneid
 import type {
   AccountContactInput,
   AccountContactView,
+  AgencyOfficersInput,
+  AgencyOfficersView,
   ListNotificationsQuery,
   MarkAllReadView,
   NotificationListView,
@@ -169,6 +171,7 @@ export interface RpcContract {
   /** Single use, right or wrong; a wrong or expired answer is 400 `captcha.invalid`. */
   [IdentityRpc.consumeCaptcha]: RpcShape<ConsumeCaptchaInput, { ok: true }>;
   [IdentityRpc.contact]: RpcShape<AccountContactInput, AccountContactView>;
+  [IdentityRpc.agencyOfficers]: RpcShape<AgencyOfficersInput, AgencyOfficersView>;
   [IdentityRpc.ping]: RpcShape<NoInput, PingView>;
 
   [CatalogueRpc.searchProcedures]: RpcShape<SearchProceduresQuery, Page<ProcedureSummary>>;
