@@ -100,7 +100,10 @@ describe('officer queue, deadlines and notices (browser)', () => {
     async () => {
       await page.getByRole('radio', { name: /Cần xử lý/ }).focus();
       await page.keyboard.press('ArrowRight');
-      await page.getByRole('radio', { name: /Chờ công dân \(\d+\)/, checked: true }).waitFor();
+      // The radio inputs are drawn as buttons: the input itself is attached, not visible.
+      await page
+        .getByRole('radio', { name: /Chờ công dân \(\d+\)/, checked: true })
+        .waitFor({ state: 'attached' });
       const row = page.getByRole('row', { name: new RegExp(codes.waiting.replace(/\./g, '\\.')) });
       await row.getByRole('link', { name: codes.waiting }).press('Enter');
       const panel = page.locator('.action-bar');
@@ -151,7 +154,11 @@ describe('officer queue, deadlines and notices (browser)', () => {
       await tab.waitFor({ state: 'attached' });
       expect(await tab.locator('xpath=ancestor::label').isVisible()).toBe(true);
     }
-    await phone.getByText('Due soon').first().waitFor();
+    // The mark is in view, not behind the table's sideways scroll.
+    const mark = phone.getByText('Due soon').first();
+    await mark.waitFor();
+    const box = (await mark.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       390,
     );

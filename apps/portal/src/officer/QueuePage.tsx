@@ -57,6 +57,7 @@ export function QueuePage() {
 
   return (
     <Card
+      className="queue-card"
       title={<h1 className="page-title">{t('officer.title')}</h1>}
       extra={
         <Space wrap>
@@ -128,7 +129,17 @@ export function QueuePage() {
           {
             title: t('dossier.code'),
             key: 'code',
-            render: (_: unknown, d) => <Link to={`/can-bo/ho-so/${d.id}`}>{d.code}</Link>,
+            // The mark sits under the code: on a phone the first column is the one in view.
+            render: (_: unknown, d) => (
+              <>
+                <Link to={`/can-bo/ho-so/${d.id}`}>{d.code}</Link>
+                {d.deadline ? (
+                  <div>
+                    <DeadlineTag deadline={d.deadline} />
+                  </div>
+                ) : null}
+              </>
+            ),
           },
           {
             title: t('dossier.procedure'),
@@ -148,12 +159,7 @@ export function QueuePage() {
           {
             title: t('dossier.status'),
             key: 'status',
-            render: (_: unknown, d) => (
-              <>
-                <StatusTag status={d.status} />
-                <DeadlineTag deadline={d.deadline} />
-              </>
-            ),
+            render: (_: unknown, d) => <StatusTag status={d.status} />,
           },
           {
             title: t('dossier.submittedAt'),
