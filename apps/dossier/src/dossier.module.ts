@@ -13,10 +13,7 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { CalendarSource } from './calendar/calendar-source';
 import { DossierCodes } from './codes/dossier-code';
 import { DeadlineWarnings } from './deadlines/deadline-warnings';
-import {
-  DEADLINE_QUEUE,
-  DeadlineWarningsProcessor,
-} from './deadlines/deadline-warnings.processor';
+import { DEADLINE_QUEUE, DeadlineWarningsProcessor } from './deadlines/deadline-warnings.processor';
 import { DossierConfig } from './dossier.config';
 import { DossierEvents } from './dossiers/dossier-events';
 import { DossierViews } from './dossiers/dossier-views';

@@ -70,7 +70,6 @@ import type {
   FileAuthorizationView,
   ListDossiersQuery,
   OfficerActionInput,
-  OfficerDossierSummary,
   OfficerDossierView,
   OfficerQueueQuery,
   OfficerQueuePage,

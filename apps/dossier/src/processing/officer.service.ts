@@ -4,7 +4,6 @@ import {
   DossierFileInput,
   DossierStatus,
   OfficerActionInput,
-  OfficerDossierSummary,
   OfficerDossierView,
   OfficerQueueQuery,
   OfficerQueuePage,
