@@ -124,6 +124,23 @@ describe('deadline warnings with two instances of the dossier service', () => {
     );
   });
 
+  it('warns about a dossier received before the 80 % instant was kept only once it is overdue', async () => {
+    const received = await ctx.newReceivedDossier(ctx.newCitizen(), ctx.newOfficer());
+    await ctx.sut.db.query(
+      `UPDATE "${ctx.sut.schema}".dossiers SET warn_at = NULL, due_at = now() + interval '1 hour'
+        WHERE id = $1`,
+      [received.id],
+    );
+    await runBothInstances();
+    expect(await outboxWarnings(received.id)).toEqual([]);
+    await ctx.sut.db.query(
+      `UPDATE "${ctx.sut.schema}".dossiers SET due_at = now() - interval '1 minute' WHERE id = $1`,
+      [received.id],
+    );
+    await runBothInstances();
+    expect(await outboxWarnings(received.id)).toEqual(['overdue']);
+  });
+
   it('puts overdue, then due-soon dossiers first in the work in hand, with counts per tab', async () => {
     const officer = ctx.newOfficer(['000.00.DW.H99']);
     // Dossiers of an agency of its own, so the counts are this test's alone.

@@ -325,13 +325,19 @@ export class DossiersRepository {
 
   /**
    * Dossiers whose clock runs and that reached their 80 % instant (overdue ones included),
-   * for the deadline job, oldest warning first; already-warned ones are skipped in SQL.
+   * for the deadline job, soonest due first; already-warned ones are skipped in SQL.
    */
   async deadlineCandidates(now: Date, limit: number): Promise<Dossier[]> {
     const rows = await this.select(this.dataSource.manager)
       .where('status', '=', sql<number>`ANY(${CLOCKED_CODES}::smallint[])`)
       .where('due_at', 'is not', null)
-      .where('warn_at', '<=', now)
+      // A dossier received before warn_at existed has none: it is only warned when overdue.
+      .where((eb) =>
+        eb.or([
+          eb('warn_at', '<=', now),
+          eb.and([eb('warn_at', 'is', null), eb('due_at', '<', now)]),
+        ]),
+      )
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -345,7 +351,7 @@ export class DossiersRepository {
           ),
         ),
       )
-      .orderBy('warn_at')
+      .orderBy('due_at')
       .limit(limit)
       .execute();
     return rows.map(toDossier);
