@@ -55,7 +55,7 @@ export function isOverdue(status: DossierStatusName, dueAt: Date | null, now: Da
   return dueAt !== null && now.getTime() > dueAt.getTime() && !FINISHED_STATUSES.includes(status);
 }
 
-/** Share of the processing time used when a dossier becomes "sắp đến hạn" (docs/design.md §13). */
+/** Share of the processing time used when a dossier becomes "sắp đến hạn" (docs/design.md §14). */
 export const DUE_SOON_SHARE = 0.8;
 
 /**

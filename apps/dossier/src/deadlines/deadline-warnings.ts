@@ -9,7 +9,7 @@ import { DossiersRepository } from '../dossiers/dossiers.repository';
 const BATCH = 100;
 
 /**
- * Cảnh báo hạn xử lý (docs/design.md §13): tells the agency's officers, through
+ * Cảnh báo hạn xử lý (docs/design.md §14): tells the agency's officers, through
  * `dossier.deadline_warning`, that a dossier has used 80 % of its processing time, and again
  * when it is overdue. Each warning is a row keyed by dossier, kind and due date, written in
  * the transaction of its event: a second instance running at the same time, or the next run,

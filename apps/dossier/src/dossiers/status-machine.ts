@@ -102,7 +102,7 @@ export const FINISHED_STATUSES: readonly DossierStatusName[] = [
 export const CLOCKED_STATUSES: readonly DossierStatusName[] = ['RECEIVED', 'PROCESSING'];
 
 /**
- * The officer queue's tabs (docs/design.md §13). In hand: what the agency owes a step on — a
+ * The officer queue's tabs (docs/design.md §14). In hand: what the agency owes a step on — a
  * supplement answered or a fee paid brings a dossier back to SUBMITTED, RECEIVED or PROCESSING,
  * and a withdrawal request waits for the officer. RESULT_READY is done: only the hand-over is left.
  */

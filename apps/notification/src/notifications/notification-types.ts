@@ -86,7 +86,7 @@ export interface NotificationDataByType {
   'account.activated': NoFacts;
   'account.password_reset_requested': NoFacts;
   'account.password_changed': PasswordChangeFacts;
-  // To the agency's officers (docs/design.md §13): deadlines and the citizen's answers.
+  // To the agency's officers (docs/design.md §14): deadlines and the citizen's answers.
   'officer.due_soon': DueDateFacts;
   'officer.overdue': DueDateFacts;
   'officer.supplemented': DueDateFacts;

@@ -28,7 +28,7 @@ const DEADLINE_KINDS: Record<DossierDeadlineWarningEvent['kind'], OfficerNotific
 const FIELDS = ['dossierId', 'code', 'procedureName', 'agencyCode'] as const;
 
 /**
- * What the agency's officers are told (docs/design.md §13): a deadline warning, and the
+ * What the agency's officers are told (docs/design.md §14): a deadline warning, and the
  * citizen's supplement or payment that gives the dossier back to them. Bell and email, in
  * Vietnamese (officers read the portal's working language); null for any other event.
  */
