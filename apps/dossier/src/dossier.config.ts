@@ -57,4 +57,10 @@ export class DossierConfig extends BaseConfig {
   @Min(1)
   @Max(90)
   FEEDBACK_ANSWER_WORKING_DAYS: number = 10;
+
+  /** How often the deadline job looks for dossiers at 80 % of their time or overdue. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DEADLINE_CHECK_SECONDS: number = 300;
 }

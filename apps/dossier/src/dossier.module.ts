@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
@@ -11,6 +12,8 @@ import { AttachmentsRepository } from './attachments/attachments.repository';
 import { AttachmentsService } from './attachments/attachments.service';
 import { CalendarSource } from './calendar/calendar-source';
 import { DossierCodes } from './codes/dossier-code';
+import { DeadlineWarnings } from './deadlines/deadline-warnings';
+import { DEADLINE_QUEUE, DeadlineWarningsProcessor } from './deadlines/deadline-warnings.processor';
 import { DossierConfig } from './dossier.config';
 import { DossierEvents } from './dossiers/dossier-events';
 import { DossierViews } from './dossiers/dossier-views';
@@ -67,6 +70,8 @@ export class DossierModule {
         ),
         MessagingModule.forRoot({ service: 'dossier' }),
         RedisModule.forRoot('dossier'),
+        BullModule.forRoot({ url: config.REDIS_URL, prefix: `${config.REDIS_PREFIX}bull` }),
+        BullModule.registerQueue({ name: DEADLINE_QUEUE }),
         OpsModule.forRoot({
           inject: [DataSource, AmqpConnection, Redis],
           useFactory: (ds: DataSource, amqp: AmqpConnection, redis: Redis) => [
@@ -117,6 +122,8 @@ export class DossierModule {
         PaymentEventsConsumer,
         MinistryCommandsService,
         MinistryCommandsConsumer,
+        DeadlineWarnings,
+        DeadlineWarningsProcessor,
       ],
     };
   }

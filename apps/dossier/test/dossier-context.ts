@@ -52,6 +52,9 @@ export type CitizenProfile = Pick<ProfileView, 'fullName' | 'email' | 'phone' | 
  */
 export interface DossierTestContext {
   readonly sut: ServiceUnderTest;
+  /** The running dossier service and its configuration (to start a second instance). */
+  readonly app: INestApplication;
+  readonly config: DossierConfig;
   /** document-storage's metadata, as the fake keeps it. */
   readonly files: Map<string, StoredFileView>;
   /** File ids the service claimed (kept from the cleanup). */
@@ -272,6 +275,8 @@ export async function startDossierContext(): Promise<DossierTestContext> {
     };
     return {
       sut,
+      app,
+      config,
       files,
       claimed,
       agencyEvents,

@@ -33,6 +33,7 @@ export function dossierOf(
     submittedAt: null,
     receivedAt: null,
     dueAt: null,
+    warnAt: null,
     pausedAt: null,
     pausedWorkingMinutesRemaining: null,
     paymentAmount: null,

@@ -383,6 +383,34 @@ describe('identity service', () => {
     });
   });
 
+  it("lists an agency's active officers to services only, for their bell and email", async () => {
+    const agencyCode = `000.00.${randomUUID().slice(0, 4)}.H26`;
+    const officer = await registerActive();
+    const citizen = await registerActive();
+    const pendingEmail = newEmail();
+    await register(pendingEmail, PASSWORD); // not activated: not told anything yet
+    const [{ id: pending }]: { id: string }[] = await sut.db.query(
+      `SELECT id FROM "${sut.schema}".accounts WHERE email = lower($1)`,
+      [pendingEmail],
+    );
+    await sut.db.query(
+      `UPDATE "${sut.schema}".accounts SET roles = '{officer}' WHERE id = ANY($1::uuid[])`,
+      [[officer.id, pending]],
+    );
+    await sut.db.query(
+      `INSERT INTO "${sut.schema}".account_agencies (account_id, agency_code)
+       SELECT unnest($1::uuid[]), $2`,
+      [[officer.id, pending, citizen.id], agencyCode],
+    );
+    await expect(rpc(IdentityRpc.agencyOfficers, { agencyCode })).resolves.toEqual({
+      accountIds: [officer.id],
+    });
+    const caller = callerOf(await login(officer.email!, PASSWORD));
+    await expect(rpc(IdentityRpc.agencyOfficers, { agencyCode }, { caller })).rejects.toMatchObject(
+      { status: 403, code: 'identity.service_only' },
+    );
+  });
+
   it('changes the password with the current one, ending every other session', async () => {
     const email = newEmail();
     await registerActive(email);

@@ -16,6 +16,7 @@ import {
   EventEnvelope,
   Events,
   IdentityRpc,
+  DossierDeadlineWarningEvent,
   MarkAllReadView,
   NotificationListView,
   NotificationPreferencesView,
@@ -53,6 +54,8 @@ jest.setTimeout(60_000);
  */
 class FakeIdentity {
   readonly contacts = new Map<string, AccountContactView>();
+  /** `identity.agencies.officers`: officer account ids by agency code (none when absent). */
+  readonly officers = new Map<string, string[]>();
   readonly asked: { caller: unknown; accountId: unknown }[] = [];
 
   private constructor(
@@ -91,14 +94,18 @@ class FakeIdentity {
     const packet = JSON.parse(msg.content.toString('utf8')) as {
       id: string;
       pattern: string;
-      data: { caller: unknown; data: { accountId?: string } };
+      data: { caller: unknown; data: { accountId?: string; agencyCode?: string } };
     };
     const accountId = packet.data.data.accountId;
     this.asked.push({ caller: packet.data.caller, accountId });
     const contact = packet.pattern === IdentityRpc.contact && this.contacts.get(accountId ?? '');
-    const reply = contact
-      ? { response: contact }
-      : { err: { status: 404, code: 'account.not_found', title: 'Không tìm thấy' } };
+    const agencyCode = packet.data.data.agencyCode ?? '';
+    const reply =
+      packet.pattern === IdentityRpc.agencyOfficers
+        ? { response: { accountIds: this.officers.get(agencyCode) ?? [] } }
+        : contact
+          ? { response: contact }
+          : { err: { status: 404, code: 'account.not_found', title: 'Không tìm thấy' } };
     this.channel.sendToQueue(
       msg.properties.replyTo as string,
       Buffer.from(JSON.stringify({ id: packet.id, ...reply, isDisposed: true })),
@@ -318,6 +325,70 @@ describe('notification service: the bell', () => {
       recipient: emailOf(accountId),
       template_data: null,
     });
+  });
+
+  it('tells every officer of the agency, by bell and email, when the citizen supplements and when a deadline nears', async () => {
+    const agencyCode = `000.00.${uniqueName('a').slice(-6)}.H26`;
+    const officers = [citizen(), citizen()];
+    identity.officers.set(agencyCode, officers);
+    const applicant = citizen();
+    const supplemented = statusChanged(applicant, 'PROCESSING', {
+      agencyCode,
+      from: 'SUPPLEMENT_REQUESTED',
+      action: 'supplement',
+      byRole: 'citizen',
+    });
+    await publish(supplemented);
+    const base = statusChanged(applicant, 'PROCESSING', { agencyCode }).data;
+    const warning: EventEnvelope<DossierDeadlineWarningEvent> = {
+      id: randomUUID(),
+      type: Events.dossierDeadlineWarning,
+      occurredAt: new Date().toISOString(),
+      version: 1,
+      correlationId: null,
+      data: {
+        dossierId: base.dossierId,
+        code: base.code,
+        procedureCode: base.procedureCode,
+        procedureName: base.procedureName,
+        agencyCode,
+        applicantId: applicant,
+        status: 'PROCESSING',
+        statusCode: DossierStatus.PROCESSING,
+        at: base.at,
+        kind: 'due-soon',
+        dueAt: '2026-12-04T10:00:00.000Z',
+      },
+    };
+    await publish(warning);
+
+    for (const officer of officers) {
+      // Two events, handled in any order.
+      const got = await notificationsOf(officer, 2);
+      expect(got.map((r) => [r.type, r.title]).sort()).toEqual([
+        ['officer.due_soon', 'Hồ sơ sắp đến hạn'],
+        ['officer.supplemented', 'Công dân đã bổ sung hồ sơ'],
+      ]);
+      const second = got.find((r) => r.type === 'officer.due_soon')!;
+      const bell = await waitFor(() => rung.find((r) => r.message.notification.id === second.id), {
+        what: "the officer's bell",
+      });
+      expect(bell.message.notification.link).toBe(`/can-bo/ho-so/${warning.data.dossierId}`);
+      const mail = await waitFor(
+        () =>
+          smtp.messages.find(
+            (m) =>
+              JSON.stringify(m.to).includes(emailOf(officer)) &&
+              m.subject?.startsWith('Hồ sơ sắp đến hạn'),
+          ),
+        { what: "the officer's warning email" },
+      );
+      expect(mail.text).toContain('đã dùng 80% thời hạn giải quyết');
+    }
+    // The applicant hears about the supplement as before, and nothing about the warning.
+    expect((await notificationsOf(applicant, 1)).map((r) => r.type)).toEqual([
+      'dossier.supplemented',
+    ]);
   });
 
   it('keeps one notification, one email and one ring when the event is delivered again', async () => {

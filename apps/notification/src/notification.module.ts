@@ -9,6 +9,7 @@ import { AmqpConnection, MessagingModule } from '@dvc/messaging';
 import { LoggingModule, OpsModule, amqpCheck, postgresCheck, redisCheck } from '@dvc/observability';
 import { AfterCommit } from './bell/after-commit';
 import { BellPublisher } from './bell/bell-publisher';
+import { AgencyOfficers, RpcAgencyOfficers } from './contacts/agency-officers';
 import {
   AccountContacts,
   RpcAccountContacts,
@@ -68,6 +69,7 @@ export class NotificationModule {
       providers: [
         identityRpcClient,
         { provide: AccountContacts, useClass: RpcAccountContacts },
+        { provide: AgencyOfficers, useClass: RpcAgencyOfficers },
         Mailer,
         EmailDeliveriesRepository,
         EmailService,

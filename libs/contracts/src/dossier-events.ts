@@ -31,6 +31,15 @@ export interface DossierStatusChangedEvent extends DossierEventBase {
   missing?: string[];
 }
 
+/**
+ * Cảnh báo hạn xử lý, for the agency's officers: the dossier has used 80 % of its processing
+ * time (`due-soon`) or passed its due date (`overdue`). Once per kind and due date.
+ */
+export interface DossierDeadlineWarningEvent extends DossierEventBase {
+  kind: 'due-soon' | 'overdue';
+  dueAt: string;
+}
+
 export interface DossierPaymentRequiredEvent extends DossierEventBase {
   /** VND integer. */
   amount: number;

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from './page';
+import { PageQuery, type Page } from './page';
 import { OfficerActions } from './dossier-status';
 import type { ServiceLevel } from './service-level';
 import type {
@@ -176,7 +176,23 @@ export class ListDossiersQuery extends PageQuery {
   status?: DossierStatusName;
 }
 
+/**
+ * Tabs of the officer queue: the work in hand (submitted, received, processing — a supplement
+ * answered or a fee paid brings a dossier back here — and withdrawal requests), what waits for
+ * the citizen (supplement, fee), what is done, and everything.
+ */
+export const OFFICER_QUEUE_TABS = ['in-hand', 'awaiting-citizen', 'done', 'all'] as const;
+export type OfficerQueueTab = (typeof OFFICER_QUEUE_TABS)[number];
+
 export class OfficerQueueQuery extends ListDossiersQuery {
+  @ApiPropertyOptional({
+    enum: OFFICER_QUEUE_TABS,
+    description: 'Queue tab; `in-hand` by default, `all` when a status is given',
+  })
+  @IsOptional()
+  @IsIn(OFFICER_QUEUE_TABS)
+  tab?: OfficerQueueTab;
+
   @ApiPropertyOptional({ description: 'Dossier code or applicant name / ID number' })
   @IsOptional()
   @IsString()
@@ -419,12 +435,23 @@ export interface ApplicantView {
   phone: string | null;
 }
 
+/** Quá hạn, or sắp đến hạn (80 % of the processing time used); null otherwise. */
+export type DeadlineMark = 'overdue' | 'due-soon';
+
 export interface OfficerDossierSummary extends DossierSummary {
   applicant: { fullName: string; idNumber: string | null };
+  deadline: DeadlineMark | null;
+}
+
+/** One page of a queue tab, with the number of dossiers in every tab (same search). */
+export interface OfficerQueuePage extends Page<OfficerDossierSummary> {
+  tab: OfficerQueueTab;
+  counts: Record<OfficerQueueTab, number>;
 }
 
 export interface OfficerDossierView extends Omit<DossierView, 'allowedActions'> {
   applicant: ApplicantView;
+  deadline: DeadlineMark | null;
   /** The legal next actions of an officer of the agency, in the transition table's order. */
   allowedActions: OfficerAction[];
 }

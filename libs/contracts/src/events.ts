@@ -13,6 +13,7 @@ export const Events = {
   dossierStatusChanged: 'dossier.status_changed',
   dossierPaymentRequired: 'dossier.payment_required',
   dossierRated: 'dossier.rated',
+  dossierDeadlineWarning: 'dossier.deadline_warning',
   feedbackAnswered: 'feedback.answered',
   storageFileRejected: 'storage.file.rejected',
   paymentCreated: 'payment.created',
@@ -98,6 +99,7 @@ export interface ProcedureUpsertedEvent {
 
 /** Maps each event type to its payload, so publishers and consumers agree at compile time. */
 import type {
+  DossierDeadlineWarningEvent,
   DossierPaymentRequiredEvent,
   DossierStatusChangedEvent,
   DossierSubmittedEvent,
@@ -124,6 +126,7 @@ export interface EventPayloads {
   [Events.dossierStatusChanged]: DossierStatusChangedEvent;
   [Events.dossierPaymentRequired]: DossierPaymentRequiredEvent;
   [Events.dossierRated]: DossierRatedEvent;
+  [Events.dossierDeadlineWarning]: DossierDeadlineWarningEvent;
   [Events.feedbackAnswered]: FeedbackAnsweredEvent;
   [Events.storageFileRejected]: StorageFileRejectedEvent;
   [Events.paymentCreated]: PaymentCreatedEvent;

@@ -7,8 +7,10 @@ import {
   IsInt,
   IsObject,
   IsOptional,
+  IsString,
   IsUUID,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -164,6 +166,18 @@ export function bellChannel(redisPrefix: string, accountId: string): string {
 export class AccountContactInput {
   @IsUUID()
   accountId: string;
+}
+
+/** identity.agencies.officers: the agency whose officers are to be told something. */
+export class AgencyOfficersInput {
+  @IsString()
+  @MaxLength(64)
+  agencyCode: string;
+}
+
+/** The active officer accounts of an agency (services only). */
+export interface AgencyOfficersView {
+  accountIds: string[];
 }
 
 /** Where and how to reach an account holder. */

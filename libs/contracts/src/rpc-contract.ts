@@ -42,6 +42,8 @@ import type { OidcExchangeDto, VneidIdentityDto, VneidSignInView } from './vneid
 import type {
   AccountContactInput,
   AccountContactView,
+  AgencyOfficersInput,
+  AgencyOfficersView,
   ListNotificationsQuery,
   MarkAllReadView,
   NotificationListView,
@@ -68,9 +70,9 @@ import type {
   FileAuthorizationView,
   ListDossiersQuery,
   OfficerActionInput,
-  OfficerDossierSummary,
   OfficerDossierView,
   OfficerQueueQuery,
+  OfficerQueuePage,
   PublicLookupQuery,
   PublicLookupView,
   RemoveAttachmentInput,
@@ -168,6 +170,7 @@ export interface RpcContract {
   /** Single use, right or wrong; a wrong or expired answer is 400 `captcha.invalid`. */
   [IdentityRpc.consumeCaptcha]: RpcShape<ConsumeCaptchaInput, { ok: true }>;
   [IdentityRpc.contact]: RpcShape<AccountContactInput, AccountContactView>;
+  [IdentityRpc.agencyOfficers]: RpcShape<AgencyOfficersInput, AgencyOfficersView>;
   [IdentityRpc.ping]: RpcShape<NoInput, PingView>;
 
   [CatalogueRpc.searchProcedures]: RpcShape<SearchProceduresQuery, Page<ProcedureSummary>>;
@@ -203,7 +206,7 @@ export interface RpcContract {
   [DossierRpc.withdraw]: RpcShape<CitizenActionInput, DossierView>;
   [DossierRpc.rate]: RpcShape<RateDossierInput, RatingView>;
   [DossierRpc.authorizeFile]: RpcShape<DossierFileInput, FileAuthorizationView>;
-  [DossierRpc.officerList]: RpcShape<OfficerQueueQuery, Page<OfficerDossierSummary>>;
+  [DossierRpc.officerList]: RpcShape<OfficerQueueQuery, OfficerQueuePage>;
   [DossierRpc.officerGet]: RpcShape<DossierRefInput, OfficerDossierView>;
   [DossierRpc.officerAction]: RpcShape<OfficerActionInput, OfficerDossierView>;
   [DossierRpc.officerPrepareResult]: RpcShape<DossierRefInput, UploadQuotaView>;

@@ -47,6 +47,8 @@ export const IdentityRpc = {
   consumeCaptcha: 'identity.captcha.consume',
   /** Email, name, locale and phone of an account, for service callers only (`caller` null). */
   contact: 'identity.accounts.contact',
+  /** `{agencyCode}` → `{accountIds}`: the agency's active officers, for service callers only. */
+  agencyOfficers: 'identity.agencies.officers',
   /** A verified VNeID identity (VneidIdentityDto) → VneidSignInView: links or creates the account. */
   vneidSignIn: 'identity.vneid.sign_in',
   /** `{code}` (OidcExchangeDto) → TokenPair; the code is single use. */

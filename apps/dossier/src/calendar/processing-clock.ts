@@ -1,4 +1,4 @@
-import type { DossierStatusName } from '@dvc/contracts';
+import type { DeadlineMark, DossierStatusName } from '@dvc/contracts';
 import { CLOCKED_STATUSES, FINISHED_STATUSES, PAUSED_STATUSES } from '../dossiers/status-machine';
 import type { ProcessingTime, WorkingCalendar } from './working-calendar';
 
@@ -53,4 +53,36 @@ export function clockAfter(
 /** Quá hạn: the due date has passed and the agency still owes an answer. */
 export function isOverdue(status: DossierStatusName, dueAt: Date | null, now: Date): boolean {
   return dueAt !== null && now.getTime() > dueAt.getTime() && !FINISHED_STATUSES.includes(status);
+}
+
+/** Share of the processing time used when a dossier becomes "sắp đến hạn" (docs/design.md §14). */
+export const DUE_SOON_SHARE = 0.8;
+
+/**
+ * Sắp đến hạn: the instant 80 % of the processing time is used, that is the last fifth of it
+ * counted back in working time from the due date. Counted from the due date, it moves with
+ * every change of that date (a resumed clock, a new date after an apology) and skips the same
+ * holidays and breaks. Set it wherever the due date is set.
+ */
+export function warnAtOf(
+  calendar: WorkingCalendar,
+  dueAt: Date | null,
+  time: ProcessingTime | null,
+  receivedAt: Date,
+): Date | null {
+  if (!dueAt || !time) return null;
+  const budget = calendar.processingMinutes(time, receivedAt);
+  return calendar.addWorkingMinutes(dueAt, -Math.round(budget * (1 - DUE_SOON_SHARE)));
+}
+
+/** How close to its date a dossier is, as the officer queue marks it and warnings announce it. */
+export function deadlineMark(
+  status: DossierStatusName,
+  dueAt: Date | null,
+  warnAt: Date | null,
+  now: Date,
+): DeadlineMark | null {
+  if (isOverdue(status, dueAt, now)) return 'overdue';
+  if (dueAt === null || warnAt === null || FINISHED_STATUSES.includes(status)) return null;
+  return now.getTime() >= warnAt.getTime() ? 'due-soon' : null;
 }

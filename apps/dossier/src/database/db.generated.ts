@@ -46,6 +46,13 @@ export interface CodeCounters {
   last: number;
 }
 
+export interface DeadlineWarnings {
+  dossier_id: string;
+  due_at: Timestamp;
+  kind: string;
+  sent_at: Timestamp;
+}
+
 export interface Dossiers {
   agency_code: string;
   applicant: Json | null;
@@ -75,6 +82,7 @@ export interface Dossiers {
   supplement_request: Json | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+  warn_at: Timestamp | null;
 }
 
 export interface Feedback {
@@ -162,6 +170,7 @@ export interface StatusHistory {
 export interface DB {
   attachments: Attachments;
   code_counters: CodeCounters;
+  deadline_warnings: DeadlineWarnings;
   dossiers: Dossiers;
   feedback: Feedback;
   idempotency_keys: IdempotencyKeys;

@@ -43,6 +43,7 @@ function dossierIn(status: DossierStatusName, changes: Partial<Dossier> = {}): D
     submittedAt: null,
     receivedAt: null,
     dueAt: null,
+    warnAt: null,
     pausedAt: null,
     pausedWorkingMinutesRemaining: null,
     paymentAmount: null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@dvc/messaging';
 import { CalendarSource } from '../calendar/calendar-source';
-import { clockAfter, dueAtReceipt } from '../calendar/processing-clock';
+import { clockAfter, dueAtReceipt, warnAtOf } from '../calendar/processing-clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DossierEvents } from './dossier-events';
 import { ByRole, Dossier, DossierChanges, transitionFactsOf } from './dossiers.dto';
@@ -81,6 +81,12 @@ export class DossierWorkflow {
       now,
     );
     changes.dueAt = clock.dueAt;
+    // A new due date (received, or resumed after a pause) brings its own "sắp đến hạn" instant.
+    if (clock.dueAt === null) changes.warnAt = null;
+    else if (clock.dueAt !== dossier.dueAt) {
+      const time = dossier.procedure.processingTime;
+      changes.warnAt = warnAtOf(calendar!, clock.dueAt, time, dossier.receivedAt ?? now);
+    }
     changes.pausedAt = clock.pausedAt;
     changes.pausedWorkingMinutesRemaining = clock.remainingMinutes;
     if (PAUSED_STATUSES.includes(to) && !PAUSED_STATUSES.includes(from)) changes.pausedFrom = from;

@@ -18,7 +18,7 @@ import type {
   StatusHistoryView,
   SupplementRequestView,
 } from '@dvc/contracts';
-import { isOverdue } from '../calendar/processing-clock';
+import { deadlineMark, isOverdue } from '../calendar/processing-clock';
 import type { ProcessingTime } from '../calendar/working-calendar';
 import type { Attachment } from '../attachments/attachments.dto';
 import { mapAttachmentView } from '../attachments/attachments.dto';
@@ -133,6 +133,8 @@ export interface Dossier {
   submittedAt: Date | null;
   receivedAt: Date | null;
   dueAt: Date | null;
+  /** Sắp đến hạn from here: 80 % of the processing time used (moves with dueAt). */
+  warnAt: Date | null;
   pausedAt: Date | null;
   pausedWorkingMinutesRemaining: number | null;
   paymentAmount: number | null;
@@ -229,13 +231,18 @@ export function mapDossierView(
   };
 }
 
-export function mapOfficerDossierView(view: DossierView, d: Dossier): OfficerDossierView {
+export function mapOfficerDossierView(
+  view: DossierView,
+  d: Dossier,
+  now: Date = new Date(),
+): OfficerDossierView {
   // Officers never see drafts, so the applicant snapshot exists.
   return {
     ...view,
     // The applicant's own secret for the public lookup; the agency identifies by code.
     lookupKey: null,
     applicant: d.applicant!,
+    deadline: deadlineMark(d.status, d.dueAt, d.warnAt, now),
     allowedActions: allowedActions(d.status, 'officer', transitionFactsOf(d)) as OfficerAction[],
   };
 }
@@ -259,6 +266,7 @@ export function mapOfficerDossierSummary(d: Dossier, now: Date): OfficerDossierS
   return {
     ...mapDossierSummary(d, now),
     applicant: { fullName: d.applicant?.fullName ?? '', idNumber: d.applicant?.idNumber ?? null },
+    deadline: deadlineMark(d.status, d.dueAt, d.warnAt, now),
   };
 }
 

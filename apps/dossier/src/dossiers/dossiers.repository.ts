@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { OFFICER_QUEUE_TABS } from '@dvc/contracts';
 import type {
   ApplicantView,
+  DeadlineMark,
+  OfficerQueueTab,
   DeliveryAddressView,
   DeliveryMethod,
   SupplementRequestView,
@@ -16,7 +19,13 @@ import {
   ProcedureSnapshot,
   foldVietnamese,
 } from './dossiers.dto';
-import { FINISHED_STATUSES, statusCode, statusName } from './status-machine';
+import {
+  CLOCKED_STATUSES,
+  FINISHED_STATUSES,
+  queueTabHolds,
+  statusCode,
+  statusName,
+} from './status-machine';
 
 /** Every column but applicant_name_folded and procedure_code (search columns). */
 const COLUMNS = [
@@ -39,6 +48,7 @@ const COLUMNS = [
   'submitted_at',
   'received_at',
   'due_at',
+  'warn_at',
   'paused_at',
   'paused_working_minutes_remaining',
   'payment_amount',
@@ -72,6 +82,7 @@ function toDossier(r: DossierRow): Dossier {
     submittedAt: r.submitted_at,
     receivedAt: r.received_at,
     dueAt: r.due_at,
+    warnAt: r.warn_at,
     pausedAt: r.paused_at,
     pausedWorkingMinutesRemaining: r.paused_working_minutes_remaining,
     paymentAmount: r.payment_amount === null ? null : Number(r.payment_amount),
@@ -106,6 +117,7 @@ function changedColumns(c: DossierChanges): Updateable<Dossiers> {
     submitted_at: c.submittedAt,
     received_at: c.receivedAt,
     due_at: c.dueAt,
+    warn_at: c.warnAt,
     paused_at: c.pausedAt,
     paused_working_minutes_remaining: c.pausedWorkingMinutesRemaining,
     payment_amount: c.paymentAmount,
@@ -128,7 +140,10 @@ export interface PageRequest {
 
 export interface OfficerQueueFilter extends PageRequest {
   agencies: string[];
-  status: number | null;
+  /** Status codes of the tab (or the one status) asked for; null: all. */
+  statuses: number[] | null;
+  /** The `done` tab: latest change first instead of the deadline order. */
+  latestFirst: boolean;
   /** Code fragment, applicant name fragment (folded) or exact ID number. */
   q: string | null;
   overdue: boolean | null;
@@ -139,6 +154,7 @@ export interface OfficerQueueFilter extends PageRequest {
 export class StaleDossierError extends Error {}
 
 const FINISHED_CODES = FINISHED_STATUSES.map(statusCode);
+const CLOCKED_CODES = CLOCKED_STATUSES.map(statusCode);
 
 type DossierQuery = SelectQueryBuilder<DB, 'dossiers', object>;
 
@@ -229,14 +245,20 @@ export class DossiersRepository {
     return this.page(where, page, (q) => q.orderBy('created_at', 'desc').orderBy('id'));
   }
 
-  /** Hàng đợi xử lý: submitted dossiers of the officer's agencies, soonest due first. */
-  async officerQueue(f: OfficerQueueFilter): Promise<{ rows: Dossier[]; total: number }> {
+  /**
+   * Hàng đợi xử lý: the dossiers of the officer's agencies in the statuses asked for. Overdue
+   * first, then those past 80 % of their time, then by due date; the undated (not yet received,
+   * or paused) oldest submission first. `done` lists the latest change first. Also counts each
+   * tab under the same search.
+   */
+  async officerQueue(
+    f: OfficerQueueFilter,
+  ): Promise<{ rows: Dossier[]; total: number; counts: Record<OfficerQueueTab, number> }> {
     const q = f.q;
-    const where = (query: DossierQuery) =>
+    const searched = (query: DossierQuery) =>
       query
         .where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`)
         .where('status', '<>', 0)
-        .$if(f.status !== null, (w) => w.where('status', '=', f.status!))
         .$if(f.overdue !== null, (w) =>
           w.where((eb) => {
             // isOverdue() of processing-clock.ts, in SQL
@@ -257,12 +279,96 @@ export class DossiersRepository {
             ]),
           ),
         );
-    return this.page(where, f, (query) =>
-      query
-        .orderBy(sql`due_at ASC NULLS LAST`)
-        .orderBy('submitted_at', 'asc')
-        .orderBy('id'),
-    );
+    const where = (query: DossierQuery) =>
+      searched(query).$if(f.statuses !== null, (w) =>
+        w.where('status', '=', sql<number>`ANY(${f.statuses}::smallint[])`),
+      );
+    // deadlineMark() of processing-clock.ts, in SQL: 0 overdue, 1 due soon, 2 neither.
+    const mark = sql`CASE
+      WHEN due_at IS NULL OR status = ANY(${FINISHED_CODES}::smallint[]) THEN 2
+      WHEN due_at < ${f.now} THEN 0
+      WHEN warn_at <= ${f.now} THEN 1
+      ELSE 2 END`;
+    const [page, counts] = await Promise.all([
+      this.page(where, f, (query) =>
+        f.latestFirst
+          ? query.orderBy('updated_at', 'desc').orderBy('id')
+          : query
+              .orderBy(mark)
+              .orderBy(sql`due_at ASC NULLS LAST`)
+              .orderBy(sql`submitted_at ASC NULLS LAST`)
+              .orderBy('id'),
+      ),
+      this.tabCounts(searched),
+    ]);
+    return { ...page, counts };
+  }
+
+  private async tabCounts(
+    searched: (q: DossierQuery) => DossierQuery,
+  ): Promise<Record<OfficerQueueTab, number>> {
+    const rows = await searched(kyselyOf<DB>(this.dataSource.manager).selectFrom('dossiers'))
+      .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('status')
+      .execute();
+    const counts = Object.fromEntries(OFFICER_QUEUE_TABS.map((t) => [t, 0])) as Record<
+      OfficerQueueTab,
+      number
+    >;
+    for (const { status, n } of rows) {
+      for (const tab of OFFICER_QUEUE_TABS) {
+        if (queueTabHolds(tab, statusName(status))) counts[tab] += Number(n);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Dossiers whose clock runs and that reached their 80 % instant (overdue ones included),
+   * for the deadline job, soonest due first; already-warned ones are skipped in SQL.
+   */
+  async deadlineCandidates(now: Date, limit: number): Promise<Dossier[]> {
+    const rows = await this.select(this.dataSource.manager)
+      .where('status', '=', sql<number>`ANY(${CLOCKED_CODES}::smallint[])`)
+      .where('due_at', 'is not', null)
+      // A dossier received before warn_at existed has none: it is only warned when overdue.
+      .where((eb) =>
+        eb.or([
+          eb('warn_at', '<=', now),
+          eb.and([eb('warn_at', 'is', null), eb('due_at', '<', now)]),
+        ]),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('deadline_warnings as w')
+              .select('w.dossier_id')
+              .whereRef('w.dossier_id', '=', 'dossiers.id')
+              .whereRef('w.due_at', '=', 'dossiers.due_at')
+              .where(
+                sql<boolean>`w.kind = CASE WHEN dossiers.due_at < ${now} THEN 'overdue' ELSE 'due-soon' END`,
+              ),
+          ),
+        ),
+      )
+      .orderBy('due_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toDossier);
+  }
+
+  /** Records a warning; false when it was already sent (for that kind and due date). */
+  async recordWarning(
+    manager: EntityManager,
+    w: { dossierId: string; kind: DeadlineMark; dueAt: Date; sentAt: Date },
+  ): Promise<boolean> {
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('deadline_warnings')
+      .values({ dossier_id: w.dossierId, kind: w.kind, due_at: w.dueAt, sent_at: w.sentAt })
+      .onConflict((oc) => oc.doNothing())
+      .returning('dossier_id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async appendHistory(manager: EntityManager, h: HistoryEntry): Promise<void> {

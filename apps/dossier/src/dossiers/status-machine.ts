@@ -4,6 +4,7 @@ import {
   DossierStatusName,
   DossierErrors,
   DomainError,
+  OfficerQueueTab,
 } from '@dvc/contracts';
 
 /**
@@ -99,6 +100,23 @@ export const FINISHED_STATUSES: readonly DossierStatusName[] = [
 
 /** Statuses where the clock runs towards dueAt (a paused one resumes into these). */
 export const CLOCKED_STATUSES: readonly DossierStatusName[] = ['RECEIVED', 'PROCESSING'];
+
+/**
+ * The officer queue's tabs (docs/design.md §14). In hand: what the agency owes a step on — a
+ * supplement answered or a fee paid brings a dossier back to SUBMITTED, RECEIVED or PROCESSING,
+ * and a withdrawal request waits for the officer. RESULT_READY is done: only the hand-over is left.
+ */
+export const QUEUE_TABS: Record<OfficerQueueTab, readonly DossierStatusName[] | null> = {
+  'in-hand': ['SUBMITTED', 'RECEIVED', 'PROCESSING', 'WITHDRAWAL_REQUESTED'],
+  'awaiting-citizen': PAUSED_STATUSES,
+  done: FINISHED_STATUSES,
+  all: null,
+};
+
+export function queueTabHolds(tab: OfficerQueueTab, status: DossierStatusName): boolean {
+  const statuses = QUEUE_TABS[tab];
+  return statuses === null ? status !== 'DRAFT' : statuses.includes(status);
+}
 
 const NAMES_BY_CODE = new Map<number, DossierStatusName>(
   (Object.entries(DossierStatus) as [DossierStatusName, DossierStatusCode][]).map(([n, c]) => [

@@ -5,6 +5,7 @@ import { Ratings1733200000000 } from './1733200000000-ratings';
 import { Feedback1733300000000 } from './1733300000000-feedback';
 import { SignedResults1765200000000 } from './1765200000000-signed-results';
 import { DossierLookupKey1765240000000 } from './1765240000000-dossier-lookup-key';
+import { DeadlineWarnings1765400000000 } from './1765400000000-deadline-warnings';
 
 export const migrations = [
   OutboxInbox1732600000000,
@@ -14,4 +15,5 @@ export const migrations = [
   Feedback1733300000000,
   SignedResults1765200000000,
   DossierLookupKey1765240000000,
+  DeadlineWarnings1765400000000,
 ];

@@ -5,10 +5,9 @@ import {
   DossierRefInput,
   DossierRpc,
   OfficerActionInput,
-  OfficerDossierSummary,
   OfficerDossierView,
   OfficerQueueQuery,
-  Page,
+  OfficerQueuePage,
   ResultFileView,
   RpcRequest,
   UploadQuotaView,
@@ -25,7 +24,7 @@ export class OfficerController {
   @RpcHandler(DossierRpc.officerList)
   list(
     @Payload(new RpcInput(OfficerQueueQuery)) req: RpcRequest<OfficerQueueQuery>,
-  ): Promise<Page<OfficerDossierSummary>> {
+  ): Promise<OfficerQueuePage> {
     return this.officer.list(requireCaller(req), req.data);
   }
 

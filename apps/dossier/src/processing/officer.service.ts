@@ -4,10 +4,9 @@ import {
   DossierFileInput,
   DossierStatus,
   OfficerActionInput,
-  OfficerDossierSummary,
   OfficerDossierView,
   OfficerQueueQuery,
-  Page,
+  OfficerQueuePage,
   ResultFileView,
   StoredFileView,
   UploadQuotaView,
@@ -20,7 +19,7 @@ import { agencyDossier, requireOfficer } from '../dossiers/dossier-access';
 import { DossierViews } from '../dossiers/dossier-views';
 import { mapOfficerDossierSummary } from '../dossiers/dossiers.dto';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
-import { assertActionPossible } from '../dossiers/status-machine';
+import { QUEUE_TABS, assertActionPossible } from '../dossiers/status-machine';
 import { FileStore } from '../neighbours/file-store';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
 import { AgencyActions, assertProcessing } from './agency-actions';
@@ -42,21 +41,37 @@ export class OfficerService {
     private readonly files: FileStore,
   ) {}
 
-  async list(caller: Caller, query: OfficerQueueQuery): Promise<Page<OfficerDossierSummary>> {
+  async list(caller: Caller, query: OfficerQueueQuery): Promise<OfficerQueuePage> {
     requireOfficer(caller);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const now = new Date();
-    const { rows, total } = await this.dossiers.officerQueue({
+    // A status asked for is looked for everywhere unless a tab is named too.
+    const tab = query.tab ?? (query.status ? 'all' : 'in-hand');
+    const tabStatuses = QUEUE_TABS[tab];
+    const statuses = (
+      query.status
+        ? [query.status].filter((s) => tabStatuses === null || tabStatuses.includes(s))
+        : tabStatuses
+    )?.map((s) => DossierStatus[s]);
+    const { rows, total, counts } = await this.dossiers.officerQueue({
       agencies: caller.agencies,
-      status: query.status ? DossierStatus[query.status] : null,
+      statuses: statuses ?? null,
+      latestFirst: tab === 'done',
       q: query.q?.trim() || null,
       overdue: query.overdue ?? null,
       now,
       page,
       pageSize,
     });
-    return { items: rows.map((d) => mapOfficerDossierSummary(d, now)), total, page, pageSize };
+    return {
+      items: rows.map((d) => mapOfficerDossierSummary(d, now)),
+      total,
+      page,
+      pageSize,
+      tab,
+      counts,
+    };
   }
 
   async get(caller: Caller, dossierId: string): Promise<OfficerDossierView> {

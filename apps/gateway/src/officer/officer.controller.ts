@@ -19,10 +19,9 @@ import {
   OfficerAction,
   OfficerActionDto,
   OfficerActions,
-  OfficerDossierSummary,
+  OfficerQueuePage,
   OfficerDossierView,
   OfficerQueueQuery,
-  Page,
   ResultFileView,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
@@ -57,11 +56,14 @@ export class OfficerController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Hồ sơ cần xử lý / Queue of my agencies, by due date' })
+  @ApiOperation({
+    summary:
+      'Hồ sơ cần xử lý / Queue of my agencies: a tab (work in hand by default) with the count of every tab, overdue and due-soon first',
+  })
   queue(
     @CallContext() ctx: CallContext,
     @Query() query: OfficerQueueQuery,
-  ): Promise<Page<OfficerDossierSummary>> {
+  ): Promise<OfficerQueuePage> {
     return sendRpc(this.dossiers, DossierRpc.officerList, ctx, query);
   }
 

@@ -4,6 +4,8 @@ import {
   AccountContactInput,
   AccountContactView,
   ActivationView,
+  AgencyOfficersInput,
+  AgencyOfficersView,
   IdentityRpc,
   ProfileView,
   RegisterDto,
@@ -48,5 +50,12 @@ export class AccountsController {
     @Payload(new RpcInput(AccountContactInput)) req: RpcRequest<AccountContactInput>,
   ): Promise<AccountContactView> {
     return this.accounts.contactOf(req.caller, req.data.accountId);
+  }
+
+  @RpcHandler(IdentityRpc.agencyOfficers)
+  agencyOfficers(
+    @Payload(new RpcInput(AgencyOfficersInput)) req: RpcRequest<AgencyOfficersInput>,
+  ): Promise<AgencyOfficersView> {
+    return this.accounts.officersOf(req.caller, req.data.agencyCode);
   }
 }

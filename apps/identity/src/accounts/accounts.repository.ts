@@ -202,6 +202,20 @@ export class AccountsRepository {
     return rows.map((r) => r.agency_code);
   }
 
+  /** Active accounts with the officer role that belong to the agency. */
+  async activeOfficersOf(agencyCode: string): Promise<string[]> {
+    const rows = await kyselyOf<DB>(this.dataSource.manager)
+      .selectFrom('account_agencies as m')
+      .innerJoin('accounts as a', 'a.id', 'm.account_id')
+      .select('a.id')
+      .where('m.agency_code', '=', agencyCode)
+      .where('a.status', '=', 'active')
+      .where(sql<boolean>`'officer' = ANY(a.roles)`)
+      .orderBy('a.id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async addAgencies(
     manager: EntityManager,
     accountId: string,

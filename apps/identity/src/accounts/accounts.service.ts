@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AccountContactView,
+  AgencyOfficersView,
   ActivationView,
   Caller,
   Events,
@@ -158,6 +159,14 @@ export class AccountsService {
       locale: account.locale,
       phone: account.phone,
     };
+  }
+
+  /** The agency's active officers, to tell them about its dossiers (services only). */
+  async officersOf(caller: Caller | null, agencyCode: string): Promise<AgencyOfficersView> {
+    if (caller !== null) {
+      throw new DomainError(IdentityErrors.serviceOnly);
+    }
+    return { accountIds: await this.accounts.activeOfficersOf(agencyCode) };
   }
 
   async updateProfile(caller: Caller, input: UpdateProfileDto): Promise<ProfileView> {

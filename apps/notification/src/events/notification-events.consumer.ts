@@ -1,9 +1,12 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@dvc/contracts';
 import { EventConsumer } from '@dvc/messaging';
+import { AgencyOfficers } from '../contacts/agency-officers';
 import { EmailService } from '../email/email.service';
 import { notificationForEvent } from '../notifications/notification-rules';
+import { agencyNotificationFor } from '../notifications/officer-notifications';
 import { NotificationsService } from '../notifications/notifications.service';
 import { emailForEvent } from './event-emails';
 
@@ -19,7 +22,8 @@ export const NOTIFICATION_EVENT_BINDINGS = ['identity.#', 'dossier.#', 'payment.
 /**
  * Turns public events into notifications; each runs once, inside its inbox transaction:
  * the account emails identity events carry the address for, and the bell notification
- * (with its email and SMS) every citizen-visible event asks for.
+ * (with its email and SMS) every citizen-visible event asks for, and the agency officers'
+ * notices (deadline warnings, the citizen's supplement or payment).
  */
 @Injectable()
 export class NotificationEventsConsumer implements OnApplicationBootstrap {
@@ -27,6 +31,7 @@ export class NotificationEventsConsumer implements OnApplicationBootstrap {
     private readonly consumer: EventConsumer,
     private readonly emails: EmailService,
     private readonly notifications: NotificationsService,
+    private readonly officers: AgencyOfficers,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -42,5 +47,23 @@ export class NotificationEventsConsumer implements OnApplicationBootstrap {
     if (email) await this.emails.schedule(manager, envelope.id, email);
     const notification = notificationForEvent(envelope);
     if (notification) await this.notifications.record(manager, envelope.id, notification);
+    const forAgency = agencyNotificationFor(envelope);
+    if (forAgency) {
+      for (const accountId of await this.officers.of(forAgency.agencyCode)) {
+        const draft = { ...forAgency.draft, accountId };
+        await this.notifications.record(
+          manager,
+          envelope.id,
+          draft,
+          emailKey(envelope.id, accountId),
+        );
+      }
+    }
   }
+}
+
+/** One email delivery per officer of the event: a stable uuid made of both ids. */
+function emailKey(eventId: string, accountId: string): string {
+  const hex = createHash('sha256').update(`${eventId}:${accountId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

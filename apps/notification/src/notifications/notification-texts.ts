@@ -318,6 +318,46 @@ export const NOTIFICATION_TEXTS: { [T in NotificationType]: Localized<Notificati
         body: `Your password was just changed ${d.via === 'reset' ? 'with a password-reset link' : 'from the profile page'}. If it was not you, reset your password now.`,
       }),
     },
+    'officer.due_soon': {
+      vi: (d) => ({
+        title: 'Hồ sơ sắp đến hạn',
+        body: `${dossierVi(d)} đã dùng 80% thời hạn giải quyết.${dueVi(d.dueAt)}`,
+      }),
+      en: (d) => ({
+        title: 'Dossier due soon',
+        body: `Dossier ${d.code} (${d.procedureName}) has used 80% of its processing time.${dueEn(d.dueAt)}`,
+      }),
+    },
+    'officer.overdue': {
+      vi: (d) => ({
+        title: 'Hồ sơ quá hạn',
+        body: `${dossierVi(d)} đã quá hạn giải quyết.${d.dueAt ? ` Hạn trả kết quả: ${formatDueAt(d.dueAt, 'vi')}.` : ''}`,
+      }),
+      en: (d) => ({
+        title: 'Dossier overdue',
+        body: `Dossier ${d.code} (${d.procedureName}) is past its due date.${d.dueAt ? ` It was due ${formatDueAt(d.dueAt, 'en')}.` : ''}`,
+      }),
+    },
+    'officer.supplemented': {
+      vi: (d) => ({
+        title: 'Công dân đã bổ sung hồ sơ',
+        body: `${dossierVi(d)} đã được công dân bổ sung, thời hạn giải quyết tiếp tục được tính.${dueVi(d.dueAt)}`,
+      }),
+      en: (d) => ({
+        title: 'The citizen sent the documents',
+        body: `Dossier ${d.code} (${d.procedureName}) was supplemented by the citizen; the processing time runs again.${dueEn(d.dueAt)}`,
+      }),
+    },
+    'officer.paid': {
+      vi: (d) => ({
+        title: 'Công dân đã nộp phí, lệ phí',
+        body: `Phí, lệ phí của hồ sơ ${d.code} (${d.procedureName}) đã được thanh toán.${dueVi(d.dueAt)}`,
+      }),
+      en: (d) => ({
+        title: 'The citizen paid the fee',
+        body: `The fee for dossier ${d.code} (${d.procedureName}) was paid.${dueEn(d.dueAt)}`,
+      }),
+    },
   };
 
 export function isNotificationType(type: string): type is NotificationType {

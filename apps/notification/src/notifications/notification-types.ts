@@ -86,7 +86,15 @@ export interface NotificationDataByType {
   'account.activated': NoFacts;
   'account.password_reset_requested': NoFacts;
   'account.password_changed': PasswordChangeFacts;
+  // To the agency's officers (docs/design.md §14): deadlines and the citizen's answers.
+  'officer.due_soon': DueDateFacts;
+  'officer.overdue': DueDateFacts;
+  'officer.supplemented': DueDateFacts;
+  'officer.paid': DueDateFacts;
 }
+
+/** The notifications an agency's officers get about its dossiers. */
+export type OfficerNotificationType = Extract<NotificationType, `officer.${string}`>;
 
 export type NotificationType = keyof NotificationDataByType;
 export type Facts<T extends NotificationType> = NotificationDataByType[T];

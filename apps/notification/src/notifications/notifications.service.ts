@@ -41,7 +41,13 @@ export class NotificationsService {
    * email (unless the holder turned that category off) and SMS; once committed, it rings the
    * bell live. An event delivered again finds its notification and does nothing more.
    */
-  async record(manager: EntityManager, eventId: string, draft: NotificationDraft): Promise<void> {
+  async record(
+    manager: EntityManager,
+    eventId: string,
+    draft: NotificationDraft,
+    /** Key of the email's delivery: the event's id, unless one event emails several people. */
+    emailKey: string = eventId,
+  ): Promise<void> {
     const text = renderNotification(draft.type, draft.locale, draft.data);
     const notification = await this.notifications.insert(manager, {
       accountId: draft.accountId,
@@ -60,7 +66,7 @@ export class NotificationsService {
       (await this.preferences.emailWanted(manager, draft.accountId, draft.category))
     ) {
       // The rules pair each template with the notification types it renders.
-      await this.emails.scheduleForAccount(manager, eventId, {
+      await this.emails.scheduleForAccount(manager, emailKey, {
         template: draft.email,
         accountId: draft.accountId,
         data: { type: draft.type, data: draft.data, link: draft.link },

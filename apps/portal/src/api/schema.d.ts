@@ -722,7 +722,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Hồ sơ cần xử lý / Queue of my agencies, by due date */
+    /** Hồ sơ cần xử lý / Queue of my agencies: a tab (work in hand by default) with the count of every tab, overdue and due-soon first */
     get: operations['OfficerController_queue'];
     put?: never;
     post?: never;
@@ -3655,6 +3655,8 @@ export interface operations {
           | 'STOPPED'
           | 'RESULT_READY'
           | 'RETURNED';
+        /** @description Queue tab; `in-hand` by default, `all` when a status is given */
+        tab?: 'in-hand' | 'awaiting-citizen' | 'done' | 'all';
         /** @description Dossier code or applicant name / ID number */
         q?: string;
         overdue?: boolean;

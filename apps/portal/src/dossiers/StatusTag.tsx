@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DossierStatusName } from '@dvc/contracts';
+import type { DeadlineMark, DossierStatusName } from '@dvc/contracts';
 import { statusTone } from './lifecycle';
 
 const COLORS = {
@@ -27,4 +27,15 @@ export function OverdueTag({ overdue }: { overdue: boolean }) {
       {t('dossier.overdue')}
     </Tag>
   ) : null;
+}
+
+/** Officers' mark: quá hạn (red) or sắp đến hạn, 80 % of the processing time used (orange). */
+export function DeadlineTag({ deadline }: { deadline: DeadlineMark | null }) {
+  const { t } = useTranslation();
+  if (!deadline) return null;
+  return (
+    <Tag color={deadline === 'overdue' ? 'red' : 'orange'} className="status-tag deadline-tag">
+      {t(deadline === 'overdue' ? 'officer.overdue' : 'officer.dueSoon')}
+    </Tag>
+  );
 }

@@ -631,6 +631,20 @@ export const en: Strings<Translation> = {
     backToQueue: 'Applications',
     nextSteps: 'Actions',
     noActions: 'This application is finished; no action left.',
+    noActionsYet: 'No action is possible on this application right now.',
+    awaitingSupplement:
+      'Waiting for the applicant to add documents. The processing time is paused; you will be notified when they send them.',
+    awaitingPayment:
+      'Waiting for the applicant to pay the fee. The processing time is paused; you will be notified when they pay.',
+    dueSoon: 'Due soon',
+    overdue: 'Overdue',
+    tabsLabel: 'Application groups',
+    tabs: {
+      'in-hand': 'To process',
+      'awaiting-citizen': 'Waiting for applicant',
+      done: 'Done',
+      all: 'All',
+    },
     results: 'Result',
     uploadResult: 'Upload the result',
     resultFirst: 'Upload the result file before completing.',

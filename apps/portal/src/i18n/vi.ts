@@ -629,6 +629,20 @@ export const vi = {
     backToQueue: 'Danh sách hồ sơ',
     nextSteps: 'Thao tác',
     noActions: 'Hồ sơ đã kết thúc, không còn thao tác nào.',
+    noActionsYet: 'Hiện chưa có thao tác nào cho hồ sơ này.',
+    awaitingSupplement:
+      'Đang chờ công dân bổ sung hồ sơ. Thời hạn giải quyết tạm dừng; cán bộ được thông báo khi công dân gửi bổ sung.',
+    awaitingPayment:
+      'Đang chờ công dân nộp phí, lệ phí. Thời hạn giải quyết tạm dừng; cán bộ được thông báo khi công dân thanh toán.',
+    dueSoon: 'Sắp đến hạn',
+    overdue: 'Quá hạn',
+    tabsLabel: 'Nhóm hồ sơ',
+    tabs: {
+      'in-hand': 'Cần xử lý',
+      'awaiting-citizen': 'Chờ công dân',
+      done: 'Đã xử lý',
+      all: 'Tất cả',
+    },
     results: 'Kết quả giải quyết',
     uploadResult: 'Tải lên kết quả',
     resultFirst: 'Tải lên tệp kết quả trước khi hoàn thành hồ sơ.',

@@ -15,7 +15,7 @@ import {
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { OfficerAction } from '@dvc/contracts';
+import type { DossierStatusName, OfficerAction } from '@dvc/contracts';
 import { caseFee } from '@dvc/contracts/fee-rule';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
@@ -26,10 +26,19 @@ import { downloadFile } from '../files/transfer';
 import { ComponentSlots } from '../dossiers/ComponentSlots';
 import { FormDataView } from '../dossiers/FormDataView';
 import { ACTION_INPUT, officerButtons } from '../dossiers/lifecycle';
-import { OverdueTag, StatusTag } from '../dossiers/StatusTag';
+import { DeadlineTag, StatusTag } from '../dossiers/StatusTag';
 import { StatusTimeline } from '../dossiers/StatusTimeline';
 import { ActionDialog } from './ActionDialog';
 import { officerApi, officerKey } from './api';
+
+/** What the agency waits for while the clock is paused: said instead of "no action". */
+const AWAITED: Partial<
+  Record<DossierStatusName, 'officer.awaitingSupplement' | 'officer.awaitingPayment'>
+> = {
+  SUPPLEMENT_REQUESTED: 'officer.awaitingSupplement',
+  PAYMENT_REQUIRED: 'officer.awaitingPayment',
+};
+const FINISHED: DossierStatusName[] = ['REFUSED', 'STOPPED', 'RETURNED'];
 
 /** Xử lý hồ sơ: the dossier as filed, the legal next steps only, results, history. */
 export function OfficerDossierPage() {
@@ -69,7 +78,7 @@ export function OfficerDossierPage() {
         <h1 className="page-title">{d.procedure.name}</h1>
         <Space wrap>
           <StatusTag status={d.status} />
-          <OverdueTag overdue={d.overdue} />
+          <DeadlineTag deadline={d.deadline} />
           <span className="dossier-code">{d.code}</span>
         </Space>
       </header>
@@ -78,8 +87,17 @@ export function OfficerDossierPage() {
         className="action-bar"
         title={<h2 className="block-title">{t('officer.nextSteps')}</h2>}
       >
+        {AWAITED[d.status] ? (
+          <p className="awaited" role="status">
+            {t(AWAITED[d.status]!)}
+          </p>
+        ) : null}
         {actions.length === 0 ? (
-          <p className="muted">{t('officer.noActions')}</p>
+          AWAITED[d.status] ? null : (
+            <p className="muted">
+              {t(FINISHED.includes(d.status) ? 'officer.noActions' : 'officer.noActionsYet')}
+            </p>
+          )
         ) : (
           <Space wrap>
             {actions.map((a) => (

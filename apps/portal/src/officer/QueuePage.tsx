@@ -1,21 +1,26 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Input, Select, Space, Switch, Table } from 'antd';
+import { Alert, Card, Input, Radio, Select, Space, Switch, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DossierStatusName, OfficerDossierSummary } from '@dvc/contracts';
+import type { DossierStatusName, OfficerDossierSummary, OfficerQueueTab } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
 import { formatDate, formatDateTime } from '../app/format';
 import { STATUS_NAMES } from '../account/MyDossiersTab';
-import { OverdueTag, StatusTag } from '../dossiers/StatusTag';
+import { DeadlineTag, StatusTag } from '../dossiers/StatusTag';
 import { officerApi } from './api';
 
 const PAGE_SIZE = 20;
+const TABS: OfficerQueueTab[] = ['in-hand', 'awaiting-citizen', 'done', 'all'];
 
-/** Hồ sơ cần xử lý: the agency's queue, soonest due first, overdue in red. */
+/**
+ * Hồ sơ cần xử lý: the agency's queue in tabs with their counts, the work in hand first; the
+ * server orders it (overdue, due soon, by due date, then the oldest submission).
+ */
 export function QueuePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filter = {
+    tab: (params.get('tab') as OfficerQueueTab | null) ?? undefined,
     status: (params.get('status') as DossierStatusName | null) ?? undefined,
     q: params.get('q') ?? undefined,
     overdue: params.get('overdue') === 'true' ? true : undefined,
@@ -36,14 +41,23 @@ export function QueuePage() {
     setParams(next);
   }
 
-  // The server orders by due date; an undated (not yet received) dossier goes last.
-  const rows = [...(queue.data?.items ?? [])].sort(
-    (a, b) =>
-      (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999') ||
-      (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
-  );
+  const rows = queue.data?.items ?? [];
+  const tab = queue.data?.tab ?? filter.tab ?? (filter.status ? 'all' : 'in-hand');
+  const counts = queue.data?.counts;
+
+  /** A tab replaces the status filter, and the other way round. */
+  function pick(name: 'tab' | 'status', value: string | undefined) {
+    const next = new URLSearchParams(params);
+    next.delete('tab');
+    next.delete('status');
+    next.delete('page');
+    if (value) next.set(name, value);
+    setParams(next);
+  }
+
   return (
     <Card
+      className="queue-card"
       title={<h1 className="page-title">{t('officer.title')}</h1>}
       extra={
         <Space wrap>
@@ -52,6 +66,18 @@ export function QueuePage() {
         </Space>
       }
     >
+      <Radio.Group
+        className="queue-tabs"
+        aria-label={t('officer.tabsLabel')}
+        optionType="button"
+        buttonStyle="solid"
+        value={tab}
+        onChange={(e) => pick('tab', e.target.value as OfficerQueueTab)}
+        options={TABS.map((key) => ({
+          value: key,
+          label: counts ? `${t(`officer.tabs.${key}`)} (${counts[key]})` : t(`officer.tabs.${key}`),
+        }))}
+      />
       <Space wrap className="tab-toolbar" role="search" aria-label={t('catalogue.filters')}>
         <Input.Search
           key={filter.q ?? ''}
@@ -68,7 +94,7 @@ export function QueuePage() {
           placeholder={t('officer.allStatuses')}
           className="filter-select"
           value={filter.status}
-          onChange={(value) => set('status', value)}
+          onChange={(value) => pick('status', value)}
           options={STATUS_NAMES.filter((s) => s !== 'DRAFT').map((s) => ({
             value: s,
             label: t(`status.${s}`),
@@ -90,7 +116,7 @@ export function QueuePage() {
         loading={queue.isLoading}
         dataSource={rows}
         scroll={{ x: 900 }}
-        rowClassName={(d) => (d.overdue ? 'row-overdue' : '')}
+        rowClassName={(d) => (d.deadline ? `row-${d.deadline}` : '')}
         locale={{ emptyText: t('officer.empty') }}
         pagination={{
           current: filter.page,
@@ -103,7 +129,17 @@ export function QueuePage() {
           {
             title: t('dossier.code'),
             key: 'code',
-            render: (_: unknown, d) => <Link to={`/can-bo/ho-so/${d.id}`}>{d.code}</Link>,
+            // The mark sits under the code: on a phone the first column is the one in view.
+            render: (_: unknown, d) => (
+              <>
+                <Link to={`/can-bo/ho-so/${d.id}`}>{d.code}</Link>
+                {d.deadline ? (
+                  <div>
+                    <DeadlineTag deadline={d.deadline} />
+                  </div>
+                ) : null}
+              </>
+            ),
           },
           {
             title: t('dossier.procedure'),
@@ -123,12 +159,7 @@ export function QueuePage() {
           {
             title: t('dossier.status'),
             key: 'status',
-            render: (_: unknown, d) => (
-              <>
-                <StatusTag status={d.status} />
-                <OverdueTag overdue={d.overdue} />
-              </>
-            ),
+            render: (_: unknown, d) => <StatusTag status={d.status} />,
           },
           {
             title: t('dossier.submittedAt'),
@@ -138,8 +169,6 @@ export function QueuePage() {
           {
             title: t('dossier.dueAt'),
             key: 'due',
-            defaultSortOrder: 'ascend',
-            sorter: (a, b) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999'),
             render: (_: unknown, d) => (
               <span className={d.overdue ? 'overdue-text' : undefined}>
                 {formatDateTime(d.dueAt)}

@@ -1,9 +1,8 @@
 import type {
   AgencyRatingsPage,
   OfficerAction,
-  OfficerDossierSummary,
   OfficerDossierView,
-  Page,
+  OfficerQueuePage,
   ResultFileView,
 } from '@dvc/contracts';
 import { body, client, type ApiQuery, type ApiSchemas } from '../api/client';
@@ -15,9 +14,7 @@ export type ActionInput = ApiSchemas['OfficerActionDto'];
 
 export const officerApi = {
   queue: (filter: QueueFilter) =>
-    body<Page<OfficerDossierSummary>>(
-      client.GET('/api/v1/officer/dossiers', { params: { query: filter } }),
-    ),
+    body<OfficerQueuePage>(client.GET('/api/v1/officer/dossiers', { params: { query: filter } })),
   get: (id: string) =>
     body<OfficerDossierView>(
       client.GET('/api/v1/officer/dossiers/{id}', { params: { path: { id } } }),

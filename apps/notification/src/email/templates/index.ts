@@ -2,6 +2,7 @@ import { accountActivated } from './account-activated';
 import { accountRegistered } from './account-registered';
 import { dossierStatusChanged } from './dossier-status-changed';
 import { dossierSubmitted } from './dossier-submitted';
+import { officerDossier } from './officer-dossier';
 import { passwordChanged } from './password-changed';
 import { passwordResetRequested } from './password-reset-requested';
 import { registrationAttempted } from './registration-attempted';
@@ -31,6 +32,7 @@ const bellEmails = {
   'payment-succeeded': paymentSucceeded,
   'payment-failed': paymentFailed,
   'payment-expired': paymentExpired,
+  'officer-dossier': officerDossier,
 };
 
 /** Every email the portal sends, by template name (the name is stored on each delivery). */
