@@ -16,6 +16,7 @@ import {
   LoginDto,
   RefreshDto,
   RegisterDto,
+  ResendActivationDto,
   ResetPasswordDto,
   TokenDto,
   TokenPair,
@@ -61,9 +62,33 @@ export class AuthController {
     return { message: accepted.message };
   }
 
+  @Post('resend-activation')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @AuthRateLimit()
+  @ApiOperation({
+    summary: 'Gửi lại email kích hoạt / Resend the activation email (with the captcha)',
+    description:
+      'A pending account gets a link to set its password, which activates it (at most one a ' +
+      'minute per account); any other address gets nothing. The answer never tells which.',
+  })
+  @ApiAcceptedResponse({ description: '{ message }: the same for any address' })
+  @ApiTooManyRequestsResponse({ description: 'Rate limited (Retry-After)' })
+  async resendActivation(
+    @CallContext() ctx: CallContext,
+    @Body() body: ResendActivationDto,
+  ): Promise<{ message: string }> {
+    const accepted = await sendRpc(this.identity, IdentityRpc.resendActivation, ctx, body);
+    return { message: accepted.message };
+  }
+
   @Post('activate')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Kích hoạt tài khoản / Activate with the emailed token' })
+  @ApiOperation({
+    summary: 'Kích hoạt tài khoản / Activate with the emailed token',
+    description:
+      '{ activated: true, alreadyActive }: alreadyActive when the link was used before and the ' +
+      'account is active (opening the email twice is not an error).',
+  })
   activate(@CallContext() ctx: CallContext, @Body() body: TokenDto): Promise<unknown> {
     return sendRpc(this.identity, IdentityRpc.activate, ctx, body);
   }
@@ -132,7 +157,7 @@ export class AuthController {
   ): Promise<{ message: string }> {
     await sendRpc(this.identity, IdentityRpc.forgotPassword, ctx, body);
     return {
-      message: 'Nếu email đã đăng ký, hướng dẫn đặt lại mật khẩu đã được gửi tới hộp thư của bạn.',
+      message: 'Nếu email đã đăng ký, hướng dẫn đặt mật khẩu đã được gửi tới hộp thư của bạn.',
     };
   }
 

@@ -1,12 +1,19 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OidcExchangeDto, TokenPair } from '@dvc/contracts';
+import { OidcExchangeDto, TokenPair, VneidLinkStartView } from '@dvc/contracts';
 import { GatewayConfig } from '../../gateway.config';
 import { ApiProblems } from '../../problems/api-problems.decorator';
 import { AuthRateLimit } from '../../rate-limit/rate-limit';
 import { CallContext } from '../../rpc/call-context';
-import { Public } from '../auth.decorators';
+import { Authenticated, Public } from '../auth.decorators';
 import { expiredLoginCookie, loginCookie, loginCookieOf } from './browser-cookie';
 import { VneidLoginService } from './vneid-login.service';
 
@@ -43,6 +50,31 @@ export class VneidController {
       .header('Set-Cookie', loginCookie(browserKey, secure))
       .header('Cache-Control', 'no-store')
       .redirect(location, 302);
+  }
+
+  @Post('vneid/link')
+  @Authenticated()
+  @AuthRateLimit()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Liên kết VNeID / Link VNeID to the signed-in account (Trang cá nhân)',
+    description:
+      'Answers where to send the browser (VNeID login) and binds the login to this browser. ' +
+      'Back on the callback, the VNeID identity is linked to this account, its verified ID ' +
+      'number replaces the declared one, and the browser lands on /tai-khoan?vneid=linked ' +
+      '(or ?vneidError=<code>). Signing in proves the account; VNeID proves the person.',
+  })
+  @ApiOkResponse({ type: VneidLinkStartView })
+  async link(
+    @CallContext() ctx: CallContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VneidLinkStartView> {
+    const { location, browserKey } = await this.logins.start(undefined, ctx.caller!.accountId);
+    const secure = new URL(this.config.PUBLIC_URL).protocol === 'https:';
+    void reply
+      .header('Set-Cookie', loginCookie(browserKey, secure))
+      .header('Cache-Control', 'no-store');
+    return { location };
   }
 
   @Get('vneid/callback')

@@ -2,6 +2,7 @@ import { accountActivated } from './account-activated';
 import { accountRegistered } from './account-registered';
 import { dossierStatusChanged } from './dossier-status-changed';
 import { dossierSubmitted } from './dossier-submitted';
+import { idNumberReleased } from './id-number-released';
 import { passwordChanged } from './password-changed';
 import { passwordResetRequested } from './password-reset-requested';
 import { registrationAttempted } from './registration-attempted';
@@ -18,6 +19,7 @@ const accountEmails = {
   'registration-attempted': registrationAttempted,
   'password-reset-requested': passwordResetRequested,
   'password-changed': passwordChanged,
+  'id-number-released': idNumberReleased,
 };
 
 /**
