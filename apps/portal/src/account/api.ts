@@ -1,4 +1,5 @@
 import type {
+  ActivationView,
   CaptchaView,
   PersonalDocumentType,
   PersonalDocumentView,
@@ -22,7 +23,9 @@ export const accountApi = {
   register: (input: RegisterInput) =>
     body<{ message: string }>(client.POST('/api/v1/auth/register', { body: input })),
   activate: (token: string) =>
-    body<unknown>(client.POST('/api/v1/auth/activate', { body: { token } })),
+    body<ActivationView>(client.POST('/api/v1/auth/activate', { body: { token } })),
+  resendActivation: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
+    body<{ message: string }>(client.POST('/api/v1/auth/resend-activation', { body: input })),
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
     session.start(
       await body<TokenPair>(

@@ -53,6 +53,7 @@ export class VneidController {
   }
 
   @Post('vneid/link')
+  @HttpCode(HttpStatus.OK)
   @Authenticated()
   @AuthRateLimit()
   @ApiBearerAuth()
