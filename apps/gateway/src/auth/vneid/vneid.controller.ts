@@ -16,6 +16,7 @@ import { CallContext } from '../../rpc/call-context';
 import { Authenticated, Public } from '../auth.decorators';
 import { expiredLoginCookie, loginCookie, loginCookieOf } from './browser-cookie';
 import { VneidLoginService } from './vneid-login.service';
+import { CookieSessionView, deliverTokens } from '../refresh-cookie';
 
 /** The query string exactly as it arrived (openid-client reads code, state, iss, error). */
 function rawQueryOf(request: FastifyRequest): string {
@@ -105,7 +106,14 @@ export class VneidController {
   @AuthRateLimit()
   @ApiOperation({ summary: 'Đổi mã một lần lấy phiên / Exchange the one-time code for tokens' })
   @ApiOkResponse({ description: '{ accessToken, refreshToken, expiresIn, tokenType }' })
-  exchange(@CallContext() ctx: CallContext, @Body() body: OidcExchangeDto): Promise<TokenPair> {
-    return this.logins.exchange(ctx, body);
+  async exchange(
+    @CallContext() ctx: CallContext,
+    @Body() body: OidcExchangeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPair | CookieSessionView> {
+    const pair = await this.logins.exchange(ctx, body);
+    const secure = new URL(this.config.PUBLIC_URL).protocol === 'https:';
+    return deliverTokens(request, reply, pair, secure);
   }
 }
