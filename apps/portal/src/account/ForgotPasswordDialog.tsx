@@ -45,7 +45,8 @@ export function ForgotPasswordDialog({
     server.clear();
     setBusy(true);
     try {
-      const send = purpose === 'activation' ? accountApi.resendActivation : accountApi.forgotPassword;
+      const send =
+        purpose === 'activation' ? accountApi.resendActivation : accountApi.forgotPassword;
       const answer = await send({
         email: values.email,
         captchaId: captcha.captchaId,

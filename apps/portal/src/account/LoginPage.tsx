@@ -121,11 +121,7 @@ export function LoginPage() {
         </p>
       </Form>
       <ForgotPasswordDialog open={forgot} onClose={() => setForgot(false)} />
-      <ForgotPasswordDialog
-        open={resend}
-        onClose={() => setResend(false)}
-        purpose="activation"
-      />
+      <ForgotPasswordDialog open={resend} onClose={() => setResend(false)} purpose="activation" />
     </Card>
   );
 }

@@ -28,7 +28,7 @@ export const accountApi = {
     body<{ message: string }>(client.POST('/api/v1/auth/resend-activation', { body: input })),
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
     session.start(
-      await body<TokenPair>(
+      await body<Pick<TokenPair, 'accessToken'>>(
         client.POST('/api/v1/auth/login', { body: { email, password, ...captcha } }),
       ),
     );
@@ -39,13 +39,15 @@ export const accountApi = {
   /** The one-time code of a VNeID login → the session. */
   async exchangeVneidCode(code: string): Promise<void> {
     session.start(
-      await body<TokenPair>(client.POST('/api/v1/auth/oidc/exchange', { body: { code } })),
+      await body<Pick<TokenPair, 'accessToken'>>(
+        client.POST('/api/v1/auth/oidc/exchange', { body: { code } }),
+      ),
     );
   },
+  /** Ends the session behind the refresh cookie (the gateway also clears the cookie). */
   async logout(): Promise<void> {
-    const refreshToken = session.refresh;
     try {
-      if (refreshToken) await body(client.POST('/api/v1/auth/logout', { body: { refreshToken } }));
+      await body(client.POST('/api/v1/auth/logout', { body: {} }));
     } finally {
       session.end();
     }
