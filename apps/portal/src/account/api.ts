@@ -36,6 +36,8 @@ export const accountApi = {
   /** Where the browser goes to log in with VNeID; it comes back to /dang-nhap/vneid. */
   vneidStartUrl: (returnTo: string) =>
     `/api/v1/auth/oidc/vneid/start?returnTo=${encodeURIComponent(returnTo)}`,
+  /** "Liên kết VNeID" from Trang cá nhân: → VNeID's login page, which comes back to /tai-khoan. */
+  startVneidLink: () => body<{ location: string }>(client.POST('/api/v1/auth/oidc/vneid/link')),
   /** The one-time code of a VNeID login → the session. */
   async exchangeVneidCode(code: string): Promise<void> {
     session.start(

@@ -292,6 +292,14 @@ export const en: Strings<Translation> = {
     vneid: 'VNeID electronic identity',
     vneidLinked: 'Linked on {{date}}',
     vneidNotLinked: 'Not linked',
+    vneidLink: 'Link with VNeID',
+    vneidLinkDone:
+      'Your account is linked with your VNeID e-ID. Next time you can log in with VNeID.',
+    vneidLinkFailed: {
+      already_linked: 'Not linked: this account or this VNeID identity was linked before.',
+      link_not_allowed: 'Not linked: the account is not activated.',
+      other: 'The link with VNeID did not succeed. Please try again.',
+    },
     birthDate: 'Date of birth',
     noEmail: 'None',
   },

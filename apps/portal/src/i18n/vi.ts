@@ -202,7 +202,8 @@ export const vi = {
     failed: 'Không kích hoạt được tài khoản',
     noToken: 'Liên kết kích hoạt không đầy đủ. Vui lòng mở đúng liên kết trong email.',
     already: 'Tài khoản đã được kích hoạt trước đó',
-    alreadyBody: 'Liên kết này đã được sử dụng. Tài khoản của bạn đang hoạt động, vui lòng đăng nhập.',
+    alreadyBody:
+      'Liên kết này đã được sử dụng. Tài khoản của bạn đang hoạt động, vui lòng đăng nhập.',
   },
   resend: {
     open: 'Gửi lại email kích hoạt',
@@ -287,6 +288,15 @@ export const vi = {
     vneid: 'Định danh điện tử VNeID',
     vneidLinked: 'Đã liên kết ngày {{date}}',
     vneidNotLinked: 'Chưa liên kết',
+    vneidLink: 'Liên kết với VNeID',
+    vneidLinkDone:
+      'Đã liên kết tài khoản với định danh điện tử VNeID. Lần sau bạn có thể đăng nhập bằng VNeID.',
+    vneidLinkFailed: {
+      already_linked:
+        'Không liên kết được: tài khoản này hoặc tài khoản VNeID này đã được liên kết trước đó.',
+      link_not_allowed: 'Không liên kết được: tài khoản chưa được kích hoạt.',
+      other: 'Không liên kết được với VNeID. Vui lòng thử lại.',
+    },
     birthDate: 'Ngày sinh',
     noEmail: 'Chưa có',
   },
