@@ -159,6 +159,35 @@ describe('account pages: captcha, lost activation email, session across tabs (br
     },
   );
 
+  step('on a phone, in English: the resend dialog fits and a wrong code says so', async () => {
+    const phone = await (await newContext(browser, stack.url, true)).newPage();
+    problems.push(watch(phone));
+    await phone.goto('/dang-nhap');
+    await phone.locator('.language-switch').getByText('EN').click();
+    const shown = captchaLoaded(phone);
+    await phone.getByRole('button', { name: 'Resend the activation email' }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Resend the activation email' });
+    await shown;
+    await dialog.getByLabel('Email').fill(email);
+    await dialog.getByRole('textbox', { name: 'Code in the picture', exact: true }).fill('wrong');
+    const renewed = captchaLoaded(phone);
+    await dialog.getByRole('button', { name: 'Resend the activation email' }).click();
+    await renewed;
+    await dialog
+      .getByRole('alert')
+      .filter({
+        hasText: 'The code was wrong or has expired. Please type the code in the new picture.',
+      })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Show another code' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await screenshot(phone, '54-dien-thoai-gui-lai-kich-hoat', false);
+    await phone.locator('.language-switch').getByText('VI').click();
+    await phone.context().close();
+  });
+
   it('met no script error and no Content-Security-Policy violation on the way', () => {
     expect(problems.flat()).toEqual([]);
   });

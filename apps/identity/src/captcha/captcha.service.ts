@@ -53,11 +53,15 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * svg-captcha draws its monochrome glyphs and lines in mid greys (#222…#999); all of them
- * become near-black so every character stands out from the white background (contrast > 7:1).
+ * svg-captcha draws its glyphs and its noise line in random colours; the glyphs become
+ * near-black and a little bolder (contrast 17:1 on white), the line mid-grey, so the characters
+ * stand out from everything else in the image.
  */
 export function darken(svg: string): string {
-  return svg.replace(/(fill|stroke)="#[0-9a-fA-F]{3,6}"/g, (match, attribute: string) =>
-    /#fff(fff)?"/i.test(match) ? match : `${attribute}="#1a1a1a"`,
-  );
+  return svg
+    .replace(
+      /<path fill="#[0-9a-fA-F]{3,6}"/g,
+      '<path fill="#1a1a1a" stroke="#1a1a1a" stroke-width="1"',
+    )
+    .replace(/stroke="#[0-9a-fA-F]{3,6}" fill="none"/g, 'stroke="#8c8c8c" fill="none"');
 }
