@@ -184,7 +184,6 @@ describe('account pages: captcha, lost activation email, session across tabs (br
       390,
     );
     await screenshot(phone, '54-dien-thoai-gui-lai-kich-hoat', false);
-    await phone.locator('.language-switch').getByText('VI').click();
     await phone.context().close();
   });
 
