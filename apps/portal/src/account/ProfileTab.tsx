@@ -151,8 +151,9 @@ export function ProfileTab() {
           name="idNumber"
           label={t('account.idNumber')}
           rules={[{ pattern: /^[0-9]{12}$/, message: t('validation.idNumber') }]}
+          {...(me.data.vneid ? { extra: t('profile.idNumberVerified') } : {})}
         >
-          <Input inputMode="numeric" maxLength={12} />
+          <Input inputMode="numeric" maxLength={12} disabled={me.data.vneid !== null} />
         </Form.Item>
         <Form.Item name="locale" label={t('profile.locale')} extra={t('profile.localeHelp')}>
           <Select

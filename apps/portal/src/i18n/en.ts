@@ -293,6 +293,7 @@ export const en: Strings<Translation> = {
     vneidLinked: 'Linked on {{date}}',
     vneidNotLinked: 'Not linked',
     vneidLink: 'Link with VNeID',
+    idNumberVerified: 'Verified through VNeID; it cannot be changed.',
     vneidLinkDone:
       'Your account is linked with your VNeID e-ID. Next time you can log in with VNeID.',
     vneidLinkFailed: {

@@ -289,6 +289,7 @@ export const vi = {
     vneidLinked: 'Đã liên kết ngày {{date}}',
     vneidNotLinked: 'Chưa liên kết',
     vneidLink: 'Liên kết với VNeID',
+    idNumberVerified: 'Đã xác thực qua VNeID, không sửa được.',
     vneidLinkDone:
       'Đã liên kết tài khoản với định danh điện tử VNeID. Lần sau bạn có thể đăng nhập bằng VNeID.',
     vneidLinkFailed: {
