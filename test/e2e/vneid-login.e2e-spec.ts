@@ -202,6 +202,10 @@ describe('VNeID login (OpenID Connect)', () => {
     });
     const { tokens } = await signIn(CHAU);
     expect((await call('GET', '/me', { token: tokens.accessToken })).body.id).toBe(chauMe.body.id);
+    // The proven number stays: the profile cannot change it.
+    const edited = await call('PATCH', '/me', { token: chau, body: { idNumber: '001090000999' } });
+    expect(edited.status).toBe(409);
+    expect(edited.body).toMatchObject({ code: 'vneid.id_number_verified' });
     // Linked once: a second link of the same account is refused.
     const again = await linkFromAccount(chau, CHAU);
     expect(again.searchParams.get('vneidError')).toBe('vneid.already_linked');

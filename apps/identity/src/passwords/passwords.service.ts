@@ -120,7 +120,12 @@ export class PasswordsService {
         await this.tokens.retire(manager, account.id, 'activation');
         await publish({
           type: Events.accountActivated,
-          data: { accountId: account.id, email, fullName: account.fullName, locale: account.locale },
+          data: {
+            accountId: account.id,
+            email,
+            fullName: account.fullName,
+            locale: account.locale,
+          },
         });
       }
       await publish({

@@ -25,7 +25,9 @@ export class VneidController {
   }
 
   @RpcHandler(IdentityRpc.vneidLink)
-  link(@Payload(new RpcInput(VneidLinkDto)) req: RpcRequest<VneidLinkDto>): Promise<VneidLinkedView> {
+  link(
+    @Payload(new RpcInput(VneidLinkDto)) req: RpcRequest<VneidLinkDto>,
+  ): Promise<VneidLinkedView> {
     return this.vneid.link(req.data, requestContextOf(req));
   }
 

@@ -37,8 +37,8 @@ export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> 
           html`Liên kết có hiệu lực trong <strong>30 phút</strong> và chỉ dùng được một lần.`,
           d.activates
             ? html`Nếu Ông/Bà không đăng ký tài khoản này, vui lòng bỏ qua thư này.`
-            : html`Nếu Ông/Bà không yêu cầu đặt lại mật khẩu, vui lòng bỏ qua thư này; mật khẩu
-                hiện tại vẫn giữ nguyên.`,
+            : html`Nếu Ông/Bà không yêu cầu đặt lại mật khẩu, vui lòng bỏ qua thư này; mật khẩu hiện
+              tại vẫn giữ nguyên.`,
         ],
         action: {
           label: d.activates ? 'Đặt mật khẩu và kích hoạt' : 'Đặt lại mật khẩu',
@@ -77,7 +77,7 @@ export const passwordResetRequested: EmailTemplate<PasswordResetRequestedEvent> 
           d.activates
             ? html`If you did not register this account, please ignore this email.`
             : html`If you did not ask to reset your password, please ignore this email; your current
-                password stays unchanged.`,
+              password stays unchanged.`,
         ],
         action: {
           label: d.activates ? 'Set password and activate' : 'Reset my password',
