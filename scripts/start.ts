@@ -93,6 +93,7 @@ ${withMailDev ? `  MailDev        http://localhost:${MAILDEV_WEB}   (every email
   VNeID (simulated)  ${(gatewayConfig as GatewayConfig).OIDC_ISSUER}   (the "Đăng nhập bằng tài khoản định danh điện tử VNeID" button)
     001090000001  Nguyễn Văn An   password ${DEMO_PASSWORD}
     079185000002  Trần Thị Bình   password ${DEMO_PASSWORD}
+    036088000003  Lê Minh Châu    password ${DEMO_PASSWORD}   (to try "Liên kết với VNeID" on Trang cá nhân)
 Press Ctrl-C to stop.
 `);
 }

@@ -131,7 +131,7 @@ describe('citizen and officer journey (browser)', () => {
       const before = await image.getAttribute('src');
       const { captchaId: firstId } = (await (await firstCaptcha).json()) as { captchaId: string };
       const second = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
-      await dialog.getByRole('button', { name: 'Đổi mã xác nhận khác' }).click();
+      await dialog.getByRole('button', { name: 'Đổi mã khác' }).click();
       const { captchaId } = (await (await second).json()) as { captchaId: string };
       expect(captchaId).not.toBe(firstId);
       await waitFor(async () => (await image.getAttribute('src')) !== before, {

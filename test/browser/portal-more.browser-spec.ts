@@ -87,11 +87,11 @@ describe('admin, languages, phone and an expired session (browser)', () => {
     await page.getByLabel('Nơi cư trú').fill('Số 5 Phan Đình Phùng, Hà Nội');
 
     // The session ends elsewhere (logged out on another device, or past its lifetime).
-    const refreshToken = await page.evaluate(() => sessionStorage.getItem('dvc.refreshToken'));
+    const [refresh] = (await page.context().cookies()).filter((c) => c.name === 'dvc_refresh');
     const logout = await fetch(`${stack.url}/api/v1/auth/logout`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken }),
+      headers: { 'content-type': 'application/json', cookie: `dvc_refresh=${refresh.value}` },
+      body: '{}',
     });
     expect(logout.status).toBe(204);
 

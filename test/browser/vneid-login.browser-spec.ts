@@ -2,7 +2,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { Stack, freePort, startStack } from '../e2e/stack';
 import { VNEID_CLIENT, VneidSimulator, startVneidSimulator } from '../e2e/vneid-simulator';
+import { register } from '../e2e/accounts';
+import { api } from '../e2e/http';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
+import { linkInEmail } from './mail';
 
 const VNEID_BUTTON = 'Đăng nhập bằng tài khoản định danh điện tử VNeID';
 
@@ -75,6 +78,38 @@ describe('VNeID login (browser)', () => {
     await page.getByText('Định danh điện tử VNeID').waitFor();
     await page.getByText(/Đã liên kết ngày/).waitFor();
     await screenshot(page, '42-trang-ca-nhan-vneid');
+  });
+
+  step('signed in with a password, a citizen links VNeID from Trang cá nhân', async () => {
+    const email = `chau-${Date.now()}@example.vn`;
+    const password = 'mật khẩu của Châu 2026';
+    const call = api(stack.url);
+    await register(stack, call, { email, password, fullName: 'Lê Minh Châu' });
+    const token = new URLSearchParams((await linkInEmail(stack, email, '/activate')).split('?')[1]);
+    await call('POST', '/auth/activate', { body: { token: token.get('token') } });
+
+    page = await (await newContext(browser, stack.url)).newPage();
+    problems.push(watch(page));
+    await page.goto('/dang-nhap?returnUrl=%2Ftai-khoan');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByText('Chưa liên kết').waitFor();
+    await page.getByRole('button', { name: 'Liên kết với VNeID' }).click();
+
+    await page.waitForURL(`${simulator.issuer}/interaction/**`);
+    await page.locator('input[name="idNumber"]').fill('036088000003');
+    await page.locator('input[name="password"]').fill('ChangeMe!2026');
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(`${stack.url}/tai-khoan?vneid=linked`);
+    await page
+      .getByText(
+        'Đã liên kết tài khoản với định danh điện tử VNeID. Lần sau bạn có thể đăng nhập bằng VNeID.',
+      )
+      .waitFor();
+    await page.getByText(/Đã liên kết ngày/).waitFor();
+    await screenshot(page, '53-lien-ket-vneid');
   });
 
   step('in English the button says the same', async () => {

@@ -67,9 +67,12 @@ describe('account journey (e2e)', () => {
     expect(
       (await call('POST', '/auth/activate', { body: { token: activationToken } })).status,
     ).toBeLessThan(300);
-    expect(
-      (await call('POST', '/auth/activate', { body: { token: activationToken } })).status,
-    ).toBe(400);
+    // Opened twice: the account is active, and the answer says so.
+    const twice = await call('POST', '/auth/activate', { body: { token: activationToken } });
+    expect({ status: twice.status, body: twice.body }).toEqual({
+      status: 200,
+      body: { activated: true, alreadyActive: true },
+    });
 
     const login = await call<{ accessToken: string; refreshToken: string; expiresIn: number }>(
       'POST',
@@ -197,11 +200,55 @@ describe('account journey (e2e)', () => {
     });
     expect(login.status).toBe(200);
   });
+  it('answers a registration with a pending address like a new one, and sends the mailbox a link to set the password and activate', async () => {
+    const taken = `Pending+${Date.now()}@Example.com`;
+    const fresh = `new2+${Date.now()}@example.com`;
+    const first = await register(stack, call, { email: taken, password, fullName: 'Trần Văn Cũ' });
+    await mailTo(taken, /^Kích hoạt/);
+    const again = await register(stack, call, {
+      email: taken.toUpperCase(),
+      password: 'mật khẩu của kẻ khác',
+      fullName: 'Ai đó',
+    });
+    const brandNew = await register(stack, call, { email: fresh, password, fullName: 'Lê Mới' });
+    for (const reply of [again, brandNew]) {
+      expect({ status: reply.status, body: reply.body }).toEqual({
+        status: first.status,
+        body: first.body,
+      });
+    }
+    const link = await mailTo(taken, /^Đặt mật khẩu và kích hoạt/);
+    const token = tokenIn(link.text ?? '', '/reset-password');
+    const chosen = 'mật khẩu chủ hộp thư chọn';
+    expect(
+      (await call('POST', '/auth/reset-password', { body: { token, newPassword: chosen } })).status,
+    ).toBe(204);
+    // Active now, with the mailbox holder's password; the second registrant's never counted.
+    const refused = await call('POST', '/auth/login', {
+      body: { email: taken, password: 'mật khẩu của kẻ khác' },
+    });
+    expect(refused.status).toBe(401);
+    expect(
+      (await call('POST', '/auth/login', { body: { email: taken, password: chosen } })).status,
+    ).toBe(200);
+
+    // "Gửi lại email kích hoạt": the same 202 for any address.
+    const resend = async (address: string) => {
+      const reply = await call('POST', '/auth/resend-activation', {
+        body: { email: address, ...(await solvedCaptcha(stack, call)) },
+      });
+      return { status: reply.status, body: reply.body };
+    };
+    expect(await resend(taken)).toEqual(await resend(`nobody+${Date.now()}@example.com`));
+    expect((await resend(fresh)).status).toBe(202);
+  });
+
   it('answers a registration with a taken address exactly like a new one, and tells only the mailbox', async () => {
     const taken = `Existing+${Date.now()}@Example.com`;
     const fresh = `new+${Date.now()}@example.com`;
     const first = await register(stack, call, { email: taken, password, fullName: 'Trần Văn Cũ' });
-    await mailTo(taken, /^Kích hoạt/);
+    const activated = tokenIn((await mailTo(taken, /^Kích hoạt/)).text ?? '', '/activate');
+    await call('POST', '/auth/activate', { body: { token: activated } });
     const again = await register(stack, call, {
       email: taken.toUpperCase(),
       password: 'mật khẩu của kẻ khác',
@@ -276,6 +323,66 @@ describe('account journey (e2e)', () => {
       body: { token: resetToken, newPassword: 'mật khẩu sau khi kiểm tra' },
     });
     expect(reset.status).toBe(204);
+  });
+
+  it("keeps the portal's refresh token in an HttpOnly, SameSite=Strict cookie that refreshes and logs out, from the portal's pages only", async () => {
+    const url = (path: string) => `${stack.url}/api/v1${path}`;
+    const email = `cookie+${Date.now()}@example.com`;
+    await register(stack, call, { email, password, fullName: 'Đỗ Phiên' });
+    const activation = tokenIn((await mailTo(email, /^Kích hoạt/)).text ?? '', '/activate');
+    await call('POST', '/auth/activate', { body: { token: activation } });
+    const asPortal = { 'content-type': 'application/json', 'x-dvc-session': 'cookie' };
+    const login = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: asPortal,
+      body: JSON.stringify({ email, password }),
+    });
+    expect(login.status).toBe(200);
+    const answer = (await login.json()) as Record<string, unknown>;
+    expect(answer).toMatchObject({ accessToken: expect.any(String), tokenType: 'Bearer' });
+    expect(answer).not.toHaveProperty('refreshToken');
+    const cookie = login.headers.getSetCookie()[0];
+    // Plain http in this test: no Secure (PUBLIC_URL https adds it).
+    expect(cookie).toMatch(
+      /^dvc_refresh=[A-Za-z0-9_-]{43}; Path=\/api\/v1\/auth; HttpOnly; SameSite=Strict$/,
+    );
+    const jar = cookie.split(';')[0];
+
+    const refresh = (cookieHeader: string, origin?: string) =>
+      fetch(url('/auth/refresh'), {
+        method: 'POST',
+        headers: { ...asPortal, cookie: cookieHeader, ...(origin ? { origin } : {}) },
+        body: '{}',
+      });
+    // Another site's page cannot use it (SameSite=Strict keeps browsers from sending it; the
+    // Origin check holds even where a browser would).
+    const foreign = await refresh(jar, 'https://evil.example');
+    expect(foreign.status).toBe(403);
+    const rotated = await refresh(jar, new URL(stack.url).origin);
+    expect(rotated.status).toBe(200);
+    expect(await rotated.json()).not.toHaveProperty('refreshToken');
+    const next = rotated.headers.getSetCookie()[0].split(';')[0];
+    expect(next).not.toBe(jar);
+    // The old cookie is spent: reuse ends the session, and the browser is told to forget it.
+    const reused = await refresh(jar);
+    expect(reused.status).toBe(401);
+    expect(reused.headers.getSetCookie()[0]).toMatch(/^dvc_refresh=; Max-Age=0/);
+
+    const again = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: asPortal,
+      body: JSON.stringify({ email, password }),
+    });
+    const session = again.headers.getSetCookie()[0].split(';')[0];
+    const logout = await fetch(url('/auth/logout'), {
+      method: 'POST',
+      headers: { ...asPortal, cookie: session },
+      body: '{}',
+    });
+    expect(logout.status).toBe(204);
+    expect(logout.headers.getSetCookie()[0]).toMatch(/^dvc_refresh=; Max-Age=0/);
+    expect((await refresh(session)).status).toBe(401);
+    expect((await refresh('')).status).toBe(401);
   });
 
   describe('live streams end with their session', () => {

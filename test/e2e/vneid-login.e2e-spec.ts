@@ -1,13 +1,14 @@
 import { waitFor } from '@dvc/testing';
 import { createHash } from 'node:crypto';
 import { api } from './http';
-import { login, register } from './accounts';
+import { newCitizen } from './accounts';
 import { Stack, startStack } from './stack';
 import { CookieJar, VNEID_CLIENT, VneidSimulator, startVneidSimulator } from './vneid-simulator';
 
 const PUBLIC_URL = 'http://portal.test';
 const AN = { idNumber: '001090000001', password: 'ChangeMe!2026', name: 'Nguyễn Văn An' };
 const BINH = { idNumber: '079185000002', password: 'ChangeMe!2026', name: 'Trần Thị Bình' };
+const CHAU = { idNumber: '036088000003', password: 'ChangeMe!2026', name: 'Lê Minh Châu' };
 
 /**
  * Đăng nhập bằng VNeID, the whole authorization-code flow against the VNeID simulator (its own
@@ -46,9 +47,19 @@ describe('VNeID login (OpenID Connect)', () => {
     returnTo = '/tai-khoan',
   ): Promise<string> {
     const start = `${stack.url}/api/v1/auth/oidc/vneid/start?returnTo=${encodeURIComponent(returnTo)}`;
-    let response = await get(jar, start);
+    const response = await get(jar, start);
     expect(response.status).toBe(302);
-    let url = new URL(response.headers.get('location')!, start).toString();
+    return onVneidForm(jar, new URL(response.headers.get('location')!, start).toString(), person);
+  }
+
+  /** From VNeID's authorization URL through its login form: → the callback URL. */
+  async function onVneidForm(
+    jar: CookieJar,
+    authorizationUrl: string,
+    person: { idNumber: string; password: string },
+  ): Promise<string> {
+    let url = authorizationUrl;
+    let response: Response;
     expect(url.startsWith(`${simulator.issuer}/auth?`)).toBe(true);
     expect(new URL(url).searchParams.get('code_challenge_method')).toBe('S256');
     while ((response = await get(jar, url)).status !== 200) {
@@ -121,30 +132,83 @@ describe('VNeID login (OpenID Connect)', () => {
     expect(meAgain.body.id).toBe(me.body.id);
   });
 
-  it('links VNeID to the account that holds the same ID number', async () => {
-    const email = `binh-${Date.now()}@example.com`;
-    expect(
-      (await register(stack, call, { email, password: 'mật khẩu của Bình', fullName: BINH.name }))
-        .status,
-    ).toBe(202);
-    const mail = await waitFor(
-      () => stack.smtp.messages.find((m) => JSON.stringify(m.to).includes(email)),
-      { timeoutMs: 15_000, what: 'the activation email' },
-    );
-    const token = decodeURIComponent(/activate\?token=([A-Za-z0-9_%-]+)/.exec(mail.text ?? '')![1]);
-    await call('POST', '/auth/activate', { body: { token } });
-    const own = await login(call, email, 'mật khẩu của Bình');
-    await call('PATCH', '/me', { token: own, body: { idNumber: BINH.idNumber } });
-    const before = await call('GET', '/me', { token: own });
-    expect(before.body.vneid).toBeNull();
+  /** "Liên kết VNeID" on Trang cá nhân, signed in: → the portal page the callback lands on. */
+  async function linkFromAccount(
+    accessToken: string,
+    person: { idNumber: string; password: string },
+  ) {
+    const jar = new CookieJar();
+    const url = `${stack.url}/api/v1/auth/oidc/vneid/link`;
+    const started = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(started.status).toBe(200);
+    jar.store(url, started);
+    const { location } = (await started.json()) as { location: string };
+    const done = await callback(jar, await onVneidForm(jar, location, person));
+    expect(done.status).toBe(302);
+    return new URL(done.headers.get('location')!);
+  }
+
+  it("never hands a VNeID login to an account that merely declared the person's ID number", async () => {
+    // An attacker registers with his own email and Bình's ID number, before Bình ever comes.
+    const attacker = await newCitizen(stack, call, 'Kẻ mạo danh');
+    await call('PATCH', '/me', { token: attacker, body: { idNumber: BINH.idNumber } });
+    const attackerMe = await call('GET', '/me', { token: attacker });
 
     const { tokens } = await signIn(BINH);
     const me = await call('GET', '/me', { token: tokens.accessToken });
+    expect(me.body.id).not.toBe(attackerMe.body.id);
     expect(me.body).toMatchObject({
-      id: before.body.id,
-      email,
+      idNumber: BINH.idNumber,
       vneid: { linkedAt: expect.any(String) },
     });
+
+    // The proven number is Bình's alone now; the attacker's declared one is gone, and he is told.
+    const after = await call('GET', '/me', { token: attacker });
+    expect(after.body).toMatchObject({ idNumber: null, vneid: null });
+    await waitFor(
+      () =>
+        stack.smtp.messages.find(
+          (m) =>
+            JSON.stringify(m.to).includes(String(attackerMe.body.email)) &&
+            (m.text ?? '').includes('*********002'),
+        ),
+      { timeoutMs: 15_000, what: 'the email saying the number was removed' },
+    );
+  });
+
+  it('links VNeID to an existing account only from inside it, signed in, and only once', async () => {
+    const own = await newCitizen(stack, call, AN.name);
+    // AN signed in with VNeID before (first test): that identity has its own account already.
+    const refused = await linkFromAccount(own, AN);
+    expect(`${refused.pathname}?${refused.searchParams}`).toBe(
+      '/tai-khoan?vneidError=vneid.already_linked',
+    );
+    expect((await call('GET', '/me', { token: own })).body.vneid).toBeNull();
+
+    const anonymous = await fetch(`${stack.url}/api/v1/auth/oidc/vneid/link`, { method: 'POST' });
+    expect(anonymous.status).toBe(401);
+
+    // Châu, signed in to the account she registered, links her VNeID: it is the same account next time.
+    const chau = await newCitizen(stack, call, CHAU.name);
+    const chauMe = await call('GET', '/me', { token: chau });
+    const linked = await linkFromAccount(chau, CHAU);
+    expect(`${linked.pathname}?${linked.searchParams}`).toBe('/tai-khoan?vneid=linked');
+    expect((await call('GET', '/me', { token: chau })).body).toMatchObject({
+      idNumber: CHAU.idNumber,
+      vneid: { linkedAt: expect.any(String) },
+    });
+    const { tokens } = await signIn(CHAU);
+    expect((await call('GET', '/me', { token: tokens.accessToken })).body.id).toBe(chauMe.body.id);
+    // The proven number stays: the profile cannot change it.
+    const edited = await call('PATCH', '/me', { token: chau, body: { idNumber: '001090000999' } });
+    expect(edited.status).toBe(409);
+    expect(edited.body).toMatchObject({ code: 'vneid.id_number_verified' });
+    // Linked once: a second link of the same account is refused.
+    const again = await linkFromAccount(chau, CHAU);
+    expect(again.searchParams.get('vneidError')).toBe('vneid.already_linked');
   });
 
   it('refuses a callback with a state it did not issue, or a second time', async () => {

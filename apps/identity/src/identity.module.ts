@@ -18,6 +18,7 @@ import { migrations } from './migrations';
 import { PingController } from './ops/ping.controller';
 import { PasswordHasher } from './passwords/password-hasher';
 import { PasswordsController } from './passwords/passwords.controller';
+import { PasswordLinks } from './passwords/password-links';
 import { PasswordsService } from './passwords/passwords.service';
 import { SessionRevocations } from './sessions/session-revocations';
 import { SessionsController } from './sessions/sessions.controller';
@@ -78,6 +79,7 @@ export class IdentityModule {
       ],
       providers: [
         AccountsService,
+        PasswordLinks,
         AccountsRepository,
         SessionsService,
         SessionsRepository,

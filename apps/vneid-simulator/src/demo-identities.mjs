@@ -16,4 +16,11 @@ export const demoIdentities = [
     email: 'binh.tran@example.vn',
     password: 'ChangeMe!2026',
   },
+  {
+    sub: 'vneid-036088000003',
+    idNumber: '036088000003',
+    name: 'Lê Minh Châu',
+    birthdate: '1988-03-21',
+    password: 'ChangeMe!2026',
+  },
 ];

@@ -8,6 +8,7 @@ export const Events = {
   passwordResetRequested: 'identity.password_reset_requested',
   passwordChanged: 'identity.account.password_changed',
   accountVneidLinked: 'identity.account.vneid_linked',
+  idNumberReleased: 'identity.account.id_number_released',
   procedureUpserted: 'catalogue.procedure.upserted',
   dossierSubmitted: 'dossier.submitted',
   dossierStatusChanged: 'dossier.status_changed',
@@ -67,6 +68,19 @@ export interface AccountVneidLinkedEvent {
   linkedAt: string;
 }
 
+/**
+ * A VNeID identity proved the ID number this account had only declared: the number moved to
+ * the proven holder and this account no longer carries it. Its holder is told by email.
+ */
+export interface IdNumberReleasedEvent {
+  accountId: string;
+  email: string;
+  fullName: string;
+  locale: Locale;
+  /** The number, masked but for its last 3 digits (`*********001`). */
+  maskedIdNumber: string;
+}
+
 export interface AccountActivatedEvent {
   accountId: string;
   email: string;
@@ -82,6 +96,8 @@ export interface PasswordResetRequestedEvent {
   /** The reset link's single-use token, sealed to the notification service. */
   sealedToken: SealedToken;
   expiresAt: string;
+  /** The account is pending: setting the password activates it (the lost activation email). */
+  activates?: boolean;
 }
 
 export interface PasswordChangedEvent {
@@ -121,6 +137,7 @@ export interface EventPayloads {
   [Events.passwordResetRequested]: PasswordResetRequestedEvent;
   [Events.passwordChanged]: PasswordChangedEvent;
   [Events.accountVneidLinked]: AccountVneidLinkedEvent;
+  [Events.idNumberReleased]: IdNumberReleasedEvent;
   [Events.procedureUpserted]: ProcedureUpsertedEvent;
   [Events.dossierSubmitted]: DossierSubmittedEvent;
   [Events.dossierStatusChanged]: DossierStatusChangedEvent;

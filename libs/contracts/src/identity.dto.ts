@@ -135,6 +135,9 @@ export class ForgotPasswordDto {
   captchaAnswer: string;
 }
 
+/** "Gửi lại email kích hoạt": same fields as "Quên mật khẩu", same answer for any address. */
+export class ResendActivationDto extends ForgotPasswordDto {}
+
 export class ResetPasswordDto {
   @ApiProperty()
   @IsString()
@@ -206,6 +209,8 @@ export interface CaptchaView {
 /** The answer to a successful activation: nothing about the account beyond what the link's holder did. */
 export interface ActivationView {
   activated: true;
+  /** The link had been used (or replaced) and the account is active: nothing changed now. */
+  alreadyActive: boolean;
 }
 
 /** The answer of logout: nothing to show, the session is gone whatever it was. */

@@ -18,6 +18,7 @@ import type {
   RefreshDto,
   RegisterDto,
   RegistrationAcceptedView,
+  ResendActivationDto,
   ResetPasswordDto,
   ResetRequestedView,
   TokenDto,
@@ -38,7 +39,13 @@ import type {
   SearchProceduresQuery,
 } from './catalogue.dto';
 import type { Page } from './page';
-import type { OidcExchangeDto, VneidIdentityDto, VneidSignInView } from './vneid.dto';
+import type {
+  OidcExchangeDto,
+  VneidIdentityDto,
+  VneidLinkDto,
+  VneidLinkedView,
+  VneidSignInView,
+} from './vneid.dto';
 import type {
   AccountContactInput,
   AccountContactView,
@@ -159,6 +166,8 @@ export interface RpcContract {
   [IdentityRpc.refresh]: RpcShape<RefreshDto, TokenPair>;
   [IdentityRpc.vneidSignIn]: RpcShape<VneidIdentityDto, VneidSignInView>;
   [IdentityRpc.oidcExchange]: RpcShape<OidcExchangeDto, TokenPair>;
+  [IdentityRpc.vneidLink]: RpcShape<VneidLinkDto, VneidLinkedView>;
+  [IdentityRpc.resendActivation]: RpcShape<ResendActivationDto, RegistrationAcceptedView>;
   /** The refresh token is optional when the caller's session (sid) comes with the request. */
   [IdentityRpc.logout]: RpcShape<Partial<RefreshDto>, LoggedOutView>;
   [IdentityRpc.captcha]: RpcShape<NoInput, CaptchaView>;

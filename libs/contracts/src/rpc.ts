@@ -53,6 +53,13 @@ export const IdentityRpc = {
   vneidSignIn: 'identity.vneid.sign_in',
   /** `{code}` (OidcExchangeDto) → TokenPair; the code is single use. */
   oidcExchange: 'identity.oidc.exchange',
+  /**
+   * VneidLinkDto → VneidLinkedView: links a VNeID identity to the account that started the link
+   * while signed in (its ownership proven by its session); gateway only, no caller.
+   */
+  vneidLink: 'identity.vneid.link',
+  /** ResendActivationDto → RegistrationAcceptedView: the same answer for any address. */
+  resendActivation: 'identity.activation.resend',
   ping: 'identity.ping',
 } as const;
 

@@ -5,9 +5,12 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 
 /** The 12-digit personal identification number (số định danh cá nhân). */
 export const ID_NUMBER_PATTERN = /^\d{12}$/;
@@ -62,4 +65,24 @@ export class OidcExchangeDto {
   @IsNotEmpty()
   @MaxLength(200)
   code: string;
+}
+
+/** Gateway → identity: the signed-in account that asked to link, and the person VNeID vouched for. */
+export class VneidLinkDto {
+  @IsUUID()
+  accountId: string;
+
+  @ValidateNested()
+  @Type(() => VneidIdentityDto)
+  identity: VneidIdentityDto;
+}
+
+export interface VneidLinkedView {
+  linkedAt: string;
+}
+
+/** `POST /me/vneid/link` → where the browser goes to log in on VNeID. */
+export class VneidLinkStartView {
+  @ApiProperty({ description: "VNeID's login page; the link completes on the way back" })
+  location: string;
 }

@@ -1,7 +1,18 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,21 +25,42 @@ import {
   ForgotPasswordDto,
   IdentityRpc,
   LoginDto,
-  RefreshDto,
   RegisterDto,
+  ResendActivationDto,
   ResetPasswordDto,
   TokenDto,
   TokenPair,
   RequestErrors,
   DomainError,
+  AuthErrors,
 } from '@dvc/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GatewayConfig } from '../gateway.config';
 import { RpcClient } from '@dvc/messaging';
 import { AuthRateLimit } from '../rate-limit/rate-limit';
 import { CallContext } from '../rpc/call-context';
 import { IDENTITY_RPC } from '../rpc/rpc.module';
 import { sendRpc } from '../rpc/send-rpc';
 import { OptionalAuth, Public } from './auth.decorators';
-import { LogoutDto } from './auth.dto';
+import { LogoutDto, RefreshRequestDto } from './auth.dto';
+import {
+  CookieSessionView,
+  SESSION_MODE_HEADER,
+  assertSameOrigin,
+  clearRefreshCookie,
+  deliverTokens,
+  refreshCookieOf,
+} from './refresh-cookie';
+
+const SESSION_HEADER_DOC = {
+  name: SESSION_MODE_HEADER,
+  required: false,
+  description:
+    '`cookie` (the portal): the refresh token is set as the HttpOnly, SameSite=Strict cookie ' +
+    'dvc_refresh (Path=/api/v1/auth) and left out of the body',
+};
+const LOGIN_ANSWER =
+  '{ accessToken, refreshToken, expiresIn, tokenType }; with x-dvc-session: cookie, no refreshToken (it is in the cookie)';
 import { ApiProblems } from '../problems/api-problems.decorator';
 
 /** Đăng ký, đăng nhập, quên mật khẩu: every route relays to identity (docs/design.md §5, §9). */
@@ -37,7 +69,14 @@ import { ApiProblems } from '../problems/api-problems.decorator';
 @Controller('auth')
 @Public()
 export class AuthController {
-  constructor(@Inject(IDENTITY_RPC) private readonly identity: RpcClient) {}
+  constructor(
+    @Inject(IDENTITY_RPC) private readonly identity: RpcClient,
+    private readonly config: GatewayConfig,
+  ) {}
+
+  private get secureCookies(): boolean {
+    return new URL(this.config.PUBLIC_URL).protocol === 'https:';
+  }
 
   @Post('register')
   @HttpCode(HttpStatus.ACCEPTED)
@@ -61,9 +100,33 @@ export class AuthController {
     return { message: accepted.message };
   }
 
+  @Post('resend-activation')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @AuthRateLimit()
+  @ApiOperation({
+    summary: 'Gửi lại email kích hoạt / Resend the activation email (with the captcha)',
+    description:
+      'A pending account gets a link to set its password, which activates it (at most one a ' +
+      'minute per account); any other address gets nothing. The answer never tells which.',
+  })
+  @ApiAcceptedResponse({ description: '{ message }: the same for any address' })
+  @ApiTooManyRequestsResponse({ description: 'Rate limited (Retry-After)' })
+  async resendActivation(
+    @CallContext() ctx: CallContext,
+    @Body() body: ResendActivationDto,
+  ): Promise<{ message: string }> {
+    const accepted = await sendRpc(this.identity, IdentityRpc.resendActivation, ctx, body);
+    return { message: accepted.message };
+  }
+
   @Post('activate')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Kích hoạt tài khoản / Activate with the emailed token' })
+  @ApiOperation({
+    summary: 'Kích hoạt tài khoản / Activate with the emailed token',
+    description:
+      '{ activated: true, alreadyActive }: alreadyActive when the link was used before and the ' +
+      'account is active (opening the email twice is not an error).',
+  })
   activate(@CallContext() ctx: CallContext, @Body() body: TokenDto): Promise<unknown> {
     return sendRpc(this.identity, IdentityRpc.activate, ctx, body);
   }
@@ -72,7 +135,8 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @AuthRateLimit()
   @ApiOperation({ summary: 'Đăng nhập / Log in' })
-  @ApiOkResponse({ description: '{ accessToken, refreshToken, expiresIn, tokenType }' })
+  @ApiHeader(SESSION_HEADER_DOC)
+  @ApiOkResponse({ description: LOGIN_ANSWER })
   @ApiUnauthorizedResponse({
     description:
       '`auth.invalid_credentials`, or `auth.captcha_required` while the account is under attack: ' +
@@ -81,15 +145,52 @@ export class AuthController {
   @ApiTooManyRequestsResponse({
     description: 'Too many failed attempts from this address (Retry-After)',
   })
-  login(@CallContext() ctx: CallContext, @Body() body: LoginDto): Promise<TokenPair> {
-    return sendRpc(this.identity, IdentityRpc.login, ctx, body);
+  async login(
+    @CallContext() ctx: CallContext,
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPair | CookieSessionView> {
+    const pair = await sendRpc(this.identity, IdentityRpc.login, ctx, body);
+    return deliverTokens(request, reply, pair, this.secureCookies);
   }
 
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Làm mới phiên / Rotate the refresh token' })
-  refresh(@CallContext() ctx: CallContext, @Body() body: RefreshDto): Promise<TokenPair> {
-    return sendRpc(this.identity, IdentityRpc.refresh, ctx, body);
+  @ApiOperation({
+    summary: 'Làm mới phiên / Rotate the refresh token',
+    description:
+      'The refresh token comes in the body, or else from the dvc_refresh cookie (the portal); ' +
+      'a cookie call must come from a page of the portal (Origin), and the rotated token goes ' +
+      "back into the cookie. The call changes nothing but the session's own tokens.",
+  })
+  @ApiHeader(SESSION_HEADER_DOC)
+  @ApiOkResponse({ description: LOGIN_ANSWER })
+  async refresh(
+    @CallContext() ctx: CallContext,
+    @Body() body: RefreshRequestDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPair | CookieSessionView> {
+    const refreshToken = body.refreshToken ?? this.cookieToken(request);
+    if (!refreshToken) throw new DomainError(AuthErrors.missingToken);
+    try {
+      const pair = await sendRpc(this.identity, IdentityRpc.refresh, ctx, { refreshToken });
+      return deliverTokens(request, reply, pair, this.secureCookies);
+    } catch (err) {
+      // A refused cookie is spent (rotated, reused or ended): the browser forgets it.
+      if (!body.refreshToken && err instanceof DomainError && err.status < 500) {
+        clearRefreshCookie(reply, this.secureCookies);
+      }
+      throw err;
+    }
+  }
+
+  /** The cookie's refresh token, checked to come from the portal's own pages. */
+  private cookieToken(request: FastifyRequest): string | undefined {
+    const token = refreshCookieOf(request);
+    if (token) assertSameOrigin(request, this.config.PUBLIC_URL);
+    return token && token.length <= 200 ? token : undefined;
   }
 
   @Post('logout')
@@ -100,8 +201,15 @@ export class AuthController {
     summary: "Đăng xuất / End the session (refresh token, or the access token's session)",
   })
   @ApiNoContentResponse()
-  async logout(@CallContext() ctx: CallContext, @Body() body: LogoutDto): Promise<void> {
-    if (!ctx.caller && !body.refreshToken) {
+  async logout(
+    @CallContext() ctx: CallContext,
+    @Body() body: LogoutDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const refreshToken = body.refreshToken ?? this.cookieToken(request);
+    clearRefreshCookie(reply, this.secureCookies);
+    if (!ctx.caller && !refreshToken) {
       throw new DomainError(RequestErrors.validation, {
         errors: [
           {
@@ -111,7 +219,7 @@ export class AuthController {
         ],
       });
     }
-    await sendRpc(this.identity, IdentityRpc.logout, ctx, body);
+    await sendRpc(this.identity, IdentityRpc.logout, ctx, refreshToken ? { refreshToken } : {});
   }
 
   @Get('captcha')
@@ -132,7 +240,7 @@ export class AuthController {
   ): Promise<{ message: string }> {
     await sendRpc(this.identity, IdentityRpc.forgotPassword, ctx, body);
     return {
-      message: 'Nếu email đã đăng ký, hướng dẫn đặt lại mật khẩu đã được gửi tới hộp thư của bạn.',
+      message: 'Nếu email đã đăng ký, hướng dẫn đặt mật khẩu đã được gửi tới hộp thư của bạn.',
     };
   }
 

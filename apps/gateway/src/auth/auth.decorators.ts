@@ -10,6 +10,9 @@ export const ROLES_KEY = 'dvc:roles';
 /** Anyone may call the route; no token is read. */
 export const Public = () => SetMetadata(ACCESS_KEY, 'public' satisfies Access);
 
+/** Needs a valid token even inside a controller marked @Public(). */
+export const Authenticated = () => SetMetadata(ACCESS_KEY, 'authenticated' satisfies Access);
+
 /** A valid token identifies the caller; a missing, expired or revoked one makes the call anonymous. */
 export const OptionalAuth = () => SetMetadata(ACCESS_KEY, 'optional' satisfies Access);
 

@@ -13,3 +13,6 @@ export class LogoutDto {
   @MaxLength(200)
   refreshToken?: string;
 }
+
+/** Refresh: the token in the body (API clients), or none and the portal's dvc_refresh cookie. */
+export class RefreshRequestDto extends LogoutDto {}

@@ -9,6 +9,7 @@ import {
   IdentityRpc,
   ProfileView,
   RegisterDto,
+  ResendActivationDto,
   RegistrationAcceptedView,
   RpcRequest,
   TokenDto,
@@ -26,6 +27,13 @@ export class AccountsController {
     @Payload(new RpcInput(RegisterDto)) req: RpcRequest<RegisterDto>,
   ): Promise<RegistrationAcceptedView> {
     return this.accounts.register(req.data, requestContextOf(req));
+  }
+
+  @RpcHandler(IdentityRpc.resendActivation)
+  resendActivation(
+    @Payload(new RpcInput(ResendActivationDto)) req: RpcRequest<ResendActivationDto>,
+  ): Promise<RegistrationAcceptedView> {
+    return this.accounts.resendActivation(req.data, requestContextOf(req));
   }
 
   @RpcHandler(IdentityRpc.activate)

@@ -83,6 +83,12 @@ export function mapProfile(account: Account, agencies: string[]): ProfileView {
 }
 
 /** The one answer to a registration, new address or not (the gateway answers 202). */
+export const ACTIVATION_RESENT: RegistrationAcceptedView = {
+  accepted: true,
+  message:
+    'Nếu email này thuộc một tài khoản chưa kích hoạt, liên kết để đặt mật khẩu và kích hoạt tài khoản sẽ được gửi tới hộp thư trong ít phút.',
+};
+
 export const REGISTRATION_ACCEPTED: RegistrationAcceptedView = {
   accepted: true,
   message:

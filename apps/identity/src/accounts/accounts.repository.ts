@@ -150,6 +150,35 @@ export class AccountsRepository {
     return row ? toAccount(row) : null;
   }
 
+  /**
+   * Takes a self-declared ID number off every other account holding it (a VNeID identity proved
+   * it); answers the accounts that lost it. Rows are locked by findByIdNumber before.
+   */
+  async releaseIdNumber(
+    manager: EntityManager,
+    idNumber: string,
+    provenHolderId: string,
+  ): Promise<Account[]> {
+    const rows = await kyselyOf<DB>(manager)
+      .updateTable('accounts')
+      .set({ id_number: null, updated_at: now })
+      .where('id_number', '=', idNumber)
+      .where('id', '!=', provenHolderId)
+      .returning(COLUMNS)
+      .returning(derived)
+      .execute();
+    return rows.map(toAccount);
+  }
+
+  /** The number VNeID proved for this account replaces whatever it had declared. */
+  async setIdNumber(manager: EntityManager, id: string, idNumber: string): Promise<void> {
+    await kyselyOf<DB>(manager)
+      .updateTable('accounts')
+      .set({ id_number: idNumber, updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async updateProfile(id: string, changes: ProfileChanges): Promise<Account | null> {
     const row = await this.db
       .updateTable('accounts')

@@ -8,11 +8,13 @@ import {
   ProfileView,
   RegisterDto,
   RegistrationAcceptedView,
+  ResendActivationDto,
   TokenDto,
   UpdateProfileDto,
   IdentityErrors,
   RequestErrors,
   DomainError,
+  VneidErrors,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -20,8 +22,10 @@ import { assertAcceptablePassword } from '../passwords/password-policy';
 import type { RequestContext } from '@dvc/messaging';
 import { EmailTokensService } from '../tokens/tokens.service';
 import { CaptchaService } from '../captcha/captcha.service';
+import { PasswordLinks } from '../passwords/password-links';
 import {
   ProfileChanges,
+  ACTIVATION_RESENT,
   REGISTRATION_ACCEPTED,
   mailboxOf,
   mapProfile,
@@ -38,6 +42,7 @@ export class AccountsService {
     private readonly tokens: EmailTokensService,
     private readonly hasher: PasswordHasher,
     private readonly captcha: CaptchaService,
+    private readonly passwordLinks: PasswordLinks,
   ) {}
 
   /**
@@ -46,7 +51,9 @@ export class AccountsService {
    * bulk). A new address gets
    * the activation link (its token sealed inside `identity.account.registered`), an existing
    * account's holder an `identity.account.registration_attempted` warning, and nothing about
-   * the existing account changes.
+   * the existing account changes. A pending account's mailbox gets the link to set its password
+   * and activate it instead (the first activation email was probably lost); the password of
+   * this second registration is not kept, since whoever sent it may not hold the mailbox.
    */
   async register(input: RegisterDto, ctx: RequestContext): Promise<RegistrationAcceptedView> {
     const email = normalizeEmail(input.email);
@@ -100,6 +107,8 @@ export class AccountsService {
   }
 
   private async warnHolder(email: string, ctx: RequestContext): Promise<void> {
+    const existing = await this.accounts.findByEmail(email);
+    if (existing?.status === 'pending') return this.passwordLinks.send(existing, ctx);
     await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
       const account = await this.accounts.findByEmail(email, manager);
       if (!account) return;
@@ -115,9 +124,33 @@ export class AccountsService {
     });
   }
 
+  /**
+   * "Gửi lại email kích hoạt": captcha first, then always the same answer. A pending account's
+   * mailbox gets the link that sets its password and activates it (PasswordLinks says why not
+   * the old activation link); other addresses get nothing.
+   */
+  async resendActivation(
+    input: ResendActivationDto,
+    ctx: RequestContext,
+  ): Promise<RegistrationAcceptedView> {
+    await this.captcha.consume(input.captchaId, input.captchaAnswer);
+    const account = await this.accounts.findByEmail(normalizeEmail(input.email));
+    if (account?.status === 'pending') await this.passwordLinks.send(account, ctx);
+    return ACTIVATION_RESENT;
+  }
+
+  /**
+   * A used (or replaced) link of an account that is active now answers "already active": the
+   * person most likely opened the email twice. On a pending or locked account it stays refused.
+   */
   async activate(input: TokenDto, ctx: RequestContext): Promise<ActivationView> {
     return this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
-      const accountId = await this.tokens.consume(manager, 'activation', input.token);
+      const { accountId, spent } = await this.tokens.consumeActivation(manager, input.token);
+      if (spent) {
+        const holder = await this.accounts.findById(accountId, manager);
+        if (holder?.status !== 'active') throw new DomainError(IdentityErrors.tokenUsed);
+        return { activated: true, alreadyActive: true };
+      }
       const account = await this.accounts.activate(manager, accountId);
       // Not pending any more (activated or locked meanwhile): the link is spent, nothing else changes.
       if (account) {
@@ -131,7 +164,7 @@ export class AccountsService {
           },
         });
       }
-      return { activated: true };
+      return { activated: true, alreadyActive: false };
     });
   }
 
@@ -171,6 +204,13 @@ export class AccountsService {
 
   async updateProfile(caller: Caller, input: UpdateProfileDto): Promise<ProfileView> {
     const changes: ProfileChanges = {};
+    if (input.idNumber !== undefined) {
+      const current = await this.accounts.findById(caller.accountId);
+      // The number VNeID proved stays: it is what the account's VNeID logins vouch for.
+      if (current?.vneidLinkedAt && (input.idNumber ?? null) !== current.idNumber) {
+        throw new DomainError(VneidErrors.idNumberVerified);
+      }
+    }
     // class-validator lets null through @IsOptional: null clears an optional field, and is ignored for required ones.
     if (typeof input.fullName === 'string') changes.fullName = requiredName(input.fullName);
     if (input.phone !== undefined) changes.phone = input.phone ?? null;

@@ -37,6 +37,17 @@ describe('CaptchaService', () => {
     expect(redis.ttls.get(`captcha:${captchaId}`)).toBe(300);
   });
 
+  it('draws near-black characters on white, large, with only a grey noise line (readable)', async () => {
+    const { svg } = await captcha.create();
+    expect(svg).toContain('width="180" height="64"');
+    expect(svg).toContain('<rect width="100%" height="100%" fill="#ffffff"/>');
+    const glyphs = svg.match(/<path fill="[^"]+"/g) ?? [];
+    expect(glyphs).toHaveLength(5);
+    expect(new Set(glyphs)).toEqual(new Set(['<path fill="#1a1a1a"']));
+    const colours = new Set(svg.match(/#[0-9a-fA-F]{6}/g));
+    expect(colours).toEqual(new Set(['#ffffff', '#1a1a1a', '#8c8c8c']));
+  });
+
   it('accepts the answer once, in any case', async () => {
     const { captchaId } = await captcha.create();
     const answer = redis.values.get(`captcha:${captchaId}`)!;

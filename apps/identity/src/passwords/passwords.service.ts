@@ -19,6 +19,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { LoginThrottle } from '../throttling/login-throttle.service';
 import { EmailTokensService } from '../tokens/tokens.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordLinks } from './password-links';
 import { assertAcceptablePassword } from './password-policy';
 import { RESET_REQUESTED } from './passwords.dto';
 
@@ -33,6 +34,7 @@ export class PasswordsService {
     private readonly captcha: CaptchaService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
+    private readonly passwordLinks: PasswordLinks,
   ) {}
 
   /**
@@ -86,28 +88,14 @@ export class PasswordsService {
   }
 
   /**
-   * Captcha first (wrong or reused: 400), then always the same answer. Only an active
-   * account gets a reset link, through the `identity.password_reset_requested` event.
+   * Captcha first (wrong or reused: 400), then always the same answer. An active account gets
+   * a reset link; a pending one the link that sets its password and activates it (its
+   * activation email was lost). PasswordLinks sends at most one a minute.
    */
   async requestReset(input: ForgotPasswordDto, ctx: RequestContext): Promise<ResetRequestedView> {
     await this.captcha.consume(input.captchaId, input.captchaAnswer);
     const account = await this.accounts.findByEmail(normalizeEmail(input.email));
-    if (account?.status === 'active') {
-      await this.uow.run(ctx.correlationId, async ({ manager, publish }) => {
-        const reset = await this.tokens.issue(manager, account.id, 'reset');
-        await publish({
-          type: Events.passwordResetRequested,
-          data: {
-            accountId: account.id,
-            email: mailboxOf(account),
-            fullName: account.fullName,
-            locale: account.locale,
-            sealedToken: reset.sealedToken,
-            expiresAt: reset.expiresAt.toISOString(),
-          },
-        });
-      });
-    }
+    if (account) await this.passwordLinks.send(account, ctx);
     return RESET_REQUESTED;
   }
 
@@ -126,6 +114,20 @@ export class PasswordsService {
         manager,
       );
       await this.sessions.revokeAllOf(manager, account.id, 'password_reset');
+      // A pending account's mailbox holder just chose its password: that activates it.
+      if (account.status === 'pending') {
+        await this.accounts.activate(manager, account.id);
+        await this.tokens.retire(manager, account.id, 'activation');
+        await publish({
+          type: Events.accountActivated,
+          data: {
+            accountId: account.id,
+            email,
+            fullName: account.fullName,
+            locale: account.locale,
+          },
+        });
+      }
       await publish({
         type: Events.passwordChanged,
         data: {

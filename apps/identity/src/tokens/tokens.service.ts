@@ -37,6 +37,28 @@ export class EmailTokensService {
     return { sealedToken: this.seal.seal(token), expiresAt };
   }
 
+  /** The account's unused links of this purpose stop working. */
+  async retire(manager: EntityManager, accountId: string, purpose: EmailTokenPurpose) {
+    await this.tokens.retireUnused(manager, accountId, purpose);
+  }
+
+  /**
+   * An activation link: its account id, with `spent` when the link was used or replaced
+   * (the caller says "already active" when the account is); unknown or expired links throw.
+   */
+  async consumeActivation(
+    manager: EntityManager,
+    token: string,
+  ): Promise<{ accountId: string; spent: boolean }> {
+    const row = await this.tokens.findForUpdate(manager, 'activation', hashOpaqueToken(token));
+    if (!row) throw new DomainError(IdentityErrors.tokenInvalid);
+    const problem = emailTokenProblem(row, new Date());
+    if (problem === 'used') return { accountId: row.accountId, spent: true };
+    if (problem === 'expired') throw new DomainError(IdentityErrors.tokenExpired);
+    await this.tokens.markUsed(manager, row.id);
+    return { accountId: row.accountId, spent: false };
+  }
+
   /** Marks the token used and returns its account id, or throws the reason it cannot be used. */
   async consume(
     manager: EntityManager,

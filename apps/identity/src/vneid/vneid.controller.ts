@@ -6,6 +6,8 @@ import {
   RpcRequest,
   TokenPair,
   VneidIdentityDto,
+  VneidLinkDto,
+  VneidLinkedView,
   VneidSignInView,
 } from '@dvc/contracts';
 import { RpcHandler, RpcInput, requestContextOf } from '@dvc/messaging';
@@ -20,6 +22,13 @@ export class VneidController {
     @Payload(new RpcInput(VneidIdentityDto)) req: RpcRequest<VneidIdentityDto>,
   ): Promise<VneidSignInView> {
     return this.vneid.signIn(req.data, requestContextOf(req));
+  }
+
+  @RpcHandler(IdentityRpc.vneidLink)
+  link(
+    @Payload(new RpcInput(VneidLinkDto)) req: RpcRequest<VneidLinkDto>,
+  ): Promise<VneidLinkedView> {
+    return this.vneid.link(req.data, requestContextOf(req));
   }
 
   @RpcHandler(IdentityRpc.oidcExchange)

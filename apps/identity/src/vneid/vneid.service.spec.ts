@@ -27,6 +27,18 @@ function newService() {
       accounts.filter((a) => a.idNumber === idNumber).map(view),
     findByEmail: async (email: string) => accounts.find((a) => a.email === email) ?? null,
     findById: async (id: string) => accounts.find((a) => a.id === id) ?? null,
+    findByIdForUpdate: async (_m: unknown, id: string) => {
+      const account = accounts.find((a) => a.id === id);
+      return account ? view(account) : null;
+    },
+    setIdNumber: async (_m: unknown, id: string, idNumber: string) => {
+      accounts.find((a) => a.id === id)!.idNumber = idNumber;
+    },
+    releaseIdNumber: async (_m: unknown, idNumber: string, keep: string) => {
+      const released = accounts.filter((a) => a.idNumber === idNumber && a.id !== keep);
+      for (const a of released) a.idNumber = null;
+      return released;
+    },
     insert: async (_m: unknown, a: NewAccount) => {
       const account: Account = {
         ...a,
@@ -63,7 +75,7 @@ function newService() {
     codes as unknown as ExchangeCodes,
   );
   const ctx = { correlationId: null, ip: null };
-  const holder = (idNumber: string, email: string) =>
+  const holder = (idNumber: string, email: string, status: Account['status'] = 'active') =>
     repository.insert(null, {
       email,
       passwordHash: '$argon2id$x',
@@ -71,7 +83,7 @@ function newService() {
       phone: null,
       idNumber,
       locale: 'vi',
-      status: 'active',
+      status,
       roles: ['citizen'],
     });
   return { sut, ctx, accounts, links, events, holder };
@@ -107,27 +119,50 @@ describe('VneidService.signIn', () => {
     expect(events).toHaveLength(1);
   });
 
-  it('links the account that holds the same ID number, and leaves another email alone', async () => {
-    const { sut, ctx, accounts, holder } = newService();
-    const own = await holder(AN.idNumber, 'an@example.vn');
-    expect((await sut.signIn(AN, ctx)).code).toBe(`code-for-${own.id}`);
-    expect(accounts).toHaveLength(1);
+  it('never signs in to an account that merely declared the same ID number: a new verified account gets it', async () => {
+    const { sut, ctx, accounts, links, events, holder } = newService();
+    const squatter = await holder(AN.idNumber, 'attacker@example.vn');
+    const answer = await sut.signIn(AN, ctx);
+    const created = accounts.find((a) => a.id !== squatter.id)!;
+    expect(answer.code).toBe(`code-for-${created.id}`);
+    expect(created).toMatchObject({ idNumber: AN.idNumber, passwordHash: null });
+    expect(links).toEqual([expect.objectContaining({ accountId: created.id })]);
+    // The unproven number is released, and its holder told by email.
+    expect(squatter.idNumber).toBeNull();
+    expect(events).toContainEqual({
+      type: 'identity.account.id_number_released',
+      data: expect.objectContaining({
+        accountId: squatter.id,
+        email: 'attacker@example.vn',
+        maskedIdNumber: '*********001',
+      }),
+    });
   });
 
-  it('refuses a second VNeID identity for an account already linked', async () => {
-    const { sut, ctx } = newService();
+  it('never signs in to a pending account holding the number', async () => {
+    const { sut, ctx, accounts, holder } = newService();
+    const pending = await holder(AN.idNumber, 'someone@example.vn', 'pending');
+    expect((await sut.signIn(AN, ctx)).code).not.toBe(`code-for-${pending.id}`);
+    expect(accounts).toHaveLength(2);
+  });
+
+  it('gives the number to the proven holder even when several accounts declared it', async () => {
+    const { sut, ctx, holder, accounts } = newService();
+    await holder(AN.idNumber, 'one@example.vn');
+    await holder(AN.idNumber, 'two@example.vn');
+    await sut.signIn(AN, ctx);
+    expect(accounts.filter((a) => a.idNumber === AN.idNumber)).toEqual([
+      expect.objectContaining({ passwordHash: null, email: 'an@example.vn' }),
+    ]);
+  });
+
+  it('refuses a second VNeID identity carrying a number another VNeID identity proved', async () => {
+    const { sut, ctx, accounts } = newService();
     await sut.signIn(AN, ctx);
     await expect(sut.signIn({ ...AN, subject: 'another-subject' }, ctx)).rejects.toMatchObject({
       code: 'vneid.already_linked',
     });
-  });
-
-  it('refuses to choose between two accounts holding the same ID number', async () => {
-    const { sut, ctx, holder, links } = newService();
-    await holder(AN.idNumber, 'one@example.vn');
-    await holder(AN.idNumber, 'two@example.vn');
-    await expect(sut.signIn(AN, ctx)).rejects.toMatchObject({ code: 'vneid.ambiguous' });
-    expect(links).toEqual([]);
+    expect(accounts).toHaveLength(1);
   });
 
   it('creates the account without the email when another account has it', async () => {
@@ -135,5 +170,36 @@ describe('VneidService.signIn', () => {
     await holder('079185000002', 'an@example.vn');
     await sut.signIn(AN, ctx);
     expect(accounts[1]).toMatchObject({ idNumber: AN.idNumber, email: null });
+  });
+});
+
+describe('VneidService.link (from Trang cá nhân, signed in)', () => {
+  it("links the signed-in account and makes VNeID's number its own, released from the others", async () => {
+    const { sut, ctx, links, holder } = newService();
+    const own = await holder('079185000002', 'an@example.vn');
+    const squatter = await holder(AN.idNumber, 'attacker@example.vn');
+    await sut.link({ accountId: own.id, identity: AN }, ctx);
+    expect(links).toEqual([expect.objectContaining({ accountId: own.id, subject: AN.subject })]);
+    expect(own.idNumber).toBe(AN.idNumber);
+    expect(squatter.idNumber).toBeNull();
+    // The next VNeID login enters that account.
+    expect((await sut.signIn(AN, ctx)).code).toBe(`code-for-${own.id}`);
+  });
+
+  it('refuses a pending account, an account already linked and an identity linked elsewhere', async () => {
+    const { sut, ctx, holder } = newService();
+    const pending = await holder(AN.idNumber, 'p@example.vn', 'pending');
+    await expect(sut.link({ accountId: pending.id, identity: AN }, ctx)).rejects.toMatchObject({
+      code: 'vneid.link_not_allowed',
+    });
+    const one = await holder('079185000002', 'one@example.vn');
+    const two = await holder('079185000003', 'two@example.vn');
+    await sut.link({ accountId: one.id, identity: AN }, ctx);
+    await expect(sut.link({ accountId: two.id, identity: AN }, ctx)).rejects.toMatchObject({
+      code: 'vneid.already_linked',
+    });
+    await expect(
+      sut.link({ accountId: one.id, identity: { ...AN, subject: 'another-subject' } }, ctx),
+    ).rejects.toMatchObject({ code: 'vneid.already_linked' });
   });
 });

@@ -105,6 +105,25 @@ describe('email templates', () => {
     );
   });
 
+  it('password-reset-requested for a pending account says the link sets the password and activates it', () => {
+    const vi = renderEmail(request('password-reset-requested', 'vi', { activates: true }), ctx);
+    const en = renderEmail(request('password-reset-requested', 'en', { activates: true }), ctx);
+    expect(vi.subject).toBe('Đặt mật khẩu và kích hoạt tài khoản Cổng Dịch vụ công');
+    expect(vi.text).toContain('https://dichvucong.test/reset-password?token=opened-token');
+    expect(vi.text).toContain('tài khoản sẽ được kích hoạt ngay khi mật khẩu được đặt');
+    expect(en.subject).toBe('Set a password and activate your public-service portal account');
+  });
+
+  it('id-number-released names the masked number and says the account is otherwise unchanged', () => {
+    const data = { maskedIdNumber: '*********001' };
+    const vi = renderEmail(request('id-number-released', 'vi', data), ctx);
+    const en = renderEmail(request('id-number-released', 'en', data), ctx);
+    expect(vi.subject).toBe('Số định danh cá nhân trên tài khoản của Ông/Bà đã được gỡ');
+    expect(vi.text).toContain('*********001');
+    expect(vi.text).toContain('Tài khoản, mật khẩu và hồ sơ của Ông/Bà không thay đổi.');
+    expect(en.text).toContain('Your account, password and dossiers are unchanged.');
+  });
+
   it('password-changed says how it changed and to reset the password if it was not the owner', () => {
     const viReset = renderEmail(request('password-changed', 'vi', { via: 'reset' }), ctx);
     const viChange = renderEmail(request('password-changed', 'vi', { via: 'change' }), ctx);

@@ -29,6 +29,10 @@ const EMAIL_OF_EVENT: { [K in keyof EventPayloads]?: EmailRule<EventPayloads[K]>
   },
   [Events.accountActivated]: { template: 'account-activated', complete: () => true },
   [Events.registrationAttempted]: { template: 'registration-attempted', complete: () => true },
+  [Events.idNumberReleased]: {
+    template: 'id-number-released',
+    complete: (d) => isText(d.maskedIdNumber),
+  },
   [Events.passwordResetRequested]: {
     template: 'password-reset-requested',
     complete: (d) => isText(d.sealedToken),

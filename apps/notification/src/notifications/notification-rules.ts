@@ -206,6 +206,8 @@ export const EVENT_RULES: Record<string, NotificationRule<never> | null> = {
   [Events.accountActivated]: accountRule('account.activated', () => ({}), '/'),
   // Only the email says it: whoever registered is not the holder signed in here.
   [Events.registrationAttempted]: null,
+  // Only the email says it: its holder may seldom sign in to that account now.
+  [Events.idNumberReleased]: null,
   [Events.passwordResetRequested]: accountRule(
     'account.password_reset_requested',
     () => ({}),

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Result, Spin } from 'antd';
+import { Button, Card, Result, Space, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../api/messages';
@@ -43,8 +43,24 @@ export function ActivatePage() {
           title={<h1 className="result-title">{t('activate.failed')}</h1>}
           subTitle={problemMessage(activation.error, t)}
           extra={
-            <Link to="/dang-ky">
-              <Button>{t('nav.register')}</Button>
+            <Space wrap>
+              <Link to="/gui-lai-kich-hoat">
+                <Button type="primary">{t('resend.open')}</Button>
+              </Link>
+              <Link to="/dang-ky">
+                <Button>{t('nav.register')}</Button>
+              </Link>
+            </Space>
+          }
+        />
+      ) : activation.data?.alreadyActive ? (
+        <Result
+          status="info"
+          title={<h1 className="result-title">{t('activate.already')}</h1>}
+          subTitle={t('activate.alreadyBody')}
+          extra={
+            <Link to="/dang-nhap">
+              <Button type="primary">{t('nav.login')}</Button>
             </Link>
           }
         />

@@ -1,6 +1,7 @@
 import { Button, Form, Input, Spin } from 'antd';
 import type { FormInstance } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
@@ -14,6 +15,9 @@ export interface Captcha {
   renew: () => void;
   /** Puts a `captcha.*` problem on the answer field; false for any other error. */
   showError: (err: unknown) => boolean;
+  /** What was wrong with the last answer, until the person types a new one. */
+  error: string | null;
+  clearError: () => void;
 }
 
 /**
@@ -30,6 +34,8 @@ export function useCaptcha(scope: string, enabled: boolean, form: FormInstance):
     gcTime: 0,
     retry: false,
   });
+  // Kept here, not in the form's field errors: loading the new image must not wipe it.
+  const [error, setError] = useState<string | null>(null);
   return {
     captchaId: query.data?.captchaId ?? null,
     svg: query.data ? `data:image/svg+xml;base64,${toBase64(query.data.svg)}` : null,
@@ -39,9 +45,11 @@ export function useCaptcha(scope: string, enabled: boolean, form: FormInstance):
     },
     showError(err) {
       if (!(err instanceof ApiProblem) || !err.code.startsWith('captcha')) return false;
-      form.setFields([{ name: 'captchaAnswer', errors: [err.detail ?? t('forgot.captchaWrong')] }]);
+      setError(t('forgot.captchaWrong'));
       return true;
     },
+    error,
+    clearError: () => setError(null),
   };
 }
 
@@ -53,24 +61,24 @@ export function CaptchaField({ captcha }: { captcha: Captcha }) {
       <div className="captcha-row">
         <div className="captcha-image" aria-live="polite">
           {captcha.svg ? (
-            <img src={captcha.svg} alt={t('forgot.captchaAlt')} width={150} height={50} />
+            <img src={captcha.svg} alt={t('forgot.captchaAlt')} width={180} height={64} />
           ) : (
             <Spin size="small" />
           )}
         </div>
-        <Button
-          icon={<ReloadOutlined />}
-          onClick={captcha.renew}
-          aria-label={t('forgot.captchaRefresh')}
-          title={t('forgot.captchaRefresh')}
-        />
+        <Button icon={<ReloadOutlined />} onClick={captcha.renew}>
+          {t('forgot.captchaRefresh')}
+        </Button>
       </div>
       <Form.Item
         name="captchaAnswer"
         label={t('forgot.captcha')}
         rules={[{ required: true, whitespace: true, message: t('forgot.captchaRequired') }]}
+        {...(captcha.error
+          ? { validateStatus: 'error' as const, help: <span role="alert">{captcha.error}</span> }
+          : {})}
       >
-        <Input autoComplete="off" maxLength={16} />
+        <Input autoComplete="off" maxLength={16} onChange={captcha.clearError} />
       </Form.Item>
     </>
   );

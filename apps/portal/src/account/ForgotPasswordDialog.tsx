@@ -10,14 +10,27 @@ interface ForgotForm {
   captchaAnswer: string;
 }
 
-/** Quên mật khẩu: email + the server's captcha image (refreshable, single use). */
-export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * Quên mật khẩu, or Gửi lại email kích hoạt (`purpose: 'activation'`): email + the server's
+ * captcha image (refreshable, single use). Both answer the same for any address; both end in
+ * a link that lets the mailbox's holder set the password (which activates a pending account).
+ */
+export function ForgotPasswordDialog({
+  open,
+  onClose,
+  purpose = 'forgot',
+}: {
+  open: boolean;
+  onClose: () => void;
+  purpose?: 'forgot' | 'activation';
+}) {
   const { t } = useTranslation();
+  const words = purpose === 'activation' ? 'resend' : 'forgot';
   const [form] = Form.useForm<ForgotForm>();
   const server = useServerErrors(form, ['email', 'captchaAnswer']);
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const captcha = useCaptcha('forgot', open && !sent, form);
+  const captcha = useCaptcha(purpose, open && !sent, form);
 
   useEffect(() => {
     if (!open) {
@@ -32,7 +45,9 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
     server.clear();
     setBusy(true);
     try {
-      const answer = await accountApi.forgotPassword({
+      const send =
+        purpose === 'activation' ? accountApi.resendActivation : accountApi.forgotPassword;
+      const answer = await send({
         email: values.email,
         captchaId: captcha.captchaId,
         captchaAnswer: values.captchaAnswer.trim(),
@@ -48,7 +63,7 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
   }
 
   return (
-    <Modal open={open} onCancel={onClose} title={t('forgot.title')} footer={null} destroyOnHidden>
+    <Modal open={open} onCancel={onClose} title={t(`${words}.title`)} footer={null} destroyOnHidden>
       {sent ? (
         <Result
           status="success"
@@ -62,12 +77,12 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
         />
       ) : (
         <Form<ForgotForm>
-          name="forgot"
+          name={purpose}
           form={form}
           layout="vertical"
           onFinish={(v) => void submit(v)}
         >
-          <p>{t('forgot.intro')}</p>
+          <p>{t(`${words}.intro`)}</p>
           {server.alert ? (
             <Alert type="error" showIcon title={server.alert} className="form-alert" />
           ) : null}
@@ -84,7 +99,7 @@ export function ForgotPasswordDialog({ open, onClose }: { open: boolean; onClose
           <CaptchaField captcha={captcha} />
           <Space>
             <Button type="primary" htmlType="submit" loading={busy} disabled={!captcha.captchaId}>
-              {t('forgot.submit')}
+              {t(`${words}.submit`)}
             </Button>
             <Button onClick={onClose}>{t('common.cancel')}</Button>
           </Space>

@@ -35,6 +35,7 @@ export function LoginPage() {
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [forgot, setForgot] = useState(location.pathname === '/forgot-password');
+  const [resend, setResend] = useState(location.pathname === '/gui-lai-kich-hoat');
   // Asked for by the server once the account is under attack (many failed logins).
   const [captchaNeeded, setCaptchaNeeded] = useState(false);
   const captcha = useCaptcha('login', captchaNeeded, form);
@@ -99,6 +100,9 @@ export function LoginPage() {
           <Button type="link" className="link-button" onClick={() => setForgot(true)}>
             {t('login.forgot')}
           </Button>
+          <Button type="link" className="link-button" onClick={() => setResend(true)}>
+            {t('resend.open')}
+          </Button>
         </div>
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t('login.submit')}
@@ -117,6 +121,7 @@ export function LoginPage() {
         </p>
       </Form>
       <ForgotPasswordDialog open={forgot} onClose={() => setForgot(false)} />
+      <ForgotPasswordDialog open={resend} onClose={() => setResend(false)} purpose="activation" />
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Form, Input, Select, Skeleton } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { ProfileView } from '@dvc/contracts';
 import { formatDate } from '../app/format';
 import { accountApi } from './api';
@@ -18,6 +19,10 @@ export function ProfileTab() {
   const [form] = Form.useForm<ProfileForm>();
   const server = useServerErrors(form, FIELDS);
   const [busy, setBusy] = useState(false);
+  const [linking, setLinking] = useState(false);
+  // Back from VNeID after "Liên kết": /tai-khoan?vneid=linked or ?vneidError=<code>.
+  const [params] = useSearchParams();
+  const linkOutcome = params.get('vneid') === 'linked' ? 'linked' : linkErrorOf(params);
 
   useEffect(() => {
     if (me.data) form.setFieldsValue(me.data);
@@ -42,9 +47,32 @@ export function ProfileTab() {
     }
   }
 
+  /** Signed in here, VNeID proves the person: the gateway links both on the way back. */
+  async function linkVneid() {
+    setLinking(true);
+    try {
+      window.location.assign((await accountApi.startVneidLink()).location);
+    } catch (err) {
+      setLinking(false);
+      server.show(err);
+    }
+  }
+
   if (me.isLoading || !me.data) return <Skeleton active />;
   return (
     <div className="tab-body">
+      {linkOutcome === 'linked' ? (
+        <Alert type="success" showIcon title={t('profile.vneidLinkDone')} role="status" />
+      ) : linkOutcome ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t(`profile.vneidLinkFailed.${linkOutcome}`, {
+            defaultValue: t('profile.vneidLinkFailed.other'),
+          })}
+        />
+      ) : null}
       <Descriptions
         size="small"
         column={{ xs: 1, sm: 2 }}
@@ -58,9 +86,16 @@ export function ProfileTab() {
           {
             key: 'vneid',
             label: t('profile.vneid'),
-            children: me.data.vneid
-              ? t('profile.vneidLinked', { date: formatDate(me.data.vneid.linkedAt) })
-              : t('profile.vneidNotLinked'),
+            children: me.data.vneid ? (
+              t('profile.vneidLinked', { date: formatDate(me.data.vneid.linkedAt) })
+            ) : (
+              <span className="vneid-link">
+                {t('profile.vneidNotLinked')}{' '}
+                <Button size="small" loading={linking} onClick={() => void linkVneid()}>
+                  {t('profile.vneidLink')}
+                </Button>
+              </span>
+            ),
           },
           ...(me.data.birthDate
             ? [
@@ -116,8 +151,9 @@ export function ProfileTab() {
           name="idNumber"
           label={t('account.idNumber')}
           rules={[{ pattern: /^[0-9]{12}$/, message: t('validation.idNumber') }]}
+          {...(me.data.vneid ? { extra: t('profile.idNumberVerified') } : {})}
         >
-          <Input inputMode="numeric" maxLength={12} />
+          <Input inputMode="numeric" maxLength={12} disabled={me.data.vneid !== null} />
         </Form.Item>
         <Form.Item name="locale" label={t('profile.locale')} extra={t('profile.localeHelp')}>
           <Select
@@ -133,4 +169,13 @@ export function ProfileTab() {
       </Form>
     </div>
   );
+}
+
+/** The refusal of a link, as a key of profile.vneidLinkFailed. */
+function linkErrorOf(params: URLSearchParams): string | null {
+  const code = params.get('vneidError');
+  if (code === null) return null;
+  return code === 'vneid.already_linked' || code === 'vneid.link_not_allowed'
+    ? code.replace('vneid.', '')
+    : 'other';
 }

@@ -1,4 +1,5 @@
 import type {
+  ActivationView,
   CaptchaView,
   PersonalDocumentType,
   PersonalDocumentView,
@@ -22,10 +23,12 @@ export const accountApi = {
   register: (input: RegisterInput) =>
     body<{ message: string }>(client.POST('/api/v1/auth/register', { body: input })),
   activate: (token: string) =>
-    body<unknown>(client.POST('/api/v1/auth/activate', { body: { token } })),
+    body<ActivationView>(client.POST('/api/v1/auth/activate', { body: { token } })),
+  resendActivation: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
+    body<{ message: string }>(client.POST('/api/v1/auth/resend-activation', { body: input })),
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
     session.start(
-      await body<TokenPair>(
+      await body<Pick<TokenPair, 'accessToken'>>(
         client.POST('/api/v1/auth/login', { body: { email, password, ...captcha } }),
       ),
     );
@@ -33,16 +36,20 @@ export const accountApi = {
   /** Where the browser goes to log in with VNeID; it comes back to /dang-nhap/vneid. */
   vneidStartUrl: (returnTo: string) =>
     `/api/v1/auth/oidc/vneid/start?returnTo=${encodeURIComponent(returnTo)}`,
+  /** "Liên kết VNeID" from Trang cá nhân: → VNeID's login page, which comes back to /tai-khoan. */
+  startVneidLink: () => body<{ location: string }>(client.POST('/api/v1/auth/oidc/vneid/link')),
   /** The one-time code of a VNeID login → the session. */
   async exchangeVneidCode(code: string): Promise<void> {
     session.start(
-      await body<TokenPair>(client.POST('/api/v1/auth/oidc/exchange', { body: { code } })),
+      await body<Pick<TokenPair, 'accessToken'>>(
+        client.POST('/api/v1/auth/oidc/exchange', { body: { code } }),
+      ),
     );
   },
+  /** Ends the session behind the refresh cookie (the gateway also clears the cookie). */
   async logout(): Promise<void> {
-    const refreshToken = session.refresh;
     try {
-      if (refreshToken) await body(client.POST('/api/v1/auth/logout', { body: { refreshToken } }));
+      await body(client.POST('/api/v1/auth/logout', { body: {} }));
     } finally {
       session.end();
     }

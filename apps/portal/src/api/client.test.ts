@@ -42,7 +42,7 @@ afterEach(() => {
 
 describe('the portal API client (openapi-fetch)', () => {
   it('sends the access token and reads the answer', async () => {
-    session.start({ accessToken: token('an'), refreshToken: 'r1' });
+    session.start({ accessToken: token('an') });
     const sent = gateway(json(200, { id: 'd1', status: 'DRAFT' }));
     const view = await body<{ id: string }>(
       client.GET('/api/v1/dossiers/{id}', { params: { path: { id: 'd1' } } }),
@@ -56,10 +56,10 @@ describe('the portal API client (openapi-fetch)', () => {
   });
 
   it('renews an expired session once and sends the same request again', async () => {
-    session.start({ accessToken: token('old'), refreshToken: 'r1' });
+    session.start({ accessToken: token('old') });
     const sent = gateway(
       json(401, { code: 'auth.token_expired' }, 'application/problem+json'),
-      json(200, { accessToken: token('new'), refreshToken: 'r2', expiresIn: 900 }),
+      json(200, { accessToken: token('new'), expiresIn: 900 }),
       json(200, { id: 'd1' }),
     );
     await body(

@@ -16,27 +16,37 @@ export function onSessionExpired(listener: ExpiredListener): () => void {
 
 let refreshing: Promise<boolean> | null = null;
 
+/** The gateway answers logins with the refresh token as an HttpOnly cookie (not in the body). */
+const COOKIE_SESSION = { 'x-dvc-session': 'cookie' };
+
 /**
- * Renews the access token with the refresh token. One renewal at a time: refresh tokens rotate
- * and a second use of the same one is treated as theft (the whole session is revoked).
+ * One renewal at a time across the browser's tabs: refresh tokens rotate and a second use of
+ * the same one is treated as theft (the whole session is revoked). Inside the lock the cookie
+ * is the newest, whichever tab rotated it last.
  */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request('dvc.refresh', work) : work();
+}
+
+/** Renews the access token from the refresh cookie (which rotates). */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const refreshToken = session.refresh;
-    if (!refreshToken) return false;
+  refreshing ??= oneAtATime(async () => {
+    if (!session.renewable) return false;
     const response = await fetch(`${API_BASE}/auth/refresh`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken }),
+      headers: { 'content-type': 'application/json', ...COOKIE_SESSION },
+      body: '{}',
+      credentials: 'same-origin',
     });
     if (!response.ok) {
       // 5xx: the session may still be good; keep the token for the next try.
       if (response.status < 500) session.end();
       return false;
     }
-    session.start((await response.json()) as TokenPair);
+    session.start((await response.json()) as Pick<TokenPair, 'accessToken'>);
     return true;
-  })().finally(() => {
+  }).finally(() => {
     refreshing = null;
   });
   return refreshing;
@@ -59,15 +69,15 @@ export function authHeaders(): Record<string, string> {
 export async function sessionFetch(request: Request): Promise<Response> {
   const retry = request.clone();
   const send = (r: Request) => {
-    for (const [name, value] of Object.entries({ ...languageHeaders(), ...authHeaders() })) {
+    const headers = { ...languageHeaders(), ...authHeaders(), ...COOKIE_SESSION };
+    for (const [name, value] of Object.entries(headers)) {
       if (!r.headers.has(name)) r.headers.set(name, value);
     }
     return fetch(r);
   };
   // A 401 from /auth/* (wrong password, bad refresh token) is an answer, not an expired session.
   const path = new URL(request.url, window.location.href).pathname;
-  const renewable =
-    !path.startsWith(`${API_BASE}/auth/`) && (session.access !== null || session.refresh !== null);
+  const renewable = !path.startsWith(`${API_BASE}/auth/`) && session.renewable;
   let response = await send(request);
   if (response.status === 401 && renewable) {
     if (await refreshSession()) {

@@ -73,6 +73,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/auth/resend-activation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Gửi lại email kích hoạt / Resend the activation email (with the captcha)
+     * @description A pending account gets a link to set its password, which activates it (at most one a minute per account); any other address gets nothing. The answer never tells which.
+     */
+    post: operations['AuthController_resendActivation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/activate': {
     parameters: {
       query?: never;
@@ -82,7 +102,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Kích hoạt tài khoản / Activate with the emailed token */
+    /**
+     * Kích hoạt tài khoản / Activate with the emailed token
+     * @description { activated: true, alreadyActive }: alreadyActive when the link was used before and the account is active (opening the email twice is not an error).
+     */
     post: operations['AuthController_activate'];
     delete?: never;
     options?: never;
@@ -116,7 +139,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Làm mới phiên / Rotate the refresh token */
+    /**
+     * Làm mới phiên / Rotate the refresh token
+     * @description The refresh token comes in the body, or else from the dvc_refresh cookie (the portal); a cookie call must come from a page of the portal (Origin), and the rotated token goes back into the cookie. The call changes nothing but the session's own tokens.
+     */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -206,6 +232,26 @@ export interface paths {
     get: operations['VneidController_start'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/vneid/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Liên kết VNeID / Link VNeID to the signed-in account (Trang cá nhân)
+     * @description Answers where to send the browser (VNeID login) and binds the login to this browser. Back on the callback, the VNeID identity is linked to this account, its verified ID number replaces the declared one, and the browser lands on /tai-khoan?vneid=linked (or ?vneidError=<code>). Signing in proves the account; VNeID proves the person.
+     */
+    post: operations['VneidController_link'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1168,6 +1214,11 @@ export interface components {
       /** @description The text of the captcha image */
       captchaAnswer: string;
     };
+    ResendActivationDto: {
+      email: string;
+      captchaId: string;
+      captchaAnswer: string;
+    };
     TokenDto: {
       token: string;
     };
@@ -1180,8 +1231,8 @@ export interface components {
       captchaId?: string;
       captchaAnswer?: string;
     };
-    RefreshDto: {
-      refreshToken: string;
+    RefreshRequestDto: {
+      refreshToken?: string;
     };
     LogoutDto: {
       refreshToken?: string;
@@ -1194,6 +1245,10 @@ export interface components {
     ResetPasswordDto: {
       token: string;
       newPassword: string;
+    };
+    VneidLinkStartView: {
+      /** @description VNeID's login page; the link completes on the way back */
+      location: string;
     };
     OidcExchangeDto: {
       /** @description The one-time code the portal received after the VNeID login */
@@ -1568,6 +1623,64 @@ export interface operations {
       };
     };
   };
+  AuthController_resendActivation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResendActivationDto'];
+      };
+    };
+    responses: {
+      /** @description { message }: the same for any address */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Rate limited (Retry-After) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
   AuthController_activate: {
     parameters: {
       query?: never;
@@ -1621,7 +1734,10 @@ export interface operations {
   AuthController_login: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description `cookie` (the portal): the refresh token is set as the HttpOnly, SameSite=Strict cookie dvc_refresh (Path=/api/v1/auth) and left out of the body */
+        'x-dvc-session'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -1631,7 +1747,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { accessToken, refreshToken, expiresIn, tokenType } */
+      /** @description { accessToken, refreshToken, expiresIn, tokenType }; with x-dvc-session: cookie, no refreshToken (it is in the cookie) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1686,16 +1802,20 @@ export interface operations {
   AuthController_refresh: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description `cookie` (the portal): the refresh token is set as the HttpOnly, SameSite=Strict cookie dvc_refresh (Path=/api/v1/auth) and left out of the body */
+        'x-dvc-session'?: string;
+      };
       path?: never;
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['RefreshDto'];
+        'application/json': components['schemas']['RefreshRequestDto'];
       };
     };
     responses: {
+      /** @description { accessToken, refreshToken, expiresIn, tokenType }; with x-dvc-session: cookie, no refreshToken (it is in the cookie) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1949,6 +2069,54 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  VneidController_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VneidLinkStartView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {

@@ -101,6 +101,7 @@ const router = createBrowserRouter([
       { path: '/dang-nhap', element: <LoginPage /> },
       { path: '/dang-nhap/vneid', element: <VneidReturnPage /> },
       { path: '/forgot-password', element: <LoginPage /> },
+      { path: '/gui-lai-kich-hoat', element: <LoginPage /> },
       { path: '/activate', element: <ActivatePage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/thu-tuc', element: <ProceduresPage /> },

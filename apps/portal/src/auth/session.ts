@@ -1,7 +1,10 @@
 import type { Role, TokenPair } from '@dvc/contracts';
 
-/** Kept per tab: closing the tab ends the session; the access token never touches storage. */
-const REFRESH_KEY = 'dvc.refreshToken';
+/**
+ * Only a hint, not a secret: this browser had a session, so the refresh cookie may renew it
+ * (a new tab asks; a visitor who never signed in does not). Shared by the browser's tabs.
+ */
+const HINT_KEY = 'dvc.signedIn';
 
 export interface SessionUser {
   accountId: string;
@@ -15,8 +18,9 @@ export type SessionState =
   | { status: 'authenticated'; user: SessionUser };
 
 /**
- * The signed-in session: the access token in memory only (an XSS cannot read it from
- * storage after a reload), the refresh token in sessionStorage so a reload stays signed in.
+ * The signed-in session: the access token in memory only, the refresh token in an HttpOnly,
+ * SameSite=Strict cookie the gateway sets (script never sees it), so a reload or a new tab
+ * renews the session from the cookie and an XSS finds no token in storage.
  * The JWT's claims are read for the UI (menus by role); the gateway verifies them.
  */
 class Session {
@@ -25,27 +29,41 @@ class Session {
   private readonly listeners = new Set<() => void>();
 
   constructor() {
-    this.state = readRefreshToken() ? { status: 'restoring' } : { status: 'anonymous' };
+    this.state = readHint() ? { status: 'restoring' } : { status: 'anonymous' };
+    // Signed out in another tab: this one is signed out too.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('storage', (event) => {
+        if (
+          event.key === HINT_KEY &&
+          event.newValue === null &&
+          this.state.status !== 'anonymous'
+        ) {
+          this.accessToken = null;
+          this.set({ status: 'anonymous' });
+        }
+      });
+    }
   }
 
   get access(): string | null {
     return this.accessToken;
   }
 
-  get refresh(): string | null {
-    return readRefreshToken();
+  /** Whether the refresh cookie may renew the session (worth asking the gateway). */
+  get renewable(): boolean {
+    return this.accessToken !== null || readHint();
   }
 
   get snapshot(): SessionState {
     return this.state;
   }
 
-  start(pair: Pick<TokenPair, 'accessToken' | 'refreshToken'>): void {
+  start(pair: Pick<TokenPair, 'accessToken'>): void {
     this.accessToken = pair.accessToken;
     try {
-      sessionStorage.setItem(REFRESH_KEY, pair.refreshToken);
+      localStorage.setItem(HINT_KEY, '1');
     } catch {
-      // storage disabled (private mode quotas): the session lasts until the tab reloads
+      // storage disabled: this tab still works; a new one signs in again
     }
     this.set({ status: 'authenticated', user: userOf(pair.accessToken) });
   }
@@ -53,7 +71,7 @@ class Session {
   end(): void {
     this.accessToken = null;
     try {
-      sessionStorage.removeItem(REFRESH_KEY);
+      localStorage.removeItem(HINT_KEY);
     } catch {
       // nothing stored
     }
@@ -73,11 +91,11 @@ class Session {
   }
 }
 
-function readRefreshToken(): string | null {
+function readHint(): boolean {
   try {
-    return sessionStorage.getItem(REFRESH_KEY);
+    return localStorage.getItem(HINT_KEY) === '1';
   } catch {
-    return null;
+    return false;
   }
 }
 

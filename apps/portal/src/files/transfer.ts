@@ -31,7 +31,7 @@ export async function uploadWithProgress<T>(
   try {
     return await send();
   } catch (err) {
-    if (err instanceof ApiProblem && err.status === 401 && session.refresh) {
+    if (err instanceof ApiProblem && err.status === 401 && session.renewable) {
       if (await refreshSession()) return send();
     }
     throw err;

@@ -206,6 +206,15 @@ export const en: Strings<Translation> = {
     doneBody: 'You can now log in and use the online services.',
     failed: 'The account could not be activated',
     noToken: 'The activation link is incomplete. Please open the exact link from the email.',
+    already: 'Your account was activated already',
+    alreadyBody: 'This link has been used. Your account is active: please log in.',
+  },
+  resend: {
+    open: 'Resend the activation email',
+    title: 'Resend the activation email',
+    intro:
+      'Enter the email you registered with and the code in the picture. If the account is not activated yet, we will email you a link to set its password and activate it (valid 30 minutes).',
+    submit: 'Resend the activation email',
   },
   login: {
     title: 'Log in',
@@ -229,7 +238,7 @@ export const en: Strings<Translation> = {
     captchaAlt: 'Verification code: type the characters in the picture',
     captchaRefresh: 'Show another code',
     captchaRequired: 'Please type the code',
-    captchaWrong: 'Wrong code, please type the new one.',
+    captchaWrong: 'The code was wrong or has expired. Please type the code in the new picture.',
     submit: 'Send',
     sentTitle: 'Request sent',
   },
@@ -283,6 +292,15 @@ export const en: Strings<Translation> = {
     vneid: 'VNeID electronic identity',
     vneidLinked: 'Linked on {{date}}',
     vneidNotLinked: 'Not linked',
+    vneidLink: 'Link with VNeID',
+    idNumberVerified: 'Verified through VNeID; it cannot be changed.',
+    vneidLinkDone:
+      'Your account is linked with your VNeID e-ID. Next time you can log in with VNeID.',
+    vneidLinkFailed: {
+      already_linked: 'Not linked: this account or this VNeID identity was linked before.',
+      link_not_allowed: 'Not linked: the account is not activated.',
+      other: 'The link with VNeID did not succeed. Please try again.',
+    },
     birthDate: 'Date of birth',
     noEmail: 'None',
   },

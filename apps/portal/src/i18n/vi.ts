@@ -201,6 +201,16 @@ export const vi = {
     doneBody: 'Bạn có thể đăng nhập và sử dụng dịch vụ công trực tuyến.',
     failed: 'Không kích hoạt được tài khoản',
     noToken: 'Liên kết kích hoạt không đầy đủ. Vui lòng mở đúng liên kết trong email.',
+    already: 'Tài khoản đã được kích hoạt trước đó',
+    alreadyBody:
+      'Liên kết này đã được sử dụng. Tài khoản của bạn đang hoạt động, vui lòng đăng nhập.',
+  },
+  resend: {
+    open: 'Gửi lại email kích hoạt',
+    title: 'Gửi lại email kích hoạt',
+    intro:
+      'Nhập email đã đăng ký và mã xác nhận. Nếu tài khoản chưa được kích hoạt, chúng tôi sẽ gửi liên kết để đặt mật khẩu và kích hoạt tài khoản (hiệu lực 30 phút).',
+    submit: 'Gửi lại email kích hoạt',
   },
   login: {
     title: 'Đăng nhập',
@@ -222,9 +232,9 @@ export const vi = {
       'Nhập email đã đăng ký và mã xác nhận. Chúng tôi sẽ gửi liên kết đặt lại mật khẩu (hiệu lực 30 phút).',
     captcha: 'Mã xác nhận',
     captchaAlt: 'Mã xác nhận: nhập các ký tự trong hình',
-    captchaRefresh: 'Đổi mã xác nhận khác',
+    captchaRefresh: 'Đổi mã khác',
     captchaRequired: 'Vui lòng nhập mã xác nhận',
-    captchaWrong: 'Mã xác nhận không đúng, vui lòng nhập mã mới.',
+    captchaWrong: 'Mã xác nhận không đúng hoặc đã hết hạn. Vui lòng nhập mã trong hình mới.',
     submit: 'Gửi yêu cầu',
     sentTitle: 'Đã gửi yêu cầu',
   },
@@ -278,6 +288,16 @@ export const vi = {
     vneid: 'Định danh điện tử VNeID',
     vneidLinked: 'Đã liên kết ngày {{date}}',
     vneidNotLinked: 'Chưa liên kết',
+    vneidLink: 'Liên kết với VNeID',
+    idNumberVerified: 'Đã xác thực qua VNeID, không sửa được.',
+    vneidLinkDone:
+      'Đã liên kết tài khoản với định danh điện tử VNeID. Lần sau bạn có thể đăng nhập bằng VNeID.',
+    vneidLinkFailed: {
+      already_linked:
+        'Không liên kết được: tài khoản này hoặc tài khoản VNeID này đã được liên kết trước đó.',
+      link_not_allowed: 'Không liên kết được: tài khoản chưa được kích hoạt.',
+      other: 'Không liên kết được với VNeID. Vui lòng thử lại.',
+    },
     birthDate: 'Ngày sinh',
     noEmail: 'Chưa có',
   },

@@ -41,7 +41,7 @@ export async function followNotifications({
         },
       );
       if (response.status === 401) {
-        if (!session.refresh || !(await refreshSession())) return; // signed out: stop
+        if (!session.renewable || !(await refreshSession())) return; // signed out: stop
         continue;
       }
       if (response.ok && response.body) {

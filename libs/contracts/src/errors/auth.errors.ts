@@ -8,6 +8,12 @@ export const AuthErrors = {
     vi: 'Vui lòng đăng nhập.',
     en: 'Please sign in.',
   },
+  crossOrigin: {
+    code: 'auth.cross_origin',
+    status: 403,
+    vi: 'Yêu cầu không xuất phát từ trang của Cổng dịch vụ công.',
+    en: 'The request did not come from a page of the portal.',
+  },
   missingToken: {
     code: 'auth.missing_token',
     status: 401,

@@ -11,8 +11,8 @@ export const IdentityErrors = {
   notActivated: {
     code: 'account.not_activated',
     status: 403,
-    vi: 'Tài khoản chưa được kích hoạt. Vui lòng mở liên kết kích hoạt trong email.',
-    en: 'The account is not activated yet. Please open the activation link in the email.',
+    vi: 'Tài khoản chưa được kích hoạt. Vui lòng mở liên kết kích hoạt trong email, hoặc chọn "Gửi lại email kích hoạt".',
+    en: 'The account is not activated yet. Please open the activation link in the email, or choose "Resend the activation email".',
   },
   locked: {
     code: 'account.locked',

@@ -35,14 +35,20 @@ export const VneidErrors = {
   alreadyLinked: {
     code: 'vneid.already_linked',
     status: 409,
-    vi: 'Tài khoản mang số định danh này đã được liên kết với một tài khoản VNeID khác.',
-    en: 'The account holding this ID number is already linked to another VNeID identity.',
+    vi: 'Tài khoản này hoặc tài khoản VNeID này đã được liên kết trước đó.',
+    en: 'This account or this VNeID identity is already linked.',
   },
-  ambiguous: {
-    code: 'vneid.ambiguous',
+  linkNotAllowed: {
+    code: 'vneid.link_not_allowed',
     status: 409,
-    vi: 'Có nhiều tài khoản mang số định danh này. Vui lòng liên hệ bộ phận hỗ trợ để hợp nhất.',
-    en: 'Several accounts hold this ID number. Please contact support to merge them.',
+    vi: 'Chỉ tài khoản đã kích hoạt mới liên kết được với VNeID.',
+    en: 'Only an activated account can be linked to VNeID.',
+  },
+  idNumberVerified: {
+    code: 'vneid.id_number_verified',
+    status: 409,
+    vi: 'Số định danh đã được xác thực qua VNeID và không thể sửa.',
+    en: 'The ID number was verified through VNeID and cannot be changed.',
   },
   noPassword: {
     code: 'account.no_password',

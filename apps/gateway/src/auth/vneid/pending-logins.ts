@@ -9,6 +9,8 @@ export const PENDING_LOGIN_TTL_SECONDS = 600;
 
 export interface PendingLogin extends LoginChecks {
   returnTo: string;
+  /** Set when a signed-in account started the login to link VNeID to itself. */
+  linkAccountId?: string;
 }
 
 interface Stored extends PendingLogin {

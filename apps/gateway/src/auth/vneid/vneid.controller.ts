@@ -1,14 +1,22 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OidcExchangeDto, TokenPair } from '@dvc/contracts';
+import { OidcExchangeDto, TokenPair, VneidLinkStartView } from '@dvc/contracts';
 import { GatewayConfig } from '../../gateway.config';
 import { ApiProblems } from '../../problems/api-problems.decorator';
 import { AuthRateLimit } from '../../rate-limit/rate-limit';
 import { CallContext } from '../../rpc/call-context';
-import { Public } from '../auth.decorators';
+import { Authenticated, Public } from '../auth.decorators';
 import { expiredLoginCookie, loginCookie, loginCookieOf } from './browser-cookie';
 import { VneidLoginService } from './vneid-login.service';
+import { CookieSessionView, deliverTokens } from '../refresh-cookie';
 
 /** The query string exactly as it arrived (openid-client reads code, state, iss, error). */
 function rawQueryOf(request: FastifyRequest): string {
@@ -45,6 +53,32 @@ export class VneidController {
       .redirect(location, 302);
   }
 
+  @Post('vneid/link')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated()
+  @AuthRateLimit()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Liên kết VNeID / Link VNeID to the signed-in account (Trang cá nhân)',
+    description:
+      'Answers where to send the browser (VNeID login) and binds the login to this browser. ' +
+      'Back on the callback, the VNeID identity is linked to this account, its verified ID ' +
+      'number replaces the declared one, and the browser lands on /tai-khoan?vneid=linked ' +
+      '(or ?vneidError=<code>). Signing in proves the account; VNeID proves the person.',
+  })
+  @ApiOkResponse({ type: VneidLinkStartView })
+  async link(
+    @CallContext() ctx: CallContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VneidLinkStartView> {
+    const { location, browserKey } = await this.logins.start(undefined, ctx.caller!.accountId);
+    const secure = new URL(this.config.PUBLIC_URL).protocol === 'https:';
+    void reply
+      .header('Set-Cookie', loginCookie(browserKey, secure))
+      .header('Cache-Control', 'no-store');
+    return { location };
+  }
+
   @Get('vneid/callback')
   @ApiOperation({
     summary: 'VNeID → DVC: the authorization response (302 to the portal with a one-time code)',
@@ -72,7 +106,14 @@ export class VneidController {
   @AuthRateLimit()
   @ApiOperation({ summary: 'Đổi mã một lần lấy phiên / Exchange the one-time code for tokens' })
   @ApiOkResponse({ description: '{ accessToken, refreshToken, expiresIn, tokenType }' })
-  exchange(@CallContext() ctx: CallContext, @Body() body: OidcExchangeDto): Promise<TokenPair> {
-    return this.logins.exchange(ctx, body);
+  async exchange(
+    @CallContext() ctx: CallContext,
+    @Body() body: OidcExchangeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPair | CookieSessionView> {
+    const pair = await this.logins.exchange(ctx, body);
+    const secure = new URL(this.config.PUBLIC_URL).protocol === 'https:';
+    return deliverTokens(request, reply, pair, secure);
   }
 }

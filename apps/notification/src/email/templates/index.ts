@@ -3,6 +3,7 @@ import { accountRegistered } from './account-registered';
 import { dossierStatusChanged } from './dossier-status-changed';
 import { dossierSubmitted } from './dossier-submitted';
 import { officerDossier } from './officer-dossier';
+import { idNumberReleased } from './id-number-released';
 import { passwordChanged } from './password-changed';
 import { passwordResetRequested } from './password-reset-requested';
 import { registrationAttempted } from './registration-attempted';
@@ -19,6 +20,7 @@ const accountEmails = {
   'registration-attempted': registrationAttempted,
   'password-reset-requested': passwordResetRequested,
   'password-changed': passwordChanged,
+  'id-number-released': idNumberReleased,
 };
 
 /**
