@@ -56,6 +56,20 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
   }
 }
 
+/**
+ * SQL creating a Postgres extension in `public`. Extensions are database-wide, so every
+ * service schema (and every test suite migrating its own schema at the same moment) may try
+ * to create them: a concurrent creator makes ours fail with unique_violation or
+ * duplicate_object, which means the extension is there, so we go on. The block runs in its
+ * own subtransaction.
+ */
+export function createExtensionSql(name: string): string {
+  return `DO $$ BEGIN
+    CREATE EXTENSION IF NOT EXISTS ${name} WITH SCHEMA public;
+  EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
+  END $$`;
+}
+
 /** The schema a migration runs in: migrations never hard-code it, so tests can isolate. */
 export function schemaOf(queryRunner: QueryRunner): string {
   const schema = (queryRunner.connection.options as { schema?: string }).schema;

@@ -1,18 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@dvc/database';
-
-/**
- * Postgres extensions are database-wide, so every service schema (and every test suite
- * migrating its own schema at the same moment) may try to create them: a concurrent
- * creator makes ours fail with unique_violation or duplicate_object, which means the
- * extension is there, so we go on. The block runs in its own subtransaction.
- */
-function createExtension(name: string): string {
-  return `DO $$ BEGIN
-    CREATE EXTENSION IF NOT EXISTS ${name} WITH SCHEMA public;
-  EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
-  END $$`;
-}
+import { createExtensionSql as createExtension, schemaOf } from '@dvc/database';
 
 /** Agencies, fields (lĩnh vực), procedures with their form template files, and holidays. */
 export class CatalogueSchema1732700000000 implements MigrationInterface {
