@@ -83,6 +83,7 @@ describe('docs/asyncapi.yaml', () => {
         'agency.{agency}.dossier.submitted',
         'agency.{agency}.dossier.status_changed',
         'agency.{agency}.dossier.payment_required',
+        'agency.{agency}.dossier.apologized',
         'agency.{agency}.command.accepted',
         'agency.{agency}.command.rejected',
         'agency.{agency}.inbox',
@@ -143,6 +144,16 @@ describe('docs/asyncapi.yaml', () => {
           note: null,
           byRole: 'agency-system',
           deliveryTracking: null,
+        }),
+      ],
+      [
+        'AgencyDossierApologized',
+        envelope('dossier.apologized', {
+          ...agencyCopy,
+          reason: 'Chờ ý kiến của cơ quan phối hợp',
+          previousDueAt: now.toISOString(),
+          newDueAt: now.toISOString(),
+          verificationCode: 'ABCDEFGHJKMN',
         }),
       ],
       [

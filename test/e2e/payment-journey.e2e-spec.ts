@@ -225,11 +225,10 @@ describe('payment journey (e2e)', () => {
     // payment.succeeded moves the dossier on: 6 → 4.
     const processing = await waitFor(
       async () => {
-        const d = await call<{ status: string; history: { from: string; to: string }[] }>(
-          'GET',
-          `/dossiers/${dossier.id}`,
-          { token: citizen },
-        );
+        const d = await call<{
+          status: string;
+          history: { from: string; to: string; note: string | null }[];
+        }>('GET', `/dossiers/${dossier.id}`, { token: citizen });
         return d.body.status === 'PROCESSING' && d.body;
       },
       { what: 'the dossier back in PROCESSING', timeoutMs: 15_000 },
@@ -265,6 +264,26 @@ describe('payment journey (e2e)', () => {
     expect(text).toContain(dossier.code);
     expect(text).toContain('135.000 đồng');
     expect(text).toContain('Một trăm ba mươi lăm nghìn đồng');
+    // Signed by the agency, with its QR code: verifiable by the file and by its code.
+    expect(pdf.includes('/ByteRange')).toBe(true);
+    const byFile = await upload<{ documentType: string; valid: boolean; verificationCode: string }>(
+      '/public/verify',
+      {},
+      { name: 'bien-lai.pdf', bytes: pdf },
+      '',
+    );
+    expect(byFile.status).toBe(200);
+    expect(byFile.body).toMatchObject({ documentType: 'payment-receipt', valid: true });
+    expect(pdf.toString('latin1')).toContain(`/xac-thuc/${byFile.body.verificationCode}`);
+    const byCode = await call<{ valid: boolean; dossierCode: string }>(
+      'GET',
+      `/public/verify/${byFile.body.verificationCode}`,
+    );
+    expect(byCode.body).toMatchObject({ valid: true, dossierCode: dossier.code });
+    // The timeline says the amount as people write it, never a transaction id.
+    expect(processing.history.at(-1)).toMatchObject({
+      note: expect.stringMatching(/^Đã thanh toán 135\.000 ₫ — biên lai BL\d{4}-\d{7}$/),
+    });
     const notTheirs = await fetch(`${stack.url}${settled.body.receiptUrl}`, {
       headers: { authorization: `Bearer ${stranger}` },
     });

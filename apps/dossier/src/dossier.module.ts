@@ -38,6 +38,8 @@ import { FileStore, RpcFileStore } from './neighbours/file-store';
 import { neighbourClients } from './neighbours/neighbour-clients';
 import { ProcedureDirectory, RpcProcedureDirectory } from './neighbours/procedure-directory';
 import { AgencyActions } from './processing/agency-actions';
+import { ApologiesRepository } from './letters/apologies.repository';
+import { DossierLetters } from './letters/dossier-letters';
 import { OfficerController } from './processing/officer.controller';
 import { OfficerService } from './processing/officer.service';
 import {
@@ -108,6 +110,8 @@ export class DossierModule {
         DossierEvents,
         DossierWorkflow,
         AgencyActions,
+        DossierLetters,
+        ApologiesRepository,
         DossiersService,
         AttachmentsService,
         OfficerService,

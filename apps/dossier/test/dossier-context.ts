@@ -225,6 +225,24 @@ export async function startDossierContext(): Promise<DossierTestContext> {
           };
           issued.set(fileId, view);
           return { response: view };
+        })
+        .on(StorageRpc.issueDocument, (req) => {
+          // A letter the dossier service drew, signed: issued once per source key.
+          const key = req.data.sourceKey as string;
+          const already = issued.get(key);
+          if (already) return { response: already };
+          const owner = { accountId: req.data.ownerId as string } as Caller;
+          const signed = storeFile(owner, 'result', 1000, req.data.fileName as string);
+          const view: IssuedDocumentView = {
+            verificationCode: `LETTER${String(issued.size).padStart(6, '2')}`,
+            documentType: req.data.documentType as IssuedDocumentView['documentType'],
+            fileId: signed.id,
+            fileName: signed.fileName,
+            sha256: signed.sha256,
+            issuedAt: new Date().toISOString(),
+          };
+          issued.set(key, view);
+          return { response: view };
         }),
     );
 

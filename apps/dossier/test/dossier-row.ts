@@ -34,6 +34,8 @@ export function dossierOf(
     receivedAt: null,
     dueAt: null,
     warnAt: null,
+    originalDueAt: null,
+    receipt: null,
     pausedAt: null,
     pausedWorkingMinutesRemaining: null,
     paymentAmount: null,

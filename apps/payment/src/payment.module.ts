@@ -23,6 +23,7 @@ import { PaymentsController } from './payments/payments.controller';
 import { PaymentsRepository } from './payments/payments.repository';
 import { PaymentsService } from './payments/payments.service';
 import { PaymentProvider } from './provider/payment-provider';
+import { SignedReceipts, storageClient } from './receipts/signed-receipts';
 import { ProviderEndpoints } from './provider/provider-endpoints';
 import { VnpayProvider } from './provider/vnpay/vnpay.provider';
 import { ReceiptsHttpController } from './receipts/receipts-http.controller';
@@ -76,6 +77,8 @@ export class PaymentModule {
       ],
       providers: [
         identityClient,
+        storageClient,
+        SignedReceipts,
         { provide: PayerDirectory, useClass: RpcPayerDirectory },
         {
           provide: INTERNAL_TOKEN,

@@ -41,11 +41,25 @@ export interface DossierDeadlineWarningEvent extends DossierEventBase {
 }
 
 export interface DossierPaymentRequiredEvent extends DossierEventBase {
+  /** The agency's name, printed on the receipt (absent from older events). */
+  agencyName?: string;
   /** VND integer. */
   amount: number;
   description: string;
   /** true when the fee is paid at submission (success moves the dossier to SUBMITTED). */
   atSubmission: boolean;
+}
+
+/** An apology letter was issued and the due date moved (the status does not change). */
+export interface DossierApologizedEvent extends DossierEventBase {
+  reason: string;
+  previousDueAt: string;
+  newDueAt: string;
+  /** The signed letter: the applicant downloads it from the dossier's files. */
+  fileId: string;
+  fileName: string;
+  verificationCode: string;
+  byRole: 'officer' | 'agency-system';
 }
 
 export interface StorageFileRejectedEvent {

@@ -169,6 +169,22 @@ export class OfficerActionDto {
   deadline?: string;
 }
 
+/** Phiếu xin lỗi và hẹn lại ngày trả kết quả: why the dossier is late and the new date. */
+export class ApologizeDto {
+  @ApiProperty({ description: 'Why the dossier is late (lý do chậm trả)', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiProperty({
+    description: 'New due date (ISO instant), in working time and after the current due date',
+    example: '2026-12-15T09:00:00+07:00',
+  })
+  @IsISO8601({ strict: true })
+  newDueAt: string;
+}
+
 export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUS_NAMES })
   @IsOptional()
@@ -300,6 +316,12 @@ export class OfficerActionInput extends OfficerActionDto {
   action: OfficerAction;
 }
 
+/** officerApologize: `POST /officer/dossiers/:id/actions/apologize`. */
+export class ApologizeInput extends ApologizeDto {
+  @IsUUID()
+  dossierId: string;
+}
+
 // ---------- views ----------
 
 /** prepareAttachment / officerPrepareResult: the cap to pass to document-storage (`x-max-bytes`). */
@@ -311,7 +333,7 @@ export interface UploadQuotaView {
 /** authorizeFile: the caller may stream this file. */
 export interface FileAuthorizationView {
   fileId: string;
-  kind: 'attachment' | 'result';
+  kind: 'attachment' | 'result' | 'letter';
 }
 
 /** removeAttachment. */
@@ -350,6 +372,32 @@ export interface StatusHistoryView {
   /** Role of who acted (citizen, officer, ministry system, system); never a name. */
   byRole: 'citizen' | 'officer' | 'agency-system' | 'system';
   note: string | null;
+  /** `apologize` keeps the status: the history row says what happened. */
+  action?: 'apologize';
+}
+
+/**
+ * Giấy tiếp nhận hồ sơ và hẹn trả kết quả of a received dossier: signed the first time it is
+ * downloaded; its code and date are known from then on (null before).
+ */
+export interface IssuedLetterView {
+  downloadUrl: string;
+  /** Mã xác thực under the QR code (`/xac-thuc/<code>`), once issued. */
+  verificationCode: string | null;
+  issuedAt: string | null;
+}
+
+/** One apology (phiếu xin lỗi và hẹn lại ngày trả kết quả). */
+export interface ApologyView {
+  issuedAt: string;
+  reason: string;
+  /** The due date it replaced. */
+  previousDueAt: string;
+  newDueAt: string;
+  /** The signed letter. */
+  documentUrl: string;
+  fileId: string;
+  verificationCode: string;
 }
 
 export interface SupplementRequestView {
@@ -412,6 +460,12 @@ export interface DossierView {
   allowedActions: CitizenNextAction[];
   /** The applicant's satisfaction rating, once given (RESULT_READY or RETURNED only). */
   rating: RatingView | null;
+  /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, from `receive` on (signed on first download). */
+  receipt: IssuedLetterView | null;
+  /** The due date before the first apology (on-time figures count against it); else null. */
+  originalDueAt: string | null;
+  /** Apology letters, oldest first. */
+  apologies: ApologyView[];
 }
 
 export interface DossierSummary {

@@ -15,6 +15,7 @@ export const Events = {
   dossierPaymentRequired: 'dossier.payment_required',
   dossierRated: 'dossier.rated',
   dossierDeadlineWarning: 'dossier.deadline_warning',
+  dossierApologized: 'dossier.apologized',
   feedbackAnswered: 'feedback.answered',
   storageFileRejected: 'storage.file.rejected',
   paymentCreated: 'payment.created',
@@ -116,6 +117,7 @@ export interface ProcedureUpsertedEvent {
 /** Maps each event type to its payload, so publishers and consumers agree at compile time. */
 import type {
   DossierDeadlineWarningEvent,
+  DossierApologizedEvent,
   DossierPaymentRequiredEvent,
   DossierStatusChangedEvent,
   DossierSubmittedEvent,
@@ -144,6 +146,7 @@ export interface EventPayloads {
   [Events.dossierPaymentRequired]: DossierPaymentRequiredEvent;
   [Events.dossierRated]: DossierRatedEvent;
   [Events.dossierDeadlineWarning]: DossierDeadlineWarningEvent;
+  [Events.dossierApologized]: DossierApologizedEvent;
   [Events.feedbackAnswered]: FeedbackAnsweredEvent;
   [Events.storageFileRejected]: StorageFileRejectedEvent;
   [Events.paymentCreated]: PaymentCreatedEvent;

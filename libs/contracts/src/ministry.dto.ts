@@ -2,6 +2,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
+  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -34,6 +35,8 @@ export const CommandTypes = {
   complete: 'command.complete',
   return: 'command.return',
   stop: 'command.stop',
+  /** Phiếu xin lỗi: `reason` and `newDueAt`, the rules of the officer's apology. */
+  apologize: 'command.apologize',
   /** Not a status change: a presigned URL to PUT one result file to (≤ 300 s). */
   requestUpload: 'command.request_upload',
 } as const;
@@ -97,6 +100,18 @@ export class AgencyCommandData extends OfficerActionDto {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   resultFileIds?: string[];
+
+  /** command.apologize: why the dossier is late. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason?: string;
+
+  /** command.apologize: the new due date (ISO instant, in working time). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  newDueAt?: string;
 
   /** command.request_upload: the name the citizen will see (type decided from the bytes). */
   @IsOptional()
@@ -176,6 +191,14 @@ export interface AgencyDossierEvent {
   results: AgencyFileRef[];
 }
 
+/** The agency's copy of `dossier.apologized`: the letter's code, no account ids. */
+export interface AgencyDossierApologizedEvent extends AgencyDossierEvent {
+  reason: string;
+  previousDueAt: string;
+  newDueAt: string;
+  verificationCode: string;
+}
+
 export interface AgencyDossierStatusChangedEvent extends AgencyDossierEvent {
   from: DossierStatusName;
   action: string;
@@ -196,6 +219,7 @@ export interface AgencyEventPayloads {
   'dossier.submitted': AgencyDossierEvent;
   'dossier.status_changed': AgencyDossierStatusChangedEvent;
   'dossier.payment_required': AgencyDossierPaymentRequiredEvent;
+  'dossier.apologized': AgencyDossierApologizedEvent;
   'command.accepted': CommandAcceptedEvent;
   'command.rejected': CommandRejectedEvent;
 }

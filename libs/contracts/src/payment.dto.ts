@@ -140,6 +140,10 @@ export interface PaymentReturnView {
 export interface ReceiptAuthorizationView {
   paymentId: string;
   receiptNumber: string;
+  /** The receipt signed by the agency (document-storage), owned by the payer. */
+  fileId: string;
+  /** Mã xác thực printed under its QR code. */
+  verificationCode: string;
 }
 
 /**

@@ -62,6 +62,7 @@ import type {
   UpdateNotificationPreferencesDto,
 } from './notification.dto';
 import type {
+  ApologizeInput,
   AddAttachmentInput,
   AgencyStatsQuery,
   AgencyStatsView,
@@ -100,6 +101,7 @@ import type {
   FileIdInput,
   FinalizeUploadInput,
   IssueResultInput,
+  IssueDocumentInput,
   IssuedDocumentView,
   PersonalDocumentView,
   PresignUploadInput,
@@ -215,9 +217,11 @@ export interface RpcContract {
   [DossierRpc.withdraw]: RpcShape<CitizenActionInput, DossierView>;
   [DossierRpc.rate]: RpcShape<RateDossierInput, RatingView>;
   [DossierRpc.authorizeFile]: RpcShape<DossierFileInput, FileAuthorizationView>;
+  [DossierRpc.receipt]: RpcShape<DossierRefInput, FileAuthorizationView>;
   [DossierRpc.officerList]: RpcShape<OfficerQueueQuery, OfficerQueuePage>;
   [DossierRpc.officerGet]: RpcShape<DossierRefInput, OfficerDossierView>;
   [DossierRpc.officerAction]: RpcShape<OfficerActionInput, OfficerDossierView>;
+  [DossierRpc.officerApologize]: RpcShape<ApologizeInput, OfficerDossierView>;
   [DossierRpc.officerPrepareResult]: RpcShape<DossierRefInput, UploadQuotaView>;
   [DossierRpc.officerAddResult]: RpcShape<DossierFileInput, ResultFileView>;
   [DossierRpc.officerStats]: RpcShape<AgencyStatsQuery, AgencyStatsView>;
@@ -242,6 +246,7 @@ export interface RpcContract {
   [StorageRpc.addResultDocument]: RpcShape<ResultDocumentInput, PersonalDocumentView>;
   /** Services only: the agency signs a result. */
   [StorageRpc.issueResult]: RpcShape<IssueResultInput, IssuedDocumentView>;
+  [StorageRpc.issueDocument]: RpcShape<IssueDocumentInput, IssuedDocumentView>;
   /** Public: no caller, no personal data in the answer. */
   [StorageRpc.verify]: RpcShape<VerifyCodeInput, VerificationView>;
   [StorageRpc.ping]: RpcShape<NoInput, PingView>;

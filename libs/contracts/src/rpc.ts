@@ -104,9 +104,16 @@ export const DossierRpc = {
   rate: 'dossier.rate',
   /** May the caller read this file of this dossier (attachment or result)? Answers the file id. */
   authorizeFile: 'dossier.files.authorize',
+  /**
+   * `{dossierId}` → FileAuthorizationView: the signed receipt (giấy tiếp nhận và hẹn trả kết
+   * quả) of a received dossier, issued the first time it is asked for.
+   */
+  receipt: 'dossier.receipt',
   officerList: 'dossier.officer.list',
   officerGet: 'dossier.officer.get',
   officerAction: 'dossier.officer.action',
+  /** `{dossierId, reason, newDueAt}` → OfficerDossierView: the signed apology letter, a new due date. */
+  officerApologize: 'dossier.officer.apologize',
   officerPrepareResult: 'dossier.officer.results.prepare',
   officerAddResult: 'dossier.officer.results.add',
   officerStats: 'dossier.officer.stats',
@@ -147,6 +154,12 @@ export const StorageRpc = {
    * signed by the agency (a PDF), or kept as is with a signed cover sheet (anything else).
    */
   issueResult: 'storage.issued.result',
+  /**
+   * Services only: IssueDocumentInput → IssuedDocumentView. A PDF the caller drew (receipt,
+   * payment receipt, apology letter) stamped with its QR code and signed by the agency; the
+   * same `sourceKey` answers the first issue.
+   */
+  issueDocument: 'storage.issued.document',
   /** `{verificationCode}` → VerificationView (no caller needed); unknown code → 404. */
   verify: 'storage.issued.verify',
   ping: 'storage.ping',

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
+  IsBase64,
   IsBoolean,
   IsIn,
   IsInt,
@@ -309,6 +310,49 @@ export class IssueResultInput {
   @ValidateNested()
   @Type(() => IssueAgencyInput)
   agency: IssueAgencyInput;
+}
+
+/** Documents a service draws itself and storage signs (the result comes from a file). */
+export const DrawnDocumentTypes = ['dossier-receipt', 'payment-receipt', 'apology'] as const;
+export type DrawnDocumentType = (typeof DrawnDocumentTypes)[number];
+
+/** Input of `storage.issued.document` (services only): an unsigned PDF to stamp and sign. */
+export class IssueDocumentInput {
+  @IsOptional()
+  @IsBoolean()
+  internal?: boolean;
+
+  @IsIn(DrawnDocumentTypes)
+  documentType: DrawnDocumentType;
+
+  /** What the document is of (`apology:<id>`, `payment-receipt:<paymentId>`): issued once. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  sourceKey: string;
+
+  /** Account that owns the stored copy (the applicant), for downloads by owner. */
+  @IsUUID()
+  ownerId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  dossierCode: string;
+
+  @ValidateNested()
+  @Type(() => IssueAgencyInput)
+  agency: IssueAgencyInput;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fileName: string;
+
+  /** The unsigned PDF, base64 (a letter of a few pages: well under 2 MB). */
+  @IsBase64()
+  @MaxLength(2_800_000)
+  pdf: string;
 }
 
 /** Input of `storage.issued.verify`: a malformed code is as unknown as a wrong one (404). */

@@ -49,6 +49,7 @@ const feeSchema = {
     name: text(500),
     amountVnd: { type: ['integer', 'null'], minimum: 0, maximum: 1_000_000_000_000 },
     note: optionalText(2000),
+    sourceNote: optionalText(2000),
   },
 };
 

@@ -16,6 +16,17 @@ describe('catalogue seed data', () => {
     expect(duplicates(procedures.map((p) => p.code))).toEqual([]);
   });
 
+  it('keeps data-entry remarks out of the fee notes citizens read ("Phí, lệ phí")', () => {
+    const remarks = procedures.flatMap((p) =>
+      p.cases.flatMap((c) =>
+        c.fees
+          .filter((f) => f.note !== undefined && /Cổng|giả định|nguồn|tham khảo/i.test(f.note))
+          .map((f) => `${p.code}/${c.id}: ${f.note}`),
+      ),
+    );
+    expect(remarks).toEqual([]);
+  });
+
   it('has unique agency and field codes, and every parentCode resolves', () => {
     expect(duplicates(agencies.map((a) => a.code))).toEqual([]);
     expect(duplicates(fields.map((f) => f.code))).toEqual([]);

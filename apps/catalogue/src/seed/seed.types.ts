@@ -34,7 +34,10 @@ export interface FeeSeed {
   name: string; // lệ phí / phí
   /** VND integer; 0 when free; null when it depends (per page, per circular) and the note says how. */
   amountVnd: number | null;
+  /** Shown to citizens under "Phí, lệ phí". */
   note?: string;
+  /** Where the figure comes from, for the people who keep the catalogue: never published. */
+  sourceNote?: string;
 }
 
 export interface ComponentSeed {

@@ -76,6 +76,7 @@ export interface IssuedDocuments {
   sha256: string;
   signer: string;
   source_file_id: string | null;
+  source_key: string | null;
   verification_code: string;
 }
 

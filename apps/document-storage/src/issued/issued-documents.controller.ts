@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  IssueDocumentInput,
   IssueResultInput,
   IssuedDocumentView,
   RpcRequest,
@@ -22,6 +23,13 @@ export class IssuedDocumentsController {
     @Payload(new RpcInput(IssueResultInput)) req: RpcRequest<IssueResultInput>,
   ): Promise<IssuedDocumentView> {
     return this.issued.issueResult(requesterOf(req), req.data);
+  }
+
+  @RpcHandler(StorageRpc.issueDocument)
+  issueDocument(
+    @Payload(new RpcInput(IssueDocumentInput)) req: RpcRequest<IssueDocumentInput>,
+  ): Promise<IssuedDocumentView> {
+    return this.issued.issueDocument(requesterOf(req), req.data);
   }
 
   /** Anyone may verify: no caller needed, and the answer holds no personal data. */

@@ -14,6 +14,8 @@ export interface NewIssuedDocument {
   sha256: string;
   fileId: string;
   sourceFileId: string | null;
+  /** For a document the caller drew: what it is of (issued once). */
+  sourceKey?: string | null;
 }
 
 /** The `issued_documents` table: every signed document the portal handed out. */
@@ -34,6 +36,7 @@ export class IssuedDocumentsRepository {
         sha256: doc.sha256,
         file_id: doc.fileId,
         source_file_id: doc.sourceFileId,
+        source_key: doc.sourceKey ?? null,
       })
       .execute();
   }
@@ -49,6 +52,11 @@ export class IssuedDocumentsRepository {
   /** The document already issued for an officer's result file (issuing twice gives the first). */
   findBySource(sourceFileId: string): Promise<IssuedDocumentRow | null> {
     return this.one(this.select().where('d.source_file_id', '=', sourceFileId));
+  }
+
+  /** The document already issued for `sourceKey` (a drawn document is issued once). */
+  findBySourceKey(sourceKey: string): Promise<IssuedDocumentRow | null> {
+    return this.one(this.select().where('d.source_key', '=', sourceKey));
   }
 
   private select() {

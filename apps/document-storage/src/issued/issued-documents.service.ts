@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import {
   DomainError,
+  IssueDocumentInput,
   IssueResultInput,
   IssuedDocumentView,
   StorageErrors,
@@ -93,6 +94,42 @@ export class IssuedDocumentsService {
       fileName: `${source.file_name.replace(/\.[^.]*$/, '')}-trang-bia.pdf`,
       ownerId: source.owner_id,
       record,
+    });
+  }
+
+  /**
+   * A document a service drew (receipt, payment receipt, apology letter): stamped and signed
+   * by the agency. Issuing the same `sourceKey` twice answers the first issue, so a caller's
+   * retry never makes a second valid copy.
+   */
+  async issueDocument(
+    requester: Requester,
+    input: IssueDocumentInput,
+  ): Promise<IssuedDocumentView> {
+    assertService(requester);
+    const already = await this.issued.findBySourceKey(input.sourceKey);
+    if (already) return mapIssuedDocumentView(already);
+    const unsigned = Buffer.from(input.pdf, 'base64');
+    if (!unsigned.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+      throw new DomainError(StorageErrors.fileTypeNotAllowed);
+    }
+    const issuing = this.issue({
+      unsigned,
+      fileName: input.fileName,
+      ownerId: input.ownerId,
+      record: {
+        documentType: input.documentType,
+        dossierCode: input.dossierCode,
+        agency: input.agency,
+        sourceFileId: null,
+        sourceKey: input.sourceKey,
+      },
+    });
+    // Two callers at once: the unique source key lets one insert, the other reads its issue.
+    return issuing.catch(async (err: unknown) => {
+      const first = await this.issued.findBySourceKey(input.sourceKey);
+      if (first) return mapIssuedDocumentView(first);
+      throw err;
     });
   }
 

@@ -89,6 +89,14 @@ export class WorkingCalendar {
     return (weekday >= 1 && weekday <= 5) || this.workingWeekends.has(date);
   }
 
+  /** Within the working hours of a working day (the end of a period included: 17:00 is in). */
+  isWorkingTime(instant: Date): boolean {
+    const t = instant.getTime();
+    const day = dayIndexOf(t);
+    if (!this.isWorkingDay(isoDateOf(day))) return false;
+    return this.periodsOf(day).some(([s, e]) => t >= s && t <= e);
+  }
+
   /**
    * The instant reached after `minutes` of working time from `start` (negative: before it).
    * A budget that ends exactly at the end of a period ends there (Friday 17:00, not Monday 07:30).

@@ -48,7 +48,7 @@ async function refusal(work: Promise<unknown> | (() => unknown)): Promise<Domain
 }
 
 describe('ministry commands as data', () => {
-  it('maps each command to the officer action of the same name, and request_upload to no action', () => {
+  it('maps each command to the officer action of the same name; request_upload and apologize to their own steps', () => {
     expect(COMMAND_STEPS).toEqual({
       'command.receive': { kind: 'action', action: 'receive' },
       'command.start': { kind: 'action', action: 'start' },
@@ -59,6 +59,7 @@ describe('ministry commands as data', () => {
       'command.return': { kind: 'action', action: 'return' },
       'command.stop': { kind: 'action', action: 'stop' },
       'command.request_upload': { kind: 'request-upload' },
+      'command.apologize': { kind: 'apologize' },
     });
     // Every officer action can be commanded, every command type has a step.
     const actions = Object.values(COMMAND_STEPS).flatMap((s) =>

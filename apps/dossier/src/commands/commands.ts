@@ -22,8 +22,12 @@ import type { Actor } from '../dossiers/dossier-workflow';
  * what a well-formed command looks like.
  */
 
-/** `command.request_upload` changes no status: it asks for a presigned URL for one result. */
-export type CommandStep = { kind: 'action'; action: OfficerAction } | { kind: 'request-upload' };
+/**
+ * `command.request_upload` changes no status: it asks for a presigned URL for one result;
+ * `command.apologize` keeps the status and moves the due date, like the officer's apology.
+ */
+export type CommandStep =
+  { kind: 'action'; action: OfficerAction } | { kind: 'request-upload' } | { kind: 'apologize' };
 
 // A table reads best one row per line.
 // prettier-ignore
@@ -37,6 +41,7 @@ export const COMMAND_STEPS: Record<CommandType, CommandStep> = {
   [CommandTypes.return]:            { kind: 'action', action: 'return' },
   [CommandTypes.stop]:              { kind: 'action', action: 'stop' },
   [CommandTypes.requestUpload]:     { kind: 'request-upload' },
+  [CommandTypes.apologize]:         { kind: 'apologize' },
 };
 
 /**

@@ -122,6 +122,11 @@ export class MinistryCommandsService {
       return { status: d.status, ...upload };
     }
 
+    if (step.kind === 'apologize') {
+      const updated = await this.actions.apologize(tx, d, data, AGENCY_SYSTEM, new Date());
+      return { status: updated.status };
+    }
+
     // A wrong status is refused before any file is touched.
     assertActionPossible(step.action, d.status, AGENCY_SYSTEM.by);
     if (step.action === 'complete') {

@@ -25,6 +25,20 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Apologies {
+  by_account_id: string | null;
+  by_role: string;
+  dossier_id: string;
+  file_id: string;
+  file_name: string;
+  id: string;
+  issued_at: Timestamp;
+  new_due_at: Timestamp;
+  previous_due_at: Timestamp;
+  reason: string;
+  verification_code: string;
+}
+
 export interface Attachments {
   component_id: string;
   content_type: string;
@@ -69,13 +83,18 @@ export interface Dossiers {
   id: string;
   lookup_key: string | null;
   lookup_key_hash: Buffer | null;
+  original_due_at: Timestamp | null;
   paused_at: Timestamp | null;
   paused_from: number | null;
   paused_working_minutes_remaining: number | null;
   payment_amount: Int8 | null;
   procedure: Json;
   procedure_code: string;
+  receipt_file_id: string | null;
+  receipt_file_name: string | null;
+  receipt_issued_at: Timestamp | null;
   receipt_number: string | null;
+  receipt_verification_code: string | null;
   received_at: Timestamp | null;
   status: Generated<number>;
   submitted_at: Timestamp | null;
@@ -168,6 +187,7 @@ export interface StatusHistory {
 }
 
 export interface DB {
+  apologies: Apologies;
   attachments: Attachments;
   code_counters: CodeCounters;
   deadline_warnings: DeadlineWarnings;

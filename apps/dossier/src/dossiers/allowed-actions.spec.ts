@@ -51,11 +51,13 @@ function dossierIn(status: DossierStatusName, changes: Partial<Dossier> = {}): D
     createdAt: at,
     updatedAt: at,
     version: 1,
+    originalDueAt: null,
+    receipt: null,
     ...changes,
   };
 }
 
-const viewOf = (d: Dossier) => mapDossierView(d, [], [], [], null, new Date());
+const viewOf = (d: Dossier) => mapDossierView(d, [], [], [], null, [], new Date());
 
 describe('allowedActions of the dossier view (from the transition table)', () => {
   it('lets the applicant submit a draft, and nothing else', () => {

@@ -11,7 +11,7 @@ import type { Attachment } from '../attachments/attachments.dto';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { ResultFile } from '../results/results.dto';
 import { ResultsRepository } from '../results/results.repository';
-import type { ByRole, Dossier } from './dossiers.dto';
+import type { ByRole, Dossier, IssuedLetter } from './dossiers.dto';
 import type { DossierAction } from './status-machine';
 import { statusCode } from './status-machine';
 
@@ -94,6 +94,7 @@ export class DossierEvents {
         data: {
           ...base,
           ...payment,
+          agencyName: d.procedure.agency.name,
           description: `Lệ phí hồ sơ ${d.code} — ${d.procedure.name}`,
         },
       });
@@ -104,6 +105,48 @@ export class DossierEvents {
       });
     }
   }
+
+  /** `dossier.apologized` for the portal (the applicant is told) and the agency's copy. */
+  async publishApology(tx: Tx, d: Dossier, apology: ApologyChange): Promise<void> {
+    const byRole = apology.byRole === 'agency-system' ? 'agency-system' : 'officer';
+    const dates = {
+      reason: apology.reason,
+      previousDueAt: apology.previousDueAt.toISOString(),
+      newDueAt: apology.newDueAt.toISOString(),
+      verificationCode: apology.letter.verificationCode,
+    };
+    await tx.publish({
+      type: Events.dossierApologized,
+      data: {
+        ...dossierEventBase(d, apology.at),
+        ...dates,
+        fileId: apology.letter.fileId,
+        fileName: apology.letter.fileName,
+        byRole,
+      },
+    });
+    const agency = mapAgencyDossierEvent(
+      d,
+      await this.attachments.active(d.id, tx.manager),
+      await this.results.list(d.id, tx.manager),
+      apology.at,
+    );
+    await tx.publish({
+      type: Events.dossierApologized,
+      routedAs: agencyRoutingKey(d.agencyCode, Events.dossierApologized),
+      data: { ...agency, ...dates },
+    });
+  }
+}
+
+/** An apology as the events tell it. */
+export interface ApologyChange {
+  reason: string;
+  previousDueAt: Date;
+  newDueAt: Date;
+  letter: IssuedLetter;
+  byRole: ByRole;
+  at: Date;
 }
 
 export function dossierEventBase(d: Dossier, at: Date): DossierEventBase {

@@ -3,6 +3,7 @@ import type { DossierView, OfficerDossierView } from '@dvc/contracts';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ResultsRepository } from '../results/results.repository';
 import { RatingsRepository } from '../ratings/ratings.repository';
+import { ApologiesRepository } from '../letters/apologies.repository';
 import { Dossier, mapDossierView, mapOfficerDossierView } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
 import { isResultReleased } from './result-release';
@@ -15,6 +16,7 @@ export class DossierViews {
     private readonly attachments: AttachmentsRepository,
     private readonly results: ResultsRepository,
     private readonly ratings: RatingsRepository,
+    private readonly apologies: ApologiesRepository,
   ) {}
 
   /** The applicant's view: results only once released to them. */
@@ -28,12 +30,13 @@ export class DossierViews {
   }
 
   private async view(d: Dossier, withResults: boolean): Promise<DossierView> {
-    const [attachments, results, history, rating] = await Promise.all([
+    const [attachments, results, history, rating, apologies] = await Promise.all([
       this.attachments.active(d.id),
       withResults ? this.results.list(d.id) : [],
       this.dossiers.history(d.id),
       this.ratings.find(d.id),
+      this.apologies.list(d.id),
     ]);
-    return mapDossierView(d, attachments, results, history, rating, new Date());
+    return mapDossierView(d, attachments, results, history, rating, apologies, new Date());
   }
 }

@@ -79,6 +79,14 @@ export class DossiersController {
     return this.dossiers.withdraw(caller, req.data, onBehalfOf(req, caller));
   }
 
+  @RpcHandler(DossierRpc.receipt)
+  receipt(
+    @Payload(new RpcInput(DossierRefInput)) req: RpcRequest<DossierRefInput>,
+  ): Promise<FileAuthorizationView> {
+    const caller = requireCaller(req);
+    return this.dossiers.receipt(caller, req.data.dossierId, onBehalfOf(req, caller));
+  }
+
   @RpcHandler(DossierRpc.authorizeFile)
   authorizeFile(
     @Payload(new RpcInput(DossierFileInput)) req: RpcRequest<DossierFileInput>,

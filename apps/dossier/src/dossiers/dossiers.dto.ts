@@ -8,6 +8,7 @@ import type {
   DossierSummary,
   DossierView,
   FeeView,
+  IssuedLetterView,
   OfficerDossierSummary,
   OfficerAction,
   OfficerDossierView,
@@ -28,6 +29,7 @@ import type { OnlineForm } from '../forms/form-validator';
 import type { DossierAction, TransitionFacts } from './status-machine';
 import { allowedActions, statusCode } from './status-machine';
 import { Rating, mapRatingView } from '../ratings/ratings.dto';
+import { Apology, mapApologyView } from '../letters/apologies.dto';
 
 /** A component slot as the procedure defined it when the draft was created. */
 export interface ComponentSnapshot {
@@ -110,6 +112,14 @@ export function onlineFormOf(d: Pick<Dossier, 'procedure'>): OnlineForm {
 
 export type ByRole = StatusHistoryView['byRole'];
 
+/** A signed letter of the dossier as stored in document-storage. */
+export interface IssuedLetter {
+  fileId: string;
+  fileName: string;
+  verificationCode: string;
+  issuedAt: Date;
+}
+
 export interface Dossier {
   id: string;
   code: string | null;
@@ -135,6 +145,10 @@ export interface Dossier {
   dueAt: Date | null;
   /** Sắp đến hạn from here: 80 % of the processing time used (moves with dueAt). */
   warnAt: Date | null;
+  /** The due date before the first apology (on-time figures count against it). */
+  originalDueAt: Date | null;
+  /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, signed on `receive`. */
+  receipt: IssuedLetter | null;
   pausedAt: Date | null;
   pausedWorkingMinutesRemaining: number | null;
   paymentAmount: number | null;
@@ -163,7 +177,7 @@ export interface HistoryEntry {
   dossierId: string;
   from: DossierStatusName | null;
   to: DossierStatusName;
-  action: DossierAction | 'create';
+  action: DossierAction | 'create' | 'apologize';
   byAccountId: string | null;
   byRole: ByRole;
   note: string | null;
@@ -183,7 +197,23 @@ export function foldVietnamese(text: string): string {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function mapHistory(h: HistoryEntry): StatusHistoryView {
-  return { from: h.from, to: h.to, at: h.at.toISOString(), byRole: h.byRole, note: h.note };
+  const view: StatusHistoryView = {
+    from: h.from,
+    to: h.to,
+    at: h.at.toISOString(),
+    byRole: h.byRole,
+    note: h.note,
+  };
+  return h.action === 'apologize' ? { ...view, action: 'apologize' } : view;
+}
+
+function mapReceipt(d: Dossier): IssuedLetterView | null {
+  if (!d.receivedAt) return null;
+  return {
+    downloadUrl: `/api/v1/dossiers/${d.id}/receipt`,
+    verificationCode: d.receipt?.verificationCode ?? null,
+    issuedAt: d.receipt ? d.receipt.issuedAt.toISOString() : null,
+  };
 }
 
 export function mapDossierView(
@@ -192,6 +222,7 @@ export function mapDossierView(
   results: ResultFile[],
   history: HistoryEntry[],
   rating: Rating | null,
+  apologies: Apology[],
   now: Date,
 ): DossierView {
   return {
@@ -228,6 +259,9 @@ export function mapDossierView(
     history: history.map(mapHistory),
     allowedActions: citizenNextActions(d),
     rating: rating ? mapRatingView(rating) : null,
+    receipt: mapReceipt(d),
+    originalDueAt: iso(d.originalDueAt),
+    apologies: apologies.map((a) => mapApologyView(d.id, a)),
   };
 }
 

@@ -49,6 +49,11 @@ const COLUMNS = [
   'received_at',
   'due_at',
   'warn_at',
+  'original_due_at',
+  'receipt_file_id',
+  'receipt_file_name',
+  'receipt_verification_code',
+  'receipt_issued_at',
   'paused_at',
   'paused_working_minutes_remaining',
   'payment_amount',
@@ -83,6 +88,16 @@ function toDossier(r: DossierRow): Dossier {
     receivedAt: r.received_at,
     dueAt: r.due_at,
     warnAt: r.warn_at,
+    originalDueAt: r.original_due_at,
+    receipt:
+      r.receipt_file_id && r.receipt_file_name && r.receipt_verification_code && r.receipt_issued_at
+        ? {
+            fileId: r.receipt_file_id,
+            fileName: r.receipt_file_name,
+            verificationCode: r.receipt_verification_code,
+            issuedAt: r.receipt_issued_at,
+          }
+        : null,
     pausedAt: r.paused_at,
     pausedWorkingMinutesRemaining: r.paused_working_minutes_remaining,
     paymentAmount: r.payment_amount === null ? null : Number(r.payment_amount),
@@ -118,6 +133,12 @@ function changedColumns(c: DossierChanges): Updateable<Dossiers> {
     received_at: c.receivedAt,
     due_at: c.dueAt,
     warn_at: c.warnAt,
+    original_due_at: c.originalDueAt,
+    receipt_file_id: c.receipt === undefined ? undefined : (c.receipt?.fileId ?? null),
+    receipt_file_name: c.receipt === undefined ? undefined : (c.receipt?.fileName ?? null),
+    receipt_verification_code:
+      c.receipt === undefined ? undefined : (c.receipt?.verificationCode ?? null),
+    receipt_issued_at: c.receipt === undefined ? undefined : (c.receipt?.issuedAt ?? null),
     paused_at: c.pausedAt,
     paused_working_minutes_remaining: c.pausedWorkingMinutesRemaining,
     payment_amount: c.paymentAmount,

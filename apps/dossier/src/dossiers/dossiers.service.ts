@@ -33,6 +33,8 @@ import { FormValidator } from '../forms/form-validator';
 import { SubmitReplays, isKeyTaken } from '../idempotency/submit-replays';
 import { ApplicantDirectory } from '../neighbours/applicant-directory';
 import { FileStore } from '../neighbours/file-store';
+import { ApologiesRepository } from '../letters/apologies.repository';
+import { DossierLetters } from '../letters/dossier-letters';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
 import { ProcedureDirectory } from '../neighbours/procedure-directory';
 import { ResultsRepository } from '../results/results.repository';
@@ -86,6 +88,8 @@ export class DossiersService {
     private readonly procedures: ProcedureDirectory,
     private readonly applicants: ApplicantDirectory,
     private readonly files: FileStore,
+    private readonly apologies: ApologiesRepository,
+    private readonly letters: DossierLetters,
   ) {}
 
   /** A draft for a procedure offered online (level 3 or 4), with the procedure as it is today. */
@@ -132,7 +136,7 @@ export class DossiersService {
       },
     );
     // A new draft has no file, no result, no rating and one line of history: nothing to read back.
-    return mapDossierView(dossier, [], [], [history], null, now);
+    return mapDossierView(dossier, [], [], [history], null, [], now);
   }
 
   async list(caller: Caller, query: ListDossiersQuery): Promise<Page<DossierSummary>> {
@@ -296,6 +300,28 @@ export class DossiersService {
    * May the caller stream this file? Their own dossier's attachment, or its result once released
    * to them; any attachment or result of a dossier of their agency.
    */
+  /**
+   * The signed receipt of a received dossier, to its applicant or the agency's officers:
+   * drawn and signed the first time (storage issues one per dossier), kept from then on.
+   */
+  async receipt(caller: Caller, dossierId: string, on: OnBehalfOf): Promise<FileAuthorizationView> {
+    const found = await this.dossiers.find(dossierId);
+    if (!found) throw dossierNotFound();
+    if (found.applicantId !== caller.accountId) {
+      if (!isOfficer(caller)) throw dossierNotFound();
+      agencyDossier(caller, found);
+    }
+    if (!found.receivedAt) throw new DomainError(StorageErrors.fileNotFound);
+    if (found.receipt) return { fileId: found.receipt.fileId, kind: 'letter' };
+    // Signed without holding the dossier; the row is locked only to keep the first copy.
+    const receipt = await this.letters.issueReceipt(found, on.correlationId);
+    await this.unitOfWork.run(on.correlationId, async ({ manager }) => {
+      const d = await this.dossiers.lock(manager, dossierId);
+      if (d && !d.receipt) await this.dossiers.update(manager, d, { receipt }, new Date());
+    });
+    return { fileId: receipt.fileId, kind: 'letter' };
+  }
+
   async authorizeFile(caller: Caller, input: DossierFileInput): Promise<FileAuthorizationView> {
     const found = await this.dossiers.find(input.dossierId);
     if (!found) throw dossierNotFound();
@@ -310,6 +336,10 @@ export class DossiersService {
     if (result?.dossierId === found.id && (!asApplicant || isResultReleased(found.status))) {
       return { fileId: input.fileId, kind: 'result' };
     }
+    // The signed receipt and apology letters are the applicant's from the moment they exist.
+    if (found.receipt?.fileId === input.fileId) return { fileId: input.fileId, kind: 'letter' };
+    const apology = await this.apologies.byFile(input.fileId);
+    if (apology?.dossierId === found.id) return { fileId: input.fileId, kind: 'letter' };
     throw new DomainError(StorageErrors.fileNotFound);
   }
 

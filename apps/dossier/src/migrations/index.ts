@@ -6,6 +6,7 @@ import { Feedback1733300000000 } from './1733300000000-feedback';
 import { SignedResults1765200000000 } from './1765200000000-signed-results';
 import { DossierLookupKey1765240000000 } from './1765240000000-dossier-lookup-key';
 import { DeadlineWarnings1765400000000 } from './1765400000000-deadline-warnings';
+import { Letters1765410000000 } from './1765410000000-letters';
 import { LargeVolumeIndexes1765900000000 } from './1765900000000-large-volume-indexes';
 
 export const migrations = [
@@ -17,5 +18,6 @@ export const migrations = [
   SignedResults1765200000000,
   DossierLookupKey1765240000000,
   DeadlineWarnings1765400000000,
+  Letters1765410000000,
   LargeVolumeIndexes1765900000000,
 ];

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   DomainError,
   FilePurpose,
+  IssueDocumentInput,
   IssuedDocumentView,
   PersonalDocumentView,
   PresignedUploadRpc,
@@ -24,7 +25,9 @@ import { OnBehalfOf, STORAGE_RPC } from './neighbour-clients';
  * gateway: `storage.files.presign_upload {ownerId, purpose, fileName?}` → PresignedUploadView ·
  * `storage.files.finalize {fileId, ownerId, maxBytes}` → StoredFileView (clean) ·
  * `storage.issued.result {fileId, dossierCode, agency}` → IssuedDocumentView ·
- * `storage.documents.from_result {ownerId, fileId, dossierCode}` → PersonalDocumentView.
+ * `storage.documents.from_result {ownerId, fileId, dossierCode}` → PersonalDocumentView ·
+ * `storage.issued.document {documentType, sourceKey, ownerId, dossierCode, agency, fileName, pdf}`
+ * → IssuedDocumentView.
  */
 export abstract class FileStore {
   /** The file's metadata, or null when storage does not know it. */
@@ -42,6 +45,11 @@ export abstract class FileStore {
   /** The result signed by the agency (a PDF) or its signed cover sheet; the same on a retry. */
   abstract issueResult(
     issue: { fileId: string; dossierCode: string; agency: { code: string; name: string } },
+    correlationId: string | null,
+  ): Promise<IssuedDocumentView>;
+  /** A letter drawn here (receipt, apology), stamped and signed by the agency; once per key. */
+  abstract issueDocument(
+    issue: Omit<IssueDocumentInput, 'internal' | 'pdf'> & { pdf: Buffer },
     correlationId: string | null,
   ): Promise<IssuedDocumentView>;
   /** A delivered e-result copied into the citizen's wallet (`source: result`); once. */
@@ -115,6 +123,17 @@ export class RpcFileStore extends FileStore {
       caller: null,
       correlationId,
       data: { ...issue, internal: true },
+    });
+  }
+
+  issueDocument(
+    issue: Omit<IssueDocumentInput, 'internal' | 'pdf'> & { pdf: Buffer },
+    correlationId: string | null,
+  ): Promise<IssuedDocumentView> {
+    return this.storage.send(StorageRpc.issueDocument, {
+      caller: null,
+      correlationId,
+      data: { ...issue, pdf: issue.pdf.toString('base64'), internal: true },
     });
   }
 

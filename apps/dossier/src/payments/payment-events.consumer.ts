@@ -62,7 +62,13 @@ export class PaymentEventsConsumer implements OnApplicationBootstrap {
       action: 'payment-succeeded',
       actor: { by: 'system', role: 'system', accountId: null },
       now: new Date(),
-      note: `Đã thanh toán ${paid.amount} VND (giao dịch ${paid.paymentId})`,
+      // Read by the applicant on the timeline: the amount as people write it, and the receipt.
+      note: `Đã thanh toán ${formatAmount(paid.amount)} — biên lai ${paid.receiptNumber}`,
     });
   }
+}
+
+/** `135.000 ₫`: whole đồng with dots between thousands. */
+export function formatAmount(amount: number): string {
+  return `${String(Math.trunc(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
 }

@@ -20,6 +20,12 @@ import { Actor, ActionRequest, DossierWorkflow } from '../dossiers/dossier-workf
 import type { Dossier } from '../dossiers/dossiers.dto';
 import { ResultFile } from '../results/results.dto';
 import { ResultsRepository } from '../results/results.repository';
+import { CalendarSource } from '../calendar/calendar-source';
+import { DossierEvents } from '../dossiers/dossier-events';
+import { DossiersRepository } from '../dossiers/dossiers.repository';
+import { ApologiesRepository } from '../letters/apologies.repository';
+import { ApologyRequest, checkApology } from '../letters/apology-rules';
+import { DossierLetters } from '../letters/dossier-letters';
 
 /** An action of the agency on a dossier, whoever sends it: an officer or the agency's system. */
 export interface AgencyActionInput extends OfficerActionDto {
@@ -39,6 +45,11 @@ export class AgencyActions {
     private readonly workflow: DossierWorkflow,
     private readonly results: ResultsRepository,
     private readonly files: FileStore,
+    private readonly letters: DossierLetters,
+    private readonly apologies: ApologiesRepository,
+    private readonly dossiers: DossiersRepository,
+    private readonly calendars: CalendarSource,
+    private readonly events: DossierEvents,
     config: DossierConfig,
   ) {
     this.maxResultBytes = config.MAX_DOSSIER_BYTES;
@@ -61,6 +72,57 @@ export class AgencyActions {
       note: input.note ?? null,
     });
     if (input.action === 'return') await this.deliverToWallet(tx.manager, d);
+    return updated;
+  }
+
+  /**
+   * Xin lỗi và hẹn lại ngày trả kết quả: the signed letter, the new due date (the first due
+   * date kept for the on-time figures), a history row and `dossier.apologized`, in `tx`. The
+   * status does not change.
+   */
+  async apologize(
+    tx: Tx,
+    d: Dossier,
+    request: ApologyRequest,
+    actor: Actor,
+    now: Date,
+  ): Promise<Dossier> {
+    const apology = checkApology(d, request, await this.calendars.current(), now);
+    const id = randomUUID();
+    const letter = await this.letters.issueApology(d, id, apology, now, null);
+    await this.apologies.insert(tx.manager, {
+      id,
+      dossierId: d.id,
+      ...apology,
+      byAccountId: actor.accountId,
+      byRole: actor.role,
+      fileId: letter.fileId,
+      fileName: letter.fileName,
+      verificationCode: letter.verificationCode,
+      issuedAt: now,
+    });
+    const updated = await this.dossiers.update(
+      tx.manager,
+      d,
+      { dueAt: apology.newDueAt, originalDueAt: d.originalDueAt ?? apology.previousDueAt },
+      now,
+    );
+    await this.dossiers.appendHistory(tx.manager, {
+      dossierId: d.id,
+      from: d.status,
+      to: d.status,
+      action: 'apologize',
+      byAccountId: actor.accountId,
+      byRole: actor.role,
+      note: apology.reason,
+      at: now,
+    });
+    await this.events.publishApology(tx, updated, {
+      ...apology,
+      letter,
+      byRole: actor.role,
+      at: now,
+    });
     return updated;
   }
 

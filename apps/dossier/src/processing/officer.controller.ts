@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  ApologizeInput,
   DossierFileInput,
   DossierRefInput,
   DossierRpc,
@@ -41,6 +42,14 @@ export class OfficerController {
   ): Promise<OfficerDossierView> {
     const caller = requireCaller(req);
     return this.officer.act(caller, req.data, onBehalfOf(req, caller));
+  }
+
+  @RpcHandler(DossierRpc.officerApologize)
+  apologize(
+    @Payload(new RpcInput(ApologizeInput)) req: RpcRequest<ApologizeInput>,
+  ): Promise<OfficerDossierView> {
+    const caller = requireCaller(req);
+    return this.officer.apologize(caller, req.data, onBehalfOf(req, caller));
   }
 
   @RpcHandler(DossierRpc.officerPrepareResult)

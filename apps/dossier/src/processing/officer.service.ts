@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ApologizeInput,
   Caller,
   DossierFileInput,
   DossierStatus,
@@ -92,6 +93,22 @@ export class OfficerService {
       const d = agencyDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
       const actor = { by: 'officer', role: 'officer', accountId: caller.accountId } as const;
       return this.actions.perform(tx, d, input, actor, new Date());
+    });
+    return this.views.officer(updated);
+  }
+
+  /** Phiếu xin lỗi và hẹn lại ngày trả kết quả, on a dossier of the officer's agencies. */
+  async apologize(
+    caller: Caller,
+    input: ApologizeInput,
+    on: OnBehalfOf,
+  ): Promise<OfficerDossierView> {
+    requireOfficer(caller);
+    agencyDossier(caller, await this.dossiers.find(input.dossierId));
+    const updated = await this.unitOfWork.run(on.correlationId, async (tx) => {
+      const d = agencyDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
+      const actor = { by: 'officer', role: 'officer', accountId: caller.accountId } as const;
+      return this.actions.apologize(tx, d, input, actor, new Date());
     });
     return this.views.officer(updated);
   }

@@ -39,7 +39,8 @@ export class AgencyStatsRepository {
             'd.procedure_code',
             sql<string>`d.procedure->>'name'`.as('procedure_name'),
             'd.received_at',
-            'd.due_at',
+            // An apology moves the due date, not the promise: on time means by the first one.
+            sql<Date | null>`COALESCE(d.original_due_at, d.due_at)`.as('due_at'),
             eb
               .selectFrom('status_history as h')
               .select((h) => h.fn.min('h.at').as('at'))

@@ -219,6 +219,25 @@ export class DossiersController {
     await this.download(ctx, params, reply);
   }
 
+  @Get(':id/receipt')
+  @ApiOperation({
+    summary:
+      'Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả / Download the signed receipt of a received dossier',
+    description:
+      'Signed by the agency (QR code to /xac-thuc/<code>) the first time it is asked for; ' +
+      '404 `file.not_found` before the dossier is received.',
+  })
+  async receipt(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { fileId } = await sendRpc(this.dossiers, DossierRpc.receipt, ctx, {
+      dossierId: params.id,
+    });
+    await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
+  }
+
   @Get(':id/files/:fileId')
   @ApiOperation({ summary: 'Tải tệp đã đính kèm / Download one of my attachments' })
   async file(

@@ -15,6 +15,7 @@ import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '
 import { IsIn, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  ApologizeDto,
   DossierRpc,
   OfficerAction,
   OfficerActionDto,
@@ -74,6 +75,26 @@ export class OfficerController {
     @Param() params: DossierParams,
   ): Promise<OfficerDossierView> {
     return sendRpc(this.dossiers, DossierRpc.officerGet, ctx, { dossierId: params.id });
+  }
+
+  @Post(':id/actions/apologize')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Xin lỗi và hẹn lại ngày trả / Apologise and set a new due date (signed letter)',
+    description:
+      'Only while PROCESSING (409 `dossier.apology_not_processing` otherwise); `newDueAt` after ' +
+      'the current due date and now, in working time (422 `dossier.apology_date_invalid`). ' +
+      'Issues the signed apology letter, moves the due date, tells the applicant.',
+  })
+  apologize(
+    @CallContext() ctx: CallContext,
+    @Param() params: DossierParams,
+    @Body() body: ApologizeDto,
+  ): Promise<OfficerDossierView> {
+    return sendRpc(this.dossiers, DossierRpc.officerApologize, ctx, {
+      dossierId: params.id,
+      ...body,
+    });
   }
 
   @Post(':id/actions/:action')

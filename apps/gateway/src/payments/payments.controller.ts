@@ -22,12 +22,11 @@ import {
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Roles } from '../auth/auth.decorators';
-import { sendFile } from '../files/send-file';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { CallContext } from '../rpc/call-context';
 import { PAYMENT_RPC } from '../rpc/rpc.module';
 import { sendRpc } from '../rpc/send-rpc';
-import { PaymentReceipts } from './payment-receipts';
+import { StorageFiles } from '../files/storage-files';
 import { PaymentParams, assertCommitment } from './payments.dto';
 
 /** Giao dịch: a citizen's own payments (anyone else's answer 404, docs/design.md §5). */
@@ -39,7 +38,7 @@ import { PaymentParams, assertCommitment } from './payments.dto';
 export class PaymentsController {
   constructor(
     @Inject(PAYMENT_RPC) private readonly payments: RpcClient,
-    private readonly receipts: PaymentReceipts,
+    private readonly files: StorageFiles,
   ) {}
 
   @Get()
@@ -79,12 +78,10 @@ export class PaymentsController {
     @Param() params: PaymentParams,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { paymentId } = await sendRpc(this.payments, PaymentRpc.authorizeReceipt, ctx, {
+    // The receipt signed by the agency, stored as the payer's file.
+    const { fileId } = await sendRpc(this.payments, PaymentRpc.authorizeReceipt, ctx, {
       paymentId: params.id,
     });
-    await sendFile(
-      reply,
-      await this.receipts.open(paymentId, ctx.caller!.accountId, ctx.requestId),
-    );
+    await this.files.download(reply, fileId, { ownerId: ctx.caller!.accountId }, ctx);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  DossierApologizedEvent,
   DossierEventBase,
   DossierStatusChangedEvent,
   DossierStatusName,
@@ -227,6 +228,21 @@ export const EVENT_RULES: Record<string, NotificationRule<never> | null> = {
     facts: (d) => ({ ...dossierFacts(d), lookupKey: textOrNull(d.lookupKey) }),
     email: 'dossier-submitted',
   } satisfies NotificationRule<DossierSubmittedEvent, 'dossier.submitted'>,
+  [Events.dossierApologized]: {
+    type: 'dossier.apologized',
+    category: 'dossier',
+    texts: [...DOSSIER_FIELDS, 'reason', 'newDueAt', 'verificationCode'],
+    recipient: (d: DossierApologizedEvent) => d.applicantId,
+    link: (d) => `/ho-so/${d.dossierId}#xin-loi`,
+    facts: (d) => ({
+      ...dossierFacts(d),
+      reason: d.reason,
+      newDueAt: d.newDueAt,
+      verificationCode: d.verificationCode,
+    }),
+    email: 'dossier-apologized',
+    sms: true,
+  } satisfies NotificationRule<DossierApologizedEvent, 'dossier.apologized'>,
   // The payment service turns it into a payment: `payment.created` rings, with its link.
   [Events.dossierPaymentRequired]: null,
   [Events.paymentCreated]: paymentRule(

@@ -200,6 +200,22 @@ export const NOTIFICATION_TEXTS: { [T in NotificationType]: Localized<Notificati
         body: `Your request to withdraw dossier ${d.code} (${d.procedureName}) was sent to the agency.`,
       }),
     },
+    'dossier.apologized': {
+      vi: (d) => ({
+        title: 'Xin lỗi vì hồ sơ trễ hẹn',
+        body: sentence(
+          `${dossierVi(d)} chưa có kết quả đúng hẹn. Lý do: ${d.reason}. Ngày hẹn trả mới: ` +
+            `${formatDueAt(d.newDueAt, 'vi')}. Phiếu xin lỗi có ký số (mã xác thực ${d.verificationCode}) ở trang hồ sơ`,
+        ),
+      }),
+      en: (d) => ({
+        title: 'Sorry: your dossier is late',
+        body: sentence(
+          `${dossierEn(d)} was not settled by its due date. Reason: ${d.reason}. New date: ` +
+            `${formatDueAt(d.newDueAt, 'en')}. The signed apology letter (code ${d.verificationCode}) is on the dossier page`,
+        ),
+      }),
+    },
     'dossier.stopped': {
       vi: (d) => ({
         title: 'Hồ sơ đã dừng xử lý',

@@ -37,6 +37,14 @@ export interface ResultFacts extends DossierFacts {
   deliveryTracking: string | null;
 }
 
+export interface ApologyFacts extends DossierFacts {
+  reason: string;
+  /** ISO instant of the new due date (ngày hẹn trả mới). */
+  newDueAt: string;
+  /** Mã xác thực of the signed letter, to check it at /xac-thuc/<code>. */
+  verificationCode: string;
+}
+
 export interface PaymentFacts {
   paymentId: string;
   dossierId: string;
@@ -78,6 +86,7 @@ export interface NotificationDataByType {
   'dossier.stopped': ReasonFacts;
   'dossier.result_ready': ResultFacts;
   'dossier.returned': ResultFacts;
+  'dossier.apologized': ApologyFacts;
   'payment.required': FeeFacts;
   'payment.succeeded': PaymentFacts;
   'payment.failed': FailedPaymentFacts;

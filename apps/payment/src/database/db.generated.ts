@@ -67,6 +67,7 @@ export interface Outbox {
 
 export interface Payments {
   agency_code: string;
+  agency_name: string | null;
   amount: Int8;
   applicant_id: string;
   at_submission: boolean;
@@ -111,10 +112,12 @@ export interface ReceiptCounters {
 }
 
 export interface Receipts {
+  file_id: string | null;
   issued_at: Timestamp;
   payer_name: string | null;
   payment_id: string;
   receipt_number: string;
+  verification_code: string | null;
 }
 
 export interface ReconciliationRuns {

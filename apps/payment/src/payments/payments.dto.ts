@@ -8,6 +8,8 @@ export interface Payment {
   dossierCode: string;
   applicantId: string;
   agencyCode: string;
+  /** Printed on the receipt; null for payments made before names were kept. */
+  agencyName: string | null;
   procedureCode: string;
   procedureName: string;
   /** VND integer. */

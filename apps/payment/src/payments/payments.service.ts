@@ -13,6 +13,7 @@ import {
   DomainError,
 } from '@dvc/contracts';
 import { RequestContext, UnitOfWork } from '@dvc/messaging';
+import { SignedReceipts } from '../receipts/signed-receipts';
 import { PayerDirectory } from '../neighbours/payer-directory';
 import { PaymentConfig } from '../payment.config';
 import { PaymentProvider } from '../provider/payment-provider';
@@ -49,6 +50,7 @@ export class PaymentsService {
     private readonly provider: PaymentProvider,
     private readonly unitOfWork: UnitOfWork,
     private readonly payers: PayerDirectory,
+    private readonly signedReceipts: SignedReceipts,
   ) {}
 
   async list(caller: Caller, query: ListPaymentsQuery): Promise<Page<PaymentView>> {
@@ -151,12 +153,16 @@ export class PaymentsService {
       throw new DomainError(PaymentErrors.receiptNotFound);
     }
     if (receipt.payerName === null) {
-      await this.receipts.fixPayerName(
-        paymentId,
-        await this.payers.nameOf(caller, context.correlationId),
-      );
+      const payerName = await this.payers.nameOf(caller, context.correlationId);
+      await this.receipts.fixPayerName(paymentId, payerName);
+      receipt.payerName = payerName;
     }
-    return { paymentId, receiptNumber: receipt.receiptNumber };
+    const signed = await this.signedReceipts.signedCopy(
+      receipt,
+      caller.accountId,
+      context.correlationId,
+    );
+    return { paymentId, receiptNumber: receipt.receiptNumber, ...signed };
   }
 }
 

@@ -61,7 +61,7 @@ export function receiptPdf(
     ['Người nộp', receipt.payerName ?? '—'],
     ['Mã hồ sơ', receipt.dossierCode],
     ['Thủ tục', receipt.procedureName],
-    ['Cơ quan giải quyết', receipt.agencyCode],
+    ['Cơ quan giải quyết', receipt.agencyName ?? receipt.agencyCode],
     ['Nội dung', receipt.description],
     ['Số tiền', `${formatVnd(receipt.amount)} đồng`],
     ['Bằng chữ', amountInWords(receipt.amount)],

@@ -13,6 +13,7 @@ export interface ReceiptData {
   dossierCode: string;
   procedureName: string;
   agencyCode: string;
+  agencyName: string | null;
   description: string;
   amount: number;
   method: PaymentMethodId | null;
@@ -20,6 +21,8 @@ export interface ReceiptData {
   transactionNo: string;
   bankCode: string | null;
   paidAt: Date;
+  /** The signed copy, once issued (the first download). */
+  signed: { fileId: string; verificationCode: string } | null;
 }
 
 /** Vietnam's calendar year of an instant (receipt numbers restart each year). */
@@ -65,6 +68,19 @@ export class ReceiptsRepository {
       .execute();
   }
 
+  /** Keeps the signed copy of a receipt (the first one issued wins). */
+  async markSigned(
+    paymentId: string,
+    signed: { fileId: string; verificationCode: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('receipts')
+      .set({ file_id: signed.fileId, verification_code: signed.verificationCode })
+      .where('payment_id', '=', paymentId)
+      .where('file_id', 'is', null)
+      .execute();
+  }
+
   /** The receipt of a paid payment; with `ownerId`, only if that account owns the payment. */
   async find(paymentId: string, ownerId?: string): Promise<ReceiptData | null> {
     let query = this.db
@@ -81,6 +97,9 @@ export class ReceiptsRepository {
         'p.dossier_code',
         'p.procedure_name',
         'p.agency_code',
+        'p.agency_name',
+        'r.file_id',
+        'r.verification_code',
         'p.description',
         'p.amount',
         'p.method',
@@ -102,6 +121,7 @@ export class ReceiptsRepository {
       dossierCode: row.dossier_code,
       procedureName: row.procedure_name,
       agencyCode: row.agency_code,
+      agencyName: row.agency_name,
       description: row.description,
       amount: Number(row.amount),
       method: row.method as PaymentMethodId | null,
@@ -110,6 +130,10 @@ export class ReceiptsRepository {
       transactionNo: row.transaction_no!,
       bankCode: row.bank_code,
       paidAt: row.paid_at!,
+      signed:
+        row.file_id && row.verification_code
+          ? { fileId: row.file_id, verificationCode: row.verification_code }
+          : null,
     };
   }
 

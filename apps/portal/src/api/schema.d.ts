@@ -655,6 +655,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/dossiers/{id}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải giấy tiếp nhận hồ sơ và hẹn trả kết quả / Download the signed receipt of a received dossier
+     * @description Signed by the agency (QR code to /xac-thuc/<code>) the first time it is asked for; 404 `file.not_found` before the dossier is received.
+     */
+    get: operations['DossiersController_receipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/dossiers/{id}/files/{fileId}': {
     parameters: {
       query?: never;
@@ -789,6 +809,26 @@ export interface paths {
     get: operations['OfficerController_get'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/dossiers/{id}/actions/apologize': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Xin lỗi và hẹn lại ngày trả / Apologise and set a new due date (signed letter)
+     * @description Only while PROCESSING (409 `dossier.apology_not_processing` otherwise); `newDueAt` after the current due date and now, in working time (422 `dossier.apology_date_invalid`). Issues the signed apology letter, moves the due date, tells the applicant.
+     */
+    post: operations['OfficerController_apologize'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1320,6 +1360,15 @@ export interface components {
       score: number;
       criteria?: components['schemas']['RatingCriteriaDto'];
       comment?: string;
+    };
+    ApologizeDto: {
+      /** @description Why the dossier is late (lý do chậm trả) */
+      reason: string;
+      /**
+       * @description New due date (ISO instant), in working time and after the current due date
+       * @example 2026-12-15T09:00:00+07:00
+       */
+      newDueAt: string;
     };
     OfficerActionDto: {
       /** @description Reason, instructions or remarks */
@@ -3462,6 +3511,54 @@ export interface operations {
       };
     };
   };
+  DossiersController_receipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
   DossiersController_file: {
     parameters: {
       query?: never;
@@ -3882,6 +3979,58 @@ export interface operations {
       cookie?: never;
     };
     requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  OfficerController_apologize: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApologizeDto'];
+      };
+    };
     responses: {
       200: {
         headers: {

@@ -32,6 +32,7 @@ import { OnlineForm } from './OnlineForm';
 import { OverdueTag, StatusTag } from './StatusTag';
 import { RatingCard, canRate } from './RatingCard';
 import { StatusTimeline } from './StatusTimeline';
+import { ApologyNotices, ReceiptLetter, VerificationCode } from './SignedLetters';
 
 /** Chi tiết hồ sơ: status and history, supplement, payment, result download, withdrawal. */
 export function DossierPage() {
@@ -124,6 +125,8 @@ export function DossierPage() {
         />
       ) : null}
 
+      <ApologyNotices apologies={d.apologies ?? []} />
+
       {d.results.length > 0 ? (
         <Card
           className="results-card"
@@ -143,6 +146,11 @@ export function DossierPage() {
                 >
                   {t('dossier.downloadResult', { name: r.fileName })}
                 </Button>
+                {r.verificationCode ? (
+                  <div>
+                    <VerificationCode code={r.verificationCode} />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -192,7 +200,7 @@ export function DossierPage() {
                 {
                   key: 'receipt',
                   label: t('dossier.receiptNumber'),
-                  children: d.receiptNumber ?? '—',
+                  children: <ReceiptLetter dossier={d} />,
                 },
                 {
                   key: 'due',

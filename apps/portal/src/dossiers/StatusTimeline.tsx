@@ -13,7 +13,7 @@ const COLORS = {
 } as const;
 
 type Entry = Pick<StatusHistoryView, 'to' | 'at'> &
-  Partial<Pick<StatusHistoryView, 'byRole' | 'note' | 'from'>>;
+  Partial<Pick<StatusHistoryView, 'byRole' | 'note' | 'from' | 'action'>>;
 
 /** Quá trình xử lý: newest first, each entry named by what happened ("Công dân bổ sung hồ sơ"). */
 export function StatusTimeline({ history }: { history: Entry[] }) {
@@ -24,11 +24,18 @@ export function StatusTimeline({ history }: { history: Entry[] }) {
       className="status-timeline"
       items={entries.map((entry, index) => ({
         key: `${entry.at}-${index}`,
-        color: COLORS[statusTone(entry.to as DossierStatusName)],
+        color:
+          entry.action === 'apologize'
+            ? COLORS.warning
+            : COLORS[statusTone(entry.to as DossierStatusName)],
         title: formatDateTime(entry.at),
         content: (
           <div>
-            <Typography.Text strong>{t(`timeline.${historyEvent(entry)}`)}</Typography.Text>
+            <Typography.Text strong>
+              {entry.action === 'apologize'
+                ? t('letters.apologized')
+                : t(`timeline.${historyEvent(entry)}`)}
+            </Typography.Text>
             {entry.byRole ? (
               <Typography.Text type="secondary">
                 {' '}

@@ -188,6 +188,15 @@ export const en: Strings<Translation> = {
       system: 'System',
     },
   },
+  letters: {
+    verificationCode: 'Verification code:',
+    downloadReceipt: 'Download the receipt (digitally signed)',
+    downloadApology: 'Download the apology letter (digitally signed)',
+    apologyTitle: 'The agency apologises: your dossier is late',
+    apologyBody: 'The result was not ready by {{previous}}. New date for the result: {{next}}.',
+    reason: 'Reason',
+    apologized: 'Apology, new due date',
+  },
   register: {
     title: 'Create an account',
     submit: 'Register',
@@ -691,7 +700,11 @@ export const en: Strings<Translation> = {
       return: 'Deliver the result',
       refuse: 'Refuse',
       stop: 'Stop processing',
+      apologize: 'Apologise, set a new date',
     },
+    newDueAt: 'New due date',
+    newDueAtRequired: 'Pick the new date and time (within working hours)',
+    apologized: 'Apology letter sent, new date {{date}}',
     actionHelp: {
       receive: 'Receive the application: the receipt number and due date are set automatically.',
       start: 'Move the application to processing.',
@@ -702,6 +715,8 @@ export const en: Strings<Translation> = {
       return: 'Confirm the result was delivered.',
       refuse: 'Refuse the application. The reason is sent to the applicant.',
       stop: 'Stop processing (withdrawal accepted or cannot be settled).',
+      apologize:
+        'The apology letter with the new date (form of Circular 01/2018/TT-VPCP) is signed and sent to the applicant.',
     },
   },
   admin: {

@@ -182,6 +182,15 @@ export const vi = {
       system: 'Hệ thống',
     },
   },
+  letters: {
+    verificationCode: 'Mã xác thực:',
+    downloadReceipt: 'Tải giấy tiếp nhận (có ký số)',
+    downloadApology: 'Tải phiếu xin lỗi (có ký số)',
+    apologyTitle: 'Cơ quan xin lỗi vì hồ sơ trễ hẹn',
+    apologyBody: 'Hồ sơ chưa có kết quả đúng hẹn {{previous}}. Ngày hẹn trả kết quả mới: {{next}}.',
+    reason: 'Lý do',
+    apologized: 'Xin lỗi, hẹn lại ngày trả',
+  },
   register: {
     title: 'Đăng ký tài khoản',
     submit: 'Đăng ký',
@@ -691,7 +700,11 @@ export const vi = {
       return: 'Trả kết quả',
       refuse: 'Từ chối',
       stop: 'Dừng xử lý',
+      apologize: 'Xin lỗi, hẹn lại ngày trả',
     },
+    newDueAt: 'Ngày hẹn trả mới',
+    newDueAtRequired: 'Chọn ngày và giờ hẹn trả mới (trong giờ làm việc)',
+    apologized: 'Đã gửi phiếu xin lỗi, hẹn trả {{date}}',
     actionHelp: {
       receive: 'Tiếp nhận hồ sơ: số biên nhận và hạn giải quyết được tính tự động.',
       start: 'Chuyển hồ sơ sang trạng thái đang xử lý.',
@@ -702,6 +715,8 @@ export const vi = {
       return: 'Xác nhận đã trả kết quả cho công dân.',
       refuse: 'Từ chối giải quyết hồ sơ. Lý do được gửi tới công dân.',
       stop: 'Dừng xử lý hồ sơ (chấp nhận yêu cầu rút hoặc không thể giải quyết).',
+      apologize:
+        'Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu Thông tư 01/2018/TT-VPCP) được ký số và gửi công dân.',
     },
   },
   admin: {

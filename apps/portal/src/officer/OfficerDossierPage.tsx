@@ -29,6 +29,7 @@ import { ACTION_INPUT, officerButtons } from '../dossiers/lifecycle';
 import { DeadlineTag, StatusTag } from '../dossiers/StatusTag';
 import { StatusTimeline } from '../dossiers/StatusTimeline';
 import { ActionDialog } from './ActionDialog';
+import { ApologyDialog } from './ApologyDialog';
 import { officerApi, officerKey } from './api';
 
 /** What the agency waits for while the clock is paused: said instead of "no action". */
@@ -50,6 +51,7 @@ export function OfficerDossierPage() {
   const code = dossier.data?.procedure.code;
   const procedure = useProcedure(code);
   const [action, setAction] = useState<OfficerAction | null>(null);
+  const [apologizing, setApologizing] = useState(false);
 
   if (dossier.isLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (dossier.isError || !dossier.data) {
@@ -114,6 +116,9 @@ export function OfficerDossierPage() {
                 {t(`officer.actions.${a}`)}
               </Button>
             ))}
+            {d.status === 'PROCESSING' ? (
+              <Button onClick={() => setApologizing(true)}>{t('officer.actions.apologize')}</Button>
+            ) : null}
           </Space>
         )}
         {canUploadResult ? (
@@ -242,6 +247,17 @@ export function OfficerDossierPage() {
           </Card>
         </Col>
       </Row>
+      <ApologyDialog
+        open={apologizing}
+        dossier={d}
+        onClose={() => setApologizing(false)}
+        onDone={(updated) => {
+          setApologizing(false);
+          client.setQueryData(officerKey(id), updated);
+          void message.success(t('officer.apologized', { date: formatDateTime(updated.dueAt) }));
+          refresh();
+        }}
+      />
       <ActionDialog
         action={action}
         dossier={d}

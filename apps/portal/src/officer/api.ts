@@ -26,6 +26,13 @@ export const officerApi = {
         body: input,
       }),
     ),
+  apologize: (id: string, input: ApiSchemas['ApologizeDto']) =>
+    body<OfficerDossierView>(
+      client.POST('/api/v1/officer/dossiers/{id}/actions/apologize', {
+        params: { path: { id } },
+        body: input,
+      }),
+    ),
   addResult: (id: string, file: File, onProgress: (p: UploadProgress) => void) =>
     uploadWithProgress<ResultFileView>(`/officer/dossiers/${id}/results`, {}, file, onProgress),
   ratings: (filter: { score?: number; page?: number; pageSize?: number }) =>

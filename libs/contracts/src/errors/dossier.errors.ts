@@ -114,6 +114,18 @@ export const DossierErrors = {
     vi: 'Chỉ thêm kết quả khi hồ sơ đang được xử lý.',
     en: 'Results can be added only while the dossier is being processed.',
   },
+  apologyNotProcessing: {
+    code: 'dossier.apology_not_processing',
+    status: 409,
+    vi: 'Chỉ xin lỗi và hẹn lại ngày trả khi hồ sơ đang được xử lý.',
+    en: 'An apology and a new date are given only while the dossier is being processed.',
+  },
+  apologyDateInvalid: {
+    code: 'dossier.apology_date_invalid',
+    status: 422,
+    vi: 'Ngày hẹn trả mới phải sau hạn hiện tại và trong giờ làm việc.',
+    en: 'The new due date must be after the current one and within working hours.',
+  },
   supplementReasonRequired: {
     code: 'dossier.supplement_reason_required',
     status: 422,

@@ -1,5 +1,6 @@
 import { accountActivated } from './account-activated';
 import { accountRegistered } from './account-registered';
+import { dossierApologized } from './dossier-apologized';
 import { dossierStatusChanged } from './dossier-status-changed';
 import { dossierSubmitted } from './dossier-submitted';
 import { officerDossier } from './officer-dossier';
@@ -30,6 +31,7 @@ const accountEmails = {
 const bellEmails = {
   'dossier-submitted': dossierSubmitted,
   'dossier-status-changed': dossierStatusChanged,
+  'dossier-apologized': dossierApologized,
   'payment-required': paymentRequired,
   'payment-succeeded': paymentSucceeded,
   'payment-failed': paymentFailed,

@@ -82,7 +82,8 @@ export const canCuoc: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp thẻ căn cước',
             amountVnd: 0,
-            note: 'Cổng ghi "Không có thông tin"; giả định cấp lần đầu không thu lệ phí. Tham khảo: cấp đổi 50.000 đ/thẻ, cấp lại 70.000 đ/thẻ, giảm 50% từ 01/7/2025 đến 31/12/2026 (TT 64/2025/TT-BTC)',
+            sourceNote:
+              'Cổng ghi "Không có thông tin"; giả định cấp lần đầu không thu lệ phí. Tham khảo: cấp đổi 50.000 đ/thẻ, cấp lại 70.000 đ/thẻ, giảm 50% từ 01/7/2025 đến 31/12/2026 (TT 64/2025/TT-BTC)',
           },
         ],
         formSchema: schema(

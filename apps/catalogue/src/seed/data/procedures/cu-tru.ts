@@ -306,7 +306,8 @@ export const cuTru: ProcedureSeed[] = [
             {
               name: 'Lệ phí đăng ký tạm trú (trực tiếp)',
               amountVnd: 15000,
-              note: 'Giả định 15.000 đồng/lần theo TT 75/2022/TT-BTC — trang Cổng DVCQG chưa hiển thị mức thu trực tiếp cho cá nhân',
+              sourceNote:
+                'Giả định 15.000 đồng/lần theo TT 75/2022/TT-BTC — trang Cổng DVCQG chưa hiển thị mức thu trực tiếp cho cá nhân',
             },
           ],
           formSchema: schema(

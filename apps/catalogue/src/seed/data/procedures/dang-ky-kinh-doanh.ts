@@ -75,7 +75,8 @@ export const dangKyKinhDoanh: ProcedureSeed[] = [
           {
             name: 'Lệ phí đăng ký hộ kinh doanh',
             amountVnd: 100000,
-            note: 'Mức thu do HĐND tỉnh quy định (TT 85/2019/TT-BTC); Cổng hiển thị không thống nhất (150.000 đ trực tuyến/bưu chính, 50.000 đ trực tiếp) – giả định 100.000 đ; không hoàn lại',
+            sourceNote:
+              'Mức thu do HĐND tỉnh quy định (TT 85/2019/TT-BTC); Cổng hiển thị không thống nhất (150.000 đ trực tuyến/bưu chính, 50.000 đ trực tiếp) – giả định 100.000 đ; không hoàn lại',
           },
         ],
         formSchema: schema(

@@ -288,7 +288,8 @@ export const datDai: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp Giấy chứng nhận, phí thẩm định hồ sơ',
             amountVnd: null,
-            note: 'Cổng ghi nhãn "Miễn phí"; mức thu theo Luật Phí và lệ phí và Nghị quyết HĐND cấp tỉnh; thuế, lệ phí trước bạ xác định theo từng hồ sơ',
+            sourceNote:
+              'Cổng ghi nhãn "Miễn phí"; mức thu theo Luật Phí và lệ phí và Nghị quyết HĐND cấp tỉnh; thuế, lệ phí trước bạ xác định theo từng hồ sơ',
           },
         ],
         formSchema: schema(

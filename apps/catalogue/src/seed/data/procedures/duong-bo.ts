@@ -98,7 +98,8 @@ export const duongBo: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp giấy phép lái xe',
             amountVnd: 135000,
-            note: 'Cổng ghi nhãn "Miễn phí" nhưng ghi chú 135.000 đ/lần; mức trực tuyến 115.000 đ chỉ áp dụng từ 01/12/2023 đến 31/12/2025 (TT 37/2023, 63/2023, 06/2025/TT-BTC)',
+            sourceNote:
+              'Cổng ghi nhãn "Miễn phí" nhưng ghi chú 135.000 đ/lần; mức trực tuyến 115.000 đ chỉ áp dụng từ 01/12/2023 đến 31/12/2025 (TT 37/2023, 63/2023, 06/2025/TT-BTC)',
           },
         ],
         formSchema: schema(

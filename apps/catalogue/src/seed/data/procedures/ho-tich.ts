@@ -27,7 +27,7 @@ const HT_IMPLEMENTING =
 const HT_SUBJECTS = ['Công dân Việt Nam', 'Người Việt Nam định cư ở nước ngoài'];
 
 const HT_FEE_HDND =
-  'Theo Nghị quyết của Hội đồng nhân dân thành phố; miễn cho người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật. Cổng DVCQG hiển thị nhãn "Miễn phí"';
+  'Theo Nghị quyết của Hội đồng nhân dân thành phố; miễn cho người thuộc gia đình có công với cách mạng, hộ nghèo, người khuyết tật';
 
 const TT281_COPY = 'Cấp bản sao trích lục (nếu có yêu cầu) thu phí theo TT 281/2016/TT-BTC';
 
@@ -637,7 +637,8 @@ export const hoTich: ProcedureSeed[] = [
           {
             name: 'Phí cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh',
             amountVnd: 8000,
-            note: '8.000 đồng/bản sao trên mọi kênh (Cổng DVCQG không ghi đơn vị tính; giả định tính theo bản); TT 281/2016/TT-BTC',
+            sourceNote:
+              '8.000 đồng/bản sao trên mọi kênh (Cổng DVCQG không ghi đơn vị tính; giả định tính theo bản); TT 281/2016/TT-BTC',
           },
         ],
         formSchema: schema(

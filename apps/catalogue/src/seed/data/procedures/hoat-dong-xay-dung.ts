@@ -76,7 +76,8 @@ export const hoatDongXayDung: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp giấy phép xây dựng',
             amountVnd: 75000,
-            note: 'Theo Nghị quyết của HĐND cấp tỉnh; giả định 75.000 đ/giấy phép đối với nhà ở riêng lẻ',
+            sourceNote:
+              'Theo Nghị quyết của HĐND cấp tỉnh; giả định 75.000 đ/giấy phép đối với nhà ở riêng lẻ',
           },
         ],
         formSchema: schema(
@@ -165,7 +166,8 @@ export const hoatDongXayDung: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp giấy phép xây dựng',
             amountVnd: 150000,
-            note: 'Theo Nghị quyết của HĐND cấp tỉnh; giả định 150.000 đ/giấy phép đối với công trình khác',
+            sourceNote:
+              'Theo Nghị quyết của HĐND cấp tỉnh; giả định 150.000 đ/giấy phép đối với công trình khác',
           },
         ],
         formSchema: schema(

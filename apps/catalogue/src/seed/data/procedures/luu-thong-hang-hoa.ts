@@ -68,7 +68,8 @@ export const luuThongHangHoa: ProcedureSeed[] = [
           {
             name: 'Phí thẩm định cấp Giấy phép bán lẻ rượu',
             amountVnd: 1200000,
-            note: 'Không có thông tin trên nguồn; giả định theo TT 168/2016/TT-BTC: 1.200.000 đ/điểm kinh doanh tại thành phố trực thuộc trung ương (mức thấp hơn với hộ kinh doanh)',
+            sourceNote:
+              'Không có thông tin trên nguồn; giả định theo TT 168/2016/TT-BTC: 1.200.000 đ/điểm kinh doanh tại thành phố trực thuộc trung ương (mức thấp hơn với hộ kinh doanh)',
           },
         ],
         formSchema: schema(

@@ -97,7 +97,8 @@ export const viecLam: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp giấy phép lao động',
             amountVnd: 600000,
-            note: 'Do HĐND cấp tỉnh quy định; mức cụ thể chưa xác định – giả định 600.000 đ/giấy phép',
+            sourceNote:
+              'Do HĐND cấp tỉnh quy định; mức cụ thể chưa xác định – giả định 600.000 đ/giấy phép',
           },
         ],
         formSchema: schema(

@@ -109,7 +109,8 @@ export const xuatNhapCanh: ProcedureSeed[] = [
           {
             name: 'Lệ phí cấp hộ chiếu phổ thông',
             amountVnd: 200000,
-            note: 'TT 25/2021/TT-BTC. Mức trực tuyến 160.000 đ (TT 44/2023/TT-BTC) chỉ áp dụng đến 31/12/2023; giả định 200.000 đ cho mọi kênh',
+            sourceNote:
+              'TT 25/2021/TT-BTC. Mức trực tuyến 160.000 đ (TT 44/2023/TT-BTC) chỉ áp dụng đến 31/12/2023; giả định 200.000 đ cho mọi kênh',
           },
         ],
         formSchema: schema('Đề nghị cấp hộ chiếu phổ thông', passportProps, [
