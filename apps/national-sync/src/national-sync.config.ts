@@ -56,6 +56,16 @@ export class NationalSyncConfig extends BaseConfig {
   @Max(86_400_000)
   NATIONAL_SYNC_MAX_BACKOFF_MS: number = 3_600_000;
 
+  /**
+   * How long a queued call waits before its first attempt, so that the events of one dossier
+   * that reach this service out of order (competing consumers, a redelivery) are sent in the
+   * order they happened rather than the order they arrived.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  NATIONAL_SYNC_SETTLE_MS: number = 2_000;
+
   /** How often the dispatcher looks for due calls when nothing woke it. */
   @IsInt()
   @Min(10)

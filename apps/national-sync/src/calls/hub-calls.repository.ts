@@ -48,6 +48,7 @@ export class HubCallsRepository {
     dossier: { id: string; code: string },
     eventAt: string,
     drafts: HubCallDraft[],
+    settleMs: number,
   ): Promise<number> {
     if (drafts.length === 0) return 0;
     const rows = await kyselyOf<DB>(manager)
@@ -62,6 +63,7 @@ export class HubCallsRepository {
           status_code: d.statusCode,
           payload: JSON.stringify({ isUpdating: d.isUpdating, record: d.record }),
           event_at: eventAt,
+          due_at: sql<Date>`now() + make_interval(secs => ${settleMs / 1000})`,
         })),
       )
       .onConflict((oc) => oc.column('id').doNothing())
