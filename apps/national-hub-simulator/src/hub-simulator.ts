@@ -117,6 +117,9 @@ export async function startHubSimulator(options: HubSimulatorOptions): Promise<H
           const [status, reply] = integration(req, (body ?? {}) as Record<string, unknown>);
           return answer(res, status, reply);
         }
+        case 'GET /health/live':
+        case 'GET /health/ready':
+          return answer(res, 200, { status: 'ok' });
         case 'GET /_sim/records': {
           const code = url.searchParams.get('dossierCode');
           return answer(res, 200, code ? records.filter((r) => r.dossierCode === code) : records);

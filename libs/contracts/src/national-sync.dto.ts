@@ -69,6 +69,7 @@ export class ListFailedHubCallsQuery extends PageQuery {}
 
 /** Input of `national-sync.failed.retry`. */
 export class HubCallRef {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 }

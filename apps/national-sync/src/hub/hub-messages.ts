@@ -139,7 +139,9 @@ export function statusChangedCalls(
   event: DossierStatusChangedEvent,
 ): HubCallDraft[] {
   const status = HUB_STATUS[event.status];
-  if (status === null) return [];
+  // Before submission the hub knows nothing of the dossier (a fee paid at submission comes
+  // first), and reaching SUBMITTED is told by the dossier-sync of `dossier.submitted`.
+  if (status === null || event.from === 'DRAFT' || event.status === 'SUBMITTED') return [];
   const calls: HubCallDraft[] = [
     {
       id: eventId,
