@@ -22,11 +22,16 @@ import {
   HubRecordEntry,
   HubSimulator,
   startHubSimulator,
-} from '../../national-hub-simulator/src/hub-simulator';
-import { migrateNationalSync, startNationalSync } from './app';
-import { NationalSyncConfig } from './national-sync.config';
+} from '../../apps/national-hub-simulator/src/hub-simulator';
+import { migrateNationalSync, startNationalSync } from '../../apps/national-sync/src/app';
+import { NationalSyncConfig } from '../../apps/national-sync/src/national-sync.config';
 
 jest.setTimeout(60_000);
+
+/*
+ * national-sync against the hub simulator (another app, hence here rather than beside the
+ * service: apps never import each other), on the real Postgres and RabbitMQ.
+ */
 
 const TOKEN = 'int-test-national-hub-token';
 const admin: Caller = { accountId: randomUUID(), roles: ['admin'], agencies: [] };
