@@ -25,7 +25,7 @@ export class NationalSyncConfig extends BaseConfig {
   @RequiredInProduction('the development unit code')
   @IsString()
   @MinLength(1)
-  NATIONAL_HUB_UNIT_CODE = '000.00.00.H26';
+  NATIONAL_HUB_UNIT_CODE = 'DEV-UNIT';
 
   /** The session token the hub issued to this province (`session` of every call). */
   @Secret()
