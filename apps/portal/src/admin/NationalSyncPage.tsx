@@ -10,6 +10,7 @@ import { problemMessage } from '../api/messages';
 import { nationalSyncApi } from './national-sync-api';
 
 const PAGE_SIZE = 20;
+const REFRESH_MS = 10_000;
 const when = (iso: string | null) => (iso ? dayjs(iso).format('DD/MM/YYYY HH:mm:ss') : '—');
 
 /**
@@ -21,17 +22,23 @@ export function NationalSyncPage() {
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(1);
-  const summary = useQuery({ queryKey: ['national-sync'], queryFn: nationalSyncApi.summary });
+  // The hub may come back at any moment: the figures follow without a reload.
+  const summary = useQuery({
+    queryKey: ['national-sync'],
+    queryFn: nationalSyncApi.summary,
+    refetchInterval: REFRESH_MS,
+  });
   const failed = useQuery({
     queryKey: ['national-sync', 'failed', page],
     queryFn: () => nationalSyncApi.failed(page, PAGE_SIZE),
+    refetchInterval: REFRESH_MS,
     placeholderData: (previous) => previous,
   });
   const retry = useMutation({
     mutationFn: (id: string) => nationalSyncApi.retry(id),
-    onSuccess: async (_, id) => {
+    onSuccess: (_, id) => {
       void message.success(t('nationalSync.retried', { id: id.slice(0, 8) }));
-      await queryClient.invalidateQueries({ queryKey: ['national-sync'] });
+      void queryClient.invalidateQueries({ queryKey: ['national-sync'] });
     },
     onError: (err) => void message.error(problemMessage(err, t)),
   });
