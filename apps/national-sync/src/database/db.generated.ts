@@ -24,6 +24,7 @@ export type JsonPrimitive = boolean | number | string | null;
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
 export interface HubCalls {
   attempts: Generated<number>;
   created_at: Generated<Timestamp>;
