@@ -55,13 +55,13 @@ COPY --chmod=0555 <<'EOF' /usr/local/bin/dvc-entrypoint
 set -eu
 usage() {
   echo "usage: dvc-entrypoint <app> | migrate | <command> [args…]" >&2
-  echo "  apps: gateway identity catalogue notification dossier document-storage payment" >&2
+  echo "  apps: gateway identity catalogue notification dossier document-storage payment national-sync" >&2
   echo "  (or set APP=<app>)" >&2
 }
 target="${1:-${APP:-}}"
 if [ "$#" -gt 0 ]; then shift; fi
 case "$target" in
-  gateway|identity|catalogue|notification|dossier|document-storage|payment)
+  gateway|identity|catalogue|notification|dossier|document-storage|payment|national-sync)
     main="dist/apps/$target/src/main.js"
     if [ ! -f "$main" ]; then
       echo "dvc-entrypoint: $main is not in this image" >&2
@@ -101,6 +101,7 @@ const ports = {
   dossier: 3004,
   'document-storage': 3005,
   payment: 3006,
+  'national-sync': 3007,
 };
 function runningApp() {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {

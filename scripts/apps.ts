@@ -9,6 +9,8 @@ import { DossierConfig } from '../apps/dossier/src/dossier.config';
 import { GatewayConfig } from '../apps/gateway/src/gateway.config';
 import { migrateIdentity, seedIdentity } from '../apps/identity/src/app';
 import { IdentityConfig } from '../apps/identity/src/identity.config';
+import { migrateNationalSync } from '../apps/national-sync/src/app';
+import { NationalSyncConfig } from '../apps/national-sync/src/national-sync.config';
 import { migrateNotification } from '../apps/notification/src/app';
 import { NotificationConfig } from '../apps/notification/src/notification.config';
 import { migratePayment } from '../apps/payment/src/app';
@@ -17,7 +19,9 @@ import { PaymentConfig } from '../apps/payment/src/payment.config';
 type Env = Record<string, string | undefined>;
 type AppConfig = BaseConfig & { HTTP_PORT: number };
 
-export { envFor } from './app-env';
+import { envFor } from './app-env';
+
+export { envFor };
 
 /** How to configure, migrate and seed one app (migrate and seed take its validated config). */
 interface AppSpec<C extends AppConfig> {
@@ -62,7 +66,7 @@ function spec<C extends AppConfig>(s: AppSpec<C>): Omit<AppEntry, 'name' | 'main
   };
 }
 
-/** The seven apps, in the order they start (the gateway last: it calls the others). */
+/** The apps, in the order they start (the gateway last: it calls the others). */
 const specs = {
   identity: spec({
     configClass: IdentityConfig,
@@ -78,6 +82,7 @@ const specs = {
   'document-storage': spec({ configClass: StorageConfig, migrate: migrateStorage }),
   dossier: spec({ configClass: DossierConfig, migrate: migrateDossier }),
   payment: spec({ configClass: PaymentConfig, migrate: migratePayment }),
+  'national-sync': spec({ configClass: NationalSyncConfig, migrate: migrateNationalSync }),
   gateway: spec({ configClass: GatewayConfig }),
 };
 
@@ -100,7 +105,23 @@ export const simulators: LaunchedApp[] = [
     main: 'apps/vneid-simulator/src/main.mjs',
     config: (env) => vneidSimulatorConfig(env),
   },
+  {
+    // The national portal's hub played locally: where national-sync's NATIONAL_HUB_URL points.
+    name: 'national-hub-simulator',
+    simulator: true,
+    main: 'dist/apps/national-hub-simulator/src/main.js',
+    config: (env) => hubSimulatorConfig(env),
+  },
 ];
+
+/** The hub simulator listens at the port of NATIONAL_HUB_URL (as national-sync sees it). */
+function hubSimulatorConfig(env: Env): AppConfig {
+  const config = loadConfig(BaseConfig, env);
+  const sync = loadConfig(NationalSyncConfig, envFor({ name: 'national-sync' }, env));
+  return Object.assign(config, {
+    HTTP_PORT: Number(new URL(sync.NATIONAL_HUB_URL).port || 80),
+  });
+}
 
 /** The simulator listens where the gateway expects the issuer: the port of OIDC_ISSUER. */
 function vneidSimulatorConfig(env: Env): AppConfig {

@@ -10,6 +10,7 @@ import { migrations as catalogue } from '../apps/catalogue/src/migrations';
 import { migrations as storage } from '../apps/document-storage/src/migrations';
 import { migrations as dossier } from '../apps/dossier/src/migrations';
 import { migrations as identity } from '../apps/identity/src/migrations';
+import { migrations as nationalSync } from '../apps/national-sync/src/migrations';
 import { migrations as notification } from '../apps/notification/src/migrations';
 import { migrations as payment } from '../apps/payment/src/migrations';
 
@@ -33,6 +34,7 @@ export const databases: Database[] = [
   { app: 'identity', migrations: identity },
   { app: 'notification', migrations: notification },
   { app: 'dossier', migrations: dossier },
+  { app: 'national-sync', migrations: nationalSync },
 ];
 
 export function typesFileOf(app: string): string {

@@ -62,6 +62,7 @@ export const SERVICE_ACCOUNTS: readonly ServiceAccount[] = [
   account('dossier', 'dossier', 'dossier'),
   account('document-storage', 'storage', 'storage'),
   account('payment', 'payment', 'payment'),
+  account('national-sync', 'national-sync', 'national_sync'),
 ];
 
 /** Extensions the catalogue's search needs; created by the database owner (db-init). */

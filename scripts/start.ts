@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '@dvc/config';
 import type { GatewayConfig } from '../apps/gateway/src/gateway.config';
+import { NationalSyncConfig } from '../apps/national-sync/src/national-sync.config';
 import { LaunchedApp, apps, envFor, simulators } from './apps';
 import { migrateAll } from './migrate';
 import { preflight } from './preflight';
@@ -80,6 +82,10 @@ async function main(): Promise<void> {
   await Promise.all(started.map((app) => waitUntilReady(app, env)));
 
   const api = `http://localhost:${gatewayConfig.HTTP_PORT}`;
+  const nationalHubUrl = loadConfig(
+    NationalSyncConfig,
+    envFor({ name: 'national-sync' }, env),
+  ).NATIONAL_HUB_URL;
   console.log(`
 \x1b[1mDVC — Cổng Dịch vụ công is up\x1b[0m
   Portal         ${api}/   (the web portal: citizens, officers at /can-bo, admin at /quan-tri/thu-tuc)
@@ -94,6 +100,7 @@ ${withMailDev ? `  MailDev        http://localhost:${MAILDEV_WEB}   (every email
     001090000001  Nguyễn Văn An   password ${DEMO_PASSWORD}
     079185000002  Trần Thị Bình   password ${DEMO_PASSWORD}
     036088000003  Lê Minh Châu    password ${DEMO_PASSWORD}   (to try "Liên kết với VNeID" on Trang cá nhân)
+  National hub (simulated)  ${nationalHubUrl}   (calls received: ${nationalHubUrl}/_sim/records?dossierCode=)
 Press Ctrl-C to stop.
 `);
 }

@@ -26,6 +26,8 @@ import { DossierConfig } from '../../apps/dossier/src/dossier.config';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
 import { seedIdentity, startIdentity } from '../../apps/identity/src/app';
 import { IdentityConfig } from '../../apps/identity/src/identity.config';
+import { startNationalSync } from '../../apps/national-sync/src/app';
+import { NationalSyncConfig } from '../../apps/national-sync/src/national-sync.config';
 import { startNotification } from '../../apps/notification/src/app';
 import { NotificationConfig } from '../../apps/notification/src/notification.config';
 import { startPayment } from '../../apps/payment/src/app';
@@ -102,6 +104,9 @@ export async function startStack(
         ? `http://127.0.0.1:${gatewayPort}/giao-dich/ket-qua`
         : `${gatewayBase}/return`,
     },
+    // No hub unless a suite starts one (port 9 on loopback: nothing answers), so every
+    // journey also shows that a hub that is down holds nobody up.
+    'national-sync': { NATIONAL_HUB_URL: overrides.NATIONAL_HUB_URL ?? 'http://127.0.0.1:9' },
   };
   const envOf = (app: AppName) => ({ ...base, DB_SCHEMA: schemas.get(app)!, ...own[app] });
   // The services that keep data (all but the gateway): what tests may look at, what stop() drops.
@@ -113,6 +118,7 @@ export async function startStack(
   const storageConfig = loadConfig(StorageConfig, envOf('document-storage'));
   const dossierConfig = loadConfig(DossierConfig, envOf('dossier'));
   const paymentConfig = loadConfig(PaymentConfig, envOf('payment'));
+  const nationalSyncConfig = loadConfig(NationalSyncConfig, envOf('national-sync'));
 
   await Promise.all(appList.map((app) => app.migrate?.(envOf(app.name))));
   await seedCatalogue(catalogueConfig);
@@ -128,6 +134,7 @@ export async function startStack(
   apps.push(await startDossier(dossierConfig));
   const payment = await startPayment(paymentConfig);
   apps.push(payment);
+  apps.push(await startNationalSync(nationalSyncConfig));
   const gatewayConfig = loadConfig(GatewayConfig, {
     ...envOf('gateway'),
     HTTP_PORT: String(gatewayPort),

@@ -353,7 +353,10 @@ describe.each(Object.keys(kustomizations) as (keyof typeof kustomizations)[])(
           minio: { port: 9000, apps: ['document-storage'] },
           clamd: { port: 3310, apps: ['document-storage'] },
           smtp: { port: 587, apps: ['notification'] },
-          'payment provider': { port: 443, apps: ['payment'] },
+          'payment provider, national hub (HTTPS)': {
+            port: 443,
+            apps: ['payment', 'national-sync'],
+          },
         };
         for (const [service, { port, apps: users }] of Object.entries(infra)) {
           for (const app of APP_NAMES) {

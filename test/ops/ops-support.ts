@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { BaseConfig, ConfigError, loadConfig, secretSettings } from '@dvc/config';
-import { APP_NAMES, AppEntry, AppName, apps } from '../../scripts/apps';
+import { APP_NAMES, AppEntry, AppName, apps, simulators } from '../../scripts/apps';
 
 /** Helpers shared by the docker-compose, Kubernetes and Dockerfile tests. */
 
@@ -69,9 +69,15 @@ export function internalUrls(app: AppInfo): [string, AppInfo][] {
 
 /** Server apps under apps/ (those with src/main.ts): a new one must be deployed too. */
 export function appFolders(): string[] {
-  return readdirSync(join(repoRoot, 'apps'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(repoRoot, 'apps', d.name, 'src', 'main.ts')))
-    .map((d) => d.name);
+  return (
+    readdirSync(join(repoRoot, 'apps'), { withFileTypes: true })
+      .filter(
+        (d) => d.isDirectory() && existsSync(join(repoRoot, 'apps', d.name, 'src', 'main.ts')),
+      )
+      .map((d) => d.name)
+      // Simulators of outside systems are development only, never deployed.
+      .filter((name) => !simulators.some((s) => s.name === name))
+  );
 }
 
 /** Values of a realistic shape where a long random secret would not do. */

@@ -18,6 +18,14 @@ const EXPECTED: Record<AppName, string[]> = {
   catalogue: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL'],
   notification: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'SMTP_HOST', 'EMAIL_TOKEN_PRIVATE_KEY'],
   dossier: ['DATABASE_URL', 'AMQP_URL', 'REDIS_URL', 'IDEMPOTENCY_SECRET'],
+  'national-sync': [
+    'DATABASE_URL',
+    'AMQP_URL',
+    'REDIS_URL',
+    'NATIONAL_HUB_URL',
+    'NATIONAL_HUB_UNIT_CODE',
+    'NATIONAL_HUB_TOKEN',
+  ],
   'document-storage': [
     'DATABASE_URL',
     'AMQP_URL',

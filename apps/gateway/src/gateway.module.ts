@@ -14,6 +14,7 @@ import { FeedbackModule } from './feedback/feedback.module';
 import { GatewayConfig } from './gateway.config';
 import { gatewayReadiness } from './health/readiness';
 import { MeModule } from './me/me.module';
+import { NationalSyncModule } from './national-sync/national-sync.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ProblemFilter } from './problems/problem.filter';
@@ -45,6 +46,7 @@ export class GatewayModule {
         OpsModule.forRoot(gatewayReadiness),
         AuthModule,
         MeModule,
+        NationalSyncModule,
         CatalogueModule,
         DossiersModule,
         FeedbackModule,

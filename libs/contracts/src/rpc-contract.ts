@@ -2,10 +2,21 @@ import type {
   CatalogueRpc,
   DossierRpc,
   IdentityRpc,
+  NationalSyncRpc,
   NotificationRpc,
   PaymentRpc,
   StorageRpc,
 } from './rpc';
+import type {
+  FailedHubCallView,
+  HubCallRef,
+  HubCatalogueImportInput,
+  ImportEachInput,
+  ListFailedHubCallsQuery,
+  NationalSyncSummary,
+  ProcedureImportReport,
+  RetriedHubCallView,
+} from './national-sync.dto';
 import type {
   ActivationView,
   CaptchaView,
@@ -188,6 +199,7 @@ export interface RpcContract {
   [CatalogueRpc.getProcedure]: RpcShape<GetProcedureInput, ProcedureView>;
   [CatalogueRpc.upsertProcedure]: RpcShape<ProcedureDocument, ProcedureView>;
   [CatalogueRpc.importProcedures]: RpcShape<ImportProceduresInput, ImportResult>;
+  [CatalogueRpc.importEach]: RpcShape<ImportEachInput, ProcedureImportReport>;
   [CatalogueRpc.listAgencies]: RpcShape<NoInput, AgencyView[]>;
   [CatalogueRpc.listFields]: RpcShape<NoInput, FieldView[]>;
   [CatalogueRpc.listHolidays]: RpcShape<ListHolidaysInput, HolidayView[]>;
@@ -262,6 +274,12 @@ export interface RpcContract {
   [PaymentRpc.returnView]: RpcShape<ProviderCallbackInput, PaymentReturnView>;
   [PaymentRpc.authorizeReceipt]: RpcShape<PaymentRefInput, ReceiptAuthorizationView>;
   [PaymentRpc.ping]: RpcShape<NoInput, PingView>;
+
+  [NationalSyncRpc.summary]: RpcShape<NoInput, NationalSyncSummary>;
+  [NationalSyncRpc.listFailed]: RpcShape<ListFailedHubCallsQuery, Page<FailedHubCallView>>;
+  [NationalSyncRpc.retryFailed]: RpcShape<HubCallRef, RetriedHubCallView>;
+  [NationalSyncRpc.importCatalogue]: RpcShape<HubCatalogueImportInput, ProcedureImportReport>;
+  [NationalSyncRpc.ping]: RpcShape<NoInput, PingView>;
 }
 
 export type RpcPattern = keyof RpcContract;
@@ -276,7 +294,8 @@ type DeclaredPattern =
   | PatternsOf<typeof DossierRpc>
   | PatternsOf<typeof StorageRpc>
   | PatternsOf<typeof PresignedUploadRpc>
-  | PatternsOf<typeof PaymentRpc>;
+  | PatternsOf<typeof PaymentRpc>
+  | PatternsOf<typeof NationalSyncRpc>;
 
 /** Every pattern constant has its entry above (a new one without it fails the build). */
 export const _everyPatternHasAContract: [DeclaredPattern] extends [RpcPattern] ? true : never =

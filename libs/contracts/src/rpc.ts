@@ -9,6 +9,7 @@ export const RpcQueues = {
   dossier: 'dossier.rpc',
   storage: 'storage.rpc',
   payment: 'payment.rpc',
+  nationalSync: 'national-sync.rpc',
 } as const;
 
 export type Role = 'citizen' | 'officer' | 'admin';
@@ -68,6 +69,8 @@ export const CatalogueRpc = {
   getProcedure: 'catalogue.procedures.get',
   upsertProcedure: 'catalogue.procedures.upsert',
   importProcedures: 'catalogue.procedures.import',
+  /** Each procedure checked and written on its own: `ImportEachInput` → ProcedureImportReport. */
+  importEach: 'catalogue.procedures.import_each',
   listAgencies: 'catalogue.agencies.list',
   listFields: 'catalogue.fields.list',
   listHolidays: 'catalogue.holidays.list',
@@ -180,4 +183,17 @@ export const PaymentRpc = {
   /** `{paymentId}`: may the caller download its receipt? Answers the receipt number. */
   authorizeReceipt: 'payment.receipt.authorize',
   ping: 'payment.ping',
+} as const;
+
+/** Sync with the national portal's hub (admin only). */
+export const NationalSyncRpc = {
+  /** → NationalSyncSummary `{pending, failed, lastSyncedAt, oldestPendingAt}`. */
+  summary: 'national-sync.summary',
+  /** `{page?, pageSize?}` → Page of calls parked after the retry budget, oldest first. */
+  listFailed: 'national-sync.failed.list',
+  /** `{id}` → the parked call back in the queue, its attempts reset; 404 unless parked. */
+  retryFailed: 'national-sync.failed.retry',
+  /** `{codes?}` → ProcedureImportReport: the hub's procedures (LayThuTuc) into the catalogue. */
+  importCatalogue: 'national-sync.catalogue.import',
+  ping: 'national-sync.ping',
 } as const;

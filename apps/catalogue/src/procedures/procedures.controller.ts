@@ -3,10 +3,12 @@ import { Payload } from '@nestjs/microservices';
 import {
   CatalogueRpc,
   GetProcedureInput,
+  ImportEachInput,
   ImportProceduresInput,
   ImportResult,
   Page,
   ProcedureDocument,
+  ProcedureImportReport,
   ProcedureSummary,
   ProcedureView,
   RpcRequest,
@@ -37,5 +39,10 @@ export class ProceduresController {
   @RpcHandler(CatalogueRpc.importProcedures)
   import(@Payload() req: RpcRequest<ImportProceduresInput>): Promise<ImportResult> {
     return this.procedures.import(req.caller, req.data, req.correlationId);
+  }
+
+  @RpcHandler(CatalogueRpc.importEach)
+  importEach(@Payload() req: RpcRequest<ImportEachInput>): Promise<ProcedureImportReport> {
+    return this.procedures.importEach(req.caller, req.data, req.correlationId);
   }
 }

@@ -1,4 +1,4 @@
-import { Caller, DomainError, ProcedureView } from '@dvc/contracts';
+import { Caller, CatalogueErrors, DomainError, ProcedureView } from '@dvc/contracts';
 import { procedure } from '../../test/catalogue-seed.fixture';
 import { newTestService, provide } from '@dvc/testing';
 import { ProcedureSeedValidator } from './procedure-seed.validator';
@@ -124,5 +124,47 @@ describe('ProceduresService', () => {
     ];
     expect(correlationId).toBe('corr-1');
     expect(pointer(3)).toBe('/procedures/3');
+  });
+
+  it('imports item by item: an invalid procedure is reported with its reasons, the others go in', async () => {
+    const { service, write, validator } = setup();
+    validator.procedure.mockImplementation((body: unknown) => {
+      const seed = body as { code: string };
+      if (seed.code === 'T.000003')
+        throw new DomainError(CatalogueErrors.procedureInvalid, {
+          params: { count: 1 },
+          errors: [{ field: '/fieldCode', message: 'Không có lĩnh vực mã x' }],
+        });
+      return body as never;
+    });
+    write
+      .mockResolvedValueOnce({ created: 1, updated: 0, unchanged: 0, changed: ['T.000001'] })
+      .mockResolvedValueOnce({ created: 0, updated: 0, unchanged: 1, changed: [] });
+    const report = await service.importEach(
+      caller('admin'),
+      {
+        procedures: [
+          procedure({ code: 'T.000001' }),
+          procedure({ code: 'T.000002' }),
+          procedure({ code: 'T.000003', name: 'Sai' }),
+        ] as unknown as Record<string, unknown>[],
+        rejected: [{ code: '', name: null, outcome: 'rejected', reasons: [] }],
+      },
+      null,
+    );
+    expect(report).toMatchObject({ created: 1, updated: 0, unchanged: 1, rejected: 2 });
+    expect(report.items.map((i) => [i.code, i.outcome])).toEqual([
+      ['', 'rejected'],
+      ['T.000001', 'created'],
+      ['T.000002', 'unchanged'],
+      ['T.000003', 'rejected'],
+    ]);
+    expect(report.items[3].reasons).toEqual([
+      { field: '/fieldCode', message: 'Không có lĩnh vực mã x' },
+    ]);
+    expect(write).toHaveBeenCalledTimes(2);
+    expect(await statusOf(service.importEach(caller('officer'), { procedures: [] }, null))).toBe(
+      403,
+    );
   });
 });

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   Caller,
+  ImportEachInput,
   ImportResult,
   Page,
+  ProcedureImportItem,
+  ProcedureImportReport,
   ProcedureSummary,
   ProcedureView,
   AuthErrors,
@@ -78,7 +81,60 @@ export class ProceduresService {
     );
     return { created, updated, unchanged };
   }
+
+  /**
+   * Item by item (an import from another system, e.g. the national hub): each procedure goes
+   * through the same validator and write path as the JSON import, in its own transaction, and
+   * the report says what became of each; one invalid item does not hold back the others.
+   */
+  async importEach(
+    caller: Caller | null,
+    input: ImportEachInput | undefined,
+    correlationId: string | null,
+  ): Promise<ProcedureImportReport> {
+    assertAdmin(caller);
+    const documents = Array.isArray(input?.procedures) ? input.procedures : null;
+    if (!documents || documents.length > MAX_IMPORT_EACH) {
+      throw new DomainError(CatalogueErrors.procedureInvalid, {
+        params: { count: 1 },
+        errors: [{ field: '/procedures', message: `1–${MAX_IMPORT_EACH} thủ tục` }],
+      });
+    }
+    const items: ProcedureImportItem[] = Array.isArray(input?.rejected) ? [...input.rejected] : [];
+    for (const document of documents) items.push(await this.importOne(document, correlationId));
+    const count = (outcome: ProcedureImportItem['outcome']) =>
+      items.filter((item) => item.outcome === outcome).length;
+    return {
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      rejected: count('rejected'),
+      items,
+    };
+  }
+
+  private async importOne(
+    document: unknown,
+    correlationId: string | null,
+  ): Promise<ProcedureImportItem> {
+    const fields = (document ?? {}) as { code?: unknown; name?: unknown };
+    const code = typeof fields.code === 'string' ? fields.code : '';
+    const name = typeof fields.name === 'string' ? fields.name : null;
+    try {
+      const seed = this.validator.procedure(document);
+      const result = await this.writer.write([seed], correlationId, () => '');
+      const outcome = result.created ? 'created' : result.updated ? 'updated' : 'unchanged';
+      return { code, name, outcome, reasons: [] };
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.status !== 422) throw err;
+      const reasons = err.errors ?? [{ field: '', message: err.message }];
+      return { code, name, outcome: 'rejected', reasons };
+    }
+  }
 }
+
+/** At most this many procedures in one item-by-item import (each is its own transaction). */
+const MAX_IMPORT_EACH = 500;
 
 function assertAdmin(caller: Caller | null): void {
   if (!caller) throw new DomainError(AuthErrors.required);

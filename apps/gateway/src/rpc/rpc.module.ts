@@ -10,6 +10,7 @@ export const DOSSIER_RPC = Symbol('DOSSIER_RPC');
 export const STORAGE_RPC = Symbol('STORAGE_RPC');
 export const PAYMENT_RPC = Symbol('PAYMENT_RPC');
 export const NOTIFICATION_RPC = Symbol('NOTIFICATION_RPC');
+export const NATIONAL_SYNC_RPC = Symbol('NATIONAL_SYNC_RPC');
 
 const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
   provide: token,
@@ -28,7 +29,16 @@ const clientFor = (token: symbol, service: keyof typeof RpcQueues) => ({
     clientFor(STORAGE_RPC, 'storage'),
     clientFor(PAYMENT_RPC, 'payment'),
     clientFor(NOTIFICATION_RPC, 'notification'),
+    clientFor(NATIONAL_SYNC_RPC, 'nationalSync'),
   ],
-  exports: [IDENTITY_RPC, CATALOGUE_RPC, DOSSIER_RPC, STORAGE_RPC, PAYMENT_RPC, NOTIFICATION_RPC],
+  exports: [
+    IDENTITY_RPC,
+    CATALOGUE_RPC,
+    DOSSIER_RPC,
+    STORAGE_RPC,
+    PAYMENT_RPC,
+    NOTIFICATION_RPC,
+    NATIONAL_SYNC_RPC,
+  ],
 })
 export class RpcModule {}

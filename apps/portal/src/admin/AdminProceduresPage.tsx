@@ -44,6 +44,7 @@ export function AdminProceduresPage() {
           {t('admin.import')}
         </Button>
         <Link to="/quan-tri/ngay-nghi">{t('admin.holidays')}</Link>
+        <Link to="/quan-tri/dong-bo">{t('admin.nationalSync')}</Link>
       </Space>
       {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, t)} /> : null}
       <Table<ProcedureSummary>

@@ -73,6 +73,9 @@ const VerifyPage = lazy(() =>
 const HolidaysPage = lazy(() =>
   import('../admin/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
 );
+const NationalSyncPage = lazy(() =>
+  import('../admin/NationalSyncPage').then((m) => ({ default: m.NationalSyncPage })),
+);
 
 function Loading() {
   return (
@@ -126,6 +129,7 @@ const router = createBrowserRouter([
       { path: '/quan-tri/thu-tuc', element: admin(<AdminProceduresPage />) },
       { path: '/quan-tri/thu-tuc/:code', element: admin(<ProcedureEditorPage />) },
       { path: '/quan-tri/ngay-nghi', element: admin(<HolidaysPage />) },
+      { path: '/quan-tri/dong-bo', element: admin(<NationalSyncPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,6 +4,7 @@ import { DossierErrors } from './dossier.errors';
 import type { ErrorCatalogue, ErrorEntry } from './error-entry';
 import { FeedbackErrors } from './feedback.errors';
 import { IdentityErrors } from './identity.errors';
+import { NationalSyncErrors } from './national-sync.errors';
 import { NotificationErrors } from './notification.errors';
 import { PaymentErrors } from './payment.errors';
 import { RequestErrors } from './request.errors';
@@ -22,6 +23,7 @@ export const ERROR_CATALOGUES = {
   payment: PaymentErrors,
   notification: NotificationErrors,
   vneid: VneidErrors,
+  nationalSync: NationalSyncErrors,
 } as const satisfies Record<string, ErrorCatalogue>;
 
 export const ERROR_ENTRIES: readonly ErrorEntry[] = Object.values(ERROR_CATALOGUES).flatMap(

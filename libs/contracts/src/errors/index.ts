@@ -11,3 +11,4 @@ export * from './payment.errors';
 export * from './notification.errors';
 export * from './vneid.errors';
 export * from './feedback.errors';
+export * from './national-sync.errors';
