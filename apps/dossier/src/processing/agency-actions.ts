@@ -23,6 +23,7 @@ import { ResultsRepository } from '../results/results.repository';
 import { CalendarSource } from '../calendar/calendar-source';
 import { DossierEvents } from '../dossiers/dossier-events';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
+import { warnAtOf } from '../calendar/processing-clock';
 import { ApologiesRepository } from '../letters/apologies.repository';
 import { ApologyRequest, checkApology } from '../letters/apology-rules';
 import { DossierLetters } from '../letters/dossier-letters';
@@ -87,7 +88,8 @@ export class AgencyActions {
     actor: Actor,
     now: Date,
   ): Promise<Dossier> {
-    const apology = checkApology(d, request, await this.calendars.current(), now);
+    const calendar = await this.calendars.current();
+    const apology = checkApology(d, request, calendar, now);
     const id = randomUUID();
     const letter = await this.letters.issueApology(d, id, apology, now, null);
     await this.apologies.insert(tx.manager, {
@@ -104,7 +106,17 @@ export class AgencyActions {
     const updated = await this.dossiers.update(
       tx.manager,
       d,
-      { dueAt: apology.newDueAt, originalDueAt: d.originalDueAt ?? apology.previousDueAt },
+      {
+        dueAt: apology.newDueAt,
+        // The new date brings its own "sắp đến hạn" instant (and a warning may go out again).
+        warnAt: warnAtOf(
+          calendar,
+          apology.newDueAt,
+          d.procedure.processingTime,
+          d.receivedAt ?? now,
+        ),
+        originalDueAt: d.originalDueAt ?? apology.previousDueAt,
+      },
       now,
     );
     await this.dossiers.appendHistory(tx.manager, {
