@@ -18,3 +18,4 @@ export * from './fee-rule';
 export * from './rpc-contract';
 export * from './rating.dto';
 export * from './feedback.dto';
+export * from './scores.dto';

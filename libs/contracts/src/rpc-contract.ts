@@ -141,6 +141,12 @@ import type {
   PublicFeedbackView,
   SubmitFeedbackDto,
 } from './feedback.dto';
+import type {
+  OfficerScoresQuery,
+  OfficerScoresView,
+  PublicScoresQuery,
+  ScoresView,
+} from './scores.dto';
 
 /** What one RPC pattern takes (the `data` of its RpcRequest) and answers. */
 export interface RpcShape<TInput, TResult> {
@@ -227,6 +233,8 @@ export interface RpcContract {
   [DossierRpc.officerStats]: RpcShape<AgencyStatsQuery, AgencyStatsView>;
   [DossierRpc.officerRatings]: RpcShape<OfficerRatingsQuery, AgencyRatingsPage>;
   [DossierRpc.publicLookup]: RpcShape<PublicLookupQuery, PublicLookupView>;
+  [DossierRpc.publicScores]: RpcShape<PublicScoresQuery, ScoresView>;
+  [DossierRpc.officerScores]: RpcShape<OfficerScoresQuery, OfficerScoresView>;
   [DossierRpc.feedbackSubmit]: RpcShape<SubmitFeedbackDto, FeedbackReceipt>;
   [DossierRpc.feedbackLookup]: RpcShape<FeedbackLookupQuery, FeedbackLookupView>;
   [DossierRpc.feedbackOfficerList]: RpcShape<OfficerFeedbackQuery, Page<OfficerFeedbackView>>;

@@ -120,6 +120,10 @@ export const DossierRpc = {
   /** Ratings of the officer's agencies: OfficerRatingsQuery → AgencyRatingsPage. */
   officerRatings: 'dossier.officer.ratings',
   publicLookup: 'dossier.public.lookup',
+  /** PublicScoresQuery → ScoresView: the agencies' service scores of one month. */
+  publicScores: 'dossier.public.scores',
+  /** OfficerScoresQuery → OfficerScoresView: the caller's agencies' scores with their counts. */
+  officerScores: 'dossier.officer.scores',
   /** Phản ánh, kiến nghị: SubmitFeedbackDto (caller or captcha) → FeedbackReceipt. */
   feedbackSubmit: 'dossier.feedback.submit',
   /** FeedbackLookupQuery → FeedbackLookupView; unknown code and wrong key are the same 404. */
