@@ -130,7 +130,12 @@ import type {
   RatingView,
 } from './rating.dto';
 import type {
+  AddFeedbackAttachmentInput,
   AnswerFeedbackInput,
+  FeedbackAttachmentRefInput,
+  FeedbackAttachmentView,
+  FeedbackFileInput,
+  FeedbackUploadQuotaView,
   ConsumeCaptchaInput,
   FeedbackLookupQuery,
   FeedbackLookupView,
@@ -240,6 +245,12 @@ export interface RpcContract {
   [DossierRpc.feedbackOfficerList]: RpcShape<OfficerFeedbackQuery, Page<OfficerFeedbackView>>;
   [DossierRpc.feedbackAnswer]: RpcShape<AnswerFeedbackInput, OfficerFeedbackView>;
   [DossierRpc.feedbackPublicList]: RpcShape<PublicFeedbackQuery, Page<PublicFeedbackView>>;
+  [DossierRpc.feedbackPrepareAttachment]: RpcShape<
+    FeedbackAttachmentRefInput,
+    FeedbackUploadQuotaView
+  >;
+  [DossierRpc.feedbackAddAttachment]: RpcShape<AddFeedbackAttachmentInput, FeedbackAttachmentView>;
+  [DossierRpc.feedbackAuthorizeFile]: RpcShape<FeedbackFileInput, FileAuthorizationView>;
   [DossierRpc.ping]: RpcShape<NoInput, PingView>;
 
   [StorageRpc.getFile]: RpcShape<FileIdInput, StoredFileView>;

@@ -134,6 +134,12 @@ export const DossierRpc = {
   feedbackAnswer: 'dossier.feedback.answer',
   /** PublicFeedbackQuery → Page<PublicFeedbackView>: published answers only. */
   feedbackPublicList: 'dossier.feedback.public.list',
+  /** FeedbackAttachmentRefInput (code + key) → FeedbackUploadQuotaView, before the bytes move. */
+  feedbackPrepareAttachment: 'dossier.feedback.attachments.prepare',
+  /** AddFeedbackAttachmentInput → FeedbackAttachmentView: the stored file joins the PAKN. */
+  feedbackAddAttachment: 'dossier.feedback.attachments.add',
+  /** FeedbackFileInput → FileAuthorizationView: an officer of the PAKN's agency may read it. */
+  feedbackAuthorizeFile: 'dossier.feedback.attachments.authorize',
   ping: 'dossier.ping',
 } as const;
 

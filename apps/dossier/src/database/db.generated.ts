@@ -139,6 +139,17 @@ export interface Feedback {
   title: string;
 }
 
+export interface FeedbackAttachments {
+  attached_at: Timestamp;
+  content_type: string;
+  feedback_id: string;
+  file_id: string;
+  file_name: string;
+  id: string;
+  sha256: string;
+  size: number;
+}
+
 export interface IdempotencyKeys {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -223,6 +234,7 @@ export interface DB {
   deadline_warnings: DeadlineWarnings;
   dossiers: Dossiers;
   feedback: Feedback;
+  feedback_attachments: FeedbackAttachments;
   idempotency_keys: IdempotencyKeys;
   inbox: Inbox;
   outbox: Outbox;
