@@ -37,8 +37,14 @@ describe('public scores (browser)', () => {
     const factory = dossierFactory(call, uploader(stack.url));
     const citizen = await login(call, 'citizen@dvc.local', DEMO_PASSWORD);
     const officer = await login(call, 'officer@dvc.local', DEMO_PASSWORD);
-    const returned = await factory.newReturnedDossier(citizen, officer);
-    const agencyCode = returned.code.split('-')[0];
+    // refused after receipt: settled this month, on time, without the cost of a signed result
+    const received = await factory.newReceivedDossier(citizen, officer);
+    const refused = await call(`POST`, `/officer/dossiers/${received.id}/actions/refuse`, {
+      token: officer,
+      body: { note: 'Hồ sơ không thuộc thẩm quyền giải quyết' },
+    });
+    expect(refused.status).toBeLessThan(300);
+    const agencyCode = received.code.split('-')[0];
     const deadline = Date.now() + 30_000;
     for (;;) {
       const res = await fetch(`${stack.url}/api/v1/public/scores?agency=${agencyCode}`);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Card, Empty, Select, Space, Table } from 'antd';
+import { Alert, Card, Descriptions, Empty, Grid, List, Select, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -57,7 +57,11 @@ export function ScoresPage() {
         );
   const monthLabel = (p: string) =>
     t('scores.month', { month: Number(p.slice(5)), year: p.slice(0, 4) });
-  const items = scores.data?.items ?? [];
+  const wide = Grid.useBreakpoint().md !== false;
+  // The agencies that settled dossiers first, most first; then the others by name.
+  const items = [...(scores.data?.items ?? [])].sort(
+    (a, b) => b.dossiers - a.dossiers || a.agency.name.localeCompare(b.agency.name, 'vi'),
+  );
   const measured = items.filter((i) => i.dossiers > 0);
   const chartData = measured.map((i) => ({
     name: i.agency.name,
@@ -91,26 +95,55 @@ export function ScoresPage() {
       {scores.isError ? (
         <Alert type="error" showIcon title={problemMessage(scores.error, t)} />
       ) : null}
-      <Table<AgencyScoreView>
-        className="scores-table"
-        rowKey={(r) => r.agency.code}
-        loading={scores.isLoading}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        caption={t('scores.tableCaption', { month: monthLabel(period) })}
-        locale={{ emptyText: <Empty description={t('scores.empty')} /> }}
-        columns={[
-          { key: 'agency', title: t('scores.agency'), render: (_, r) => r.agency.name },
-          { key: 'dossiers', title: t('scores.dossiers'), dataIndex: 'dossiers', align: 'right' },
-          ...MEASURES.map(({ key }) => ({
-            key,
-            title: t(`scores.measures.${key}`),
-            align: 'right' as const,
-            render: (_: unknown, r: AgencyScoreView) => percent(r[key]),
-          })),
-        ]}
-      />
+      {wide ? (
+        <Table<AgencyScoreView>
+          className="scores-table"
+          rowKey={(r) => r.agency.code}
+          loading={scores.isLoading}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          caption={t('scores.tableCaption', { month: monthLabel(period) })}
+          locale={{ emptyText: <Empty description={t('scores.empty')} /> }}
+          columns={[
+            { key: 'agency', title: t('scores.agency'), render: (_, r) => r.agency.name },
+            { key: 'dossiers', title: t('scores.dossiers'), dataIndex: 'dossiers', align: 'right' },
+            ...MEASURES.map(({ key }) => ({
+              key,
+              title: t(`scores.measures.${key}`),
+              align: 'right' as const,
+              render: (_: unknown, r: AgencyScoreView) => percent(r[key]),
+            })),
+          ]}
+        />
+      ) : (
+        <List
+          className="scores-list"
+          loading={scores.isLoading}
+          dataSource={items}
+          header={t('scores.tableCaption', { month: monthLabel(period) })}
+          locale={{ emptyText: <Empty description={t('scores.empty')} /> }}
+          renderItem={(r) => (
+            <List.Item key={r.agency.code}>
+              <Descriptions
+                title={<h2 className="block-title">{r.agency.name}</h2>}
+                size="small"
+                column={1}
+                items={[
+                  { key: 'dossiers', label: t('scores.dossiers'), children: r.dossiers },
+                  ...(r.dossiers > 0
+                    ? MEASURES.map(({ key }) => ({
+                        key,
+                        label: t(`scores.measures.${key}`),
+                        children: percent(r[key]),
+                      }))
+                    : []),
+                ]}
+              />
+            </List.Item>
+          )}
+        />
+      )}
       {measured.length === 0 ? (
         <p className="muted">{t('scores.noCharts')}</p>
       ) : (
@@ -120,8 +153,8 @@ export function ScoresPage() {
               <h2 className="block-title">{t('scores.onTimeChart')}</h2>
             </figcaption>
             <div role="img" aria-label={`${t('scores.onTimeChart')}. ${describe(['onTimeRate'])}`}>
-              <ResponsiveContainer width="100%" height={Math.max(160, 48 * measured.length + 60)}>
-                <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 24 }}>
+              <ResponsiveContainer width="100%" height={Math.max(120, 44 * measured.length + 60)}>
+                <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 48 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 100]} unit="%" />
                   <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12 }} />
@@ -130,6 +163,7 @@ export function ScoresPage() {
                     dataKey="onTimeRate"
                     name={t('scores.measures.onTimeRate')}
                     fill={MEASURES[0].colour}
+                    maxBarSize={32}
                     label={{
                       position: 'right',
                       formatter: (v: unknown) => (v === null ? '' : `${String(v)}%`),
@@ -148,15 +182,21 @@ export function ScoresPage() {
               role="img"
               aria-label={`${t('scores.sharesChart')}. ${describe(MEASURES.slice(1).map((m) => m.key))}`}
             >
-              <ResponsiveContainer width="100%" height={Math.max(220, 110 * measured.length + 80)}>
-                <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 24 }}>
+              <ResponsiveContainer width="100%" height={Math.max(160, 96 * measured.length + 80)}>
+                <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 48 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 100]} unit="%" />
                   <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12 }} />
                   <Tooltip formatter={(v) => `${String(v)}%`} />
                   <Legend />
                   {MEASURES.slice(1).map(({ key, colour }) => (
-                    <Bar key={key} dataKey={key} name={t(`scores.measures.${key}`)} fill={colour} />
+                    <Bar
+                      key={key}
+                      dataKey={key}
+                      name={t(`scores.measures.${key}`)}
+                      fill={colour}
+                      maxBarSize={20}
+                    />
                   ))}
                 </BarChart>
               </ResponsiveContainer>
