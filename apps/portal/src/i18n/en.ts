@@ -614,6 +614,7 @@ export const en: Strings<Translation> = {
     filesHint:
       'You may attach up to 5 PDF, JPEG/PNG, DOCX or XLSX files (10 MB each at most) until the agency answers.',
     attach: 'Attach a file',
+    attachedFiles: 'Attached files',
     statuses: { pending: 'In progress', answered: 'Answered' },
   },
   officerFeedback: {

@@ -613,6 +613,7 @@ export const vi = {
     filesHint:
       'Ông/Bà có thể đính kèm tối đa 5 tệp PDF, ảnh JPEG/PNG, DOCX hoặc XLSX (mỗi tệp không quá 10 MB) cho đến khi cơ quan trả lời.',
     attach: 'Đính kèm tệp',
+    attachedFiles: 'Tệp đã đính kèm',
     statuses: { pending: 'Đang xử lý', answered: 'Đã trả lời' },
   },
   officerFeedback: {

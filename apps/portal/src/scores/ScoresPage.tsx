@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Card, Descriptions, Empty, Grid, List, Select, Space, Table } from 'antd';
+import { Alert, Card, Empty, Grid, List, Select, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -125,21 +125,21 @@ export function ScoresPage() {
           locale={{ emptyText: <Empty description={t('scores.empty')} /> }}
           renderItem={(r) => (
             <List.Item key={r.agency.code}>
-              <Descriptions
-                title={<h2 className="block-title">{r.agency.name}</h2>}
-                size="small"
-                column={1}
-                items={[
-                  { key: 'dossiers', label: t('scores.dossiers'), children: r.dossiers },
-                  ...(r.dossiers > 0
-                    ? MEASURES.map(({ key }) => ({
-                        key,
-                        label: t(`scores.measures.${key}`),
-                        children: percent(r[key]),
-                      }))
-                    : []),
-                ]}
-              />
+              <article className="scores-card">
+                <h2 className="scores-card-title">{r.agency.name}</h2>
+                <dl>
+                  <dt>{t('scores.dossiers')}</dt>
+                  <dd>{r.dossiers}</dd>
+                  {r.dossiers > 0
+                    ? MEASURES.map(({ key }) => (
+                        <Fragment key={key}>
+                          <dt>{t(`scores.measures.${key}`)}</dt>
+                          <dd>{percent(r[key])}</dd>
+                        </Fragment>
+                      ))
+                    : null}
+                </dl>
+              </article>
             </List.Item>
           )}
         />
@@ -157,7 +157,12 @@ export function ScoresPage() {
                 <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 48 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 100]} unit="%" />
-                  <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12 }} />
+                  <YAxis
+                    type="category"
+                    dataKey="name"
+                    width={wide ? 160 : 100}
+                    tick={{ fontSize: 12 }}
+                  />
                   <Tooltip formatter={(v) => `${String(v)}%`} />
                   <Bar
                     dataKey="onTimeRate"
@@ -186,9 +191,15 @@ export function ScoresPage() {
                 <BarChart data={chartData} layout="vertical" margin={{ left: 8, right: 48 }}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={false} />
                   <XAxis type="number" domain={[0, 100]} unit="%" />
-                  <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12 }} />
+                  <YAxis
+                    type="category"
+                    dataKey="name"
+                    width={wide ? 160 : 100}
+                    tick={{ fontSize: 12 }}
+                  />
                   <Tooltip formatter={(v) => `${String(v)}%`} />
-                  <Legend />
+                  {/* legend words in the text colour: the swatches carry the colour */}
+                  <Legend formatter={(value) => <span className="scores-legend">{value}</span>} />
                   {MEASURES.slice(1).map(({ key, colour }) => (
                     <Bar
                       key={key}
