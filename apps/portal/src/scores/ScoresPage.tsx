@@ -169,6 +169,7 @@ export function ScoresPage() {
                     name={t('scores.measures.onTimeRate')}
                     fill={MEASURES[0].colour}
                     maxBarSize={32}
+                    isAnimationActive={false}
                     label={{
                       position: 'right',
                       formatter: (v: unknown) => (v === null ? '' : `${String(v)}%`),
@@ -207,6 +208,7 @@ export function ScoresPage() {
                       name={t(`scores.measures.${key}`)}
                       fill={colour}
                       maxBarSize={20}
+                      isAnimationActive={false}
                     />
                   ))}
                 </BarChart>
