@@ -1,6 +1,6 @@
-import { Fragment, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Card, Empty, Grid, List, Select, Space, Table } from 'antd';
+import { Alert, Card, Grid, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,6 +15,7 @@ import {
 } from 'recharts';
 import type { AgencyScoreView } from '@dvc/contracts';
 import { problemMessage } from '../api/messages';
+import { ResponsiveTable } from '../app/ResponsiveTable';
 import { scoresApi } from './api';
 
 type Measure =
@@ -95,55 +96,29 @@ export function ScoresPage() {
       {scores.isError ? (
         <Alert type="error" showIcon title={problemMessage(scores.error, t)} />
       ) : null}
-      {wide ? (
-        <Table<AgencyScoreView>
-          className="scores-table"
-          rowKey={(r) => r.agency.code}
-          loading={scores.isLoading}
-          dataSource={items}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          caption={t('scores.tableCaption', { month: monthLabel(period) })}
-          locale={{ emptyText: <Empty description={t('scores.empty')} /> }}
-          columns={[
-            { key: 'agency', title: t('scores.agency'), render: (_, r) => r.agency.name },
-            { key: 'dossiers', title: t('scores.dossiers'), dataIndex: 'dossiers', align: 'right' },
-            ...MEASURES.map(({ key }) => ({
-              key,
-              title: t(`scores.measures.${key}`),
-              align: 'right' as const,
-              render: (_: unknown, r: AgencyScoreView) => percent(r[key]),
-            })),
-          ]}
-        />
-      ) : (
-        <List
-          className="scores-list"
-          loading={scores.isLoading}
-          dataSource={items}
-          header={t('scores.tableCaption', { month: monthLabel(period) })}
-          locale={{ emptyText: <Empty description={t('scores.empty')} /> }}
-          renderItem={(r) => (
-            <List.Item key={r.agency.code}>
-              <article className="scores-card">
-                <h2 className="scores-card-title">{r.agency.name}</h2>
-                <dl>
-                  <dt>{t('scores.dossiers')}</dt>
-                  <dd>{r.dossiers}</dd>
-                  {r.dossiers > 0
-                    ? MEASURES.map(({ key }) => (
-                        <Fragment key={key}>
-                          <dt>{t(`scores.measures.${key}`)}</dt>
-                          <dd>{percent(r[key])}</dd>
-                        </Fragment>
-                      ))
-                    : null}
-                </dl>
-              </article>
-            </List.Item>
-          )}
-        />
-      )}
+      <p className="scores-caption">{t('scores.tableCaption', { month: monthLabel(period) })}</p>
+      <ResponsiveTable<AgencyScoreView>
+        label={t('scores.tableCaption', { month: monthLabel(period) })}
+        rowKey={(r) => r.agency.code}
+        loading={scores.isLoading}
+        dataSource={items}
+        emptyText={t('scores.empty')}
+        columns={[
+          { key: 'agency', title: t('scores.agency'), render: (r) => r.agency.name },
+          {
+            key: 'dossiers',
+            title: t('scores.dossiers'),
+            align: 'right',
+            render: (r) => r.dossiers,
+          },
+          ...MEASURES.map(({ key }) => ({
+            key,
+            title: t(`scores.measures.${key}`),
+            align: 'right' as const,
+            render: (r: AgencyScoreView) => percent(r[key]),
+          })),
+        ]}
+      />
       {measured.length === 0 ? (
         <p className="muted">{t('scores.noCharts')}</p>
       ) : (
