@@ -567,6 +567,7 @@ export const en: Strings<Translation> = {
     dossiers: 'Applications settled',
     none: 'None yet',
     empty: 'No figures yet.',
+    idle: 'No application settled this month: {{agencies}}.',
     noCharts: 'No agency settled an application this month, so there are no charts yet.',
     onTimeChart: 'Settled on time, by agency',
     sharesChart: 'Online, online payment, e-results and satisfaction, by agency',

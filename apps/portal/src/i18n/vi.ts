@@ -566,6 +566,7 @@ export const vi = {
     dossiers: 'Hồ sơ đã giải quyết',
     none: 'Chưa có',
     empty: 'Chưa có số liệu.',
+    idle: 'Chưa có hồ sơ giải quyết xong trong tháng: {{agencies}}.',
     noCharts: 'Trong tháng này chưa cơ quan nào giải quyết hồ sơ, nên chưa có biểu đồ.',
     onTimeChart: 'Tỷ lệ giải quyết đúng hạn theo cơ quan',
     sharesChart: 'Trực tuyến, thanh toán trực tuyến, kết quả điện tử và hài lòng theo cơ quan',

@@ -64,6 +64,7 @@ export function ScoresPage() {
     (a, b) => b.dossiers - a.dossiers || a.agency.name.localeCompare(b.agency.name, 'vi'),
   );
   const measured = items.filter((i) => i.dossiers > 0);
+  const idle = items.filter((i) => i.dossiers === 0);
   const chartData = measured.map((i) => ({
     name: i.agency.name,
     ...Object.fromEntries(
@@ -101,7 +102,7 @@ export function ScoresPage() {
         label={t('scores.tableCaption', { month: monthLabel(period) })}
         rowKey={(r) => r.agency.code}
         loading={scores.isLoading}
-        dataSource={items}
+        dataSource={measured}
         emptyText={t('scores.empty')}
         columns={[
           { key: 'agency', title: t('scores.agency'), render: (r) => r.agency.name },
@@ -119,6 +120,11 @@ export function ScoresPage() {
           })),
         ]}
       />
+      {measured.length > 0 && idle.length > 0 ? (
+        <p className="muted">
+          {t('scores.idle', { agencies: idle.map((i) => i.agency.name).join(', ') })}
+        </p>
+      ) : null}
       {measured.length === 0 ? (
         <p className="muted">{t('scores.noCharts')}</p>
       ) : (
