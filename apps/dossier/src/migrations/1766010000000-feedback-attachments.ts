@@ -5,8 +5,8 @@ import { schemaOf } from '@dvc/database';
  * Tệp đính kèm of a PAKN: the bodies live in document-storage (checked, capped and scanned
  * there like a dossier's), here which question has which file.
  */
-export class FeedbackAttachments1765321000000 implements MigrationInterface {
-  name = 'FeedbackAttachments1765321000000';
+export class FeedbackAttachments1766010000000 implements MigrationInterface {
+  name = 'FeedbackAttachments1766010000000';
 
   async up(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);

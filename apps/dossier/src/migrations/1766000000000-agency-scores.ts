@@ -7,8 +7,8 @@ import { schemaOf } from '@dvc/database';
  * order), `agency_scores` the counts per agency and month (Vietnam time) of settlement, moved
  * by the difference each fact's change makes, so a request reads one row per agency.
  */
-export class AgencyScores1765320000000 implements MigrationInterface {
-  name = 'AgencyScores1765320000000';
+export class AgencyScores1766000000000 implements MigrationInterface {
+  name = 'AgencyScores1766000000000';
 
   async up(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
