@@ -1,6 +1,6 @@
 import { waitFor } from '@dvc/testing';
 import { DEMO_PASSWORD, login, newCitizen, solvedCaptcha } from './accounts';
-import { api } from './http';
+import { api, files, uploader } from './http';
 import { OFFICER_AGENCY, Stack, startStack } from './stack';
 
 interface Receipt {
@@ -143,5 +143,54 @@ describe('feedback and petitions (e2e)', () => {
     expect(answer.status).toBe(404);
     const citizen = await login(call, 'citizen@dvc.local', DEMO_PASSWORD);
     expect((await call('GET', '/officer/feedback', { token: citizen })).status).toBe(403);
+  });
+
+  it('takes files with a PAKN, sent anonymously with its code and key, and refuses a bad one with a clear 4xx', async () => {
+    const sent = await call<Receipt>('POST', '/feedback', {
+      body: { ...question('Ảnh chụp hàng người chờ'), ...(await solvedCaptcha(stack, call)) },
+    });
+    const upload = uploader(stack.url);
+    const attach = (file: Parameters<typeof upload>[2], key = sent.body.lookupKey) =>
+      upload<{ id: string; fileId: string; fileName: string; code: string; detail: string }>(
+        `/feedback/${sent.body.code}/attachments`,
+        { key },
+        file,
+        '',
+      );
+
+    const photo = await attach(files.pdf('biên bản'));
+    expect(photo.status).toBe(201);
+    expect(photo.body).toMatchObject({ fileName: 'biên bản.pdf' });
+
+    const exe = await attach(files.exeAsPdf());
+    expect(exe.status).toBe(415);
+    expect(exe.headers.get('content-type')).toContain('application/problem+json');
+    expect(exe.body.code).toBe('file.type_not_allowed');
+    const infected = await attach(files.eicarPdf());
+    expect(infected.status).toBe(422);
+    expect(infected.body.code).toBe('file.infected');
+    expect((await attach(files.empty())).status).toBe(400);
+    const wrongKey = await attach(files.pdf('khác'), 'AAAAAA');
+    expect(wrongKey.status).toBe(404);
+    expect(wrongKey.body.code).toBe('feedback.not_found');
+
+    const lookup = await call<{ attachments: { fileName: string }[] }>(
+      'GET',
+      `/feedback/lookup?code=${sent.body.code}&key=${sent.body.lookupKey}`,
+    );
+    expect(lookup.body.attachments.map((a) => a.fileName)).toEqual(['biên bản.pdf']);
+
+    const item = (await pending()).find((f) => f.code === sent.body.code)!;
+    const download = await fetch(
+      `${stack.url}/api/v1/officer/feedback/${item.id}/attachments/${photo.body.fileId}`,
+      { headers: { authorization: `Bearer ${officer}` } },
+    );
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain('attachment');
+    expect(
+      Buffer.from(await download.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

@@ -53,6 +53,10 @@ import { PaymentEventsConsumer } from './payments/payment-events.consumer';
 import { RatingsController } from './ratings/ratings.controller';
 import { RatingsRepository } from './ratings/ratings.repository';
 import { RatingsService } from './ratings/ratings.service';
+import { ScoresController } from './scores/scores.controller';
+import { ScoresEventsConsumer } from './scores/scores-events.consumer';
+import { ScoresRepository } from './scores/scores.repository';
+import { ScoresService } from './scores/scores.service';
 
 /** The dossier service: drafts, submission, officer processing, ministry commands, public lookup. */
 @Module({})
@@ -91,6 +95,7 @@ export class DossierModule {
         PublicLookupController,
         RatingsController,
         FeedbackController,
+        ScoresController,
         PingController,
       ],
       providers: [
@@ -124,6 +129,9 @@ export class DossierModule {
         LookupThrottle,
         PublicLookupService,
         PaymentEventsConsumer,
+        ScoresRepository,
+        ScoresService,
+        ScoresEventsConsumer,
         MinistryCommandsService,
         MinistryCommandsConsumer,
         DeadlineWarnings,

@@ -109,6 +109,42 @@ export class FeedbackLookupQuery {
   key: string;
 }
 
+/** `dossier.feedback.attachments.prepare`: may a file be added to this PAKN (its code and key)? */
+export class FeedbackAttachmentRefInput extends FeedbackLookupQuery {}
+
+/** `dossier.feedback.attachments.add`: the file the gateway just stored, for this PAKN. */
+export class AddFeedbackAttachmentInput extends FeedbackLookupQuery {
+  @IsUUID()
+  fileId: string;
+}
+
+/** Before an upload: whose file it becomes (the PAKN) and how many bytes it may still take. */
+export interface FeedbackUploadQuotaView {
+  feedbackId: string;
+  remainingBytes: number;
+  maxBytes: number;
+  remainingFiles: number;
+}
+
+/** Tệp đính kèm of a PAKN: its name and size, never its bytes. */
+export interface FeedbackAttachmentView {
+  id: string;
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  attachedAt: string;
+}
+
+/** `dossier.feedback.attachments.authorize`: may this officer read this file of this PAKN? */
+export class FeedbackFileInput {
+  @IsUUID()
+  feedbackId: string;
+
+  @IsUUID()
+  fileId: string;
+}
+
 export class OfficerFeedbackQuery extends PageQuery {
   @ApiPropertyOptional({ enum: FEEDBACK_STATUSES })
   @IsOptional()
@@ -183,6 +219,7 @@ export interface FeedbackLookupView {
   answer: string | null;
   answeredAt: string | null;
   published: boolean;
+  attachments: FeedbackAttachmentView[];
 }
 
 export interface OfficerFeedbackView extends FeedbackLookupView {

@@ -19,3 +19,4 @@ export * from './rpc-contract';
 export * from './rating.dto';
 export * from './feedback.dto';
 export * from './national-sync.dto';
+export * from './scores.dto';

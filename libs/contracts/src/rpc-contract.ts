@@ -141,7 +141,12 @@ import type {
   RatingView,
 } from './rating.dto';
 import type {
+  AddFeedbackAttachmentInput,
   AnswerFeedbackInput,
+  FeedbackAttachmentRefInput,
+  FeedbackAttachmentView,
+  FeedbackFileInput,
+  FeedbackUploadQuotaView,
   ConsumeCaptchaInput,
   FeedbackLookupQuery,
   FeedbackLookupView,
@@ -152,6 +157,12 @@ import type {
   PublicFeedbackView,
   SubmitFeedbackDto,
 } from './feedback.dto';
+import type {
+  OfficerScoresQuery,
+  OfficerScoresView,
+  PublicScoresQuery,
+  ScoresView,
+} from './scores.dto';
 
 /** What one RPC pattern takes (the `data` of its RpcRequest) and answers. */
 export interface RpcShape<TInput, TResult> {
@@ -239,11 +250,19 @@ export interface RpcContract {
   [DossierRpc.officerStats]: RpcShape<AgencyStatsQuery, AgencyStatsView>;
   [DossierRpc.officerRatings]: RpcShape<OfficerRatingsQuery, AgencyRatingsPage>;
   [DossierRpc.publicLookup]: RpcShape<PublicLookupQuery, PublicLookupView>;
+  [DossierRpc.publicScores]: RpcShape<PublicScoresQuery, ScoresView>;
+  [DossierRpc.officerScores]: RpcShape<OfficerScoresQuery, OfficerScoresView>;
   [DossierRpc.feedbackSubmit]: RpcShape<SubmitFeedbackDto, FeedbackReceipt>;
   [DossierRpc.feedbackLookup]: RpcShape<FeedbackLookupQuery, FeedbackLookupView>;
   [DossierRpc.feedbackOfficerList]: RpcShape<OfficerFeedbackQuery, Page<OfficerFeedbackView>>;
   [DossierRpc.feedbackAnswer]: RpcShape<AnswerFeedbackInput, OfficerFeedbackView>;
   [DossierRpc.feedbackPublicList]: RpcShape<PublicFeedbackQuery, Page<PublicFeedbackView>>;
+  [DossierRpc.feedbackPrepareAttachment]: RpcShape<
+    FeedbackAttachmentRefInput,
+    FeedbackUploadQuotaView
+  >;
+  [DossierRpc.feedbackAddAttachment]: RpcShape<AddFeedbackAttachmentInput, FeedbackAttachmentView>;
+  [DossierRpc.feedbackAuthorizeFile]: RpcShape<FeedbackFileInput, FileAuthorizationView>;
   [DossierRpc.ping]: RpcShape<NoInput, PingView>;
 
   [StorageRpc.getFile]: RpcShape<FileIdInput, StoredFileView>;

@@ -123,6 +123,10 @@ export const DossierRpc = {
   /** Ratings of the officer's agencies: OfficerRatingsQuery → AgencyRatingsPage. */
   officerRatings: 'dossier.officer.ratings',
   publicLookup: 'dossier.public.lookup',
+  /** PublicScoresQuery → ScoresView: the agencies' service scores of one month. */
+  publicScores: 'dossier.public.scores',
+  /** OfficerScoresQuery → OfficerScoresView: the caller's agencies' scores with their counts. */
+  officerScores: 'dossier.officer.scores',
   /** Phản ánh, kiến nghị: SubmitFeedbackDto (caller or captcha) → FeedbackReceipt. */
   feedbackSubmit: 'dossier.feedback.submit',
   /** FeedbackLookupQuery → FeedbackLookupView; unknown code and wrong key are the same 404. */
@@ -133,6 +137,12 @@ export const DossierRpc = {
   feedbackAnswer: 'dossier.feedback.answer',
   /** PublicFeedbackQuery → Page<PublicFeedbackView>: published answers only. */
   feedbackPublicList: 'dossier.feedback.public.list',
+  /** FeedbackAttachmentRefInput (code + key) → FeedbackUploadQuotaView, before the bytes move. */
+  feedbackPrepareAttachment: 'dossier.feedback.attachments.prepare',
+  /** AddFeedbackAttachmentInput → FeedbackAttachmentView: the stored file joins the PAKN. */
+  feedbackAddAttachment: 'dossier.feedback.attachments.add',
+  /** FeedbackFileInput → FileAuthorizationView: an officer of the PAKN's agency may read it. */
+  feedbackAuthorizeFile: 'dossier.feedback.attachments.authorize',
   ping: 'dossier.ping',
 } as const;
 

@@ -39,6 +39,21 @@ export interface Apologies {
   verification_code: string;
 }
 
+export interface AgencyScores {
+  agency_code: string;
+  dossiers: Generated<number>;
+  e_result: Generated<number>;
+  fully_online: Generated<number>;
+  on_time: Generated<number>;
+  paid_online: Generated<number>;
+  period: string;
+  ratings: Generated<number>;
+  satisfied: Generated<number>;
+  score_sum: Generated<number>;
+  with_fee: Generated<number>;
+  with_result: Generated<number>;
+}
+
 export interface Attachments {
   component_id: string;
   content_type: string;
@@ -124,6 +139,17 @@ export interface Feedback {
   title: string;
 }
 
+export interface FeedbackAttachments {
+  attached_at: Timestamp;
+  content_type: string;
+  feedback_id: string;
+  file_id: string;
+  file_name: string;
+  id: string;
+  sha256: string;
+  size: number;
+}
+
 export interface IdempotencyKeys {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -174,6 +200,20 @@ export interface Results {
   verification_code: string | null;
 }
 
+export interface ScoreFacts {
+  agency_code: string;
+  delivery_at: Timestamp | null;
+  delivery_method: string | null;
+  dossier_id: string;
+  due_at: Timestamp | null;
+  due_set_at: Timestamp | null;
+  fee_requested: Generated<boolean>;
+  paid_online: Generated<boolean>;
+  rating_score: number | null;
+  result_at: Timestamp | null;
+  settled_at: Timestamp | null;
+}
+
 export interface StatusHistory {
   action: string;
   at: Generated<Timestamp>;
@@ -188,15 +228,18 @@ export interface StatusHistory {
 
 export interface DB {
   apologies: Apologies;
+  agency_scores: AgencyScores;
   attachments: Attachments;
   code_counters: CodeCounters;
   deadline_warnings: DeadlineWarnings;
   dossiers: Dossiers;
   feedback: Feedback;
+  feedback_attachments: FeedbackAttachments;
   idempotency_keys: IdempotencyKeys;
   inbox: Inbox;
   outbox: Outbox;
   ratings: Ratings;
   results: Results;
+  score_facts: ScoreFacts;
   status_history: StatusHistory;
 }

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import {
+  AddFeedbackAttachmentInput,
   AnswerFeedbackInput,
+  FeedbackAttachmentRefInput,
+  FeedbackAttachmentView,
+  FeedbackFileInput,
+  FeedbackUploadQuotaView,
+  FileAuthorizationView,
   DossierRpc,
   FeedbackLookupQuery,
   FeedbackLookupView,
@@ -57,5 +63,26 @@ export class FeedbackController {
     @Payload(new RpcInput(PublicFeedbackQuery)) req: RpcRequest<PublicFeedbackQuery>,
   ): Promise<Page<PublicFeedbackView>> {
     return this.feedback.listPublished(req.data);
+  }
+
+  @RpcHandler(DossierRpc.feedbackPrepareAttachment)
+  prepareAttachment(
+    @Payload(new RpcInput(FeedbackAttachmentRefInput)) req: RpcRequest<FeedbackAttachmentRefInput>,
+  ): Promise<FeedbackUploadQuotaView> {
+    return this.feedback.prepareAttachment(req.data);
+  }
+
+  @RpcHandler(DossierRpc.feedbackAddAttachment)
+  addAttachment(
+    @Payload(new RpcInput(AddFeedbackAttachmentInput)) req: RpcRequest<AddFeedbackAttachmentInput>,
+  ): Promise<FeedbackAttachmentView> {
+    return this.feedback.addAttachment(req.data, onBehalfOf(req, req.caller));
+  }
+
+  @RpcHandler(DossierRpc.feedbackAuthorizeFile)
+  authorizeFile(
+    @Payload(new RpcInput(FeedbackFileInput)) req: RpcRequest<FeedbackFileInput>,
+  ): Promise<FileAuthorizationView> {
+    return this.feedback.authorizeFile(requireCaller(req), req.data);
   }
 }

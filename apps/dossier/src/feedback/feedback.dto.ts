@@ -1,4 +1,5 @@
 import type {
+  FeedbackAttachmentView,
   FeedbackContactDto,
   FeedbackLookupView,
   FeedbackStatus,
@@ -24,6 +25,18 @@ export interface Feedback {
   answeredAt: Date | null;
   answeredBy: string | null;
   published: boolean;
+}
+
+/** A file attached to a PAKN (the body is in document-storage). */
+export interface FeedbackAttachment {
+  id: string;
+  feedbackId: string;
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  attachedAt: Date;
 }
 
 export type NewFeedback = Omit<
@@ -53,7 +66,21 @@ export interface PublicFeedbackFilter {
 export const isFeedbackOverdue = (f: Feedback, now: Date): boolean =>
   f.status === 'pending' && f.dueAt.getTime() < now.getTime();
 
-export function mapFeedbackLookupView(f: Feedback): FeedbackLookupView {
+export function mapFeedbackAttachmentView(a: FeedbackAttachment): FeedbackAttachmentView {
+  return {
+    id: a.id,
+    fileId: a.fileId,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    attachedAt: a.attachedAt.toISOString(),
+  };
+}
+
+export function mapFeedbackLookupView(
+  f: Feedback,
+  attachments: FeedbackAttachment[],
+): FeedbackLookupView {
   return {
     code: f.code,
     title: f.title,
@@ -66,12 +93,17 @@ export function mapFeedbackLookupView(f: Feedback): FeedbackLookupView {
     answer: f.answer,
     answeredAt: f.answeredAt?.toISOString() ?? null,
     published: f.published,
+    attachments: attachments.filter((a) => a.feedbackId === f.id).map(mapFeedbackAttachmentView),
   };
 }
 
-export function mapOfficerFeedbackView(f: Feedback, now: Date): OfficerFeedbackView {
+export function mapOfficerFeedbackView(
+  f: Feedback,
+  attachments: FeedbackAttachment[],
+  now: Date,
+): OfficerFeedbackView {
   return {
-    ...mapFeedbackLookupView(f),
+    ...mapFeedbackLookupView(f, attachments),
     id: f.id,
     contact: f.contact,
     askerId: f.askerId,

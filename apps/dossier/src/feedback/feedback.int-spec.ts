@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  Caller,
   DossierRpc,
   Events,
+  FeedbackAttachmentView,
+  FeedbackUploadQuotaView,
+  FileAuthorizationView,
   FeedbackLookupView,
   FeedbackReceipt,
   OfficerFeedbackView,
@@ -12,6 +16,7 @@ import { problemOf } from '@dvc/testing';
 import {
   CAPTCHA_ANSWER,
   DossierTestContext,
+  MAX_DOSSIER_BYTES,
   startDossierContext,
 } from '../../test/dossier-context';
 import { AGENCY, OTHER_AGENCY } from '../../test/fixtures';
@@ -227,5 +232,71 @@ describe('feedback and petitions (PAKN)', () => {
     );
     expect(overdue.items.find((f) => f.code === receipt.code)?.overdue).toBe(true);
     expect(overdue.items.every((f) => f.overdue)).toBe(true);
+  });
+
+  it('attaches files stored as the PAKN’s, by code and key, within its limits, until it is answered', async () => {
+    const receipt = await anonymous();
+    const ref = { code: receipt.code, key: receipt.lookupKey };
+    const quota = await ctx.rpc<FeedbackUploadQuotaView>(
+      DossierRpc.feedbackPrepareAttachment,
+      ref,
+      null,
+    );
+    expect(quota).toMatchObject({
+      remainingBytes: MAX_DOSSIER_BYTES,
+      maxBytes: MAX_DOSSIER_BYTES,
+      remainingFiles: 5,
+    });
+    // the gateway stores each upload as the PAKN's (no account owns an anonymous one)
+    const asPakn = { accountId: quota.feedbackId } as Caller;
+    const add = (fileId: string, key = receipt.lookupKey) =>
+      ctx.rpc<FeedbackAttachmentView>(
+        DossierRpc.feedbackAddAttachment,
+        { code: receipt.code, key, fileId },
+        null,
+      );
+    const photo = ctx.storeFile(asPakn, 'attachment', 400_000, 'ảnh hiện trường.jpg');
+    expect(await add(photo.id)).toMatchObject({ fileName: 'ảnh hiện trường.jpg', size: 400_000 });
+    expect(await add(photo.id)).toMatchObject({ fileId: photo.id }); // a retry, still one
+
+    expect(await problemOf(add(photo.id, 'AAAAAA'))).toMatchObject({
+      status: 404,
+      code: 'feedback.not_found',
+    });
+    const someoneElses = ctx.storeFile(ctx.newCitizen(), 'attachment');
+    expect(await problemOf(add(someoneElses.id))).toMatchObject({ status: 404 });
+    const tooBig = ctx.storeFile(asPakn, 'attachment', MAX_DOSSIER_BYTES, 'to.pdf');
+    expect(await problemOf(add(tooBig.id))).toMatchObject({
+      status: 413,
+      code: 'feedback.attachments_quota_exceeded',
+    });
+    for (let i = 0; i < 4; i++) await add(ctx.storeFile(asPakn, 'attachment', 1000).id);
+    expect(await problemOf(ctx.rpc(DossierRpc.feedbackPrepareAttachment, ref, null))).toMatchObject(
+      { status: 409, code: 'feedback.too_many_attachments' },
+    );
+
+    const view = await ctx.rpc<FeedbackLookupView>(DossierRpc.feedbackLookup, ref, null);
+    expect(view.attachments.map((a) => a.fileName)).toContain('ảnh hiện trường.jpg');
+    expect(view.attachments).toHaveLength(5);
+
+    const officer = ctx.newOfficer([AGENCY]);
+    const read = (who: Caller) =>
+      ctx.rpc<FileAuthorizationView>(
+        DossierRpc.feedbackAuthorizeFile,
+        { feedbackId: quota.feedbackId, fileId: photo.id },
+        who,
+      );
+    expect(await read(officer)).toEqual({ fileId: photo.id, kind: 'attachment' });
+    expect(await problemOf(read(ctx.newOfficer([OTHER_AGENCY])))).toMatchObject({ status: 404 });
+
+    const answered = await ctx.rpc<OfficerFeedbackView>(
+      DossierRpc.feedbackAnswer,
+      { feedbackId: quota.feedbackId, answer: 'Cơ quan đã tiếp nhận và xử lý.', publish: false },
+      officer,
+    );
+    expect(answered.attachments).toHaveLength(5);
+    expect(await problemOf(ctx.rpc(DossierRpc.feedbackPrepareAttachment, ref, null))).toMatchObject(
+      { status: 409, code: 'feedback.attachments_closed' },
+    );
   });
 });

@@ -1,48 +1,49 @@
 import { Injectable } from '@nestjs/common';
+import { Kysely, Selectable, sql } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { FeedbackContactDto, FeedbackStatus } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
-import type { DB } from '../database/db.generated';
+import type { DB, Feedback as FeedbackTable, FeedbackAttachments } from '../database/db.generated';
 import type {
   Feedback,
+  FeedbackAttachment,
   NewFeedback,
   OfficerFeedbackFilter,
   PublicFeedbackFilter,
 } from './feedback.dto';
 
-interface FeedbackRow {
-  id: string;
-  code: string;
-  lookup_key_hash: Buffer;
-  asker_id: string | null;
-  contact: FeedbackContactDto | null;
-  title: string;
-  content: string;
-  agency_code: string | null;
-  dossier_code: string | null;
-  status: FeedbackStatus;
-  submitted_at: Date;
-  due_at: Date;
-  answer: string | null;
-  answered_at: Date | null;
-  answered_by: string | null;
-  published: boolean;
-}
+const COLUMNS = [
+  'id',
+  'code',
+  'lookup_key_hash',
+  'asker_id',
+  'contact',
+  'title',
+  'content',
+  'agency_code',
+  'dossier_code',
+  'status',
+  'submitted_at',
+  'due_at',
+  'answer',
+  'answered_at',
+  'answered_by',
+  'published',
+] as const;
 
-const COLUMNS = `id, code, lookup_key_hash, asker_id, contact, title, content, agency_code,
-  dossier_code, status, submitted_at, due_at, answer, answered_at, answered_by, published`;
+type FeedbackRow = Pick<Selectable<FeedbackTable>, (typeof COLUMNS)[number]>;
 
 const toFeedback = (r: FeedbackRow): Feedback => ({
   id: r.id,
   code: r.code,
   lookupKeyHash: r.lookup_key_hash,
   askerId: r.asker_id,
-  contact: r.contact,
+  contact: r.contact as FeedbackContactDto | null,
   title: r.title,
   content: r.content,
   agencyCode: r.agency_code,
   dossierCode: r.dossier_code,
-  status: r.status,
+  status: r.status as FeedbackStatus,
   submittedAt: r.submitted_at,
   dueAt: r.due_at,
   answer: r.answer,
@@ -51,50 +52,75 @@ const toFeedback = (r: FeedbackRow): Feedback => ({
   published: r.published,
 });
 
-/** feedback: phản ánh, kiến nghị and their answers. */
+const toAttachment = (r: Selectable<FeedbackAttachments>): FeedbackAttachment => ({
+  id: r.id,
+  feedbackId: r.feedback_id,
+  fileId: r.file_id,
+  fileName: r.file_name,
+  contentType: r.content_type,
+  size: r.size,
+  sha256: r.sha256,
+  attachedAt: r.attached_at,
+});
+
+/** feedback: phản ánh, kiến nghị and their answers; feedback_attachments: their files. */
 @Injectable()
 export class FeedbackRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  private get db(): Kysely<DB> {
+    return kyselyOf<DB>(this.dataSource.manager);
+  }
+
   /** Stores the question under the next code `PAKN-<yyMMdd>-<NNNN>` (Vietnam date). */
   async insert(manager: EntityManager, f: NewFeedback, searchFolded: string): Promise<Feedback> {
-    const [row]: FeedbackRow[] = await manager.query(
-      `INSERT INTO feedback (id, code, lookup_key_hash, asker_id, contact, title, content,
-         agency_code, dossier_code, submitted_at, due_at, search_folded)
-       VALUES ($1, 'PAKN-' || to_char($9::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD')
-                 || '-' || lpad(nextval('feedback_number')::text, 4, '0'),
-               $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       RETURNING ${COLUMNS}`,
-      [
-        f.id,
-        f.lookupKeyHash,
-        f.askerId,
-        f.contact ? JSON.stringify(f.contact) : null,
-        f.title,
-        f.content,
-        f.agencyCode,
-        f.dossierCode,
-        f.submittedAt,
-        f.dueAt,
-        searchFolded,
-      ],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .insertInto('feedback')
+      .values({
+        id: f.id,
+        code: sql<string>`'PAKN-' || to_char(${f.submittedAt}::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD')
+          || '-' || lpad(nextval('feedback_number')::text, 4, '0')`,
+        lookup_key_hash: f.lookupKeyHash,
+        asker_id: f.askerId,
+        contact: f.contact ? JSON.stringify(f.contact) : null,
+        title: f.title,
+        content: f.content,
+        agency_code: f.agencyCode,
+        dossier_code: f.dossierCode,
+        submitted_at: f.submittedAt,
+        due_at: f.dueAt,
+        search_folded: searchFolded,
+      })
+      .returning(COLUMNS)
+      .executeTakeFirstOrThrow();
     return toFeedback(row);
   }
 
   async findByCode(code: string): Promise<Feedback | null> {
-    const [row]: FeedbackRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM feedback WHERE code = $1`,
-      [code],
-    );
+    const row = await this.db
+      .selectFrom('feedback')
+      .select(COLUMNS)
+      .where('code', '=', code)
+      .executeTakeFirst();
+    return row ? toFeedback(row) : null;
+  }
+
+  async find(id: string): Promise<Feedback | null> {
+    const row = await this.db
+      .selectFrom('feedback')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toFeedback(row) : null;
   }
 
   async lock(manager: EntityManager, id: string): Promise<Feedback | null> {
-    const [row]: FeedbackRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM feedback WHERE id = $1 FOR UPDATE`,
-      [id],
-    );
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('feedback')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     return row ? toFeedback(row) : null;
   }
 
@@ -114,68 +140,102 @@ export class FeedbackRepository {
         search_folded: answer.searchFolded,
       })
       .where('id', '=', id)
-      .returning([
-        'id',
-        'code',
-        'lookup_key_hash',
-        'asker_id',
-        'contact',
-        'title',
-        'content',
-        'agency_code',
-        'dossier_code',
-        'status',
-        'submitted_at',
-        'due_at',
-        'answer',
-        'answered_at',
-        'answered_by',
-        'published',
-      ])
+      .returning(COLUMNS)
       .executeTakeFirstOrThrow();
-    return toFeedback(row as FeedbackRow);
+    return toFeedback(row);
   }
 
-  /** Hàng đợi PAKN: the agencies' questions, soonest due first. */
+  /** Hàng đợi PAKN: the agencies' questions, pending first, soonest due first. */
   async listForOfficer(f: OfficerFeedbackFilter): Promise<{ rows: Feedback[]; total: number }> {
-    const where = `($1::text[] IS NULL OR agency_code = ANY($1::text[]))
-      AND ($2::text IS NULL OR status = $2)
-      AND (NOT $3::boolean OR (status = 'pending' AND due_at < $4))`;
-    const params = [f.agencies, f.status, f.overdue, f.now];
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM feedback WHERE ${where}
-          ORDER BY status DESC, due_at, id LIMIT $5 OFFSET $6`,
-        [...params, f.pageSize, (f.page - 1) * f.pageSize],
-      ) as Promise<FeedbackRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM feedback WHERE ${where}`,
-        params,
-      ) as Promise<{ total: number }[]>,
+    const filtered = this.db
+      .selectFrom('feedback')
+      .$if(f.agencies !== null, (q) =>
+        q.where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`),
+      )
+      .$if(f.status !== null, (q) => q.where('status', '=', f.status!))
+      .$if(f.overdue, (q) => q.where('status', '=', 'pending').where('due_at', '<', f.now));
+    const [rows, { total }] = await Promise.all([
+      filtered
+        .select(COLUMNS)
+        .orderBy('status', 'desc')
+        .orderBy('due_at')
+        .orderBy('id')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+      filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows.map(toFeedback), total };
   }
 
   /** Published questions with their answers, newest answer first. */
   async listPublished(f: PublicFeedbackFilter): Promise<{ rows: Feedback[]; total: number }> {
-    const where = `published
-      AND ($1::text[] IS NULL OR search_folded LIKE ALL($1::text[]))
-      AND ($2::text IS NULL OR agency_code = $2)`;
     // Every word must appear, in any order (as the catalogue search).
     const words = f.q?.split(/\s+/).filter(Boolean) ?? [];
-    const params = [words.length > 0 ? words.map((w) => `%${escapeLike(w)}%`) : null, f.agency];
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${COLUMNS} FROM feedback WHERE ${where}
-          ORDER BY answered_at DESC, id LIMIT $3 OFFSET $4`,
-        [...params, f.pageSize, (f.page - 1) * f.pageSize],
-      ) as Promise<FeedbackRow[]>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM feedback WHERE ${where}`,
-        params,
-      ) as Promise<{ total: number }[]>,
+    const filtered = this.db
+      .selectFrom('feedback')
+      .where('published', '=', true)
+      .$if(words.length > 0, (q) =>
+        q.where(
+          sql<boolean>`search_folded LIKE ALL(${words.map((w) => `%${escapeLike(w)}%`)}::text[])`,
+        ),
+      )
+      .$if(f.agency !== null, (q) => q.where('agency_code', '=', f.agency));
+    const [rows, { total }] = await Promise.all([
+      filtered
+        .select(COLUMNS)
+        .orderBy('answered_at', 'desc')
+        .orderBy('id')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
+      filtered.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows.map(toFeedback), total };
+  }
+
+  /** The files of these questions, in the order they were attached. */
+  async attachmentsOf(
+    feedbackIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<FeedbackAttachment[]> {
+    if (feedbackIds.length === 0) return [];
+    const rows = await kyselyOf<DB>(manager)
+      .selectFrom('feedback_attachments')
+      .selectAll()
+      .where('feedback_id', 'in', feedbackIds)
+      .orderBy('attached_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAttachment);
+  }
+
+  async attachmentByFile(
+    manager: EntityManager,
+    fileId: string,
+  ): Promise<FeedbackAttachment | null> {
+    const row = await kyselyOf<DB>(manager)
+      .selectFrom('feedback_attachments')
+      .selectAll()
+      .where('file_id', '=', fileId)
+      .executeTakeFirst();
+    return row ? toAttachment(row) : null;
+  }
+
+  async insertAttachment(manager: EntityManager, a: FeedbackAttachment): Promise<void> {
+    await kyselyOf<DB>(manager)
+      .insertInto('feedback_attachments')
+      .values({
+        id: a.id,
+        feedback_id: a.feedbackId,
+        file_id: a.fileId,
+        file_name: a.fileName,
+        content_type: a.contentType,
+        size: a.size,
+        sha256: a.sha256,
+        attached_at: a.attachedAt,
+      })
+      .execute();
   }
 }
 

@@ -8,6 +8,8 @@ import { DossierLookupKey1765240000000 } from './1765240000000-dossier-lookup-ke
 import { DeadlineWarnings1765400000000 } from './1765400000000-deadline-warnings';
 import { Letters1765410000000 } from './1765410000000-letters';
 import { LargeVolumeIndexes1765900000000 } from './1765900000000-large-volume-indexes';
+import { AgencyScores1766000000000 } from './1766000000000-agency-scores';
+import { FeedbackAttachments1766010000000 } from './1766010000000-feedback-attachments';
 
 export const migrations = [
   OutboxInbox1732600000000,
@@ -20,4 +22,6 @@ export const migrations = [
   DeadlineWarnings1765400000000,
   Letters1765410000000,
   LargeVolumeIndexes1765900000000,
+  AgencyScores1766000000000,
+  FeedbackAttachments1766010000000,
 ];

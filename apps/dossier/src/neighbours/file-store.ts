@@ -36,6 +36,13 @@ export abstract class FileStore {
   abstract document(documentId: string, on: OnBehalfOf): Promise<PersonalDocumentView | null>;
   abstract copy(fileId: string, purpose: FilePurpose, on: OnBehalfOf): Promise<StoredFileView>;
   abstract claim(fileIds: string[], on: OnBehalfOf): Promise<void>;
+  /** As a service: a file that belongs to no account (a PAKN's, stored as the PAKN's). */
+  abstract serviceFile(
+    fileId: string,
+    correlationId: string | null,
+  ): Promise<StoredFileView | null>;
+  /** As a service: keeps such files from the orphan cleanup. */
+  abstract serviceClaim(fileIds: string[], correlationId: string | null): Promise<void>;
   abstract delete(fileId: string, on: OnBehalfOf): Promise<void>;
   /** A URL to PUT one result file of `ownerId` (the dossier) to; the file stays pending until finalized. */
   abstract presignUpload(
@@ -89,6 +96,24 @@ export class RpcFileStore extends FileStore {
     return this.storage.send(StorageRpc.copyFile, {
       ...on,
       data: { fileId, purpose },
+    });
+  }
+
+  serviceFile(fileId: string, correlationId: string | null): Promise<StoredFileView | null> {
+    return nullWhenNotFound(
+      this.storage.send(StorageRpc.getFile, {
+        caller: null,
+        correlationId,
+        data: { fileId, internal: true },
+      }),
+    );
+  }
+
+  async serviceClaim(fileIds: string[], correlationId: string | null): Promise<void> {
+    await this.storage.send(StorageRpc.claimFiles, {
+      caller: null,
+      correlationId,
+      data: { fileIds, internal: true },
     });
   }
 

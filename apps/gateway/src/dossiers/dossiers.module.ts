@@ -5,6 +5,7 @@ import { OfficerController } from '../officer/officer.controller';
 import { RatingsController } from '../officer/ratings.controller';
 import { StatsController } from '../officer/stats.controller';
 import { LookupController } from '../public/lookup.controller';
+import { ScoresController } from '../public/scores.controller';
 import { VerifyController } from '../public/verify.controller';
 import { DossiersController } from './dossiers.controller';
 
@@ -17,6 +18,7 @@ import { DossiersController } from './dossiers.controller';
     RatingsController,
     OfficerController,
     LookupController,
+    ScoresController,
     VerifyController,
   ],
   providers: [StorageFiles],

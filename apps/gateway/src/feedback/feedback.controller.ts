@@ -8,11 +8,18 @@ import {
   Param,
   Post,
   Query,
+  Req,
+  Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AnswerFeedbackDto,
+  DomainError,
+  FeedbackAttachmentView,
+  FeedbackErrors,
+  StorageRpc,
   DossierRpc,
   FeedbackLookupQuery,
   FeedbackLookupView,
@@ -25,11 +32,13 @@ import {
   SubmitFeedbackDto,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
+import { StorageFiles } from '../files/storage-files';
+import { readMultipartUpload } from '../files/multipart-upload';
 import { OptionalAuth, Public, Roles } from '../auth/auth.decorators';
 import { ApiProblems } from '../problems/api-problems.decorator';
 import { LookupRateLimit } from '../rate-limit/rate-limit';
 import { CallContext } from '../rpc/call-context';
-import { DOSSIER_RPC } from '../rpc/rpc.module';
+import { DOSSIER_RPC, STORAGE_RPC } from '../rpc/rpc.module';
 import { sendRpc } from '../rpc/send-rpc';
 
 class FeedbackParams {
@@ -38,12 +47,29 @@ class FeedbackParams {
   id: string;
 }
 
+class FeedbackCodeParams {
+  @ApiProperty({ example: 'PAKN-261207-0001' })
+  @IsString()
+  @MaxLength(32)
+  code: string;
+}
+
+class FeedbackFileParams extends FeedbackParams {
+  @ApiProperty()
+  @IsUUID()
+  fileId: string;
+}
+
 /** Phản ánh, kiến nghị: anyone sends one (signed in, or with the captcha) and looks it up. */
 @ApiTags('Phản ánh, kiến nghị / Feedback')
 @ApiProblems()
 @Controller('feedback')
 export class FeedbackController {
-  constructor(@Inject(DOSSIER_RPC) private readonly dossiers: RpcClient) {}
+  constructor(
+    @Inject(DOSSIER_RPC) private readonly dossiers: RpcClient,
+    @Inject(STORAGE_RPC) private readonly storage: RpcClient,
+    private readonly files: StorageFiles,
+  ) {}
 
   @Post()
   @OptionalAuth()
@@ -67,6 +93,66 @@ export class FeedbackController {
     @Query() query: FeedbackLookupQuery,
   ): Promise<FeedbackLookupView> {
     return sendRpc(this.dossiers, DossierRpc.feedbackLookup, ctx, query);
+  }
+
+  /**
+   * Tệp đính kèm: the asker (signed in or not) adds a file with the code and key of the
+   * receipt, `key` sent before `file`. The body streams to document-storage as the PAKN's
+   * file, checked there like a dossier's (type, size within what is left, scan).
+   */
+  @Post(':code/attachments')
+  @OptionalAuth()
+  @LookupRateLimit()
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Đính kèm tệp vào phản ánh / Attach a file (multipart: key, then file; PDF, JPEG, PNG, DOCX, XLSX)',
+  })
+  async attach(
+    @CallContext() ctx: CallContext,
+    @Param() params: FeedbackCodeParams,
+    @Req() request: FastifyRequest,
+  ): Promise<FeedbackAttachmentView> {
+    let key = '';
+    let feedbackId = '';
+    const upload = await readMultipartUpload(
+      request,
+      (file, maxBytes) =>
+        this.files.upload(
+          file.stream,
+          { ownerId: feedbackId, purpose: 'attachment', fileName: file.fileName, maxBytes },
+          ctx.requestId,
+        ),
+      async (fields) => {
+        if (!fields.key) throw new DomainError(FeedbackErrors.keyBeforeFile);
+        key = fields.key;
+        const quota = await sendRpc(this.dossiers, DossierRpc.feedbackPrepareAttachment, ctx, {
+          code: params.code,
+          key,
+        });
+        feedbackId = quota.feedbackId;
+        return quota.remainingBytes;
+      },
+    );
+    try {
+      return await sendRpc(this.dossiers, DossierRpc.feedbackAddAttachment, ctx, {
+        code: params.code,
+        key,
+        fileId: upload.file.id,
+      });
+    } catch (err) {
+      // Stored as the PAKN's, not the caller's: the gateway removes it as a service.
+      await sendRpc(
+        this.storage,
+        StorageRpc.deleteFile,
+        { ...ctx, caller: null },
+        {
+          fileId: upload.file.id,
+          internal: true,
+        },
+      ).catch(() => undefined);
+      throw err;
+    }
   }
 }
 
@@ -95,7 +181,10 @@ export class PublicFeedbackController {
 @Roles('officer', 'admin')
 @Controller('officer/feedback')
 export class OfficerFeedbackController {
-  constructor(@Inject(DOSSIER_RPC) private readonly dossiers: RpcClient) {}
+  constructor(
+    @Inject(DOSSIER_RPC) private readonly dossiers: RpcClient,
+    private readonly files: StorageFiles,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Phản ánh, kiến nghị cần trả lời / Feedback to answer' })
@@ -118,5 +207,19 @@ export class OfficerFeedbackController {
       feedbackId: params.id,
       ...body,
     });
+  }
+
+  @Get(':id/attachments/:fileId')
+  @ApiOperation({ summary: 'Tải tệp đính kèm của phản ánh / Download a file of the feedback' })
+  async file(
+    @CallContext() ctx: CallContext,
+    @Param() params: FeedbackFileParams,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { fileId } = await sendRpc(this.dossiers, DossierRpc.feedbackAuthorizeFile, ctx, {
+      feedbackId: params.id,
+      fileId: params.fileId,
+    });
+    await this.files.download(reply, fileId, { service: 'dossier' }, ctx);
   }
 }

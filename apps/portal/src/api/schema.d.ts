@@ -832,6 +832,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/officer/stats/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Xuất chỉ số phục vụ của cơ quan / Export my agencies’ scores of a month (CSV with BOM, or XLSX) */
+    get: operations['StatsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/officer/ratings': {
     parameters: {
       query?: never;
@@ -971,6 +988,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/public/scores': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Chỉ số phục vụ của các cơ quan / Agencies’ on-time, online, online-payment, e-result and satisfaction rates */
+    get: operations['ScoresController_scores'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/verify/{code}': {
     parameters: {
       query?: never;
@@ -1039,6 +1073,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/feedback/{code}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Đính kèm tệp vào phản ánh / Attach a file (multipart: key, then file; PDF, JPEG, PNG, DOCX, XLSX) */
+    post: operations['FeedbackController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/public/feedback': {
     parameters: {
       query?: never;
@@ -1084,6 +1135,23 @@ export interface paths {
     put?: never;
     /** Trả lời phản ánh / Answer, and choose whether to publish */
     post: operations['OfficerFeedbackController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/officer/feedback/{id}/attachments/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tải tệp đính kèm của phản ánh / Download a file of the feedback */
+    get: operations['OfficerFeedbackController_file'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1517,6 +1585,32 @@ export interface components {
       missing?: string[];
       /** @description request-supplement: deadline (ISO date) */
       deadline?: string;
+    };
+    ScoreAgencyView: {
+      /** @example 000.00.01.H26 */
+      code: string;
+      /** @example Sở Tư pháp tỉnh Bắc Ninh */
+      name: string;
+    };
+    AgencyScoreView: {
+      agency: components['schemas']['ScoreAgencyView'];
+      /** @description Settled by the original due date / settled */
+      onTimeRate: number | null;
+      /** @description Fully online (result online, any fee paid online) / settled */
+      onlineShare: number | null;
+      /** @description Fees paid online / dossiers with a fee */
+      onlinePaymentShare: number | null;
+      /** @description Results delivered online / dossiers with a result */
+      eResultShare: number | null;
+      /** @description Ratings of 4 or 5 / ratings */
+      satisfaction: number | null;
+      /** @description Dossiers settled in the month (result ready, refused, stopped) */
+      dossiers: number;
+    };
+    ScoresView: {
+      /** @example 2026-11 */
+      period: string;
+      items: components['schemas']['AgencyScoreView'][];
     };
     AgencyRef: {
       /** @example 000.00.01.H26 */
@@ -4183,6 +4277,56 @@ export interface operations {
       };
     };
   };
+  StatsController_export: {
+    parameters: {
+      query?: {
+        /** @description Tháng / Month (YYYY-MM); default this month */
+        period?: string;
+        format?: 'csv' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
   RatingsController_list: {
     parameters: {
       query?: {
@@ -4611,6 +4755,59 @@ export interface operations {
       };
     };
   };
+  ScoresController_scores: {
+    parameters: {
+      query?: {
+        /** @description Tháng / Month (YYYY-MM); default this month */
+        period?: string;
+        /** @description Mã cơ quan / Agency code */
+        agency?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScoresView'];
+        };
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
   VerifyController_byCode: {
     parameters: {
       query?: never;
@@ -4808,6 +5005,54 @@ export interface operations {
       };
     };
   };
+  FeedbackController_attach: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
   PublicFeedbackController_list: {
     parameters: {
       query?: {
@@ -4926,6 +5171,55 @@ export interface operations {
         'application/json': components['schemas']['AnswerFeedbackDto'];
       };
     };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            /** @example urn:dvc:problem:dossier.illegal_transition */
+            type: string;
+            /** @example Xung đột trạng thái */
+            title: string;
+            /** @example 409 */
+            status: number;
+            detail: string;
+            /** @example dossier.illegal_transition */
+            code: string;
+            /** @example /api/v1/dossiers/0b8d5c4e-2f7a-4c39-9d51-3e6f1a2b7c90/submit */
+            instance: string;
+            errors?: {
+              field?: string;
+              message?: string;
+            }[];
+            /** @description Seconds (429), also in Retry-After */
+            retryAfter?: number;
+            /** @description Also in the X-Request-Id header */
+            requestId: string;
+          };
+        };
+      };
+    };
+  };
+  OfficerFeedbackController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       200: {
         headers: {

@@ -46,6 +46,9 @@ const QueuePage = lazy(() =>
 const FeedbackPage = lazy(() =>
   import('../feedback/FeedbackPage').then((m) => ({ default: m.FeedbackPage })),
 );
+const ScoresPage = lazy(() =>
+  import('../scores/ScoresPage').then((m) => ({ default: m.ScoresPage })),
+);
 const SendFeedbackPage = lazy(() =>
   import('../feedback/SendFeedbackPage').then((m) => ({ default: m.SendFeedbackPage })),
 );
@@ -110,6 +113,7 @@ const router = createBrowserRouter([
       { path: '/thu-tuc', element: <ProceduresPage /> },
       { path: '/thu-tuc/:code', element: <ProcedurePage /> },
       { path: '/phan-anh', element: lazyPage(<FeedbackPage />) },
+      { path: '/danh-gia-chat-luong', element: lazyPage(<ScoresPage />) },
       { path: '/phan-anh/gui', element: lazyPage(<SendFeedbackPage />) },
       { path: '/phan-anh/tra-cuu', element: lazyPage(<LookupFeedbackPage />) },
       { path: '/thu-tuc/:code/nop-ho-so', element: citizen(<ApplyPage />) },

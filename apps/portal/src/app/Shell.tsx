@@ -127,6 +127,7 @@ export function Shell() {
     { to: '/thu-tuc', label: t('nav.services') },
     { to: '/#tra-cuu', label: t('nav.lookup') },
     { to: '/phan-anh', label: t('nav.feedback') },
+    { to: '/danh-gia-chat-luong', label: t('nav.scores') },
     ...(hasRole(state, 'citizen') ? [{ to: '/tai-khoan/ho-so', label: t('nav.myDossiers') }] : []),
     ...(hasRole(state, 'officer') ? [{ to: '/can-bo', label: t('nav.officer') }] : []),
     ...(hasRole(state, 'admin') ? [{ to: '/quan-tri/thu-tuc', label: t('nav.admin') }] : []),

@@ -57,6 +57,15 @@ export function LookupFeedbackPage() {
           items={[
             { key: 'title', label: t('feedback.titleLabel'), children: found.title },
             { key: 'content', label: t('feedback.content'), children: found.content },
+            ...(found.attachments.length > 0
+              ? [
+                  {
+                    key: 'files',
+                    label: t('feedback.attachedFiles'),
+                    children: found.attachments.map((a) => a.fileName).join(', '),
+                  },
+                ]
+              : []),
             {
               key: 'status',
               label: t('feedback.status'),

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Form, Input, Result } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackReceipt, SubmitFeedbackDto } from '@dvc/contracts';
+import type { FeedbackAttachmentView, FeedbackReceipt, SubmitFeedbackDto } from '@dvc/contracts';
 import { CaptchaField, useCaptcha } from '../account/CaptchaField';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDateTime } from '../app/format';
 import { useSession } from '../auth/useSession';
+import { UploadControl } from '../files/UploadControl';
+import { formatBytes } from '../files/file-check';
+import { uploadWithProgress } from '../files/transfer';
 import { AgencySelect } from './FeedbackAgencySelect';
 import { feedbackApi } from './api';
 
@@ -32,6 +35,7 @@ export function SendFeedbackPage() {
   const [receipt, setReceipt] = useState<FeedbackReceipt | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [attached, setAttached] = useState<FeedbackAttachmentView[]>([]);
 
   async function send(v: Fields) {
     setBusy(true);
@@ -95,6 +99,37 @@ export function SendFeedbackPage() {
                 { key: 'due', label: t('feedback.dueAt'), children: formatDateTime(receipt.dueAt) },
               ]}
             />
+            <section className="feedback-files" aria-labelledby="feedback-files-title">
+              <h2 id="feedback-files-title" className="block-title">
+                {t('feedback.files')}
+              </h2>
+              <p className="muted">{t('feedback.filesHint')}</p>
+              {attached.length > 0 ? (
+                <List
+                  size="small"
+                  dataSource={attached}
+                  renderItem={(a) => (
+                    <List.Item key={a.id}>
+                      {a.fileName} ({formatBytes(a.size)})
+                    </List.Item>
+                  )}
+                />
+              ) : null}
+              {attached.length < 5 ? (
+                <UploadControl
+                  label={t('feedback.attach')}
+                  upload={async (file, onProgress) => {
+                    const added = await uploadWithProgress<FeedbackAttachmentView>(
+                      `/feedback/${encodeURIComponent(receipt.code)}/attachments`,
+                      { key: receipt.lookupKey },
+                      file,
+                      onProgress,
+                    );
+                    setAttached((list) => [...list, added]);
+                  }}
+                />
+              ) : null}
+            </section>
             <Link to={`/phan-anh/tra-cuu?code=${encodeURIComponent(receipt.code)}`}>
               <Button type="primary">{t('feedback.lookup')}</Button>
             </Link>

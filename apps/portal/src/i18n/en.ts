@@ -42,6 +42,7 @@ export const en: Strings<Translation> = {
     footerNote: 'Development build — sample data.',
   },
   nav: {
+    scores: 'Service scores',
     feedback: 'Feedback',
     home: 'Home',
     services: 'Online public services',
@@ -555,6 +556,31 @@ export const en: Strings<Translation> = {
     ratedAt: 'Rated at',
     empty: 'No ratings yet.',
   },
+  scores: {
+    title: 'Service quality scores',
+    intro:
+      "Each agency's service scores for the month (Decision 766/QĐ-TTg): applications settled on time, handled fully online, fees paid online, results delivered electronically, and satisfaction.",
+    period: 'Period',
+    month: '{{month}}/{{year}}',
+    tableCaption: "Agencies' service scores, {{month}}",
+    agency: 'Agency',
+    dossiers: 'Applications settled',
+    none: 'None yet',
+    empty: 'No figures yet.',
+    idle: 'No application settled this month: {{agencies}}.',
+    noCharts: 'No agency settled an application this month, so there are no charts yet.',
+    onTimeChart: 'Settled on time, by agency',
+    sharesChart: 'Online, online payment, e-results and satisfaction, by agency',
+    measures: {
+      onTimeRate: 'On time',
+      onlineShare: 'Fully online',
+      onlinePaymentShare: 'Paid online',
+      eResultShare: 'E-results',
+      satisfaction: 'Satisfied',
+    },
+    method:
+      'An application counts in the month it was settled (result, refusal or stop). On time: settled by its original due date; a date moved after an apology does not count. Satisfied: rated 4 or 5 stars.',
+  },
   feedback: {
     title: 'Feedback and petitions',
     intro:
@@ -585,6 +611,11 @@ export const en: Strings<Translation> = {
     lookupKey: 'Lookup key',
     dueAt: 'Answer due',
     status: 'Status',
+    files: 'Attached files (optional)',
+    filesHint:
+      'You may attach up to 5 PDF, JPEG/PNG, DOCX or XLSX files (10 MB each at most) until the agency answers.',
+    attach: 'Attach a file',
+    attachedFiles: 'Attached files',
     statuses: { pending: 'In progress', answered: 'Answered' },
   },
   officerFeedback: {

@@ -39,6 +39,7 @@ export const vi = {
     footerNote: 'Bản phát triển — dữ liệu minh hoạ.',
   },
   nav: {
+    scores: 'Đánh giá chất lượng',
     feedback: 'Phản ánh, kiến nghị',
     home: 'Trang chủ',
     services: 'Dịch vụ công trực tuyến',
@@ -554,6 +555,31 @@ export const vi = {
     ratedAt: 'Thời điểm đánh giá',
     empty: 'Chưa có đánh giá nào.',
   },
+  scores: {
+    title: 'Đánh giá chất lượng phục vụ',
+    intro:
+      'Chỉ số phục vụ người dân, doanh nghiệp của từng cơ quan trong tháng (theo Quyết định 766/QĐ-TTg): tỷ lệ hồ sơ giải quyết đúng hạn, trực tuyến, thanh toán trực tuyến, trả kết quả điện tử và mức độ hài lòng.',
+    period: 'Kỳ đánh giá',
+    month: 'Tháng {{month}}/{{year}}',
+    tableCaption: 'Chỉ số phục vụ của các cơ quan, {{month}}',
+    agency: 'Cơ quan',
+    dossiers: 'Hồ sơ đã giải quyết',
+    none: 'Chưa có',
+    empty: 'Chưa có số liệu.',
+    idle: 'Chưa có hồ sơ giải quyết xong trong tháng: {{agencies}}.',
+    noCharts: 'Trong tháng này chưa cơ quan nào giải quyết hồ sơ, nên chưa có biểu đồ.',
+    onTimeChart: 'Tỷ lệ giải quyết đúng hạn theo cơ quan',
+    sharesChart: 'Trực tuyến, thanh toán trực tuyến, kết quả điện tử và hài lòng theo cơ quan',
+    measures: {
+      onTimeRate: 'Đúng hạn',
+      onlineShare: 'Trực tuyến toàn trình',
+      onlinePaymentShare: 'Thanh toán trực tuyến',
+      eResultShare: 'Kết quả điện tử',
+      satisfaction: 'Hài lòng',
+    },
+    method:
+      'Hồ sơ được tính vào tháng giải quyết xong (có kết quả, từ chối hoặc dừng). Đúng hạn: xong trước hạn trả kết quả ban đầu; hạn hẹn lại sau khi xin lỗi không được tính. Hài lòng: đánh giá 4 hoặc 5 sao.',
+  },
   feedback: {
     title: 'Phản ánh, kiến nghị',
     intro:
@@ -584,6 +610,11 @@ export const vi = {
     lookupKey: 'Mã tra cứu',
     dueAt: 'Hạn trả lời',
     status: 'Tình trạng',
+    files: 'Tệp đính kèm (không bắt buộc)',
+    filesHint:
+      'Ông/Bà có thể đính kèm tối đa 5 tệp PDF, ảnh JPEG/PNG, DOCX hoặc XLSX (mỗi tệp không quá 10 MB) cho đến khi cơ quan trả lời.',
+    attach: 'Đính kèm tệp',
+    attachedFiles: 'Tệp đã đính kèm',
     statuses: { pending: 'Đang xử lý', answered: 'Đã trả lời' },
   },
   officerFeedback: {

@@ -44,4 +44,28 @@ export const FeedbackErrors = {
     vi: 'Phản ánh này đã được trả lời.',
     en: 'This feedback has already been answered.',
   },
+  attachmentsClosed: {
+    code: 'feedback.attachments_closed',
+    status: 409,
+    vi: 'Phản ánh đã được trả lời, không đính kèm thêm tệp được nữa.',
+    en: 'This feedback has been answered; no more files can be attached.',
+  },
+  tooManyAttachments: {
+    code: 'feedback.too_many_attachments',
+    status: 409,
+    vi: 'Mỗi phản ánh, kiến nghị đính kèm được tối đa 5 tệp.',
+    en: 'A feedback can have at most 5 attached files.',
+  },
+  attachmentsQuotaExceeded: {
+    code: 'feedback.attachments_quota_exceeded',
+    status: 413,
+    vi: 'Tổng dung lượng tệp đính kèm của phản ánh đã vượt mức cho phép.',
+    en: 'The files attached to this feedback exceed the allowed total size.',
+  },
+  keyBeforeFile: {
+    code: 'feedback.key_before_file',
+    status: 400,
+    vi: 'Gửi mã tra cứu (trường key) trước tệp đính kèm.',
+    en: 'Send the lookup key (field key) before the file.',
+  },
 } as const satisfies ErrorCatalogue;
