@@ -5,7 +5,6 @@ import { Tx, UnitOfWork } from '@dvc/messaging';
 import { newTestService, problemOf, provide } from '@dvc/testing';
 import { dossierOf } from '../../test/dossier-row';
 import { procedure } from '../../test/fixtures';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/attachments.dto';
 import { DossierCodes } from '../codes/dossier-code';
 import { matchesLookupHash } from '../codes/lookup-key';
@@ -392,12 +391,10 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
       lookupKey: 'ZXCVBN',
       status: 'SUBMITTED' as const,
     };
-    mocks
-      .get(DossiersRepository)
-      .lockWithAttachments.mockResolvedValue({
-        dossier: { ...d, status: 'SUBMITTED' },
-        attachments: [],
-      });
+    mocks.get(DossiersRepository).lockWithAttachments.mockResolvedValue({
+      dossier: { ...d, status: 'SUBMITTED' },
+      attachments: [],
+    });
     mocks.get(SubmitReplays).find.mockResolvedValueOnce(winner);
     expect(await sut.submit(caller, { dossierId: d.id, idempotencyKey: 'k-4' }, on)).toBe(winner);
     expect(mocks.get(SubmitReplays).find).toHaveBeenCalledWith(
