@@ -57,11 +57,16 @@ export class AttachmentsService {
 
   /** Attaches a file the citizen uploaded (purpose `attachment`, scanned clean). */
   async add(caller: Caller, input: AddAttachmentInput, on: OnBehalfOf): Promise<AttachmentView> {
-    const d = ownDossier(caller, await this.dossiers.find(input.dossierId));
-    assertEditable(d);
-    assertComponent(d, input.componentId);
+    // The dossier is checked under its lock in attach(): `prepare` checked it before the upload.
     const file = usableFile(caller, await this.files.file(input.fileId, on));
-    const attachment = await this.attach(caller, d.id, input.componentId, file, 'upload', on);
+    const attachment = await this.attach(
+      caller,
+      input.dossierId,
+      input.componentId,
+      file,
+      'upload',
+      on,
+    );
     await this.files.claim([file.id], on);
     return mapAttachmentView(attachment);
   }
@@ -126,6 +131,7 @@ export class AttachmentsService {
       const locked = await this.dossiers.lockWithAttachments(manager, dossierId);
       const d = ownDossier(caller, locked?.dossier ?? null);
       assertEditable(d);
+      assertComponent(d, componentId);
       const attached = locked!.attachments;
       const existing = attached.find((a) => a.fileId === file.id);
       if (existing?.componentId === componentId) return existing; // a retry
