@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /** What the benchmarks do as a citizen or an officer, through the gateway's public API. */
 
 export const PROCEDURE = '3.000347'; // Đổi giấy phép lái xe: level 4, two required components
@@ -39,12 +40,18 @@ export class PortalClient {
     return `Bearer ${this.token}`;
   }
 
-  async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await fetch(`${this.gateway}/api/v1${path}`, {
       method,
       headers: {
         authorization: this.bearer,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -76,7 +83,10 @@ export class PortalClient {
       this.attach(id, 'de-nghi-doi-gplx', attachment),
       this.attach(id, 'ban-sao-gplx', attachment),
     ]);
-    await this.json('POST', `/dossiers/${id}/submit`);
+    // As the portal does: a retried submit answers the same receipt.
+    await this.json('POST', `/dossiers/${id}/submit`, undefined, {
+      'idempotency-key': randomUUID(),
+    });
     return id;
   }
 }

@@ -96,6 +96,33 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     });
   });
 
+  it('writes the events of a unit of work together at its end, in the order published', async () => {
+    let rowsWhileWorking = -1;
+    const envelopes = await unitOfWork.run('corr-batch', async ({ manager, publish }) => {
+      const written = [];
+      for (const n of [1, 2, 3]) written.push(await publish(activated(`batch-${n}@example.com`)));
+      const rows: unknown[] = await manager.query(
+        `SELECT 1 FROM "${sut.schema}".outbox WHERE published_at IS NULL`,
+      );
+      rowsWhileWorking = rows.length;
+      return written;
+    });
+    expect(rowsWhileWorking).toBe(0); // published, not yet written: one insert at the end
+    const rows: { event_id: string }[] = await dataSource.query(
+      `SELECT event_id FROM "${sut.schema}".outbox WHERE event_id = ANY($1) ORDER BY id`,
+      [envelopes.map((e) => e.id)],
+    );
+    expect(rows.map((r) => r.event_id)).toEqual(envelopes.map((e) => e.id));
+    await relay.drain();
+    await waitFor(() => envelopes.every((e) => received.some((r) => r.id === e.id)), {
+      what: 'the three events',
+    });
+    const order = received
+      .filter((r) => envelopes.some((e) => e.id === r.id))
+      .map((r) => (r.data as { email: string }).email);
+    expect(order).toEqual(['batch-1@example.com', 'batch-2@example.com', 'batch-3@example.com']);
+  });
+
   it('outbox.add refuses to run outside a transaction', async () => {
     await expect(
       new OutboxWriter(sut.schema).add(dataSource.manager, activated('x@example.com')),

@@ -51,9 +51,16 @@ export class OutboxWriter {
     event: E,
     correlationId: string | null = null,
   ): Promise<EventEnvelope<E['data']>> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('OutboxWriter.add must run inside the transaction of the state change');
-    }
+    const pending = this.envelope(event, correlationId);
+    await this.write(manager, [pending]);
+    return pending.envelope;
+  }
+
+  /** The envelope an event leaves in, and its routing keys (nothing written yet). */
+  envelope<E extends OutboxMessage>(
+    event: E,
+    correlationId: string | null = null,
+  ): PendingEvent<E['data']> {
     const envelope: EventEnvelope<E['data']> = {
       id: randomUUID(),
       type: event.type,
@@ -64,15 +71,41 @@ export class OutboxWriter {
     };
     const routingKeys =
       'routedAs' in event ? [event.routedAs] : [event.type, ...(event.alsoRoutedAs ?? [])];
+    return { envelope, routingKeys };
+  }
+
+  /** Writes the events, in their order, with one statement that also notifies the relays. */
+  async write(manager: EntityManager, events: PendingEvent<unknown>[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.add must run inside the transaction of the state change');
+    }
+    if (events.length === 0) return;
+    const values = events.map(
+      (_, i) => `($${4 * i + 3}, $${4 * i + 4}, $${4 * i + 5}, $${4 * i + 6})`,
+    );
     await manager.query(
       `WITH event AS (
          INSERT INTO "${this.schema}".outbox (event_id, type, routing_keys, envelope)
-         VALUES ($1, $2, $3, $4) RETURNING id)
-       SELECT pg_notify($5, $6) FROM event`,
-      [envelope.id, envelope.type, routingKeys, envelope, OUTBOX_CHANNEL, this.schema],
+         VALUES ${values.join(', ')} RETURNING id)
+       SELECT pg_notify($1, $2) FROM (SELECT 1 FROM event LIMIT 1) written`,
+      [
+        OUTBOX_CHANNEL,
+        this.schema,
+        ...events.flatMap(({ envelope, routingKeys }) => [
+          envelope.id,
+          envelope.type,
+          routingKeys,
+          envelope,
+        ]),
+      ],
     );
-    return envelope;
   }
+}
+
+/** An event with its envelope, not yet in the outbox. */
+export interface PendingEvent<D> {
+  envelope: EventEnvelope<D>;
+  routingKeys: string[];
 }
 
 interface OutboxRow {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import { kyselyOf } from '@dvc/database';
 import type { Attachments, DB } from '../database/db.generated';
@@ -35,6 +35,21 @@ const toAttachment = (r: Row): Attachment => ({
   supplement: r.supplement,
   createdAt: r.created_at,
 });
+
+/** A row of activeAttachmentsOfDossier: the same columns, the timestamp as JSON text. */
+type JsonRow = Omit<Row, 'created_at'> & { created_at: string };
+
+/**
+ * The active attachments of the `dossiers` row being selected, as one JSON array in the order
+ * of active(): lets a single statement read (or lock) a dossier with its slots.
+ */
+export const activeAttachmentsOfDossier = sql<JsonRow[]>`coalesce((
+  SELECT json_agg(a ORDER BY a.created_at, a.id)
+    FROM (SELECT ${sql.join(COLUMNS.map((c) => sql.ref(c)))} FROM attachments
+           WHERE dossier_id = dossiers.id AND removed_at IS NULL) a), '[]'::json)`;
+
+export const attachmentsFromJson = (rows: JsonRow[]): Attachment[] =>
+  rows.map((r) => toAttachment({ ...r, created_at: new Date(r.created_at) }));
 
 const UNIQUE_VIOLATION = '23505';
 

@@ -46,21 +46,27 @@ export class AttachmentsService {
 
   /** Before an upload: may the caller attach here now, and how many bytes are left? */
   async prepare(caller: Caller, input: ComponentRefInput): Promise<UploadQuotaView> {
-    const d = ownDossier(caller, await this.dossiers.find(input.dossierId));
+    const read = await this.dossiers.findWithAttachments(input.dossierId);
+    const d = ownDossier(caller, read?.dossier ?? null);
     assertEditable(d);
     assertComponent(d, input.componentId);
-    const remaining = this.maxBytes - (await this.attachments.totalSize(d.id));
+    const remaining = this.maxBytes - bytesOf(read!.attachments);
     if (remaining <= 0) throw this.quotaExceeded();
     return { remainingBytes: remaining, maxBytes: this.maxBytes };
   }
 
   /** Attaches a file the citizen uploaded (purpose `attachment`, scanned clean). */
   async add(caller: Caller, input: AddAttachmentInput, on: OnBehalfOf): Promise<AttachmentView> {
-    const d = ownDossier(caller, await this.dossiers.find(input.dossierId));
-    assertEditable(d);
-    assertComponent(d, input.componentId);
+    // The dossier is checked under its lock in attach(): `prepare` checked it before the upload.
     const file = usableFile(caller, await this.files.file(input.fileId, on));
-    const attachment = await this.attach(caller, d.id, input.componentId, file, 'upload', on);
+    const attachment = await this.attach(
+      caller,
+      input.dossierId,
+      input.componentId,
+      file,
+      'upload',
+      on,
+    );
     await this.files.claim([file.id], on);
     return mapAttachmentView(attachment);
   }
@@ -122,13 +128,16 @@ export class AttachmentsService {
     on: OnBehalfOf,
   ): Promise<Attachment> {
     return this.unitOfWork.run(on.correlationId, async ({ manager }) => {
-      const d = ownDossier(caller, await this.dossiers.lock(manager, dossierId));
+      const locked = await this.dossiers.lockWithAttachments(manager, dossierId);
+      const d = ownDossier(caller, locked?.dossier ?? null);
       assertEditable(d);
-      const existing = await this.attachments.activeByFile(file.id, manager);
-      if (existing?.dossierId === d.id && existing.componentId === componentId) return existing; // a retry
+      assertComponent(d, componentId);
+      const attached = locked!.attachments;
+      const existing = attached.find((a) => a.fileId === file.id);
+      if (existing?.componentId === componentId) return existing; // a retry
       if (existing) throw fileInUse();
-      if ((await this.attachments.totalSize(d.id, manager)) + file.size > this.maxBytes)
-        throw this.quotaExceeded();
+      // In another dossier's slot, the file fails the insert below (one active slot per file).
+      if (bytesOf(attached) + file.size > this.maxBytes) throw this.quotaExceeded();
       try {
         return await this.attachments.insert(manager, {
           id: randomUUID(),
@@ -164,6 +173,10 @@ export class AttachmentsService {
       extra: { maxBytes: this.maxBytes },
     });
   }
+}
+
+function bytesOf(attachments: Attachment[]): number {
+  return attachments.reduce((total, a) => total + a.size, 0);
 }
 
 function assertComponent(d: Dossier, componentId: string): void {

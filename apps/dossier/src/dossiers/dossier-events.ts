@@ -24,6 +24,14 @@ export interface DossierChange {
   /** request-supplement: what is missing. */
   missing?: string[];
   at: Date;
+  /** The dossier's files as the caller already read them in this transaction (not read again). */
+  files?: DossierFiles;
+}
+
+/** What the agency's copy of an event lists: the active attachments and the results. */
+export interface DossierFiles {
+  attachments: Attachment[];
+  results: ResultFile[];
 }
 
 /**
@@ -42,12 +50,11 @@ export class DossierEvents {
 
   async publish(tx: Tx, d: Dossier, change: DossierChange): Promise<void> {
     const base = dossierEventBase(d, change.at);
-    const agency = mapAgencyDossierEvent(
-      d,
-      await this.attachments.active(d.id, tx.manager),
-      await this.results.list(d.id, tx.manager),
-      change.at,
-    );
+    const files = change.files ?? {
+      attachments: await this.attachments.active(d.id, tx.manager),
+      results: await this.results.list(d.id, tx.manager),
+    };
+    const agency = mapAgencyDossierEvent(d, files.attachments, files.results, change.at);
     const agencyKey = (type: string) => agencyRoutingKey(d.agencyCode, type);
 
     if (d.status === 'SUBMITTED') {

@@ -3,7 +3,7 @@ import type { Tx } from '@dvc/messaging';
 import { CalendarSource } from '../calendar/calendar-source';
 import { clockAfter, dueAtReceipt, warnAtOf } from '../calendar/processing-clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { DossierEvents } from './dossier-events';
+import { DossierEvents, DossierFiles } from './dossier-events';
 import { ByRole, Dossier, DossierChanges, transitionFactsOf } from './dossiers.dto';
 import { DossiersRepository } from './dossiers.repository';
 import {
@@ -30,6 +30,8 @@ export interface ActionRequest {
   changes?: DossierChanges;
   /** request-supplement: what is missing, for the event. */
   missing?: string[];
+  /** The dossier's attachments and results when the caller has them already (as of this transaction). */
+  files?: DossierFiles;
 }
 
 /**
@@ -110,6 +112,7 @@ export class DossierWorkflow {
       byRole: actor.role,
       missing: request.missing,
       at: now,
+      files: request.files,
     });
     return updated;
   }

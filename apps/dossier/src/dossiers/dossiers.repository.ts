@@ -11,6 +11,11 @@ import type {
   SupplementRequestView,
 } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
+import type { Attachment } from '../attachments/attachments.dto';
+import {
+  activeAttachmentsOfDossier,
+  attachmentsFromJson,
+} from '../attachments/attachments.repository';
 import type { DB, Dossiers } from '../database/db.generated';
 import {
   Dossier,
@@ -171,6 +176,11 @@ export interface OfficerQueueFilter extends PageRequest {
   now: Date;
 }
 
+export interface DossierWithAttachments {
+  dossier: Dossier;
+  attachments: Attachment[];
+}
+
 /** Thrown when a row changed under an update that expected its version (never with FOR UPDATE). */
 export class StaleDossierError extends Error {}
 
@@ -216,6 +226,22 @@ export class DossiersRepository {
   async lock(manager: EntityManager, id: string): Promise<Dossier | null> {
     const row = await this.select(manager).where('id', '=', id).forUpdate().executeTakeFirst();
     return row ? toDossier(row) : null;
+  }
+
+  /**
+   * find() with the dossier's active attachments, in one statement: what submitting and
+   * attaching check (components present, quota, retries) without a second round trip.
+   */
+  findWithAttachments(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<DossierWithAttachments | null> {
+    return this.withAttachments(manager, id, false);
+  }
+
+  /** lock() with the dossier's active attachments, in one statement. */
+  lockWithAttachments(manager: EntityManager, id: string): Promise<DossierWithAttachments | null> {
+    return this.withAttachments(manager, id, true);
   }
 
   /** lock() by dossier code (mã hồ sơ), as agency systems name dossiers. */
@@ -425,6 +451,21 @@ export class DossiersRepository {
       note: r.note,
       at: r.at,
     }));
+  }
+
+  private async withAttachments(
+    manager: EntityManager,
+    id: string,
+    lock: boolean,
+  ): Promise<DossierWithAttachments | null> {
+    const row = await this.select(manager)
+      .select(activeAttachmentsOfDossier.as('attachments'))
+      .where('id', '=', id)
+      .$if(lock, (q) => q.forUpdate())
+      .executeTakeFirst();
+    if (!row) return null;
+    const { attachments, ...dossier } = row;
+    return { dossier: toDossier(dossier), attachments: attachmentsFromJson(attachments) };
   }
 
   private select(manager: EntityManager) {

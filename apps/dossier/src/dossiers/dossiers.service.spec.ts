@@ -5,12 +5,11 @@ import { Tx, UnitOfWork } from '@dvc/messaging';
 import { newTestService, problemOf, provide } from '@dvc/testing';
 import { dossierOf } from '../../test/dossier-row';
 import { procedure } from '../../test/fixtures';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/attachments.dto';
 import { DossierCodes } from '../codes/dossier-code';
 import { matchesLookupHash } from '../codes/lookup-key';
 import { FormValidator } from '../forms/form-validator';
-import { SubmitReplays } from '../idempotency/submit-replays';
+import { KeyTakenError, SubmitReplays } from '../idempotency/submit-replays';
 import { ApplicantDirectory } from '../neighbours/applicant-directory';
 import { FileStore } from '../neighbours/file-store';
 import { ProcedureDirectory } from '../neighbours/procedure-directory';
@@ -82,10 +81,16 @@ function newDossiersService() {
   return { sut, mocks, tx };
 }
 
-/** A dossier the caller owns, as find and lock return it. */
-function owned(mocks: ReturnType<typeof newDossiersService>['mocks'], d: Dossier) {
+/** A dossier the caller owns, as find and lock return it (with its attachments, if given). */
+function owned(
+  mocks: ReturnType<typeof newDossiersService>['mocks'],
+  d: Dossier,
+  attachments: Attachment[] = [],
+) {
   mocks.get(DossiersRepository).find.mockResolvedValue(d);
   mocks.get(DossiersRepository).lock.mockResolvedValue(d);
+  mocks.get(DossiersRepository).findWithAttachments.mockResolvedValue({ dossier: d, attachments });
+  mocks.get(DossiersRepository).lockWithAttachments.mockResolvedValue({ dossier: d, attachments });
   return d;
 }
 
@@ -235,7 +240,7 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
     const attached = d.procedure.components
       .filter((c) => c.required)
       .map((c) => attachmentTo(d, c.id));
-    mocks.get(AttachmentsRepository).active.mockResolvedValue(attached);
+    owned(mocks, d, attached);
     mocks.get(SubmitReplays).requestHash.mockReturnValue('hash');
     mocks.get(SubmitReplays).find.mockResolvedValue(null);
     mocks.get(SubmitReplays).record.mockResolvedValue(undefined);
@@ -287,7 +292,7 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
       formData: { ngaySinh: '2026-01-15' },
       deliveryMethod: 'post',
     });
-    mocks.get(AttachmentsRepository).active.mockResolvedValue([attachmentTo(d, 'to-khai')]);
+    owned(mocks, d, [attachmentTo(d, 'to-khai')]);
     const problem = await problemOf(sut.submit(caller, { dossierId: d.id }, on));
     expect(problem).toMatchObject({ status: 422, code: 'dossier.incomplete' });
     expect(problem.errors).toEqual([
@@ -319,8 +324,8 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
     expect(request.changes).toMatchObject({ paymentAmount: 135_000 });
   });
 
-  it('answers a replayed Idempotency-Key with the first answer, touching no dossier', async () => {
-    const { sut, mocks, d } = readyToSubmit();
+  it('answers a replayed Idempotency-Key with the first answer, submitting nothing again', async () => {
+    const { sut, mocks, d } = readyToSubmit({ status: 'SUBMITTED' });
     const first = {
       id: d.id,
       code: 'X-260302-0001',
@@ -329,8 +334,21 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
     };
     mocks.get(SubmitReplays).find.mockResolvedValue(first);
     expect(await sut.submit(caller, { dossierId: d.id, idempotencyKey: 'k-1' }, on)).toBe(first);
-    expect(mocks.get(DossiersRepository).find).not.toHaveBeenCalled();
-    expect(mocks.get(DossierWorkflow).apply).not.toHaveBeenCalled();
+    expect(mocks.get(SubmitReplays).find).toHaveBeenCalledWith(
+      caller.accountId,
+      'k-1',
+      'hash',
+      undefined,
+    );
+    expect(mocks.get(ApplicantDirectory).profileOf).not.toHaveBeenCalled();
+    expect(mocks.get(UnitOfWork).run).not.toHaveBeenCalled();
+  });
+
+  it('looks a key up only for a dossier that cannot be submitted: a first submit reads no key', async () => {
+    const { sut, mocks, d } = readyToSubmit();
+    await sut.submit(caller, { dossierId: d.id, idempotencyKey: 'k-0' }, on);
+    expect(mocks.get(SubmitReplays).find).not.toHaveBeenCalled();
+    expect(mocks.get(SubmitReplays).record).toHaveBeenCalled();
   });
 
   it('records the answer under the Idempotency-Key in the same transaction', async () => {
@@ -345,6 +363,13 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
     );
   });
 
+  it('passes the attachments read under the lock to the events, with no results (a draft has none)', async () => {
+    const { sut, mocks, d, attached } = readyToSubmit();
+    await sut.submit(caller, { dossierId: d.id }, on);
+    const [, , request] = mocks.get(DossierWorkflow).apply.mock.calls[0];
+    expect(request.files).toEqual({ attachments: attached, results: [] });
+  });
+
   it('answers the winner’s result when a concurrent submit took the key first', async () => {
     const { sut, mocks, d } = readyToSubmit();
     const winner = {
@@ -353,18 +378,32 @@ describe('DossiersService.submit (nộp hồ sơ)', () => {
       lookupKey: 'QWERTY',
       status: 'SUBMITTED' as const,
     };
-    mocks.get(SubmitReplays).record.mockRejectedValue(
-      Object.assign(new Error('duplicate key'), {
-        code: '23505',
-        constraint: 'idempotency_keys_pkey',
-      }),
-    );
-    mocks
-      .get(SubmitReplays)
-      .find.mockResolvedValueOnce(null) // before the transaction
-      .mockResolvedValueOnce(null) // under the lock
-      .mockResolvedValueOnce(winner); // after the key was taken
+    mocks.get(SubmitReplays).record.mockRejectedValue(new KeyTakenError('k-3'));
+    mocks.get(SubmitReplays).find.mockResolvedValueOnce(winner); // after the key was taken
     expect(await sut.submit(caller, { dossierId: d.id, idempotencyKey: 'k-3' }, on)).toBe(winner);
+  });
+
+  it('answers the winner’s result when the same submit committed while it waited for the lock', async () => {
+    const { sut, mocks, d, tx } = readyToSubmit();
+    const winner = {
+      id: d.id,
+      code: 'X-260302-0008',
+      lookupKey: 'ZXCVBN',
+      status: 'SUBMITTED' as const,
+    };
+    mocks.get(DossiersRepository).lockWithAttachments.mockResolvedValue({
+      dossier: { ...d, status: 'SUBMITTED' },
+      attachments: [],
+    });
+    mocks.get(SubmitReplays).find.mockResolvedValueOnce(winner);
+    expect(await sut.submit(caller, { dossierId: d.id, idempotencyKey: 'k-4' }, on)).toBe(winner);
+    expect(mocks.get(SubmitReplays).find).toHaveBeenCalledWith(
+      caller.accountId,
+      'k-4',
+      'hash',
+      tx.manager,
+    );
+    expect(mocks.get(DossierWorkflow).apply).not.toHaveBeenCalled();
   });
 
   it('refuses a second submit with the current status, and other people’s drafts with 404', async () => {

@@ -25,6 +25,7 @@ import {
   levelOffer,
 } from '@dvc/contracts';
 import { UnitOfWork } from '@dvc/messaging';
+import type { EntityManager } from 'typeorm';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import type { Attachment } from '../attachments/attachments.dto';
 import { DossierCodes } from '../codes/dossier-code';
@@ -58,7 +59,7 @@ import {
   onlineFormOf,
   procedureSnapshot,
 } from './dossiers.dto';
-import { DossiersRepository } from './dossiers.repository';
+import { DossiersRepository, DossierWithAttachments } from './dossiers.repository';
 import { isResultReleased } from './result-release';
 import { assertActionPossible } from './status-machine';
 
@@ -197,33 +198,47 @@ export class DossiersService {
   async submit(caller: Caller, input: SubmitDossierInput, on: OnBehalfOf): Promise<SubmitResult> {
     const key = input.idempotencyKey;
     const requestHash = this.replays.requestHash(input.dossierId);
-    if (key) {
-      const replay = await this.replays.find(caller.accountId, key, requestHash);
+    // The key is looked up only when the checks refuse the request (a replay finds its dossier
+    // submitted already; a key reused for another dossier is 409 whatever that one lacks), so a
+    // first submission costs no lookup: recording the answer is the guard.
+    const replayOr = async (err: unknown, manager?: EntityManager): Promise<SubmitResult> => {
+      const replay = key
+        ? await this.replays.find(caller.accountId, key, requestHash, manager)
+        : null;
       if (replay) return replay;
+      throw err;
+    };
+    const checked = (read: DossierWithAttachments | null): Dossier => {
+      const d = ownDossier(caller, read?.dossier ?? null);
+      assertActionPossible('submit', d.status, 'citizen');
+      this.assertComplete(d, read!.attachments);
+      return d;
+    };
+    const read = await this.dossiers.findWithAttachments(input.dossierId);
+    try {
+      checked(read);
+    } catch (err) {
+      return replayOr(err);
     }
-    const draft = ownDossier(caller, await this.dossiers.find(input.dossierId));
-    assertActionPossible('submit', draft.status, 'citizen');
-    const attached = await this.attachments.active(draft.id);
-    this.assertComplete(draft, attached);
 
     // Calls to neighbours happen before the transaction: no row stays locked while they answer.
     const profile = await this.applicants.profileOf(caller, on.correlationId);
     // Attaching claimed each file already; claiming again is harmless and covers a lost claim.
     await this.files.claim(
-      attached.map((a) => a.fileId),
+      read!.attachments.map((a) => a.fileId),
       on,
     );
 
     try {
       return await this.unitOfWork.run(on.correlationId, async (tx) => {
-        const d = ownDossier(caller, await this.dossiers.lock(tx.manager, input.dossierId));
-        if (key) {
+        const locked = await this.dossiers.lockWithAttachments(tx.manager, input.dossierId);
+        let d: Dossier;
+        try {
+          d = checked(locked);
+        } catch (err) {
           // A concurrent submit under this key may have committed while we waited for the lock.
-          const replay = await this.replays.find(caller.accountId, key, requestHash, tx.manager);
-          if (replay) return replay;
+          return replayOr(err, tx.manager);
         }
-        assertActionPossible('submit', d.status, 'citizen');
-        this.assertComplete(d, await this.attachments.active(d.id, tx.manager));
         const now = new Date();
         const code = await this.codes.next(tx.manager, d.agencyCode, now);
         const lookupKey = newLookupKey();
@@ -246,6 +261,8 @@ export class DossiersService {
             submittedAt: now,
             ...(feeDueAtSubmission(d.procedure) ? { paymentAmount: d.procedure.fee } : {}),
           },
+          // A draft has no results; its attachments were read under this lock.
+          files: { attachments: locked!.attachments, results: [] },
         });
         const result: SubmitResult = { id: d.id, code, lookupKey, status: submitted.status };
         if (key) await this.replays.record(tx.manager, caller.accountId, key, requestHash, result);

@@ -63,7 +63,10 @@ export class SubmitReplays {
     return { id, code, lookupKey: this.open(sealedLookupKey), status };
   }
 
-  /** Records the answer in the submit's transaction (an expired row under the key is replaced). */
+  /**
+   * Records the answer in the submit's transaction, in one statement: an expired row under the
+   * key is replaced, a live one (a concurrent submit that won) throws KeyTakenError.
+   */
   async record(
     manager: EntityManager,
     accountId: string,
@@ -71,16 +74,9 @@ export class SubmitReplays {
     requestHash: string,
     result: SubmitResult,
   ): Promise<void> {
-    const db = kyselyOf<DB>(manager);
-    await db
-      .deleteFrom('idempotency_keys')
-      .where('account_id', '=', accountId)
-      .where('key', '=', key)
-      .where('created_at', '<=', this.expiredBefore())
-      .execute();
     const { lookupKey, ...answer } = result;
     const stored: StoredAnswer = { ...answer, sealedLookupKey: this.seal(lookupKey) };
-    await db
+    const recorded = await kyselyOf<DB>(manager)
       .insertInto('idempotency_keys')
       .values({
         account_id: accountId,
@@ -88,7 +84,19 @@ export class SubmitReplays {
         request_hash: requestHash,
         response: JSON.stringify(stored),
       })
-      .execute();
+      .onConflict((oc) =>
+        oc
+          .columns(['account_id', 'key'])
+          .doUpdateSet((eb) => ({
+            request_hash: eb.ref('excluded.request_hash'),
+            response: eb.ref('excluded.response'),
+            created_at: sql<Date>`now()`,
+          }))
+          .where('idempotency_keys.created_at', '<=', this.expiredBefore()),
+      )
+      .returning('key')
+      .executeTakeFirst();
+    if (!recorded) throw new KeyTakenError(key);
   }
 
   /** Keys recorded before this instant have expired (the database's clock, as the rows'). */
@@ -111,8 +119,12 @@ export class SubmitReplays {
   }
 }
 
-/** Postgres unique violation on the idempotency key: a concurrent submit under the same key won. */
+/** The key is recorded already, and not expired: a concurrent submit under the same key won. */
+export class KeyTakenError extends Error {}
+
+/** A submit under the same key won the race (the record's check, or the primary key itself). */
 export function isKeyTaken(err: unknown): boolean {
+  if (err instanceof KeyTakenError) return true;
   const e = err as { code?: string; constraint?: string };
   return e?.code === '23505' && e.constraint === 'idempotency_keys_pkey';
 }

@@ -6,11 +6,11 @@ import {
   ThrottlerModuleOptions,
   ThrottlerRequest,
 } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type Redis from 'ioredis';
 import { DomainError, RequestErrors } from '@dvc/contracts';
 import { OPS_CONTROLLERS } from '../health/ops-routes';
 import type { GatewayConfig } from '../gateway.config';
+import { SyncedThrottlerStorage, redisCounters } from './synced-throttler-storage';
 
 const AUTH_RATE_LIMITED = 'dvc:auth-rate-limited';
 const LOOKUP_RATE_LIMITED = 'dvc:lookup-rate-limited';
@@ -23,7 +23,8 @@ export const AuthRateLimit = () => SetMetadata(AUTH_RATE_LIMITED, true);
 export const LookupRateLimit = () => SetMetadata(LOOKUP_RATE_LIMITED, true);
 
 /**
- * Fixed windows counted in Redis so every gateway instance shares them: `default` per signed-in
+ * Fixed windows counted in each gateway and shared through Redis every second
+ * (SyncedThrottlerStorage), so every instance sees the others' hits: `default` per signed-in
  * account over all routes, `address` per client IP over all routes and far higher (a one-stop
  * office puts many people, signed in or not, behind one public address), `auth` per client IP
  * and credential route (identity also limits logins per account and address), `lookup` per
@@ -63,7 +64,7 @@ export function rateLimitOptions(config: GatewayConfig, redis: Redis): Throttler
         generateKey: (_context, tracker) => `throttle:lookup:${tracker}`,
       },
     ],
-    storage: new ThrottlerStorageRedisService(redis),
+    storage: new SyncedThrottlerStorage(redisCounters(redis)),
     // Retry-After is set by the problem filter from the 429 problem.
     setHeaders: false,
   };
@@ -91,8 +92,9 @@ function bearerSubject(context: ExecutionContext): string | null {
 
 /**
  * ThrottlerGuard answering with a 429 problem that carries retryAfter. Ops routes are not
- * limited. If Redis is unreachable the limit is not enforced (logged): browsing the
- * catalogue should not stop because a counter store is down; readiness reports Redis.
+ * limited. If Redis is unreachable each instance still enforces the limits on its own hits
+ * (logged): browsing the catalogue should not stop because a counter store is down; readiness
+ * reports Redis. Should the storage itself fail, the request is let through (logged).
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

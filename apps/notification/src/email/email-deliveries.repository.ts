@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Kysely, sql, type Insertable } from 'kysely';
+import { Kysely, sql, type Insertable, type Updateable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Locale } from '@dvc/contracts';
 import { kyselyOf } from '@dvc/database';
@@ -35,11 +35,37 @@ const now = sql<Date>`now()`;
 /** What a finished delivery drops: rendered bodies may hold single-use links. */
 const DROP_CONTENT = { text_body: null, html_body: null, template_data: null } as const;
 
+/** The columns of an email addressed at sending time (none when it was not). */
+function addressColumns(email: AddressedEmail | undefined): Updateable<EmailDeliveries> {
+  if (!email) return {};
+  return {
+    locale: email.locale,
+    recipient: email.to.address,
+    recipient_name: email.to.name,
+    subject: email.subject,
+    text_body: email.text,
+    html_body: email.html,
+    template_data: null,
+  };
+}
+
 /** A delivery still to be sent (or retried). */
 const UNFINISHED = ['created', 'sending', 'temporary-failure'];
 
-/** Waits for (then holds until the transaction ends) the advisory lock of one row id. */
-const advisoryLock = (db: Kysely<DB>, id: string) =>
+/**
+ * The advisory lock of the row just written (`written`, the insert's CTE), held until the
+ * writing transaction ends: a job that claims the row meanwhile waits for the commit.
+ */
+const lockOfWritten = sql<void>`pg_advisory_xact_lock(hashtextextended(written.id::text, 0))`.as(
+  'locked',
+);
+
+/**
+ * Waits until no transaction holds the advisory lock of the row id (its creator has ended).
+ * Outside a transaction the lock is let go with the statement: the next statement's snapshot
+ * sees what the creator committed.
+ */
+const waitForCreator = (db: Kysely<DB>, id: string) =>
   sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`.execute(db);
 
 /** The only place that touches `email_deliveries`. */
@@ -118,16 +144,19 @@ export class EmailDeliveriesRepository {
     manager: EntityManager,
     values: Insertable<EmailDeliveries>,
   ): Promise<string | null> {
-    const db = this.db(manager);
-    const row = await db
-      .insertInto('email_deliveries')
-      .values(values)
-      .onConflict((oc) => oc.columns(['event_id', 'template']).doNothing())
-      .returning('id')
+    // The insert and its lock in one statement (one round trip).
+    const row = await this.db(manager)
+      .with('written', (db) =>
+        db
+          .insertInto('email_deliveries')
+          .values(values)
+          .onConflict((oc) => oc.columns(['event_id', 'template']).doNothing())
+          .returning('id'),
+      )
+      .selectFrom('written')
+      .select(['written.id', lockOfWritten])
       .executeTakeFirst();
-    if (!row) return null;
-    await advisoryLock(db, row.id);
-    return row.id;
+    return row ? row.id : null;
   }
 
   /**
@@ -137,91 +166,73 @@ export class EmailDeliveriesRepository {
   async claim(
     id: string,
   ): Promise<PendingDelivery | UnaddressedDelivery | UnrenderedDelivery | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const db = this.db(manager);
-      await advisoryLock(db, id);
-      const row = await db
-        .updateTable('email_deliveries')
-        .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
-        .where('id', '=', id)
-        .where('status', 'in', UNFINISHED)
-        .returning([
-          'id',
-          'template',
-          'locale',
-          'account_id',
-          'recipient',
-          'recipient_name',
-          'subject',
-          'text_body',
-          'html_body',
-          'template_data',
-          'attempts',
-        ])
-        .executeTakeFirst();
-      if (!row) return null;
-      // The payload of the event, as it was stored: checked when the event was consumed.
-      const data: unknown = row.template_data;
-      const to = { address: row.recipient ?? '', name: row.recipient_name ?? '' };
-      if (row.recipient !== null && row.text_body === null && row.template_data !== null) {
-        return {
-          id: row.id,
-          attempts: row.attempts,
-          to,
-          request: {
-            template: row.template,
-            locale: row.locale,
-            to,
-            accountId: row.account_id,
-            data,
-          } as EmailRequest,
-        };
-      }
-      if (row.recipient === null) {
-        return {
-          id: row.id,
-          attempts: row.attempts,
-          request: {
-            template: row.template,
-            accountId: row.account_id,
-            data,
-          } as AccountEmailRequest,
-        };
-      }
+    // Waits for the creating transaction to end (the lock is let go at once); the update, a
+    // statement of its own, then sees that transaction's row if it committed.
+    await waitForCreator(this.db(), id);
+    const row = await this.db()
+      .updateTable('email_deliveries')
+      .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), updated_at: now }))
+      .where('id', '=', id)
+      .where('status', 'in', UNFINISHED)
+      .returning([
+        'id',
+        'template',
+        'locale',
+        'account_id',
+        'recipient',
+        'recipient_name',
+        'subject',
+        'text_body',
+        'html_body',
+        'template_data',
+        'attempts',
+      ])
+      .executeTakeFirst();
+    if (!row) return null;
+    // The payload of the event, as it was stored: checked when the event was consumed.
+    const data: unknown = row.template_data;
+    const to = { address: row.recipient ?? '', name: row.recipient_name ?? '' };
+    if (row.recipient !== null && row.text_body === null && row.template_data !== null) {
       return {
         id: row.id,
-        to,
-        subject: row.subject ?? '',
-        text: row.text_body ?? '',
-        html: row.html_body ?? '',
         attempts: row.attempts,
+        to,
+        request: {
+          template: row.template,
+          locale: row.locale,
+          to,
+          accountId: row.account_id,
+          data,
+        } as EmailRequest,
       };
-    });
-  }
-
-  /** Gives a delivery its address and rendered email, once identity told where it goes. */
-  async address(id: string, email: AddressedEmail): Promise<void> {
-    await this.db()
-      .updateTable('email_deliveries')
-      .set({
-        locale: email.locale,
-        recipient: email.to.address,
-        recipient_name: email.to.name,
-        subject: email.subject,
-        text_body: email.text,
-        html_body: email.html,
-        template_data: null,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    }
+    if (row.recipient === null) {
+      return {
+        id: row.id,
+        attempts: row.attempts,
+        request: {
+          template: row.template,
+          accountId: row.account_id,
+          data,
+        } as AccountEmailRequest,
+      };
+    }
+    return {
+      id: row.id,
+      to,
+      subject: row.subject ?? '',
+      text: row.text_body ?? '',
+      html: row.html_body ?? '',
+      attempts: row.attempts,
+    };
   }
 
   /** The bodies may hold single-use links: they are dropped once the email is finished. */
-  async markDelivered(id: string, messageId: string): Promise<void> {
+  async markDelivered(id: string, messageId: string, addressed?: AddressedEmail): Promise<void> {
     await this.db()
       .updateTable('email_deliveries')
       .set({
+        ...addressColumns(addressed),
         status: 'delivered',
         message_id: messageId,
         last_error: null,
@@ -233,15 +244,18 @@ export class EmailDeliveriesRepository {
       .execute();
   }
 
+  /** `addressed`: the address and email found for this attempt, kept for the next one. */
   async markFailed(
     id: string,
     status: Extract<DeliveryStatus, `${string}-failure`>,
     error: string,
+    addressed?: AddressedEmail,
   ): Promise<void> {
     const finished = status === 'permanent-failure';
     await this.db()
       .updateTable('email_deliveries')
       .set({
+        ...addressColumns(addressed),
         status,
         last_error: sql<string>`left(${error}, 2000)`,
         updated_at: now,

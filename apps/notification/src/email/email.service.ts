@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountContactView } from '@dvc/contracts';
 import { AccountContacts, UnknownAccountError } from '../contacts/account-contacts';
 import { NotificationConfig } from '../notification.config';
-import { EmailDeliveriesRepository } from './email-deliveries.repository';
+import { AddressedEmail, EmailDeliveriesRepository } from './email-deliveries.repository';
 import { carriesSealedToken, renderEmail, renderSubject } from './email-renderer';
 import { TokenOpener } from './token-opener';
 import {
@@ -98,24 +98,25 @@ export class EmailService {
       );
       return;
     }
-    const delivery = !('request' in claimed)
-      ? claimed
-      : 'to' in claimed
-        ? await this.renderWithToken(claimed)
-        : await this.address(claimed);
+    // An email addressed just now is recorded with the attempt's outcome (one update, not two).
+    let addressed: AddressedEmail | undefined;
+    let delivery: PendingDelivery;
+    if (!('request' in claimed)) delivery = claimed;
+    else if ('to' in claimed) delivery = await this.renderWithToken(claimed);
+    else ({ delivery, addressed } = await this.address(claimed));
     let messageId: string;
     try {
       messageId = await this.mailer.send(delivery);
     } catch (err) {
       const reason = (err as Error).message;
       if (isPermanentSmtpError(err)) {
-        await this.deliveries.markFailed(deliveryId, 'permanent-failure', reason);
+        await this.deliveries.markFailed(deliveryId, 'permanent-failure', reason, addressed);
         throw new PermanentDeliveryError(reason);
       }
-      await this.deliveries.markFailed(deliveryId, 'temporary-failure', reason);
+      await this.deliveries.markFailed(deliveryId, 'temporary-failure', reason, addressed);
       throw err;
     }
-    await this.deliveries.markDelivered(deliveryId, messageId);
+    await this.deliveries.markDelivered(deliveryId, messageId, addressed);
   }
 
   /** Opens the email's sealed token and renders it, in memory only (nothing is stored). */
@@ -134,8 +135,13 @@ export class EmailService {
     return { id: delivery.id, attempts: delivery.attempts, to: delivery.to, ...email };
   }
 
-  /** Asks identity where the email goes, renders it in the holder's language and records it. */
-  private async address(delivery: UnaddressedDelivery): Promise<PendingDelivery> {
+  /**
+   * Asks identity where the email goes and renders it in the holder's language; the caller
+   * records it with the outcome of the attempt.
+   */
+  private async address(
+    delivery: UnaddressedDelivery,
+  ): Promise<{ delivery: PendingDelivery; addressed: AddressedEmail }> {
     const { request } = delivery;
     let contact: AccountContactView;
     try {
@@ -164,8 +170,10 @@ export class EmailService {
       data: { ...request.data, fullName: contact.fullName },
     } as EmailRequest;
     const email = renderEmail(full, { publicUrl: this.config.PUBLIC_URL });
-    await this.deliveries.address(delivery.id, { locale: contact.locale, to, ...email });
-    return { id: delivery.id, attempts: delivery.attempts, to, ...email };
+    return {
+      delivery: { id: delivery.id, attempts: delivery.attempts, to, ...email },
+      addressed: { locale: contact.locale, to, ...email },
+    };
   }
 
   /** The queue ran out of attempts: a temporary failure becomes permanent. */

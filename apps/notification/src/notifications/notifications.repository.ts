@@ -58,8 +58,20 @@ const toNotification = (r: Row): Notification => ({
   createdAt: r.created_at,
 });
 
-/** Waits for (then holds until the transaction ends) the advisory lock of one row id. */
-const advisoryLock = (db: Kysely<DB>, id: string) =>
+/**
+ * The advisory lock of the row just written (`written`, the insert's CTE), held until the
+ * writing transaction ends: a job queued for the row meanwhile waits for the commit.
+ */
+const lockOfWritten = sql<void>`pg_advisory_xact_lock(hashtextextended(written.id::text, 0))`.as(
+  'locked',
+);
+
+/**
+ * Waits until no transaction holds the advisory lock of the row id (its writer has ended).
+ * Outside a transaction the lock is let go with the statement: the next statement's snapshot
+ * sees what the writer committed.
+ */
+const waitForWriter = (db: Kysely<DB>, id: string) =>
   sql`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`.execute(db);
 
 export interface NotificationFilter {
@@ -87,40 +99,42 @@ export class NotificationsRepository {
    * ends, so a job queued for it waits for the commit (see `lockedById`).
    */
   async insert(manager: EntityManager, n: NewNotification): Promise<Notification | null> {
-    const db = this.db(manager);
-    const row = await db
-      .insertInto('notifications')
-      .values({
-        account_id: n.accountId,
-        event_id: n.eventId,
-        type: n.type,
-        category: n.category,
-        locale: n.locale,
-        title: n.title,
-        body: n.body,
-        link: n.link,
-        data: JSON.stringify(n.data),
-      })
-      .onConflict((oc) => oc.columns(['event_id', 'account_id']).doNothing())
-      .returning(COLUMNS)
+    // The insert and its lock in one statement (one round trip).
+    const row = await this.db(manager)
+      .with('written', (db) =>
+        db
+          .insertInto('notifications')
+          .values({
+            account_id: n.accountId,
+            event_id: n.eventId,
+            type: n.type,
+            category: n.category,
+            locale: n.locale,
+            title: n.title,
+            body: n.body,
+            link: n.link,
+            data: JSON.stringify(n.data),
+          })
+          .onConflict((oc) => oc.columns(['event_id', 'account_id']).doNothing())
+          .returning(COLUMNS),
+      )
+      .selectFrom('written')
+      .select([...COLUMNS, lockOfWritten])
       .executeTakeFirst();
-    if (!row) return null;
-    await advisoryLock(db, row.id);
-    return toNotification(row);
+    return row ? toNotification(row) : null;
   }
 
   /** A notification once the transaction that wrote it has ended; null if it rolled back. */
   async lockedById(id: string): Promise<Notification | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const db = this.db(manager);
-      await advisoryLock(db, id);
-      const row = await db
-        .selectFrom('notifications')
-        .select(COLUMNS)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toNotification(row) : null;
-    });
+    // Waits for the writing transaction to end (the lock is let go at once); the read, a
+    // statement of its own, then sees that transaction's row if it committed.
+    await waitForWriter(this.db(), id);
+    const row = await this.db()
+      .selectFrom('notifications')
+      .select(COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toNotification(row) : null;
   }
 
   /** Newest first. */
