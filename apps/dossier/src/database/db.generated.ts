@@ -25,20 +25,6 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export interface Apologies {
-  by_account_id: string | null;
-  by_role: string;
-  dossier_id: string;
-  file_id: string;
-  file_name: string;
-  id: string;
-  issued_at: Timestamp;
-  new_due_at: Timestamp;
-  previous_due_at: Timestamp;
-  reason: string;
-  verification_code: string;
-}
-
 export interface AgencyScores {
   agency_code: string;
   dossiers: Generated<number>;
@@ -52,6 +38,20 @@ export interface AgencyScores {
   score_sum: Generated<number>;
   with_fee: Generated<number>;
   with_result: Generated<number>;
+}
+
+export interface Apologies {
+  by_account_id: string | null;
+  by_role: string;
+  dossier_id: string;
+  file_id: string;
+  file_name: string;
+  id: string;
+  issued_at: Timestamp;
+  new_due_at: Timestamp;
+  previous_due_at: Timestamp;
+  reason: string;
+  verification_code: string;
 }
 
 export interface Attachments {
@@ -227,8 +227,8 @@ export interface StatusHistory {
 }
 
 export interface DB {
-  apologies: Apologies;
   agency_scores: AgencyScores;
+  apologies: Apologies;
   attachments: Attachments;
   code_counters: CodeCounters;
   deadline_warnings: DeadlineWarnings;
