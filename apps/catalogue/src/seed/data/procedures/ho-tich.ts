@@ -1,18 +1,6 @@
 import type { ComponentSeed, ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import {
-  choice,
-  date,
-  email,
-  gender,
-  idNumber,
-  int,
-  longText,
-  phone,
-  schema,
-  text,
-  time,
-} from './form-schema';
+import { choice, email, gender, idNumber, int, longText, pastDate, phone, schema, text, time } from './form-schema';
 import { AFTER_15H, ALL, times } from './processing-times';
 
 const HT_TIME_NOTE = `Cổng DVCQG ghi "1" không kèm đơn vị (S2: "1 ngày"); ${AFTER_15H.toLowerCase()}`;
@@ -160,7 +148,7 @@ export const hoTich: ProcedureSeed[] = [
           'Tờ khai đăng ký khai sinh',
           {
             hoTenTre: text('Họ, chữ đệm và tên người được khai sinh', 100),
-            ngaySinh: date('Ngày, tháng, năm sinh'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh'),
             gioiTinh: gender(),
             noiSinh: text('Nơi sinh', 300),
             danToc: text('Dân tộc', 50),
@@ -276,11 +264,11 @@ export const hoTich: ProcedureSeed[] = [
           'Tờ khai đăng ký kết hôn',
           {
             hoTenBenNu: text('Họ, chữ đệm và tên bên nữ', 100),
-            ngaySinhBenNu: date('Ngày sinh bên nữ'),
+            ngaySinhBenNu: pastDate('Ngày sinh bên nữ'),
             soDinhDanhBenNu: idNumber('Số định danh cá nhân bên nữ'),
             noiCuTruBenNu: text('Nơi cư trú bên nữ', 300),
             hoTenBenNam: text('Họ, chữ đệm và tên bên nam', 100),
-            ngaySinhBenNam: date('Ngày sinh bên nam'),
+            ngaySinhBenNam: pastDate('Ngày sinh bên nam'),
             soDinhDanhBenNam: idNumber('Số định danh cá nhân bên nam'),
             noiCuTruBenNam: text('Nơi cư trú bên nam', 300),
             lanKetHonBenNu: int('Kết hôn lần thứ (bên nữ)', 1, 10),
@@ -406,9 +394,9 @@ export const hoTich: ProcedureSeed[] = [
           {
             hoTenNguoiChet: text('Họ, chữ đệm và tên người đã chết', 100),
             soDinhDanhNguoiChet: idNumber('Số định danh cá nhân của người đã chết'),
-            ngaySinh: date('Ngày, tháng, năm sinh của người đã chết'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh của người đã chết'),
             gioiTinh: gender(),
-            ngayChet: date('Ngày chết'),
+            ngayChet: pastDate('Ngày chết'),
             gioChet: time('Giờ chết (hh:mm)'),
             noiChet: text('Nơi chết', 300),
             nguyenNhanChet: text('Nguyên nhân chết', 300),
@@ -524,7 +512,7 @@ export const hoTich: ProcedureSeed[] = [
           'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
           {
             hoTen: text('Họ, chữ đệm và tên người được xác nhận', 100),
-            ngaySinh: date('Ngày, tháng, năm sinh'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh'),
             gioiTinh: gender(),
             soDinhDanh: idNumber('Số định danh cá nhân'),
             noiCuTru: text('Nơi cư trú', 300),
@@ -654,10 +642,10 @@ export const hoTich: ProcedureSeed[] = [
               'Bản sao Trích lục hộ tịch khác',
             ]),
             hoTenNguoiDuocCap: text('Họ, chữ đệm và tên người có tên trong giấy tờ hộ tịch', 100),
-            ngaySinhNguoiDuocCap: date('Ngày sinh của người có tên trong giấy tờ hộ tịch'),
+            ngaySinhNguoiDuocCap: pastDate('Ngày sinh của người có tên trong giấy tờ hộ tịch'),
             quanHe: text('Quan hệ của người yêu cầu với người có tên trong giấy tờ hộ tịch', 50),
             soDangKy: text('Số đăng ký (số, quyển)', 50),
-            ngayDangKy: date('Ngày đăng ký'),
+            ngayDangKy: pastDate('Ngày đăng ký'),
             noiDangKy: text('Cơ quan đã đăng ký', 300),
             soBanSao: int('Số lượng bản sao đề nghị cấp', 1, 20),
             soDienThoai: phone(),
@@ -768,7 +756,7 @@ export const hoTich: ProcedureSeed[] = [
               'Họ, chữ đệm và tên người được thay đổi, cải chính, bổ sung',
               100,
             ),
-            ngaySinh: date('Ngày, tháng, năm sinh của người được thay đổi, cải chính, bổ sung'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh của người được thay đổi, cải chính, bổ sung'),
             loaiViec: choice('Loại việc đề nghị', [
               'Thay đổi',
               'Cải chính',
