@@ -21,6 +21,8 @@ export const theme: ThemeConfig = {
     colorTextPlaceholder: '#6b6b6b',
     colorTextDescription: '#555555',
     colorTextSecondary: '#4a4a4a',
+    // Field labels of descriptions and the like (antd's #8c8c8c is 3.4:1 on white).
+    colorTextTertiary: '#595959',
   },
   components: {
     Layout: { headerBg: BRAND_RED, bodyBg: '#f4f5f7', footerBg: '#2b2b2b' },
