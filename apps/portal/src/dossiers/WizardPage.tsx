@@ -135,7 +135,7 @@ export function WizardPage() {
         setFormErrors(
           err.errors.map((e) => ({ field: e.field, message: mine.get(e.field) ?? e.message })),
         );
-        setAlert(err.detail ?? t('wizard.formInvalid'));
+        setAlert(err.detailIn(i18n.language) ?? t('wizard.formInvalid'));
         focusFirstError();
       } else setAlert(problemMessage(err, t));
       return false;
@@ -216,7 +216,7 @@ export function WizardPage() {
           onForm.length > 0 ? 'form' : Object.keys(onSlots).length > 0 ? 'components' : 'delivery';
         goTo(first);
         setAlert(
-          `${err.detail ?? t('wizard.incomplete')} ${err.errors.map((e) => e.message).join('; ')}`,
+          `${err.detailIn(i18n.language) ?? t('wizard.incomplete')} ${err.errors.map((e) => e.message).join('; ')}`,
         );
       } else setAlert(problemMessage(err, t));
     } finally {
