@@ -68,6 +68,8 @@ export function UploadControl({
         id={id}
         type="file"
         className="visually-hidden-input"
+        // Named like the button that opens it (no <label> points at it).
+        aria-label={label}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         aria-describedby={describedBy}
         disabled={disabled || progress !== null}

@@ -1,6 +1,17 @@
 import type { ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { bool, choice, date, email, GENDERS, idNumber, pastDate, phone, schema, text } from './form-schema';
+import {
+  bool,
+  choice,
+  date,
+  email,
+  GENDERS,
+  idNumber,
+  pastDate,
+  phone,
+  schema,
+  text,
+} from './form-schema';
 
 /**
  * Lĩnh vực Cấp, quản lý căn cước (`can-cuoc`): procedure #13.

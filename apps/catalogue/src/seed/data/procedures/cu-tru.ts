@@ -1,6 +1,17 @@
 import type { ComponentSeed, ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { email, gender, idNumber, int, longText, num, pastDate, phone, schema, text } from './form-schema';
+import {
+  email,
+  gender,
+  idNumber,
+  int,
+  longText,
+  num,
+  pastDate,
+  phone,
+  schema,
+  text,
+} from './form-schema';
 import { times } from './processing-times';
 
 /**

@@ -1,6 +1,18 @@
 import type { ComponentSeed, ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { choice, email, gender, idNumber, int, longText, pastDate, phone, schema, text, time } from './form-schema';
+import {
+  choice,
+  email,
+  gender,
+  idNumber,
+  int,
+  longText,
+  pastDate,
+  phone,
+  schema,
+  text,
+  time,
+} from './form-schema';
 import { AFTER_15H, ALL, times } from './processing-times';
 
 const HT_TIME_NOTE = `Cổng DVCQG ghi "1" không kèm đơn vị (S2: "1 ngày"); ${AFTER_15H.toLowerCase()}`;
