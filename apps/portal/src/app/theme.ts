@@ -25,16 +25,6 @@ export const theme: ThemeConfig = {
     colorError: '#cf1322',
     // Success text on white at 5.1:1 (antd's #52c41a is 2.3:1).
     colorSuccess: '#2b7a0b',
-    // Tag text of the preset colours (antd takes the 7th shade of each): the default shades
-    // are about 3.3:1 on their tint, these at least 4.5:1.
-    orange7: '#ad4e00',
-    green7: '#237804',
-    cyan7: '#006d75',
-    gold7: '#874d00',
-    lime7: '#3f6600',
-    red7: '#a8071a',
-    volcano7: '#ad2102',
-    magenta7: '#9e1068',
     // Warning text (Typography, messages) at 6.6:1; icons and borders keep antd's gold.
     colorWarningText: '#874d00',
     // Field labels of descriptions and the like (antd's #8c8c8c is 3.4:1 on white).
