@@ -100,7 +100,16 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The portal runs in the browser.' },
             {
-              group: ['@dvc/contracts/*', '!@dvc/contracts/service-level', '!@dvc/contracts/fee-rule'],
+              group: [
+                '@dvc/contracts/*',
+                '!@dvc/contracts/service-level',
+                '!@dvc/contracts/fee-rule',
+                // The error catalogue is plain data: the portal words problems by their code.
+                '!@dvc/contracts/errors',
+                '@dvc/contracts/errors/*',
+                '!@dvc/contracts/errors/error-catalogue',
+                '!@dvc/contracts/errors/error-entry',
+              ],
               message: 'Only the rule files of the contracts are browser code; the rest as types.',
               allowTypeImports: true,
             },

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 
 /**
@@ -52,6 +53,7 @@ describe('ratings and feedback (browser)', () => {
     await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText('Vui lòng chọn số sao cho mức độ hài lòng chung.').waitFor();
+    await expectAccessible(page, 'the rating card with its error');
     // antd's Rate is a radiogroup that takes the focus; arrow keys move the score.
     await page.getByRole('radiogroup', { name: 'Mức độ hài lòng chung' }).locator('ul').focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
@@ -60,6 +62,7 @@ describe('ratings and feedback (browser)', () => {
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText(/Cảm ơn Ông\/Bà đã đánh giá/).waitFor();
     await page.getByText('Đã đánh giá 5/5 sao').waitFor();
+    await expectAccessible(page);
     await page.context().close();
   });
 
@@ -68,6 +71,7 @@ describe('ratings and feedback (browser)', () => {
     problems.push(watch(page));
     await page.goto('/phan-anh');
     await page.getByRole('heading', { name: 'Phản ánh, kiến nghị' }).waitFor();
+    await expectAccessible(page);
     const captchaShown = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/captcha'));
     await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
     await page.getByLabel('Tiêu đề').fill('Đề nghị bỏ yêu cầu bản sao chứng thực');
@@ -85,6 +89,7 @@ describe('ratings and feedback (browser)', () => {
       .locator('input#captchaAnswer')
       .fill((await stack.redis.get(`captcha:${captchaId}`))!);
     await screenshot(page, '46-gui-phan-anh');
+    await expectAccessible(page);
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await page.getByText('Đã gửi phản ánh, kiến nghị').waitFor();
     const cells = page.locator('.ant-descriptions-item-content strong');
@@ -93,6 +98,7 @@ describe('ratings and feedback (browser)', () => {
       key: (await cells.nth(1).textContent())!,
     };
     expect(receipt.code).toMatch(/^PAKN-/);
+    await expectAccessible(page, 'the petition receipt');
     await page.context().close();
   });
 
@@ -100,6 +106,7 @@ describe('ratings and feedback (browser)', () => {
     page = await openAs('officer@dvc.local');
     await page.goto('/can-bo/phan-anh');
     await page.getByRole('heading', { name: 'Phản ánh, kiến nghị cần trả lời' }).waitFor();
+    await expectAccessible(page);
     await page
       .getByRole('row', { name: new RegExp(receipt.code) })
       .getByRole('button', { name: 'Trả lời' })
@@ -108,6 +115,7 @@ describe('ratings and feedback (browser)', () => {
       .getByLabel('Trả lời', { exact: true })
       .fill('Từ ngày 01/01/2027, cơ quan khai thác dữ liệu dân cư, không yêu cầu bản sao.');
     await screenshot(page, '47-tra-loi-phan-anh');
+    await expectAccessible(page, 'the answer form');
     await page.getByRole('button', { name: 'Gửi trả lời' }).click();
     await page
       .getByRole('row', { name: new RegExp(receipt.code) })
@@ -125,10 +133,12 @@ describe('ratings and feedback (browser)', () => {
       await page.getByLabel('Mã tra cứu').fill(receipt.key);
       await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
       await page.getByText('Đã trả lời').waitFor();
+      await expectAccessible(page);
       await page.goto('/phan-anh?q=ban%20sao%20chung%20thuc');
       await page.getByRole('heading', { name: 'Đề nghị bỏ yêu cầu bản sao chứng thực' }).waitFor();
       expect(await page.locator('main').textContent()).not.toContain('Hoàng Văn Nam');
       await screenshot(page, '48-phan-anh-cong-khai');
+      await expectAccessible(page);
       await page.context().close();
     },
   );
@@ -144,6 +154,7 @@ describe('ratings and feedback (browser)', () => {
     await page.locator('.language-switch').getByText('EN').click();
     await page.getByRole('heading', { name: 'Feedback and petitions' }).waitFor();
     await screenshot(page, '49-phan-anh-dien-thoai-en');
+    await expectAccessible(page, 'the public list on a phone, in English');
     await page.context().close();
   });
 

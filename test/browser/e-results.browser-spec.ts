@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 
 /**
@@ -57,6 +58,7 @@ describe('verification page (browser)', () => {
     await page.getByText('Kết quả giải quyết thủ tục hành chính').waitFor();
     await page.getByText(code, { exact: true }).waitFor();
     await screenshot(page, '30-xac-thuc-hop-le');
+    await expectAccessible(page);
   });
 
   step('a dropped copy with one byte changed is not valid; the genuine one is', async () => {
@@ -66,6 +68,7 @@ describe('verification page (browser)', () => {
     await input.setInputFiles({ name: 'kq.pdf', mimeType: 'application/pdf', buffer: tampered });
     await page.getByText('Giấy tờ không hợp lệ').waitFor();
     await screenshot(page, '31-xac-thuc-khong-hop-le');
+    await expectAccessible(page);
     await input.setInputFiles({ name: 'kq.pdf', mimeType: 'application/pdf', buffer: signed });
     await page.getByText('Giấy tờ hợp lệ').waitFor();
   });
@@ -79,6 +82,7 @@ describe('verification page (browser)', () => {
       390,
     );
     await screenshot(phone, '32-xac-thuc-dien-thoai');
+    await expectAccessible(phone);
     await phone.context().close();
     expect(problems).toEqual([]);
   });

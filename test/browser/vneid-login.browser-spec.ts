@@ -4,6 +4,7 @@ import { Stack, freePort, startStack } from '../e2e/stack';
 import { VNEID_CLIENT, VneidSimulator, startVneidSimulator } from '../e2e/vneid-simulator';
 import { register } from '../e2e/accounts';
 import { api } from '../e2e/http';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 import { linkInEmail } from './mail';
 
@@ -54,6 +55,7 @@ describe('VNeID login (browser)', () => {
     await page.goto('/dang-nhap');
     await page.getByRole('link', { name: VNEID_BUTTON }).waitFor();
     await screenshot(page, '40-dang-nhap-vneid-dien-thoai');
+    await expectAccessible(page);
     await page.context().close();
   });
 
@@ -63,6 +65,7 @@ describe('VNeID login (browser)', () => {
     await page.goto('/dang-nhap?returnUrl=%2Ftai-khoan');
     await page.getByRole('link', { name: VNEID_BUTTON }).waitFor();
     await screenshot(page, '41-dang-nhap-vneid');
+    await expectAccessible(page);
     await pressUntilFocused(VNEID_BUTTON);
     await page.keyboard.press('Enter');
 
@@ -78,6 +81,7 @@ describe('VNeID login (browser)', () => {
     await page.getByText('Định danh điện tử VNeID').waitFor();
     await page.getByText(/Đã liên kết ngày/).waitFor();
     await screenshot(page, '42-trang-ca-nhan-vneid');
+    await expectAccessible(page);
   });
 
   step('signed in with a password, a citizen links VNeID from Trang cá nhân', async () => {
@@ -116,6 +120,7 @@ describe('VNeID login (browser)', () => {
     await page.goto('/dang-nhap');
     await page.locator('.language-switch').getByText('EN').click();
     await page.getByRole('link', { name: 'Log in with your VNeID electronic identity' }).waitFor();
+    await expectAccessible(page, 'the login page in English');
     await page.locator('.language-switch').getByText('VI').click();
   });
 

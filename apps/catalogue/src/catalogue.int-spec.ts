@@ -163,6 +163,12 @@ describe('catalogue service', () => {
     );
   });
 
+  it('finds the licence renewal in English, as the English search box suggests', async () => {
+    for (const q of ['driving licence', 'Driving license renewal']) {
+      expect((await search({ q })).items.map((p) => p.name)).toContain('Đổi giấy phép lái xe');
+    }
+  });
+
   it('finds procedures despite typos and half-typed words', async () => {
     for (const q of ['khai sin', 'dang ki khai sinh', 'đăng ký khai xinh']) {
       const page = await search({ q, field: TEST_FIELD });

@@ -118,3 +118,22 @@ describe('procedureSearchStatements', () => {
     expect(highest(page.text)).toBe(page.params.length);
   });
 });
+
+describe('English queries', () => {
+  it('search the Vietnamese names: the placeholder\'s own "driving licence" finds "giấy phép lái xe"', () => {
+    expect(searchCriteria({ q: 'driving licence' }).terms).toEqual(['giấy', 'phép', 'lái', 'xe']);
+    expect(searchCriteria({ q: 'Driving License renewal' }).terms).toEqual([
+      'giấy',
+      'phép',
+      'lái',
+      'xe',
+      'đổi',
+    ]);
+    expect(searchCriteria({ q: 'apply for a passport' }).terms).toEqual(['hộ', 'chiếu']);
+  });
+
+  it('leave Vietnamese queries, and words that only contain an English one, as they are', () => {
+    expect(searchCriteria({ q: 'giay phep lai xe' }).terms).toEqual(['giay', 'phep', 'lai', 'xe']);
+    expect(searchCriteria({ q: 'landmark' }).terms).toEqual(['landmark']);
+  });
+});

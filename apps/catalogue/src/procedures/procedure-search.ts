@@ -1,4 +1,5 @@
 import { FieldError, MAX_PAGE_SIZE, RequestErrors, DomainError } from '@dvc/contracts';
+import { withVietnameseTerms } from './english-terms';
 
 export const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE = 10_000;
@@ -73,7 +74,7 @@ export function searchCriteria(input: unknown): ProcedureSearchCriteria {
   if (errors.length > 0) throw new DomainError(RequestErrors.invalidParameters, { errors });
 
   return {
-    terms: q ? searchTerms(q) : [],
+    terms: q ? searchTerms(withVietnameseTerms(q)) : [],
     field,
     agency,
     level: level as ProcedureSearchCriteria['level'],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { addFormKeywords } from '@dvc/forms';
 import { FieldError, CatalogueErrors, DomainError } from '@dvc/contracts';
 import type { ProcedureSeed } from '../seed/seed.types';
 import { importProceduresSchema, procedureSeedSchema } from './procedure-seed.schema';
@@ -14,7 +15,9 @@ interface ValidImport {
 
 /** Options every online-form schema must compile under (the dossier service validates form data with them). */
 export function formSchemaAjv(): Ajv2020 {
-  return addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }));
+  return addFormKeywords(
+    addFormats(new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true })),
+  );
 }
 
 /**

@@ -12,9 +12,17 @@ const form: OnlineForm = {
     additionalProperties: false,
     properties: {
       hoTen: { type: 'string', title: 'Họ, chữ đệm, tên', minLength: 1, maxLength: 10 },
-      ngaySinh: { type: 'string', title: 'Ngày, tháng, năm sinh', format: 'date' },
+      ngaySinh: {
+        type: 'string',
+        title: 'Ngày, tháng, năm sinh',
+        format: 'date',
+        notAfterToday: true,
+      },
       gioiTinh: { type: 'string', title: 'Giới tính', enum: ['Nam', 'Nữ'] },
       soDinhDanh: { type: 'string', title: 'Số định danh cá nhân', pattern: '^[0-9]{12}$' },
+      soDienThoai: { type: 'string', title: 'Điện thoại', pattern: '^0[0-9]{9}$' },
+      // A pattern no one described keeps the general message.
+      soMau: { type: 'string', title: 'Số mẫu', pattern: '^[0-9]+$' },
       email: { type: 'string', format: 'email' },
       soCon: { type: 'integer', title: 'Số con', minimum: 0, maximum: 20 },
       ghiChu: { type: 'string', minLength: 5 },
@@ -37,7 +45,7 @@ describe('FormValidator (ajv 2020, Vietnamese messages)', () => {
       {
         field: '/ngaySinh',
         message:
-          'Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng YYYY-MM-DD (ví dụ 2026-01-31)',
+          'Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng ngày/tháng/năm (ví dụ 31/01/2026)',
       },
     ]);
     expect(validator.check(form, { diaChi: {} }, 'draft')).toEqual([]);
@@ -60,8 +68,28 @@ describe('FormValidator (ajv 2020, Vietnamese messages)', () => {
     [{ hoTen: '' }, '/hoTen', 'Họ, chữ đệm, tên: không được để trống'],
     [{ hoTen: 'Nguyễn Văn An' }, '/hoTen', 'Họ, chữ đệm, tên: không được dài quá 10 ký tự'],
     [{ ghiChu: 'abc' }, '/ghiChu', 'Phải có ít nhất 5 ký tự'],
-    [{ soDinhDanh: '0123' }, '/soDinhDanh', 'Số định danh cá nhân: không đúng định dạng yêu cầu'],
-    [{ email: 'khong-phai-email' }, '/email', 'Địa chỉ thư điện tử không hợp lệ'],
+    [{ soDinhDanh: '0123' }, '/soDinhDanh', 'Số định danh cá nhân: phải gồm 12 chữ số'],
+    [
+      { soDienThoai: '912345678' },
+      '/soDienThoai',
+      'Điện thoại: phải gồm 10 chữ số, bắt đầu bằng 0',
+    ],
+    [
+      { ngaySinh: '2030-02-31' },
+      '/ngaySinh',
+      'Ngày, tháng, năm sinh: ngày này không có trên lịch (kiểm tra lại ngày và tháng)',
+    ],
+    [
+      { ngaySinh: '2099-01-01' },
+      '/ngaySinh',
+      'Ngày, tháng, năm sinh: không được là ngày trong tương lai',
+    ],
+    [{ soMau: 'A' }, '/soMau', 'Số mẫu: không đúng định dạng yêu cầu'],
+    [
+      { email: 'khong-phai-email' },
+      '/email',
+      'Địa chỉ thư điện tử không hợp lệ, nhập theo dạng ten@mien.vn',
+    ],
     [{ soCon: -1 }, '/soCon', 'Số con: phải lớn hơn hoặc bằng 0'],
     [{ soCon: 21 }, '/soCon', 'Số con: phải nhỏ hơn hoặc bằng 20'],
     [{ soCon: 1.5 }, '/soCon', 'Số con: phải là số nguyên'],

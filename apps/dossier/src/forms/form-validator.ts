@@ -4,7 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { createHash } from 'node:crypto';
 import type { FieldError } from '@dvc/contracts';
-import { fieldErrorOf } from '@dvc/forms';
+import { addFormKeywords, fieldErrorOf } from '@dvc/forms';
 
 /** The online form of one procedure case (tờ khai trực tuyến), as snapshotted in the dossier. */
 export interface OnlineForm {
@@ -33,7 +33,7 @@ export class FormValidator {
   private readonly cache = new Map<string, Compiled>();
 
   constructor() {
-    addFormats(this.ajv);
+    addFormKeywords(addFormats(this.ajv));
   }
 
   /** The field errors of `data` (empty when valid). */
@@ -45,7 +45,7 @@ export class FormValidator {
     }
     const validate = this.compiled(form.procedureCode, form.caseId, form.schema)[mode];
     if (validate(data)) return [];
-    return (validate.errors ?? []).map(fieldErrorOf);
+    return (validate.errors ?? []).map((error) => fieldErrorOf(error));
   }
 
   private compiled(

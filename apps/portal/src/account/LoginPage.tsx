@@ -25,7 +25,7 @@ function homeOf(roles: string[]): string {
 }
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<LoginForm>();
   const navigate = useNavigate();
   const location = useLocation();
@@ -61,7 +61,9 @@ export function LoginPage() {
         setCaptchaNeeded(true);
       } else if (!captcha.showError(err)) {
         if (err instanceof ApiProblem && err.status === 401) {
-          form.setFields([{ name: 'password', errors: [err.detail ?? t('login.wrong')] }]);
+          form.setFields([
+            { name: 'password', errors: [err.detailIn(i18n.language) ?? t('login.wrong')] },
+          ]);
         } else setAlert(problemMessage(err, t));
       }
     } finally {

@@ -1,7 +1,10 @@
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { ApiProblem } from './problem';
 
-/** What to tell a person about a failed call: the API's detail (in the chosen language) when it gave one. */
+/**
+ * What to tell a person about a failed call, in the chosen language: the problem's code as the
+ * error catalogue words it, else the API's detail.
+ */
 export function problemMessage(err: unknown, t: TFunction): string {
   if (err instanceof ApiProblem) {
     if (err.status === 0) return t('common.networkError');
@@ -10,8 +13,9 @@ export function problemMessage(err: unknown, t: TFunction): string {
         ? t('common.tooManyRetry', { seconds: err.retryAfter })
         : t('common.tooMany');
     }
-    if (err.status >= 500) return err.detail ?? t('common.serverError');
-    return err.detail ?? err.title;
+    const detail = err.detailIn(i18n.language);
+    if (err.status >= 500) return detail ?? t('common.serverError');
+    return detail ?? err.title;
   }
   if (err instanceof TypeError) return t('common.networkError'); // fetch() could not connect
   return t('common.unexpected');

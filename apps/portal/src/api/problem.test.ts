@@ -94,3 +94,38 @@ describe('API problems → the fields they name', () => {
     expect(html.errors).toEqual([]);
   });
 });
+
+describe('a problem in the language of the portal', () => {
+  const vi = JSON.stringify({
+    status: 422,
+    code: 'dossier.form_invalid',
+    title: 'Dữ liệu không hợp lệ',
+    detail: 'Tờ khai có thông tin chưa hợp lệ.',
+  });
+
+  it('words a known code from the error catalogue, whatever language the server used', () => {
+    expect(problemFromBody(422, vi).detailIn('en')).toBe('Some answers in the form are not valid.');
+    expect(problemFromBody(422, vi).detailIn('vi')).toBe('Tờ khai có thông tin chưa hợp lệ.');
+  });
+
+  it('fills in the values the problem carries, and keeps the server words when one is missing', () => {
+    const tooLarge = (params?: object) =>
+      problemFromBody(
+        413,
+        JSON.stringify({
+          status: 413,
+          code: 'dossier.quota_exceeded',
+          title: 'Dữ liệu gửi lên quá lớn',
+          detail: 'Lời của máy chủ.',
+          ...(params ? { params } : {}),
+        }),
+      );
+    expect(tooLarge({ maxMb: 50 }).detailIn('en')).toContain('50 MB');
+    expect(tooLarge().detailIn('en')).toBe('Lời của máy chủ.');
+  });
+
+  it("falls back to the server's detail for a code the portal does not know", () => {
+    const unknown = JSON.stringify({ status: 400, code: 'x.new', title: 'T', detail: 'Mới.' });
+    expect(problemFromBody(400, unknown).detailIn('en')).toBe('Mới.');
+  });
+});

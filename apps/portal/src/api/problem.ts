@@ -1,4 +1,6 @@
 import type { FieldError, ProblemShape } from '@dvc/contracts';
+import { errorEntry } from '@dvc/contracts/errors/error-catalogue';
+import { placeholdersOf, renderMessage } from '@dvc/contracts/errors/error-entry';
 
 /**
  * An error answer of the API (application/problem+json, docs/design.md §5) as the portal uses it:
@@ -35,6 +37,31 @@ export class ApiProblem extends Error {
     this.retryAfter = typeof body.retryAfter === 'number' ? body.retryAfter : null;
     this.body = body;
   }
+
+  /**
+   * What went wrong in the person's language: the error catalogue's wording of the problem's
+   * stable code (with the values the problem carries), else the server's own detail. The
+   * language may have changed since the answer came, and not every path words it (a proxy).
+   */
+  detailIn(language: string): string | null {
+    const entry = errorEntry(this.code);
+    const params = paramsOf(this.body.params);
+    const lang = language === 'en' ? 'en' : 'vi';
+    if (entry && placeholdersOf(entry[lang]).every((name) => name in params)) {
+      return renderMessage(entry, lang, params);
+    }
+    return this.detail;
+  }
+}
+
+function paramsOf(value: unknown): Record<string, string | number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === 'string' || typeof entry[1] === 'number',
+    ),
+  );
 }
 
 /** Reads a failed answer: a problem document when the API sent one, else a generic problem. */

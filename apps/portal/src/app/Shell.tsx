@@ -184,11 +184,13 @@ export function Shell() {
       </div>
       <header className="masthead">
         <div className="container masthead-inner">
-          <Link to="/" className="brand" aria-label={t('shell.homeLink')}>
+          {/* The name is the visible text (WCAG 2.5.3), the destination said after it. */}
+          <Link to="/" className="brand">
             <Logo />
             <span className="brand-text">
               <span className="brand-title">{t('shell.title')}</span>
               <span className="brand-subtitle">{t('shell.subtitle')}</span>
+              <span className="sr-only"> {t('shell.homeLink')}</span>
             </span>
           </Link>
           {!wide ? (

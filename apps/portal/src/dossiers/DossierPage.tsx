@@ -273,7 +273,7 @@ function SupplementPanel({
   schema: Record<string, unknown> | null;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const request = d.supplementRequest;
   const [formData, setFormData] = useState<Record<string, unknown>>(d.formData);
@@ -309,7 +309,9 @@ function SupplementPanel({
     } catch (err) {
       if (err instanceof ApiProblem && err.errors.length > 0) {
         setFormErrors(err.errors.filter((e) => e.field.startsWith('/')));
-        setError(`${err.detail ?? ''} ${err.errors.map((e) => e.message).join('; ')}`);
+        setError(
+          `${err.detailIn(i18n.language) ?? ''} ${err.errors.map((e) => e.message).join('; ')}`,
+        );
       } else setError(problemMessage(err, t));
     } finally {
       setBusy(false);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import '../i18n';
 import onlineForms from './fixtures/online-forms.json';
-import { OnlineForm } from './OnlineForm';
+import { OnlineForm, shownDate, storedDate } from './OnlineForm';
 
 // Đổi giấy phép lái xe: the form of the demo catalogue.
 const schema = onlineForms.find((f) => f.name.startsWith('3.000347/'))!.schema as Record<
@@ -41,5 +41,21 @@ describe('the online form (rjsf, Ant Design theme)', () => {
       'Số định danh cá nhân',
     ]);
     expect(labels.at(-1)).not.toBe('Họ, chữ đệm và tên');
+  });
+});
+
+describe('dates typed as Vietnamese write them', () => {
+  it('stores d/m/yyyy as yyyy-mm-dd, an impossible day included, so its error can name it', () => {
+    expect(storedDate('20/05/1990')).toBe('1990-05-20');
+    expect(storedDate('1/2/1990')).toBe('1990-02-01');
+    expect(storedDate('31/02/2030')).toBe('2030-02-31');
+    expect(storedDate('')).toBeUndefined();
+    expect(storedDate('hôm qua')).toBe('hôm qua');
+  });
+
+  it('shows a stored date as dd/mm/yyyy and anything else as it is', () => {
+    expect(shownDate('1990-05-20')).toBe('20/05/1990');
+    expect(shownDate('hôm qua')).toBe('hôm qua');
+    expect(shownDate(undefined)).toBe('');
   });
 });

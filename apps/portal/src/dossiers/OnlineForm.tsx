@@ -1,4 +1,5 @@
-import { DatePicker } from 'antd';
+import { useEffect, useState } from 'react';
+import { Input } from 'antd';
 import { Theme as AntdTheme } from '@rjsf/antd';
 import { withTheme } from '@rjsf/core';
 import {
@@ -8,21 +9,39 @@ import {
   type WidgetProps,
   englishStringTranslator,
 } from '@rjsf/utils';
-import dayjs from 'dayjs';
-import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useTranslation } from 'react-i18next';
 import type { FieldError } from '@dvc/contracts';
 import { formErrorTree } from '../api/problem';
 import { fieldOrder } from './field-order';
 import { formValidator } from './form-validator';
 
-dayjs.extend(customParseFormat);
-
 type FormData = Record<string, unknown>;
 const ThemedForm = withTheme<FormData, RJSFSchema>(AntdTheme);
 const validator = formValidator('final');
 
-/** Dates typed and shown as Vietnamese write them (dd/mm/yyyy), stored as the schema's YYYY-MM-DD. */
+/** How a stored date (the schema's yyyy-mm-dd) is shown: dd/mm/yyyy, as Vietnamese write it. */
+export function shownDate(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}
+
+/**
+ * What is stored for a typed date: d/m/yyyy becomes yyyy-mm-dd even when that day does not
+ * exist (31/02/2030 → 2030-02-31), so the check says "not on the calendar" rather than
+ * "empty"; anything else is kept as typed and reported as not a date.
+ */
+export function storedDate(text: string): string | undefined {
+  const typed = text.trim();
+  if (typed === '') return undefined;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed);
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : typed;
+}
+
+/**
+ * Dates typed as text (dd/mm/yyyy): quicker than a calendar for a birth date decades ago, and
+ * a wrong day stays on screen with its own message instead of being silently dropped.
+ */
 function DateWidget({
   id,
   value,
@@ -32,23 +51,25 @@ function DateWidget({
   disabled,
   readonly,
   required,
-  label,
 }: WidgetProps) {
-  const parsed =
-    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-      ? dayjs(value, 'YYYY-MM-DD', true)
-      : null;
+  const [text, setText] = useState(() => shownDate(value));
+  // A value set from outside (a restored draft, the profile) replaces what is shown.
+  useEffect(() => {
+    setText((current) => (storedDate(current) === value ? current : shownDate(value)));
+  }, [value]);
   return (
-    <DatePicker
+    <Input
       id={id}
-      className="full-width"
-      format={['DD/MM/YYYY', 'D/M/YYYY', 'YYYY-MM-DD']}
+      value={text}
+      inputMode="numeric"
+      autoComplete="off"
       placeholder="dd/mm/yyyy"
-      value={parsed?.isValid() ? parsed : null}
       disabled={disabled || readonly}
       aria-required={required}
-      aria-label={label}
-      onChange={(date) => onChange(date ? date.format('YYYY-MM-DD') : undefined)}
+      onChange={(event) => {
+        setText(event.target.value);
+        onChange(storedDate(event.target.value));
+      }}
       onBlur={() => onBlur(id, value)}
       onFocus={() => onFocus(id, value)}
     />

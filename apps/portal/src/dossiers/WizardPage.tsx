@@ -16,11 +16,12 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DossierView, FieldError } from '@dvc/contracts';
-import { fieldErrorOf } from '@dvc/forms';
+import { fieldErrorsIn, type FormLanguage } from '@dvc/forms';
 import { caseFee, feeDueAtSubmission } from '@dvc/contracts/fee-rule';
 import { problemMessage } from '../api/messages';
 import { ApiProblem, componentErrors } from '../api/problem';
 import { formatMoney } from '../app/format';
+import { accountApi } from '../account/api';
 import { useServerErrors } from '../account/useServerErrors';
 import { useProcedure } from '../catalogue/api';
 import { dossierKey, dossiersApi } from './api';
@@ -30,6 +31,7 @@ import { draftStorage } from './draft-storage';
 import { checkForm, type SchemaNode } from './form-checker';
 import { FormDataView } from './FormDataView';
 import { OnlineForm } from './OnlineForm';
+import { prefilledForm } from './prefill';
 
 const STEPS = ['form', 'components', 'delivery', 'review'] as const;
 type Step = (typeof STEPS)[number];
@@ -67,7 +69,13 @@ export function WizardPage() {
   const submitted = useRef(false);
   const deliveryErrors = useServerErrors(deliveryForm, ['deliveryMethod', 'deliveryAddress']);
 
-  // The server's draft, or what this tab typed and could not save yet.
+  const me = useQuery({ queryKey: ['me'], queryFn: accountApi.me });
+  const language: FormLanguage = i18n.language === 'en' ? 'en' : 'vi';
+  const errorsOf = (data: Record<string, unknown>, mode: 'draft' | 'final') =>
+    schema ? checkForm(schema as SchemaNode, data, mode).map(fieldErrorsIn(language)) : [];
+
+  // The server's draft, or what this tab typed and could not save yet; a new draft starts
+  // with what the account knows (name, ID number, phone, email), which the citizen may change.
   useEffect(() => {
     if (!dossier.data || formData !== null) return;
     const unsaved = draftStorage.unsavedForm(id);
@@ -75,8 +83,12 @@ export function WizardPage() {
     if (unsaved && JSON.stringify(unsaved) !== JSON.stringify(saved)) {
       setFormData(unsaved);
       setRestored(true);
-    } else setFormData(saved);
-  }, [dossier.data, formData, id]);
+    } else if (Object.keys(saved).length === 0 && schema && (me.data || me.isError)) {
+      setFormData(me.data ? prefilledForm(schema, saved, me.data) : saved);
+    } else if (Object.keys(saved).length > 0 || (!schema && !procedure.isLoading)) {
+      setFormData(saved);
+    }
+  }, [dossier.data, formData, id, schema, me.data, me.isError, procedure.isLoading]);
 
   const goTo = (next: Step) => {
     setAlert(null);
@@ -89,9 +101,7 @@ export function WizardPage() {
     // Fixing a field clears its message; other messages stay until the next check. Once the
     // last one is fixed, the banner above the form goes too.
     if (formErrors.length > 0 && schema) {
-      const still = new Set(
-        checkForm(schema as SchemaNode, data, 'final').map((e) => fieldErrorOf(e).field),
-      );
+      const still = new Set(errorsOf(data, 'final').map((e) => e.field));
       const remaining = formErrors.filter((e) => still.has(e.field));
       setFormErrors(remaining);
       if (remaining.length === 0) setAlert(null);
@@ -100,7 +110,7 @@ export function WizardPage() {
 
   async function saveForm(mode: 'draft' | 'final'): Promise<boolean> {
     if (!schema || formData === null) return true;
-    const local = checkForm(schema as SchemaNode, formData, mode).map(fieldErrorOf);
+    const local = errorsOf(formData, mode);
     if (local.length > 0) {
       setFormErrors(local);
       setAlert(t('wizard.formInvalid'));
@@ -119,8 +129,13 @@ export function WizardPage() {
       return true;
     } catch (err) {
       if (err instanceof ApiProblem && err.errors.length > 0) {
-        setFormErrors(err.errors);
-        setAlert(err.detail ?? t('wizard.formInvalid'));
+        // The server words its field errors in Vietnamese; the browser's own check says the
+        // same in the chosen language wherever it reached the same verdict.
+        const mine = new Map(errorsOf(formData, mode).map((e) => [e.field, e.message]));
+        setFormErrors(
+          err.errors.map((e) => ({ field: e.field, message: mine.get(e.field) ?? e.message })),
+        );
+        setAlert(err.detailIn(i18n.language) ?? t('wizard.formInvalid'));
         focusFirstError();
       } else setAlert(problemMessage(err, t));
       return false;
@@ -201,7 +216,7 @@ export function WizardPage() {
           onForm.length > 0 ? 'form' : Object.keys(onSlots).length > 0 ? 'components' : 'delivery';
         goTo(first);
         setAlert(
-          `${err.detail ?? t('wizard.incomplete')} ${err.errors.map((e) => e.message).join('; ')}`,
+          `${err.detailIn(i18n.language) ?? t('wizard.incomplete')} ${err.errors.map((e) => e.message).join('; ')}`,
         );
       } else setAlert(problemMessage(err, t));
     } finally {

@@ -1,11 +1,13 @@
 import type { ErrorObject } from 'ajv';
+import { NOT_AFTER_TODAY, isCalendarDate, notAfterToday } from '@dvc/forms';
 
 /**
  * The online form's JSON Schema checked in the browser without ajv: ajv compiles schemas
  * with `new Function`, which the portal's Content-Security-Policy (no 'unsafe-eval') forbids.
  * It covers the keywords the catalogue's forms use (type, required, properties,
  * additionalProperties, enum, const, pattern, min/maxLength, minimum/maximum, items, formats
- * date/date-time/time/email/uri/uuid) and reports them exactly as ajv does, so the dossier
+ * date/date-time/time/email/uri/uuid, and the forms' own notAfterToday from @dvc/forms) and
+ * reports them exactly as ajv does, so the dossier
  * service's own messages (@dvc/forms) word them. Anything else is left to the server,
  * which validates again with ajv on every save: the server has the last word.
  */
@@ -14,22 +16,9 @@ export type CheckMode = 'draft' | 'final';
 
 type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-
 // The regular expressions of ajv-formats ("full" mode, what the dossier service uses).
 const FORMATS: Record<string, (value: string) => boolean> = {
-  date: (value) => {
-    const m = /^(\d\d\d\d)-(\d\d)-(\d\d)$/.exec(value);
-    if (!m) return false;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return (
-      month >= 1 &&
-      month <= 12 &&
-      day >= 1 &&
-      day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month])
-    );
-  },
+  date: isCalendarDate,
   time: (value) =>
     /^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i.test(value),
   'date-time': (value) => {
@@ -85,6 +74,7 @@ function push(
   schemaPath: string,
   params: Record<string, unknown>,
   parentSchema: SchemaNode,
+  data?: unknown,
 ): void {
   errors.push({
     keyword,
@@ -92,6 +82,7 @@ function push(
     schemaPath: `${schemaPath}/${keyword}`,
     params,
     parentSchema,
+    data,
   } as ErrorObject);
 }
 
@@ -143,7 +134,10 @@ function checkString(
   if (typeof schema.format === 'string') {
     const check = FORMATS[schema.format];
     if (check && !check(data))
-      push(errors, 'format', path, schemaPath, { format: schema.format }, schema);
+      push(errors, 'format', path, schemaPath, { format: schema.format }, schema, data);
+  }
+  if (schema[NOT_AFTER_TODAY] === true && !notAfterToday(data)) {
+    push(errors, NOT_AFTER_TODAY, path, schemaPath, {}, schema, data);
   }
 }
 

@@ -8,10 +8,13 @@ export function AgencySelect({
   value,
   onChange,
   id,
+  'aria-label': ariaLabel,
 }: {
   value?: string;
   onChange?: (code: string | undefined) => void;
   id?: string;
+  /** The name when no <label> points at `id` (a filter above a list). */
+  'aria-label'?: string;
 }) {
   const { t } = useTranslation();
   const agencies = useQuery({
@@ -22,6 +25,7 @@ export function AgencySelect({
   return (
     <Select<string | undefined>
       id={id}
+      aria-label={ariaLabel}
       allowClear
       showSearch
       optionFilterProp="label"

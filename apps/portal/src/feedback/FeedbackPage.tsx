@@ -51,7 +51,11 @@ export function FeedbackPage() {
           onSearch={(value) => set('q', value.trim())}
           className="queue-search"
         />
-        <AgencySelect value={filter.agency} onChange={(code) => set('agency', code)} />
+        <AgencySelect
+          value={filter.agency}
+          onChange={(code) => set('agency', code)}
+          aria-label={t('feedback.agency')}
+        />
       </Space>
       {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, t)} /> : null}
       <List

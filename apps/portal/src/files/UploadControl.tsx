@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES, checkFile, formatBytes } from './file-check';
@@ -68,6 +68,8 @@ export function UploadControl({
         id={id}
         type="file"
         className="visually-hidden-input"
+        // Named like the button that opens it (no <label> points at it).
+        aria-label={label}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         aria-describedby={describedBy}
         disabled={disabled || progress !== null}
@@ -112,7 +114,7 @@ export function UploadControl({
 /** After the upload: the server's reason (too large, wrong type, infected, quota, status). */
 function messageOf(err: unknown, t: TFunction): string {
   if (err instanceof ApiProblem) {
-    if (err.status === 413) return err.detail ?? t('upload.tooLarge');
+    if (err.status === 413) return err.detailIn(i18n.language) ?? t('upload.tooLarge');
     if (err.status === 0) return t('upload.dropped');
     return problemMessage(err, t);
   }

@@ -32,7 +32,7 @@ export const en: Strings<Translation> = {
     subtitle: 'Information and public services, anytime, anywhere',
     tagline: 'Administrative procedures information system',
     skip: 'Skip to main content',
-    homeLink: 'Public Service Portal — home',
+    homeLink: '(home page)',
     mainMenu: 'Main menu',
     openMenu: 'Open menu',
     language: 'Language',

@@ -29,7 +29,7 @@ export const vi = {
     subtitle: 'Kết nối, cung cấp thông tin và dịch vụ công mọi lúc, mọi nơi',
     tagline: 'Hệ thống thông tin giải quyết thủ tục hành chính',
     skip: 'Bỏ qua, đến nội dung chính',
-    homeLink: 'Cổng Dịch vụ công — về trang chủ',
+    homeLink: '(về trang chủ)',
     mainMenu: 'Danh mục chính',
     openMenu: 'Mở danh mục',
     language: 'Ngôn ngữ',

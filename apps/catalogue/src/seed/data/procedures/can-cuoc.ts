@@ -1,6 +1,17 @@
 import type { ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { GENDERS, bool, choice, date, email, idNumber, phone, schema, text } from './form-schema';
+import {
+  bool,
+  choice,
+  date,
+  email,
+  GENDERS,
+  idNumber,
+  pastDate,
+  phone,
+  schema,
+  text,
+} from './form-schema';
 
 /**
  * Lĩnh vực Cấp, quản lý căn cước (`can-cuoc`): procedure #13.
@@ -90,7 +101,7 @@ export const canCuoc: ProcedureSeed[] = [
           'Đặt lịch cấp thẻ căn cước',
           {
             hoTen: text('Họ, chữ đệm và tên', 100),
-            ngaySinh: date('Ngày, tháng, năm sinh'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh'),
             gioiTinh: choice('Giới tính', GENDERS),
             soDinhDanh: idNumber(),
             noiCuTru: text('Nơi cư trú', 255),

@@ -1,13 +1,13 @@
 import type { ComponentSeed, ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
 import {
-  date,
   email,
   gender,
   idNumber,
   int,
   longText,
   num,
+  pastDate,
   phone,
   schema,
   text,
@@ -63,7 +63,7 @@ export const cuTru: ProcedureSeed[] = [
     ];
     const props = {
       hoTen: text('Họ, chữ đệm và tên', 100),
-      ngaySinh: date('Ngày, tháng, năm sinh'),
+      ngaySinh: pastDate('Ngày, tháng, năm sinh'),
       gioiTinh: gender(),
       soDinhDanh: idNumber('Số định danh cá nhân'),
       soDienThoai: phone(),
@@ -314,7 +314,7 @@ export const cuTru: ProcedureSeed[] = [
             'Tờ khai đăng ký tạm trú',
             {
               hoTen: text('Họ, chữ đệm và tên', 100),
-              ngaySinh: date('Ngày, tháng, năm sinh'),
+              ngaySinh: pastDate('Ngày, tháng, năm sinh'),
               gioiTinh: gender(),
               soDinhDanh: idNumber('Số định danh cá nhân'),
               soDienThoai: phone(),

@@ -1,6 +1,6 @@
 import type { ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { choice, date, email, idNumber, int, phone, schema, text } from './form-schema';
+import { choice, email, idNumber, int, pastDate, phone, schema, text } from './form-schema';
 import { times } from './processing-times';
 
 /**
@@ -84,7 +84,7 @@ export const dangKyKinhDoanh: ProcedureSeed[] = [
           {
             tenHoKinhDoanh: text('Tên hộ kinh doanh', 200),
             hoTenChuHo: text('Họ, chữ đệm và tên chủ hộ kinh doanh', 100),
-            ngaySinh: date('Ngày sinh của chủ hộ'),
+            ngaySinh: pastDate('Ngày sinh của chủ hộ'),
             soDinhDanh: idNumber('Số định danh cá nhân của chủ hộ'),
             diaChiTruSo: text('Địa chỉ trụ sở hộ kinh doanh', 255),
             nganhNgheKinhDoanh: text('Ngành, nghề kinh doanh', 1000),
@@ -333,7 +333,7 @@ export const dangKyKinhDoanh: ProcedureSeed[] = [
             nganhNghe: text('Ngành, nghề kinh doanh (mã ngành cấp 4)', 2000),
             vonDieuLe: int('Vốn điều lệ (đồng)', 1, 1000000000000000),
             soGcnHoKinhDoanh: text('Số Giấy chứng nhận đăng ký hộ kinh doanh', 30),
-            ngayCapGcnHoKinhDoanh: date('Ngày cấp Giấy chứng nhận đăng ký hộ kinh doanh'),
+            ngayCapGcnHoKinhDoanh: pastDate('Ngày cấp Giấy chứng nhận đăng ký hộ kinh doanh'),
             hoTenChuSoHuu: text('Họ và tên chủ sở hữu (chủ hộ kinh doanh)', 100),
             soDinhDanhChuSoHuu: idNumber('Số định danh cá nhân của chủ sở hữu'),
             soDienThoai: phone('Số điện thoại'),

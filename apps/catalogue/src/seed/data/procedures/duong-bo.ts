@@ -1,6 +1,6 @@
 import type { ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { choice, date, email, idNumber, phone, schema, text } from './form-schema';
+import { choice, date, email, idNumber, pastDate, phone, schema, text } from './form-schema';
 import { times } from './processing-times';
 
 const GPLX_CLASSES = [
@@ -106,7 +106,7 @@ export const duongBo: ProcedureSeed[] = [
           'Đề nghị đổi giấy phép lái xe',
           {
             hoTen: text('Họ, chữ đệm và tên', 100),
-            ngaySinh: date('Ngày, tháng, năm sinh'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh'),
             soDinhDanh: idNumber(),
             soGiayPhep: text('Số giấy phép lái xe', 12, { pattern: '^[0-9]{12}$' }),
             hangGiayPhep: choice('Hạng giấy phép lái xe', GPLX_CLASSES),

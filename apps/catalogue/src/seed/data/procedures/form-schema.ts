@@ -1,6 +1,9 @@
+import { FIELD_PATTERNS, NOT_AFTER_TODAY } from '@dvc/forms';
+
 /**
  * Builders of the online forms' JSON Schemas (draft 2020-12, ajv strict mode: only standard
- * keywords plus title/description), shared by every field's procedures.
+ * keywords plus title/description and the forms' own `notAfterToday`), shared by every
+ * field's procedures. Patterns come from @dvc/forms, which also words their messages.
  */
 export type Prop = Record<string, unknown>;
 
@@ -21,10 +24,12 @@ export const date = (title: string): Prop => ({
   format: 'date',
   maxLength: 10,
 });
+/** A day already come: a birth, a death, an issue date (no "31/12/2030" for a birth date). */
+export const pastDate = (title: string): Prop => ({ ...date(title), [NOT_AFTER_TODAY]: true });
 export const time = (title: string): Prop => ({
   type: 'string',
   title,
-  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  pattern: FIELD_PATTERNS.time.pattern,
   maxLength: 5,
 });
 export const choice = (title: string, values: string[]): Prop => ({
@@ -52,12 +57,12 @@ export const gender = (title = 'Giới tính'): Prop => choice(title, GENDERS);
 
 /** Số định danh cá nhân: the 12 digits of the citizen's identification number. */
 export const idNumber = (title = 'Số định danh cá nhân'): Prop =>
-  text(title, 12, { pattern: '^[0-9]{12}$' });
+  text(title, 12, { pattern: FIELD_PATTERNS.idNumber.pattern });
 export const phone = (title = 'Số điện thoại liên hệ'): Prop =>
-  text(title, 10, { pattern: '^0[0-9]{9}$' });
+  text(title, 10, { pattern: FIELD_PATTERNS.phone.pattern });
 export const email = (title = 'Thư điện tử'): Prop => text(title, 254, { format: 'email' });
 export const taxCode = (title = 'Mã số thuế / mã số doanh nghiệp'): Prop =>
-  text(title, 14, { pattern: '^[0-9]{10}(-[0-9]{3})?$' });
+  text(title, 14, { pattern: FIELD_PATTERNS.taxCode.pattern });
 
 /** The form of one case: every property named in `required` must exist. */
 export function schema<P extends Record<string, Prop>>(

@@ -1,6 +1,6 @@
 import type { ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { bool, date, gender, idNumber, schema, text } from './form-schema';
+import { bool, gender, idNumber, pastDate, schema, text } from './form-schema';
 import { AFTER_15H } from './processing-times';
 
 /**
@@ -76,7 +76,7 @@ export const lienThong: ProcedureSeed[] = [
           'Tờ khai liên thông khai sinh – thường trú – BHYT – căn cước',
           {
             hoTenTre: text('Họ, chữ đệm và tên của trẻ', 100),
-            ngaySinh: date('Ngày, tháng, năm sinh'),
+            ngaySinh: pastDate('Ngày, tháng, năm sinh'),
             gioiTinh: gender(),
             noiSinh: text('Nơi sinh', 300),
             danToc: text('Dân tộc', 50),

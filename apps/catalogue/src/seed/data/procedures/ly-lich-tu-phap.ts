@@ -1,6 +1,6 @@
 import type { ComponentSeed, ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { bool, date, gender, idNumber, int, phone, schema, text } from './form-schema';
+import { bool, gender, idNumber, int, pastDate, phone, schema, text } from './form-schema';
 import { ALL, times } from './processing-times';
 
 /**
@@ -91,7 +91,7 @@ export const lyLichTuPhap: ProcedureSeed[] = [
     const baseProps = {
       hoTen: text('Họ, chữ đệm và tên', 100),
       gioiTinh: gender(),
-      ngaySinh: date('Ngày, tháng, năm sinh'),
+      ngaySinh: pastDate('Ngày, tháng, năm sinh'),
       noiSinh: text('Nơi sinh', 300),
       soDinhDanh: idNumber('Số định danh cá nhân'),
       noiCuTru: text('Nơi thường trú (hoặc tạm trú)', 300),

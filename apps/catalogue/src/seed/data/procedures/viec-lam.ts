@@ -1,6 +1,6 @@
 import type { ProcedureSeed } from '../../seed.types';
 import { agencyCodes as a } from '../agencies';
-import { GENDERS, choice, date, schema, taxCode, text } from './form-schema';
+import { choice, date, GENDERS, pastDate, schema, taxCode, text } from './form-schema';
 import { times } from './processing-times';
 
 /**
@@ -110,7 +110,7 @@ export const viecLam: ProcedureSeed[] = [
             hoTenNguoiLaoDong: text('Họ và tên người lao động nước ngoài', 150),
             quocTich: text('Quốc tịch', 100),
             soHoChieu: text('Số hộ chiếu', 20, { pattern: '^[A-Z0-9]{6,20}$' }),
-            ngaySinh: date('Ngày sinh'),
+            ngaySinh: pastDate('Ngày sinh'),
             gioiTinh: choice('Giới tính', GENDERS),
             viTriCongViec: choice('Vị trí công việc', [
               'Nhà quản lý',

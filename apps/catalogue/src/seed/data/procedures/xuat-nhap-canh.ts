@@ -1,12 +1,12 @@
 import type { ProcedureSeed } from '../../seed.types';
 import type { Prop } from './form-schema';
 import { agencyCodes as a } from '../agencies';
-import { GENDERS, choice, date, email, idNumber, phone, schema, text } from './form-schema';
+import { choice, email, GENDERS, idNumber, pastDate, phone, schema, text } from './form-schema';
 import { times } from './processing-times';
 
 const passportProps = {
   hoTen: text('Họ, chữ đệm và tên', 100),
-  ngaySinh: date('Ngày, tháng, năm sinh'),
+  ngaySinh: pastDate('Ngày, tháng, năm sinh'),
   gioiTinh: choice('Giới tính', GENDERS),
   noiSinh: text('Nơi sinh (tỉnh, thành phố)', 100),
   soDinhDanh: idNumber(),
@@ -205,7 +205,7 @@ export const xuatNhapCanh: ProcedureSeed[] = [
             diaChiThuongTru: passportProps.diaChiThuongTru,
             lyDoCapLai: choice('Lý do cấp lại', ['Hộ chiếu bị hư hỏng', 'Hộ chiếu bị mất']),
             soHoChieuCu: passportProps.soHoChieuCu,
-            ngayMat: date('Ngày phát hiện mất hộ chiếu (nếu bị mất)'),
+            ngayMat: pastDate('Ngày phát hiện mất hộ chiếu (nếu bị mất)'),
             hinhThucNhan: passportProps.hinhThucNhan,
             diaChiNhan: passportProps.diaChiNhan,
             soDienThoai: passportProps.soDienThoai,
