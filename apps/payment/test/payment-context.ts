@@ -16,6 +16,7 @@ import {
   PaymentRpc,
   PaymentView,
   RpcQueues,
+  StorageRpc,
 } from '@dvc/contracts';
 import { loadConfig } from '@dvc/config';
 import {
@@ -98,6 +99,7 @@ export async function startPaymentContext(
   const sut = await isolatedService('payment');
   const names = new Map<string, string>();
   let identity: FakeRpcService | undefined;
+  let storage: FakeRpcService | undefined;
   let app: INestApplication | undefined;
   let amqp: amqplib.ChannelModel | undefined;
   let ipnGateway: Server | undefined;
@@ -110,6 +112,20 @@ export async function startPaymentContext(
       IdentityRpc.getProfile,
       (req) => ({
         response: { id: req.caller!.accountId, fullName: names.get(req.caller!.accountId) },
+      }),
+    );
+    // document-storage signs the receipt the first time its owner downloads it.
+    storage = (await FakeRpcService.start(sut.amqpUrl, RpcQueues.storage)).on(
+      StorageRpc.issueDocument,
+      (req) => ({
+        response: {
+          verificationCode: `TEST${(req.data as { sourceKey: string }).sourceKey.slice(-8)}`,
+          documentType: 'payment-receipt',
+          fileId: randomUUID(),
+          fileName: (req.data as { fileName: string }).fileName,
+          sha256: '0'.repeat(64),
+          issuedAt: new Date().toISOString(),
+        },
       }),
     );
     const client: WireClient = await sut.rpcClient('payment', RpcQueues.payment, 30_000);
@@ -282,10 +298,10 @@ export async function startPaymentContext(
             WHERE txn_ref = $1 ORDER BY id`,
           [txnRef],
         ),
-      close: () => sut.cleanup(app, identity, amqp, closeGateway),
+      close: () => sut.cleanup(app, identity, storage, amqp, closeGateway),
     };
   } catch (err) {
-    await sut.cleanup(app, identity, amqp, closeGateway).catch(() => undefined);
+    await sut.cleanup(app, identity, storage, amqp, closeGateway).catch(() => undefined);
     throw err;
   }
 }

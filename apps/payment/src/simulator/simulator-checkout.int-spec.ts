@@ -185,6 +185,8 @@ describe('paid through the simulator', () => {
       citizen,
     );
     expect(allowed.paymentId).toBe(payment.id);
+    // The signed copy document-storage issued (faked here) is the one the owner downloads.
+    expect(allowed).toMatchObject({ verificationCode: expect.stringMatching(/^TEST/) });
     const url = `${ctx.base}${PaymentHttp.receipt(payment.id)}`;
     expect((await fetch(url)).status).toBe(401);
     const asOwner = (account: string) => ({
