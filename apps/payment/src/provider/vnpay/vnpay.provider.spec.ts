@@ -64,7 +64,7 @@ describe('VnpayProvider', () => {
       vnp_TxnRef: 'DVC261126ABCDEFGHJK',
       vnp_OrderType: 'other',
       vnp_Locale: 'vn',
-      vnp_ReturnUrl: 'https://dichvucong.example.vn/api/v1/payments/vnpay/return',
+      vnp_ReturnUrl: 'https://dichvucong.example.vn/giao-dich/ket-qua',
       vnp_IpAddr: '203.0.113.9',
       vnp_CreateDate: '20261126143000',
       vnp_ExpireDate: '20261126160000',
