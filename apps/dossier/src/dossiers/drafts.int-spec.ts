@@ -89,7 +89,7 @@ describe('dossier drafts: creating, filling in, what submission still lacks', ()
         {
           field: '/ngaySinh',
           message:
-            'Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng YYYY-MM-DD (ví dụ 2026-01-31)',
+            'Ngày, tháng, năm sinh: ngày không hợp lệ, nhập theo dạng ngày/tháng/năm (ví dụ 31/01/2026)',
         },
         { field: '/gioiTinh', message: 'Giới tính: phải là một trong các giá trị: Nam, Nữ' },
       ]),
