@@ -181,6 +181,9 @@ async function startMailSink(): Promise<{ port: number; close(): Promise<void> }
       stream.resume();
     },
   });
+  // A sender killed mid-message (the fault tests kill notification) resets its connection:
+  // that is the sender's failure to retry, not the sink's.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -67,7 +67,10 @@ describe('two instances of the gateway, dossier and notification (scale-out)', (
     expect(bell.status).toBe(200);
     // Both instances of dossier and notification consume their queues (competing consumers).
     const queues = ['dossier.rpc', 'dossier.events', 'notification.rpc', 'notification.events'];
-    expect(consumers(queues)).toEqual(queues.map(() => 2));
+    await waitFor(() => consumers(queues).every((n) => n === 2), {
+      timeoutMs: 60_000,
+      what: 'two consumers on each queue of dossier and notification',
+    });
 
     const before = new Map<number, { id: string; code: string }>();
     const after = new Map<number, { id: string; code: string }>();
@@ -94,7 +97,10 @@ describe('two instances of the gateway, dossier and notification (scale-out)', (
     });
     await kills;
 
-    expect(consumers(queues)).toEqual(queues.map(() => 1));
+    await waitFor(() => consumers(queues).every((n) => n === 1), {
+      timeoutMs: 60_000,
+      what: 'one consumer left on each queue after the kills',
+    });
     const all = [...before.values(), ...after.values()];
     expect(all).toHaveLength(SUBMISSIONS);
     expect(after.size).toBeGreaterThan(0);
