@@ -124,6 +124,37 @@ describe('deadline warnings with two instances of the dossier service', () => {
     );
   });
 
+  it("gives an apology's new due date its own 80 % instant, so it is not due soon at once", async () => {
+    const officer = ctx.newOfficer();
+    const received = await ctx.newReceivedDossier(ctx.newCitizen(), officer);
+    await ctx.rpc(DossierRpc.officerAction, { dossierId: received.id, action: 'start' }, officer);
+    await setClock(received.id, '-1 hour', '-3 days');
+    // A weekday at 09:00 in Hà Nội (02:00 UTC), a fortnight or more ahead; past a holiday if need be.
+    let answered: unknown;
+    for (let days = 14; days < 30 && answered === undefined; days++) {
+      const at = new Date(Date.now() + days * 86_400_000);
+      if ([0, 6].includes(at.getUTCDay())) continue;
+      at.setUTCHours(2, 0, 0, 0);
+      answered = await ctx
+        .rpc(
+          DossierRpc.officerApologize,
+          {
+            dossierId: received.id,
+            reason: 'Chờ ý kiến cơ quan phối hợp',
+            newDueAt: at.toISOString(),
+          },
+          officer,
+        )
+        .catch(() => undefined);
+    }
+    expect(answered).toBeDefined();
+    const [{ warn_at }] = await ctx.sut.db.query<{ warn_at: Date }[]>(
+      `SELECT warn_at FROM "${ctx.sut.schema}".dossiers WHERE id = $1`,
+      [received.id],
+    );
+    expect(warn_at.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('warns about a dossier received before the 80 % instant was kept only once it is overdue', async () => {
     const received = await ctx.newReceivedDossier(ctx.newCitizen(), ctx.newOfficer());
     await ctx.sut.db.query(
