@@ -10,7 +10,8 @@ import { PROCEDURE } from './portal-client';
 
 const root = join(__dirname, '..', '..');
 const QUERY = '/procedures?q=giay%20phep%20lai%20xe';
-const BARE_PORT = 3199;
+const BARE_PORT = Number(process.env.BENCH_FIRST_PORT ?? 3100) + 99;
+const CATALOGUE_SCHEMA = `${process.env.BENCH_NAME ?? 'bench'}_catalogue`;
 
 /**
  * Catalogue search through the whole stack (HTTP → gateway → RabbitMQ RPC → catalogue →
@@ -22,7 +23,7 @@ export async function catalogueSearch(stack: ProcessStack, seconds: number, meas
     process.execPath,
     [join(root, 'dist/bench/bare-search-server.js')],
     {
-      env: { ...stack.env, PORT: String(BARE_PORT), DB_SCHEMA: 'bench_catalogue' },
+      env: { ...stack.env, PORT: String(BARE_PORT), DB_SCHEMA: CATALOGUE_SCHEMA },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );

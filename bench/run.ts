@@ -30,7 +30,9 @@ const LARGE_RUN = process.argv.includes('--large');
 /** Citizens submitting at once (16 by default); fewer keeps a loaded machine under the RPC timeout. */
 const SUBMITTERS = Number(process.env.BENCH_SUBMITTERS ?? 16);
 // The large run keeps its own schemas, vhost and ports: its million rows never meet the others.
-const NAME = LARGE_RUN ? 'large' : 'bench';
+/** BENCH_NAME and BENCH_FIRST_PORT let two benches run side by side (own schemas, vhost and ports). */
+const NAME = process.env.BENCH_NAME ?? (LARGE_RUN ? 'large' : 'bench');
+const FIRST_PORT = Number(process.env.BENCH_FIRST_PORT ?? (LARGE_RUN ? 3500 : 3100));
 const results = join(__dirname, '..', '..', 'bench', 'results');
 const profiles = join(results, 'profiles');
 
@@ -54,8 +56,8 @@ async function main(): Promise<void> {
       throw new Error(`a group is one of: ${Object.keys(groups).join(', ')}`);
   const stack = await startProcessStack({
     name: NAME,
-    firstPort: LARGE_RUN ? 3500 : 3100,
-    s3rverPort: LARGE_RUN ? 9500 : 9100,
+    firstPort: FIRST_PORT,
+    s3rverPort: FIRST_PORT + 6000,
     overrides: {
       MAX_FILE_BYTES: String(256 * 1024 * 1024),
       // BENCH_LOG_LEVEL=info measures the apps logging as under `npm start`.
