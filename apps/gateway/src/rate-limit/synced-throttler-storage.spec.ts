@@ -1,3 +1,5 @@
+import { Test } from '@nestjs/testing';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { CounterHits, SharedCounter, SyncedThrottlerStorage } from './synced-throttler-storage';
 
 const MINUTE = 60_000;
@@ -103,5 +105,25 @@ describe('SyncedThrottlerStorage (rate limits counted locally, shared every seco
     clock += MINUTE + 1;
     const fresh = await store.increment('a', MINUTE, 3, MINUTE, 'default');
     expect(fresh).toMatchObject({ totalHits: 1, isBlocked: false, timeToBlockExpire: 0 });
+  });
+});
+
+describe('SyncedThrottlerStorage in a Nest application', () => {
+  it('shares its last hits and stops syncing when the application closes, before Redis is closed', async () => {
+    const shared = sharedCounters();
+    const storage = new SyncedThrottlerStorage(shared.sync, Date.now, 3_600_000);
+    const moduleRef = await Test.createTestingModule({
+      imports: [ThrottlerModule.forRoot({ throttlers: [{ ttl: MINUTE, limit: 10 }], storage })],
+    }).compile();
+    const app = await moduleRef.init();
+    await storage.increment('last', MINUTE, 10, MINUTE, 'default');
+
+    await app.close();
+
+    expect(shared.totals.get('last:default')).toBe(1);
+    shared.setDown(true); // a sync after close would now fail and warn
+    await storage.increment('late', MINUTE, 10, MINUTE, 'default');
+    await expect(storage.flush()).resolves.toBeUndefined();
+    expect(shared.syncs).toHaveLength(1);
   });
 });

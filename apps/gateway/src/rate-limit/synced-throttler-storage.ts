@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 
@@ -45,8 +45,9 @@ interface Counter {
  * other instances count from the next sync, so a client spreading over N gateways can pass
  * the limit by at most what N − 1 of them let through in one sync interval. A failed sync
  * keeps counting locally (the limits still hold per instance) and is retried with the next.
+ * On shutdown the last hits are shared and the timer stops, before the Redis client closes.
  */
-export class SyncedThrottlerStorage implements ThrottlerStorage {
+export class SyncedThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly logger = new Logger('RateLimit');
   private readonly counters = new Map<string, Counter>();
   private readonly timer: NodeJS.Timeout;
@@ -108,6 +109,11 @@ export class SyncedThrottlerStorage implements ThrottlerStorage {
   close(): Promise<void> {
     clearInterval(this.timer);
     return this.flush();
+  }
+
+  /** Nest calls this before the application-shutdown hook that quits the Redis client. */
+  onModuleDestroy(): Promise<void> {
+    return this.close();
   }
 
   private async syncOnce(): Promise<void> {
