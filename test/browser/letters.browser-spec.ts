@@ -4,17 +4,7 @@ import { dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
-
-/** 09:00 in Vietnam on the n-th weekday after `from`. */
-function weekdayMorningAfter(from: Date, n: number): string {
-  const day = new Date(from.getTime() + 7 * 3_600_000);
-  let left = n;
-  while (left > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
-  }
-  return `${day.toISOString().slice(0, 10)}T09:00:00+07:00`;
-}
+import { weekdayMorningAfter } from '../e2e/working-days';
 
 /**
  * Phiếu xin lỗi: the agency is late and says so; the citizen reads why and the new date on the

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, login } from './accounts';
 import { DossierBody, dossierFactory } from './dossier-factory';
 import { api, uploader } from './http';
 import { Stack, startStack } from './stack';
+import { weekdayMorningAfter } from './working-days';
 
 interface Verification {
   documentType: string;
@@ -31,17 +32,6 @@ type LettersBody = DossierBody & {
   }[];
   history: { from: string; to: string; note: string | null; action?: string }[];
 };
-
-/** 09:00 in Vietnam on the n-th weekday after `from`: working time unless a holiday. */
-function weekdayMorningAfter(from: Date, n: number): string {
-  const day = new Date(from.getTime() + 7 * 3_600_000);
-  let left = n;
-  while (left > 0) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) left -= 1;
-  }
-  return `${day.toISOString().slice(0, 10)}T09:00:00+07:00`;
-}
 
 /**
  * Signed letters of a dossier: the receipt (giấy tiếp nhận và hẹn trả kết quả) on `receive`,

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, login } from './accounts';
 import { api, files, uploader } from './http';
 import { OFFICER_AGENCY, Stack, startStack } from './stack';
 import { LICENCE_RENEWAL, licenceRenewalForm } from './licence-renewal';
+import { weekdayMorningAfter } from './working-days';
 
 const exec = promisify(execFile);
 
@@ -39,7 +40,16 @@ interface DossierView {
     downloadUrl: string;
     verificationCode: string;
   }[];
-  history: { from: string | null; to: string; byRole: string; note: string | null }[];
+  history: {
+    from: string | null;
+    to: string;
+    byRole: string;
+    note: string | null;
+    action?: string;
+  }[];
+  dueAt: string | null;
+  originalDueAt?: string | null;
+  apologies?: { reason: string; previousDueAt: string; newDueAt: string }[];
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -345,6 +355,61 @@ describe('ministry integration (e2e)', () => {
       expect(marker).toMatchObject({ type: 'command.rejected', data: { status: 'PROCESSING' } });
       expect(client.answers.filter((a) => a.data.commandId === id)).toHaveLength(1);
       expect((await view(dossier.id)).history.filter((h) => h.to === 'PROCESSING')).toHaveLength(1);
+    });
+
+    it('apologizes for a late dossier only while processing, with a later working-day due date', async () => {
+      const late = await submittedDossier();
+      const dossierCode = late.code;
+      const apologize = (newDueAt: string | null) =>
+        client.send('command.apologize', {
+          dossierCode,
+          reason: 'Chờ ý kiến của cơ quan phối hợp',
+          ...(newDueAt === null ? {} : { newDueAt }),
+        });
+
+      expect(await apologize(weekdayMorningAfter(new Date(), 30))).toMatchObject({
+        type: 'command.rejected',
+        data: { code: 'dossier.apology_not_processing', status: 'SUBMITTED' },
+      });
+      expect((await client.send('command.receive', { dossierCode })).type).toBe('command.accepted');
+      expect((await client.send('command.start', { dossierCode })).type).toBe('command.accepted');
+      const before = await view(late.id);
+      const dueAt = new Date(before.dueAt!);
+      expect(await apologize(before.dueAt)).toMatchObject({
+        type: 'command.rejected',
+        data: { code: 'dossier.apology_date_invalid', status: 'PROCESSING' },
+      });
+      expect(await apologize(null)).toMatchObject({ type: 'command.rejected' });
+
+      // A holiday may fall on the first candidate: the next weekday morning then.
+      let newDueAt = '';
+      let answer: Awaited<ReturnType<typeof apologize>> | null = null;
+      for (let n = 5; n < 12 && answer?.type !== 'command.accepted'; n++) {
+        newDueAt = weekdayMorningAfter(dueAt, n);
+        answer = await apologize(newDueAt);
+      }
+      expect(answer).toMatchObject({ type: 'command.accepted', data: { status: 'PROCESSING' } });
+
+      const after = await view(late.id);
+      expect(new Date(after.dueAt!)).toEqual(new Date(newDueAt));
+      expect(after.originalDueAt).toBe(before.dueAt);
+      expect(after.apologies).toEqual([
+        expect.objectContaining({
+          reason: 'Chờ ý kiến của cơ quan phối hợp',
+          previousDueAt: before.dueAt,
+        }),
+      ]);
+      expect(after.history.filter((h) => h.action === 'apologize')).toHaveLength(1);
+      await waitFor(
+        () =>
+          client.events.some(
+            (e) =>
+              e.type === 'dossier.apologized' &&
+              e.data.dossierCode === dossierCode &&
+              new Date(String(e.data.newDueAt)).getTime() === new Date(newDueAt).getTime(),
+          ),
+        { what: "the agency's copy of dossier.apologized" },
+      );
     });
 
     it('ends in the same state as commands sent in order, whatever the replays and the disorder', async () => {
