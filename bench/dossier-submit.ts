@@ -57,15 +57,19 @@ export async function submitStep(
   );
   // A submit that failed (an RPC timeout on a loaded machine) is sent again with its key, as the
   // portal does: each draft is submitted once, and its time includes the retries.
+  // Five attempts at most; a draft still not submitted then counts as failed.
   let retries = 0;
+  let failures = 0;
   const submitOnce = async (id: string) => {
     const key = randomUUID();
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1; attempt <= 5; attempt++) {
       try {
         return await citizen.submit(id, key);
       } catch (err) {
-        if (attempt === 3) throw err;
-        retries += 1;
+        if (attempt === 5) {
+          failures += 1;
+          console.error(`bench: submit failed: ${(err as Error).message}`);
+        } else retries += 1;
       }
     }
   };
@@ -76,6 +80,7 @@ export async function submitStep(
     concurrency,
     drafts: prepared.length,
     retries,
+    failures,
     ...result,
     targets: { perSecond: '≥ 200', p99Ms: '< 250', cpuMs: '≤ 10' },
   };
