@@ -7,7 +7,6 @@ import { ServiceUnderTest, TEST_DATABASE_URL, isolatedService, waitFor } from '@
 import { AmqpConnection } from './amqp-connection';
 import { OutboxRelay, OutboxWriter } from './outbox';
 import { OutboxInbox1732600000000 } from './outbox-inbox.migration';
-import { UnitOfWork } from './unit-of-work';
 
 /**
  * The relay wakes when a commit wrote events, whoever committed them: an event written by
@@ -133,24 +132,5 @@ describe('outbox relay wake-up (LISTEN/NOTIFY)', () => {
       what: 'all 40 events',
     });
     expect(received.filter((e) => ids.includes(e.id))).toHaveLength(40);
-  });
-
-  it('drains once for a commit of its own process (woken by its notification, not kicked too)', async () => {
-    const unitOfWork = new UnitOfWork(dataSource, new OutboxWriter(sut.schema), relay);
-    const drains = jest.spyOn(relay, 'drain');
-    try {
-      for (const [i, email] of ['own-1@example.com', 'own-2@example.com'].entries()) {
-        const envelope = await unitOfWork.run(null, ({ publish }) => publish(activated(email)));
-        await waitFor(() => received.some((e) => e.id === envelope.id), {
-          timeoutMs: 5_000,
-          what: `own event ${i + 1}, published without a poll`,
-        });
-        // The second commit's event is the barrier: a second drain for the first came before it.
-        await waitFor(() => drains.mock.calls.length >= i + 1, { what: 'its drain counted' });
-      }
-      expect(drains).toHaveBeenCalledTimes(2);
-    } finally {
-      drains.mockRestore();
-    }
   });
 });

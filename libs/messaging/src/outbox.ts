@@ -137,7 +137,7 @@ const RETRY_MS = 1_000;
  * a row is marked published only after the broker confirmed it, and retried otherwise.
  *
  * The relay wakes when a commit wrote events: LISTEN on OUTBOX_CHANNEL (any instance's
- * commits, this one's included), or, while it cannot listen, committed() (this process's). Between them it polls only as a safety net, every
+ * commits) and kick() (this process's). Between them it polls only as a safety net, every
  * `pollMs` (5 s), or every 250 ms while it cannot listen.
  */
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -175,16 +175,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running;
   }
 
-  /**
-   * A commit of this process wrote events. While the relay listens, that commit's own
-   * notification wakes it; kicking too would drain twice for one commit (the second finding
-   * nothing: three statements for nothing).
-   */
-  committed(): void {
-    if (!this.listener) this.kick();
-  }
-
-  /** Publish now rather than at the next poll. */
+  /** Publish now rather than at the next poll (called after a commit that wrote events). */
   kick(): void {
     if (this.stopped) return;
     if (this.running) this.wokenWhileRunning = true;

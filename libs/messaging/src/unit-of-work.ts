@@ -9,9 +9,8 @@ export interface Tx {
 }
 
 /**
- * Runs a state change and its events in one transaction, then makes sure the relay wakes
- * (its notification, or a kick while it cannot listen) so the events leave without waiting
- * for the next poll. The events published during the work are
+ * Runs a state change and its events in one transaction, then wakes the relay so the
+ * events leave without waiting for the next poll. The events published during the work are
  * written to the outbox together, in one statement at its end (still inside the transaction).
  */
 export class UnitOfWork {
@@ -37,7 +36,7 @@ export class UnitOfWork {
       wroteEvents = pending.length > 0;
       return value;
     });
-    if (wroteEvents) this.relay.committed();
+    if (wroteEvents) this.relay.kick();
     return result;
   }
 }
