@@ -49,6 +49,35 @@ export async function closedLoop(
   };
 }
 
+/**
+ * Runs `work` once per item, `concurrency` at a time, and reports their rate and latency
+ * percentiles; every item must succeed.
+ */
+export async function eachOnce(
+  items: string[],
+  concurrency: number,
+  work: (item: string) => Promise<unknown>,
+): Promise<{ operations: number; perSecond: number; latencyMs: ReturnType<typeof percentiles> }> {
+  const samples: number[] = [];
+  const queue = [...items];
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+        const t0 = performance.now();
+        await work(item);
+        samples.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    operations: samples.length,
+    perSecond: round(samples.length / seconds, 1),
+    latencyMs: percentiles(samples),
+  };
+}
+
 /** Resident memory of a process, in MB (Linux). */
 export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

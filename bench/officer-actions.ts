@@ -1,6 +1,6 @@
 import type { ProcessStack } from '../scripts/process-stack';
 import type { Measure } from './cost';
-import { percentiles, round } from './measure';
+import { eachOnce } from './measure';
 import { PortalClient, pdfOf } from './portal-client';
 
 /**
@@ -26,7 +26,7 @@ export async function officerActions(
 
   const act = (action: string, ids: string[], body: Record<string, unknown> = {}) =>
     measure(action, () =>
-      each(ids, concurrency, (id) =>
+      eachOnce(ids, concurrency, (id) =>
         officer.json('POST', `/officer/dossiers/${id}/actions/${action}`, body),
       ),
     );
@@ -35,31 +35,5 @@ export async function officerActions(
     start: await act('start', processed),
     requestPayment: await act('request-payment', processed, { amount: 135000 }),
     refuse: await act('refuse', refused, { note: 'Hồ sơ không hợp lệ (bench)' }),
-  };
-}
-
-/** Runs `work` once per item, `concurrency` at a time; every item must succeed. */
-async function each(
-  items: string[],
-  concurrency: number,
-  work: (item: string) => Promise<unknown>,
-) {
-  const samples: number[] = [];
-  const queue = [...items];
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-        const t0 = performance.now();
-        await work(item);
-        samples.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (Date.now() - started) / 1000;
-  return {
-    operations: samples.length,
-    perSecond: round(samples.length / seconds, 1),
-    latencyMs: percentiles(samples),
   };
 }

@@ -75,6 +75,13 @@ export class PortalClient {
 
   /** Draft → form → the two required attachments → submit; answers the dossier id. */
   async submitDossier(attachment: Buffer): Promise<string> {
+    const id = await this.prepareDraft(attachment);
+    await this.submit(id);
+    return id;
+  }
+
+  /** Draft → form → the two required attachments: a draft ready to submit; answers its id. */
+  async prepareDraft(attachment: Buffer): Promise<string> {
     const { id } = await this.json<{ id: string }>('POST', '/dossiers', {
       procedureCode: PROCEDURE,
     });
@@ -83,11 +90,14 @@ export class PortalClient {
       this.attach(id, 'de-nghi-doi-gplx', attachment),
       this.attach(id, 'ban-sao-gplx', attachment),
     ]);
-    // As the portal does: a retried submit answers the same receipt.
-    await this.json('POST', `/dossiers/${id}/submit`, undefined, {
-      'idempotency-key': randomUUID(),
-    });
     return id;
+  }
+
+  /** Submits a ready draft; as the portal does, with a key so that a retry answers the same receipt. */
+  async submit(id: string, idempotencyKey: string = randomUUID()): Promise<void> {
+    await this.json('POST', `/dossiers/${id}/submit`, undefined, {
+      'idempotency-key': idempotencyKey,
+    });
   }
 }
 

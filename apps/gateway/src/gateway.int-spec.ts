@@ -17,6 +17,7 @@ import {
   PaymentRpc,
   RpcQueues,
   StorageRpc,
+  sessionRevokedChannel,
 } from '@dvc/contracts';
 import { FakeRpcService, ServiceUnderTest, isolatedService, notFound, waitFor } from '@dvc/testing';
 import { startGateway } from './app';
@@ -469,6 +470,22 @@ describe('gateway (in-process, fake identity and catalogue)', () => {
         401,
         'auth.session_revoked',
       );
+    });
+
+    it('a session accepted before is refused at once when identity revokes it', async () => {
+      const sid = randomUUID();
+      identity.on(IdentityRpc.getProfile, (req) => ({ response: { id: req.caller?.accountId } }));
+      const headers = bearer(token({ sid }));
+      // Accepted twice: the second answer may come from what this instance remembers.
+      for (let i = 0; i < 2; i++)
+        expect((await request(base, '/api/v1/me', { headers })).status).toBe(200);
+      // As identity revokes: the mark and the announcement, before its answer.
+      await sut.redis
+        .multi()
+        .set(`${sut.redisPrefix}session-revoked:${sid}`, '1', 'EX', 60)
+        .publish(sessionRevokedChannel(sut.redisPrefix), sid)
+        .exec();
+      expectProblem(await request(base, '/api/v1/me', { headers }), 401, 'auth.session_revoked');
     });
 
     it('a valid token reaches identity with the caller, its session included', async () => {

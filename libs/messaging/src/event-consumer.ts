@@ -21,6 +21,12 @@ export interface Subscription {
   /** Routing keys bound to the exchange, e.g. `identity.account.*`. */
   bindings: string[];
   handler: EventHandler;
+  /**
+   * Events the handler would do nothing with, told from the envelope alone (a status it does
+   * not act on): acknowledged without the inbox transaction, since running them twice, or not
+   * at all, changes nothing. When in doubt (a malformed payload) answer false.
+   */
+  ignores?: (envelope: EventEnvelope) => boolean;
   prefetch?: number;
 }
 
@@ -36,6 +42,7 @@ export interface EventConsumerOptions {
  * Consumes events idempotently (docs/design.md §3). Each message is handled inside one DB
  * transaction that also records its id in the inbox; a message already in the inbox is
  * acknowledged without running the handler again. The ack happens only after the commit.
+ * An event the subscription `ignores` is acknowledged at once, with no transaction.
  * A handler that throws rolls back; the message is returned and, after `deliveryLimit`
  * deliveries (quorum queue `x-delivery-limit`), dead-lettered to `<queue>.dlq`.
  */
@@ -110,6 +117,10 @@ export class EventConsumer implements BeforeApplicationShutdown {
         `${sub.queue}: malformed message dead-lettered (${msg.properties.messageId ?? 'no id'})`,
       );
       ch.nack(msg, false, false);
+      return;
+    }
+    if (sub.ignores?.(envelope)) {
+      ch.ack(msg);
       return;
     }
     try {

@@ -172,6 +172,44 @@ describe('messaging (outbox, relay, inbox, dead-lettering)', () => {
     expect(effects).toHaveLength(1);
   });
 
+  it('acknowledges an event the subscription ignores without a transaction or an inbox row', async () => {
+    const handled: string[] = [];
+    await consumer.subscribe({
+      queue: 'test.ignores',
+      bindings: ['identity.account.password_changed'],
+      ignores: (envelope) => (envelope.data as { via?: string }).via === 'ignored',
+      handler: async (envelope) => {
+        handled.push(envelope.id);
+      },
+    });
+    const envelope = (via: string) => ({
+      id: randomUUID(),
+      type: 'identity.account.password_changed',
+      occurredAt: new Date().toISOString(),
+      version: 1,
+      correlationId: null,
+      data: { via },
+    });
+    const ignored = envelope('ignored');
+    const wanted = envelope('reset');
+    for (const e of [ignored, wanted])
+      await amqp.publisher.publish(EVENTS_EXCHANGE, e.type, Buffer.from(JSON.stringify(e)), {
+        persistent: true,
+      });
+
+    await waitFor(
+      async () =>
+        (await probe.checkQueue('test.ignores')).messageCount === 0 && handled.length === 1,
+      { what: 'both consumed, one handled' },
+    );
+    expect(handled).toEqual([wanted.id]);
+    const inbox: { message_id: string }[] = await dataSource.query(
+      `SELECT message_id FROM "${sut.schema}".inbox WHERE consumer = 'test.ignores'`,
+    );
+    expect(inbox.map((r) => r.message_id)).toEqual([wanted.id]);
+    expect((await probe.checkQueue('test.ignores.dlq')).messageCount).toBe(0);
+  });
+
   it('retries a failing handler, then dead-letters the message without side effects', async () => {
     let attempts = 0;
     await consumer.subscribe({

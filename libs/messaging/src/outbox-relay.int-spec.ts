@@ -88,11 +88,17 @@ describe('outbox relay wake-up (LISTEN/NOTIFY)', () => {
       what: 'the event, published without a poll',
     });
     expect(Date.now() - started).toBeLessThan(5_000);
-    const [row] = await writer.query(
-      `SELECT published_at FROM "${sut.schema}".outbox WHERE event_id = $1`,
-      [envelope.id],
+    // The broker may deliver it before the relay's UPDATE commits.
+    await waitFor(
+      async () => {
+        const [row] = await writer.query(
+          `SELECT published_at FROM "${sut.schema}".outbox WHERE event_id = $1`,
+          [envelope.id],
+        );
+        return row.published_at !== null;
+      },
+      { what: 'the row marked published' },
     );
-    expect(row.published_at).not.toBeNull();
   });
 
   it('is not woken by a rolled-back transaction, and publishes nothing from it', async () => {

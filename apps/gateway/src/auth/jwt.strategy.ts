@@ -44,7 +44,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!isAccessTokenClaims(payload)) {
       throw new DomainError(AuthErrors.invalidToken);
     }
-    if (await this.revokedSessions.isRevoked(payload.sid)) {
+    if (await this.revokedSessions.isRevoked(payload.sid, payload.exp * 1000)) {
       throw new DomainError(AuthErrors.sessionRevoked);
     }
     return {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { RevokedSessions } from '../auth/revoked-sessions';
+import { AuthModule } from '../auth/auth.module';
 import { BellHub } from './bell-hub';
 import { BellStreams } from './bell-streams';
 
@@ -9,6 +9,7 @@ import { NotificationsController } from './notifications.controller';
 /** The bell: list, mark read, live stream (SSE fed by Redis pub/sub), email preferences. */
 @Module({
   controllers: [NotificationsController, NotificationPreferencesController],
-  providers: [BellHub, BellStreams, RevokedSessions],
+  imports: [AuthModule],
+  providers: [BellHub, BellStreams],
 })
 export class NotificationsModule {}

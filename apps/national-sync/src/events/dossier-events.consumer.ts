@@ -37,6 +37,7 @@ export class DossierEventsConsumer implements OnApplicationBootstrap {
       queue: NATIONAL_SYNC_EVENTS_QUEUE,
       bindings: NATIONAL_SYNC_EVENT_BINDINGS,
       handler: (envelope, manager) => this.handle(envelope, manager),
+      ignores: callsNothing,
     });
   }
 
@@ -51,6 +52,19 @@ export class DossierEventsConsumer implements OnApplicationBootstrap {
       drafts,
       this.config.NATIONAL_SYNC_SETTLE_MS,
     );
+  }
+}
+
+/**
+ * An event that queues no hub call (a change out of DRAFT or into SUBMITTED, which the
+ * dossier-sync of `dossier.submitted` tells): acknowledged without the inbox transaction.
+ * A payload the hub messages cannot read is not ignored: the handler meets it.
+ */
+export function callsNothing(envelope: EventEnvelope): boolean {
+  try {
+    return callsFor(envelope).length === 0;
+  } catch {
+    return false;
   }
 }
 

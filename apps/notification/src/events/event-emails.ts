@@ -51,8 +51,13 @@ interface AccountHolder {
 }
 
 /** The email an event asks for, or null when it asks for none. */
+/** Does this event send an email (before its payload is checked)? */
+export function sendsEmail(envelope: EventEnvelope): boolean {
+  return Object.hasOwn(EMAIL_OF_EVENT, envelope.type);
+}
+
 export function emailForEvent(envelope: EventEnvelope): EmailRequest | null {
-  if (!Object.hasOwn(EMAIL_OF_EVENT, envelope.type)) return null;
+  if (!sendsEmail(envelope)) return null;
   const rule = EMAIL_OF_EVENT[envelope.type as keyof EventPayloads] as EmailRule<unknown>;
   const data = (envelope.data ?? {}) as AccountHolder;
   if (!isText(data.email) || !isText(data.fullName) || !rule.complete(data)) {

@@ -5,10 +5,10 @@ import type { EventEnvelope } from '@dvc/contracts';
 import { EventConsumer } from '@dvc/messaging';
 import { AgencyOfficers } from '../contacts/agency-officers';
 import { EmailService } from '../email/email.service';
-import { notificationForEvent } from '../notifications/notification-rules';
-import { agencyNotificationFor } from '../notifications/officer-notifications';
+import { notificationForEvent, ruleForEvent } from '../notifications/notification-rules';
+import { agencyNotificationFor, officerTypeOf } from '../notifications/officer-notifications';
 import { NotificationsService } from '../notifications/notifications.service';
-import { emailForEvent } from './event-emails';
+import { emailForEvent, sendsEmail } from './event-emails';
 
 export const NOTIFICATION_EVENTS_QUEUE = 'notification.events';
 
@@ -39,6 +39,7 @@ export class NotificationEventsConsumer implements OnApplicationBootstrap {
       queue: NOTIFICATION_EVENTS_QUEUE,
       bindings: NOTIFICATION_EVENT_BINDINGS,
       handler: (envelope, manager) => this.handle(envelope, manager),
+      ignores: asksNothing,
     });
   }
 
@@ -59,6 +60,19 @@ export class NotificationEventsConsumer implements OnApplicationBootstrap {
         );
       }
     }
+  }
+}
+
+/**
+ * An event that asks for no email, no notification and no officer's notice (e.g. the status
+ * change to SUBMITTED, which `dossier.submitted` announces): nothing to record, not even in the
+ * inbox. A payload the rules cannot read is not ignored: the handler refuses it.
+ */
+export function asksNothing(envelope: EventEnvelope): boolean {
+  try {
+    return !sendsEmail(envelope) && !ruleForEvent(envelope) && !officerTypeOf(envelope);
+  } catch {
+    return false;
   }
 }
 

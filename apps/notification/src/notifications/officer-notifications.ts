@@ -62,7 +62,7 @@ export function agencyNotificationFor(envelope: EventEnvelope): AgencyNotificati
   };
 }
 
-function officerTypeOf(envelope: EventEnvelope): OfficerNotificationType | null {
+export function officerTypeOf(envelope: EventEnvelope): OfficerNotificationType | null {
   const data = (envelope.data ?? {}) as { action?: unknown; kind?: unknown };
   if (envelope.type === Events.dossierDeadlineWarning) {
     return typeof data.kind === 'string' && Object.hasOwn(DEADLINE_KINDS, data.kind)

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { MalformedRequestError, paymentRequestOf } from './payment-requests.consumer';
+import { EventEnvelope, Events } from '@dvc/contracts';
+import {
+  MalformedRequestError,
+  concernsPayments,
+  paymentRequestOf,
+} from './payment-requests.consumer';
 
 const valid = {
   dossierId: randomUUID(),
@@ -37,5 +42,32 @@ describe('dossier.payment_required payload', () => {
 
   it('is refused when there is none', () => {
     expect(() => paymentRequestOf(null)).toThrow(MalformedRequestError);
+  });
+});
+
+describe('events that concern payments (the others skip the inbox transaction)', () => {
+  const event = (type: string, data: unknown): EventEnvelope => ({
+    id: randomUUID(),
+    type,
+    occurredAt: valid.at,
+    version: 1,
+    correlationId: null,
+    data,
+  });
+  const change = (from: string, action: string, dossierId: unknown = valid.dossierId) =>
+    event(Events.dossierStatusChanged, { from, action, dossierId, status: 'STOPPED' });
+
+  it('are a payment request and a change away from PAYMENT_REQUIRED other than by paying', () => {
+    expect(concernsPayments(event(Events.dossierPaymentRequired, valid))).toBe(true);
+    expect(concernsPayments(change('PAYMENT_REQUIRED', 'stop'))).toBe(true);
+  });
+
+  it.each([
+    ['a submission', change('DRAFT', 'submit')],
+    ['the payment itself', change('PAYMENT_REQUIRED', 'payment-succeeded')],
+    ['a change without a dossier id', change('PAYMENT_REQUIRED', 'stop', 'hs-1')],
+    ['another event', event(Events.dossierSubmitted, {})],
+  ])('are not %s', (_, envelope) => {
+    expect(concernsPayments(envelope)).toBe(false);
   });
 });

@@ -37,6 +37,7 @@ export class PaymentRequestsConsumer implements OnApplicationBootstrap {
       queue: PAYMENT_EVENTS_QUEUE,
       bindings: [Events.dossierPaymentRequired, Events.dossierStatusChanged],
       handler: (envelope, manager) => this.handle(envelope, manager),
+      ignores: (envelope) => !concernsPayments(envelope),
     });
   }
 
@@ -54,9 +55,8 @@ export class PaymentRequestsConsumer implements OnApplicationBootstrap {
       return;
     }
     if (envelope.type === Events.dossierStatusChanged) {
-      const change = envelope.data as Partial<DossierStatusChangedEvent>;
-      if (change?.from !== 'PAYMENT_REQUIRED' || change.action === 'payment-succeeded') return;
-      if (typeof change.dossierId !== 'string' || !UUID.test(change.dossierId)) return;
+      if (!concernsPayments(envelope)) return;
+      const change = envelope.data as DossierStatusChangedEvent;
       const closed = await this.lifecycle.closeForDossier(tx, change.dossierId, now);
       if (closed > 0) {
         this.logger.log(
@@ -65,6 +65,22 @@ export class PaymentRequestsConsumer implements OnApplicationBootstrap {
       }
     }
   }
+}
+
+/**
+ * A payment request, or a status change away from PAYMENT_REQUIRED other than by paying (of a
+ * dossier named by its id): the only events that open or end payments.
+ */
+export function concernsPayments(envelope: EventEnvelope): boolean {
+  if (envelope.type === Events.dossierPaymentRequired) return true;
+  if (envelope.type !== Events.dossierStatusChanged) return false;
+  const change = envelope.data as Partial<DossierStatusChangedEvent> | null;
+  return (
+    change?.from === 'PAYMENT_REQUIRED' &&
+    change.action !== 'payment-succeeded' &&
+    typeof change.dossierId === 'string' &&
+    UUID.test(change.dossierId)
+  );
 }
 
 /** The event's payload, checked: amount a positive whole number of đồng, ids and dates real. */
