@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { rebuildStatusTalliesSql } from '../../apps/dossier/src/stats/status-tallies';
 
 export interface Volume {
   procedures: number;
@@ -156,7 +157,8 @@ export async function loadLargeVolume(
     await db.query('COMMIT');
     log(`dossiers: ${end} / ${volume.dossiers}`);
   }
-  // History: submitted, then received, then the status it is in now.
+  // History: submitted, then received, then the status it is in now (a returned one through
+  // result ready, as the status machine has it).
   await db.query(
     `INSERT INTO ${dossier}.status_history (dossier_id, from_status, to_status, action, by_role, at)
      SELECT d.id, s.from_status, s.to_status, s.action, s.by_role, d.submitted_at + s.after
@@ -164,12 +166,21 @@ export async function loadLargeVolume(
       CROSS JOIN LATERAL (VALUES
         (0::smallint, 1::smallint, 'submit', 'citizen', interval '0'),
         (1::smallint, 2::smallint, 'receive', 'officer', interval '2 hours'),
-        (2::smallint, d.status, 'settle', 'officer', interval '3 days')) s(from_status, to_status, action, by_role, after)
+        (2::smallint, CASE WHEN d.status = 10 THEN 9::smallint ELSE d.status END, 'settle',
+         'officer', interval '3 days'),
+        (9::smallint, 10::smallint, 'return', 'officer', interval '4 days'))
+        s(from_status, to_status, action, by_role, after)
       WHERE d.code LIKE '%-L%' AND (s.to_status = 1 OR d.status > 1)
-        AND NOT (s.from_status = 2 AND d.status = 2)`,
+        AND NOT (s.from_status = 2 AND d.status = 2)
+        AND (s.from_status <> 9 OR d.status = 10)`,
   );
   log('status history written');
+  // As the migration backfills them: what the status changes would have tallied.
+  for (const statement of rebuildStatusTalliesSql(dossier)) await db.query(statement);
+  log('status tallies rebuilt');
   await db.query(`ANALYZE ${catalogue}.procedures`);
   await db.query(`ANALYZE ${dossier}.dossiers`);
   await db.query(`ANALYZE ${dossier}.status_history`);
+  await db.query(`ANALYZE ${dossier}.dossier_status_counts`);
+  await db.query(`ANALYZE ${dossier}.agency_stats_days`);
 }

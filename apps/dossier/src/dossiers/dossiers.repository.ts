@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
-import { OFFICER_QUEUE_TABS } from '@dvc/contracts';
 import type {
   ApplicantView,
   DeadlineMark,
-  OfficerQueueTab,
   DeliveryAddressView,
   DeliveryMethod,
   SupplementRequestView,
@@ -24,13 +22,7 @@ import {
   ProcedureSnapshot,
   foldVietnamese,
 } from './dossiers.dto';
-import {
-  CLOCKED_STATUSES,
-  FINISHED_STATUSES,
-  queueTabHolds,
-  statusCode,
-  statusName,
-} from './status-machine';
+import { CLOCKED_STATUSES, FINISHED_STATUSES, statusCode, statusName } from './status-machine';
 
 /** Every column but applicant_name_folded and procedure_code (search columns). */
 const COLUMNS = [
@@ -295,37 +287,10 @@ export class DossiersRepository {
   /**
    * Hàng đợi xử lý: the dossiers of the officer's agencies in the statuses asked for. Overdue
    * first, then those past 80 % of their time, then by due date; the undated (not yet received,
-   * or paused) oldest submission first. `done` lists the latest change first. Also counts each
-   * tab under the same search.
+   * or paused) oldest submission first. `done` lists the latest change first.
    */
-  async officerQueue(
-    f: OfficerQueueFilter,
-  ): Promise<{ rows: Dossier[]; total: number; counts: Record<OfficerQueueTab, number> }> {
-    const q = f.q;
-    const searched = (query: DossierQuery) =>
-      query
-        .where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`)
-        .where('status', '<>', 0)
-        .$if(f.overdue !== null, (w) =>
-          w.where((eb) => {
-            // isOverdue() of processing-clock.ts, in SQL
-            const overdue = eb.and([
-              eb('due_at', 'is not', null),
-              eb('due_at', '<', f.now),
-              eb.not(eb('status', '=', sql<number>`ANY(${FINISHED_CODES}::smallint[])`)),
-            ]);
-            return f.overdue ? overdue : eb.not(overdue);
-          }),
-        )
-        .$if(!!q, (w) =>
-          w.where((eb) =>
-            eb.or([
-              eb('code', 'ilike', `%${escapeLike(q!)}%`),
-              eb('applicant_name_folded', 'like', `%${escapeLike(foldVietnamese(q!))}%`),
-              eb(sql<string>`applicant->>'idNumber'`, '=', q!),
-            ]),
-          ),
-        );
+  async officerQueue(f: OfficerQueueFilter): Promise<{ rows: Dossier[]; total: number }> {
+    const searched = officerSearch(f);
     const where = (query: DossierQuery) =>
       searched(query).$if(f.statuses !== null, (w) =>
         w.where('status', '=', sql<number>`ANY(${f.statuses}::smallint[])`),
@@ -336,38 +301,31 @@ export class DossiersRepository {
       WHEN due_at < ${f.now} THEN 0
       WHEN warn_at <= ${f.now} THEN 1
       ELSE 2 END`;
-    const [page, counts] = await Promise.all([
-      this.page(where, f, (query) =>
-        f.latestFirst
-          ? query.orderBy('updated_at', 'desc').orderBy('id')
-          : query
-              .orderBy(mark)
-              .orderBy(sql`due_at ASC NULLS LAST`)
-              .orderBy(sql`submitted_at ASC NULLS LAST`)
-              .orderBy('id'),
-      ),
-      this.tabCounts(searched),
-    ]);
-    return { ...page, counts };
+    return this.page(where, f, (query) =>
+      f.latestFirst
+        ? query.orderBy('updated_at', 'desc').orderBy('id')
+        : query
+            .orderBy(mark)
+            .orderBy(sql`due_at ASC NULLS LAST`)
+            .orderBy(sql`submitted_at ASC NULLS LAST`)
+            .orderBy('id'),
+    );
   }
 
-  private async tabCounts(
-    searched: (q: DossierQuery) => DossierQuery,
-  ): Promise<Record<OfficerQueueTab, number>> {
-    const rows = await searched(kyselyOf<DB>(this.dataSource.manager).selectFrom('dossiers'))
+  /**
+   * Dossiers per status under the queue's search and overdue filter (any tab): what the tabs
+   * count when the officer searches. Unfiltered, the status tallies answer instead (D290).
+   */
+  async officerQueueStatusCounts(
+    f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' | 'now'>,
+  ): Promise<{ status: number; n: number }[]> {
+    const rows = await officerSearch(f)(
+      kyselyOf<DB>(this.dataSource.manager).selectFrom('dossiers'),
+    )
       .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
       .groupBy('status')
       .execute();
-    const counts = Object.fromEntries(OFFICER_QUEUE_TABS.map((t) => [t, 0])) as Record<
-      OfficerQueueTab,
-      number
-    >;
-    for (const { status, n } of rows) {
-      for (const tab of OFFICER_QUEUE_TABS) {
-        if (queueTabHolds(tab, statusName(status))) counts[tab] += Number(n);
-      }
-    }
-    return counts;
+    return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
   }
 
   /**
@@ -500,4 +458,33 @@ export class DossiersRepository {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The officer's agencies (drafts left out), with the queue's overdue filter and search. */
+function officerSearch(f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' | 'now'>) {
+  const q = f.q;
+  return (query: DossierQuery) =>
+    query
+      .where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`)
+      .where('status', '<>', 0)
+      .$if(f.overdue !== null, (w) =>
+        w.where((eb) => {
+          // isOverdue() of processing-clock.ts, in SQL
+          const overdue = eb.and([
+            eb('due_at', 'is not', null),
+            eb('due_at', '<', f.now),
+            eb.not(eb('status', '=', sql<number>`ANY(${FINISHED_CODES}::smallint[])`)),
+          ]);
+          return f.overdue ? overdue : eb.not(overdue);
+        }),
+      )
+      .$if(!!q, (w) =>
+        w.where((eb) =>
+          eb.or([
+            eb('code', 'ilike', `%${escapeLike(q!)}%`),
+            eb('applicant_name_folded', 'like', `%${escapeLike(foldVietnamese(q!))}%`),
+            eb(sql<string>`applicant->>'idNumber'`, '=', q!),
+          ]),
+        ),
+      );
 }
