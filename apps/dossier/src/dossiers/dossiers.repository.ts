@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import {
+  sql,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  type Updateable,
+} from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
 import type {
   ApplicantView,
@@ -285,40 +291,26 @@ export class DossiersRepository {
   }
 
   /**
-   * Hàng đợi xử lý: the dossiers of the officer's agencies in the statuses asked for. Overdue
-   * first, then those past 80 % of their time, then by due date; the undated (not yet received,
-   * or paused) oldest submission first. `done` lists the latest change first.
+   * Hàng đợi xử lý: one page of the dossiers of the officer's agencies in the statuses asked
+   * for, in the queue's order (queueOrder). How many there are the caller tells from the
+   * status counts (officerQueueStatusCounts or the status tallies).
    */
-  async officerQueue(f: OfficerQueueFilter): Promise<{ rows: Dossier[]; total: number }> {
-    const searched = officerSearch(f);
+  async officerQueue(f: OfficerQueueFilter): Promise<Dossier[]> {
     const where = (query: DossierQuery) =>
-      searched(query).$if(f.statuses !== null, (w) =>
+      officerSearch(f)(query).$if(f.statuses !== null, (w) =>
         w.where('status', '=', sql<number>`ANY(${f.statuses}::smallint[])`),
       );
-    // deadlineMark() of processing-clock.ts, in SQL: 0 overdue, 1 due soon, 2 neither.
-    const mark = sql`CASE
-      WHEN due_at IS NULL OR status = ANY(${FINISHED_CODES}::smallint[]) THEN 2
-      WHEN due_at < ${f.now} THEN 0
-      WHEN warn_at <= ${f.now} THEN 1
-      ELSE 2 END`;
-    return this.page(where, f, (query) =>
-      f.latestFirst
-        ? query.orderBy('updated_at', 'desc').orderBy('id')
-        : query
-            .orderBy(mark)
-            .orderBy(sql`due_at ASC NULLS LAST`)
-            .orderBy(sql`submitted_at ASC NULLS LAST`)
-            .orderBy('id'),
-    );
+    const { rows } = await this.page(where, f, (query) => ordered(query, f), false);
+    return rows;
   }
 
   /**
-   * Dossiers per status under the queue's search and overdue filter (any tab): what the tabs
-   * count when the officer searches. Unfiltered, the status tallies answer instead (D290).
+   * Dossiers per status under the queue's overdue filter (any tab): what the tabs count then.
+   * Unfiltered, the status tallies answer instead (D290); searched, officerQueueSearch.
    */
   async officerQueueStatusCounts(
     f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' | 'now'>,
-  ): Promise<{ status: number; n: number }[]> {
+  ): Promise<StatusCount[]> {
     const rows = await officerSearch(f)(
       kyselyOf<DB>(this.dataSource.manager).selectFrom('dossiers'),
     )
@@ -326,6 +318,64 @@ export class DossiersRepository {
       .groupBy('status')
       .execute();
     return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+  }
+
+  /**
+   * The queue under a search: the officer's agencies' dossiers the search matches are found
+   * once (one pass over the trigram indexes, the costly part) and give both the count of each
+   * status and the page's ids, rather than one pass for the page, the total and the counts
+   * each (D292).
+   */
+  async officerQueueSearch(
+    f: OfficerQueueFilter,
+  ): Promise<{ rows: Dossier[]; byStatus: StatusCount[] }> {
+    const db = kyselyOf<DB>(this.dataSource.manager);
+    const found = await db
+      .with('m', (w) =>
+        officerSearch(f)(w.selectFrom('dossiers')).select([
+          'id',
+          'status',
+          'due_at',
+          'warn_at',
+          'submitted_at',
+          'updated_at',
+        ]),
+      )
+      .with('c', (w) =>
+        w
+          .selectFrom('m')
+          .select(['status', sql<number>`count(*)::int`.as('n')])
+          .groupBy('status'),
+      )
+      .with('p', (w) =>
+        ordered(
+          w
+            .selectFrom('m')
+            .select('id')
+            .$if(f.statuses !== null, (q) =>
+              q.where('status', '=', sql<number>`ANY(${f.statuses}::smallint[])`),
+            ),
+          f,
+        )
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      )
+      .selectNoFrom([
+        sql<StatusCount[]>`(SELECT coalesce(json_agg(c), '[]') FROM c)`.as('counts'),
+        sql<string[]>`(SELECT coalesce(array_agg(id), '{}') FROM p)`.as('ids'),
+      ])
+      .executeTakeFirstOrThrow();
+    const rows =
+      found.ids.length === 0
+        ? []
+        : await ordered(
+            db
+              .selectFrom('dossiers')
+              .where('id', '=', sql<string>`ANY(${found.ids}::uuid[])`)
+              .select(COLUMNS),
+            f,
+          ).execute();
+    return { rows: rows.map(toDossier), byStatus: found.counts };
   }
 
   /**
@@ -435,6 +485,8 @@ export class DossiersRepository {
     where: (q: DossierQuery) => DossierQuery,
     page: PageRequest,
     order: (q: DossierQuery) => DossierQuery,
+    /** Off when the caller counts otherwise (total is then -1). */
+    withTotal = true,
   ): Promise<{ rows: Dossier[]; total: number }> {
     const db = kyselyOf<DB>(this.dataSource.manager);
     // The page's ids first, from the index alone (every column the filters and the order
@@ -444,15 +496,18 @@ export class DossiersRepository {
       .select('id')
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize);
-    const [rows, { total }] = await Promise.all([
+    const [rows, total] = await Promise.all([
       order(db.selectFrom('dossiers').where('id', 'in', ids))
         .select(COLUMNS)
         .execute(),
-      where(db.selectFrom('dossiers'))
-        .select((eb) => eb.fn.countAll<string>().as('total'))
-        .executeTakeFirstOrThrow(),
+      withTotal
+        ? where(db.selectFrom('dossiers'))
+            .select((eb) => eb.fn.countAll<string>().as('total'))
+            .executeTakeFirstOrThrow()
+            .then((r) => Number(r.total))
+        : -1,
     ]);
-    return { rows: rows.map(toDossier), total: Number(total) };
+    return { rows: rows.map(toDossier), total };
   }
 }
 
@@ -460,7 +515,44 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The officer's agencies (drafts left out), with the queue's overdue filter and search. */
+export interface StatusCount {
+  status: number;
+  n: number;
+}
+
+/**
+ * The queue's order: overdue first, then those past 80 % of their time, then by due date;
+ * the undated (not yet received, or paused) oldest submission first. `done` lists the latest
+ * change first. Any query over dossiers' columns (a table or a CTE of them).
+ */
+function ordered<Q extends { orderBy(e: RawBuilder<unknown>): Q }>(
+  query: Q,
+  f: Pick<OfficerQueueFilter, 'latestFirst' | 'now'>,
+): Q {
+  if (f.latestFirst) return query.orderBy(sql`updated_at DESC`).orderBy(sql`id`);
+  // deadlineMark() of processing-clock.ts, in SQL: 0 overdue, 1 due soon, 2 neither.
+  const mark = sql`CASE
+    WHEN due_at IS NULL OR status = ANY(${FINISHED_CODES}::smallint[]) THEN 2
+    WHEN due_at < ${f.now} THEN 0
+    WHEN warn_at <= ${f.now} THEN 1
+    ELSE 2 END`;
+  return query
+    .orderBy(mark)
+    .orderBy(sql`due_at ASC NULLS LAST`)
+    .orderBy(sql`submitted_at ASC NULLS LAST`)
+    .orderBy(sql`id`);
+}
+
+/** What a dossier code (mã hồ sơ) may contain: a term with anything else is not one. */
+const CODE_FRAGMENT = /^[0-9a-z.-]+$/i;
+/** An ID number (số định danh) is digits. */
+const ID_NUMBER = /^[0-9]+$/;
+
+/**
+ * The officer's agencies (drafts left out), with the queue's overdue filter and search. A term
+ * is looked for only where it can be: in codes when it could be part of one, as an ID number
+ * when it is digits; always in the applicant's folded name (D292).
+ */
 function officerSearch(f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' | 'now'>) {
   const q = f.q;
   return (query: DossierQuery) =>
@@ -481,9 +573,9 @@ function officerSearch(f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' 
       .$if(!!q, (w) =>
         w.where((eb) =>
           eb.or([
-            eb('code', 'ilike', `%${escapeLike(q!)}%`),
             eb('applicant_name_folded', 'like', `%${escapeLike(foldVietnamese(q!))}%`),
-            eb(sql<string>`applicant->>'idNumber'`, '=', q!),
+            ...(CODE_FRAGMENT.test(q!) ? [eb('code', 'ilike', `%${escapeLike(q!)}%`)] : []),
+            ...(ID_NUMBER.test(q!) ? [eb(sql<string>`applicant->>'idNumber'`, '=', q!)] : []),
           ]),
         ),
       );

@@ -68,14 +68,24 @@ export class OfficerService {
       pageSize,
     };
     // Every tab is counted under the same search; unfiltered, the status tallies hold the
-    // counts, rather than the agencies' whole archive grouped by status (D290).
-    const [{ rows, total }, byStatus] = await Promise.all([
-      this.dossiers.officerQueue(filter),
-      filter.q === null && filter.overdue === null
-        ? this.tallies.statusCounts(caller.agencies)
-        : this.dossiers.officerQueueStatusCounts(filter),
-    ]);
+    // counts, rather than the agencies' whole archive grouped by status (D290). A search
+    // finds its dossiers once for the page and the counts (D292).
+    const { rows, byStatus } =
+      filter.q !== null
+        ? await this.dossiers.officerQueueSearch(filter)
+        : await Promise.all([
+            this.dossiers.officerQueue(filter),
+            filter.overdue === null
+              ? this.tallies.statusCounts(caller.agencies)
+              : this.dossiers.officerQueueStatusCounts(filter),
+          ]).then(([rows, byStatus]) => ({ rows, byStatus }));
     const counts = tabCountsOf(byStatus);
+    const total = byStatus
+      .filter(
+        (c) =>
+          c.status !== 0 && (statuses === undefined || (statuses as number[]).includes(c.status)),
+      )
+      .reduce((sum, c) => sum + c.n, 0);
     return {
       items: rows.map((d) => mapOfficerDossierSummary(d, now)),
       total,
