@@ -7,6 +7,7 @@ import {
   type Updateable,
 } from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
+import { DossierStatus } from '@dvc/contracts';
 import type {
   ApplicantView,
   DeadlineMark,
@@ -184,6 +185,10 @@ export class StaleDossierError extends Error {}
 
 const FINISHED_CODES = FINISHED_STATUSES.map(statusCode);
 const CLOCKED_CODES = CLOCKED_STATUSES.map(statusCode);
+/** Every status but a draft and the finished ones: an agency still owes a step. */
+const UNFINISHED_CODES = Object.values(DossierStatus).filter(
+  (c) => c !== DossierStatus.DRAFT && !FINISHED_CODES.includes(c),
+);
 
 type DossierQuery = SelectQueryBuilder<DB, 'dossiers', object>;
 
@@ -561,11 +566,12 @@ function officerSearch(f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' 
       .where('status', '<>', 0)
       .$if(f.overdue !== null, (w) =>
         w.where((eb) => {
-          // isOverdue() of processing-clock.ts, in SQL
+          // isOverdue() of processing-clock.ts, in SQL. The statuses still owed named, not
+          // "not finished": then (agency, status, due_at) of the queue's index bound the scan.
           const overdue = eb.and([
             eb('due_at', 'is not', null),
             eb('due_at', '<', f.now),
-            eb.not(eb('status', '=', sql<number>`ANY(${FINISHED_CODES}::smallint[])`)),
+            eb('status', '=', sql<number>`ANY(${UNFINISHED_CODES}::smallint[])`),
           ]);
           return f.overdue ? overdue : eb.not(overdue);
         }),
