@@ -47,6 +47,7 @@ import {
   AgencyStatsRepository,
   AgencyStatsService,
 } from './stats/agency-stats';
+import { StatusTallies } from './stats/status-tallies';
 import { ResultsRepository } from './results/results.repository';
 import { PingController } from './ops/ping.controller';
 import { PaymentEventsConsumer } from './payments/payment-events.consumer';
@@ -122,6 +123,7 @@ export class DossierModule {
         OfficerService,
         AgencyStatsRepository,
         AgencyStatsService,
+        StatusTallies,
         RatingsRepository,
         RatingsService,
         FeedbackRepository,

@@ -40,6 +40,16 @@ export interface AgencyScores {
   with_result: Generated<number>;
 }
 
+export interface AgencyStatsDays {
+  agency_code: string;
+  day: Timestamp;
+  finished: Generated<number>;
+  on_time: Generated<number>;
+  procedure_code: string;
+  procedure_name: string;
+  received: Generated<number>;
+}
+
 export interface Apologies {
   by_account_id: string | null;
   by_role: string;
@@ -117,6 +127,12 @@ export interface Dossiers {
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
   warn_at: Timestamp | null;
+}
+
+export interface DossierStatusCounts {
+  agency_code: string;
+  n: Int8;
+  status: number;
 }
 
 export interface Feedback {
@@ -228,10 +244,12 @@ export interface StatusHistory {
 
 export interface DB {
   agency_scores: AgencyScores;
+  agency_stats_days: AgencyStatsDays;
   apologies: Apologies;
   attachments: Attachments;
   code_counters: CodeCounters;
   deadline_warnings: DeadlineWarnings;
+  dossier_status_counts: DossierStatusCounts;
   dossiers: Dossiers;
   feedback: Feedback;
   feedback_attachments: FeedbackAttachments;

@@ -5,6 +5,7 @@ import { dossierOf } from '../../test/dossier-row';
 import { HOLIDAYS, procedure } from '../../test/fixtures';
 import { CalendarSource } from '../calendar/calendar-source';
 import { WorkingCalendar } from '../calendar/working-calendar';
+import { StatusTallies } from '../stats/status-tallies';
 import { DossierEvents } from './dossier-events';
 import { Actor, DossierWorkflow } from './dossier-workflow';
 import type { Dossier } from './dossiers.dto';
@@ -27,6 +28,7 @@ function newWorkflow() {
     .update.mockImplementation((_m, d, changes) => Promise.resolve({ ...d, ...changes }));
   mocks.get(DossiersRepository).appendHistory.mockResolvedValue(undefined);
   mocks.get(DossierEvents).publish.mockResolvedValue(undefined);
+  mocks.get(StatusTallies).record.mockResolvedValue(undefined);
   return { sut, mocks };
 }
 
@@ -157,6 +159,13 @@ describe('DossierWorkflow: the processing clock (thời hạn giải quyết)', 
       tx,
       expect.objectContaining({ status: 'PROCESSING' }),
       expect.objectContaining({ from: 'RECEIVED', action: 'start', at: now }),
+    );
+    // The status tallies move in the same transaction, from the row before to the row after.
+    expect(mocks.get(StatusTallies).record).toHaveBeenCalledWith(
+      tx.manager,
+      d,
+      expect.objectContaining({ status: 'PROCESSING' }),
+      now,
     );
   });
 

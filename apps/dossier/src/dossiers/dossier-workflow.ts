@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@dvc/messaging';
 import { CalendarSource } from '../calendar/calendar-source';
+import { StatusTallies } from '../stats/status-tallies';
 import { clockAfter, dueAtReceipt, warnAtOf } from '../calendar/processing-clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { DossierEvents, DossierFiles } from './dossier-events';
@@ -36,8 +37,8 @@ export interface ActionRequest {
 
 /**
  * Applies one action to a dossier the caller has locked in `tx`: checks it against the
- * transition table, moves the deadline clock, writes the new state, appends the history row
- * and puts the events in the outbox — all in that one transaction.
+ * transition table, moves the deadline clock, writes the new state, appends the history row,
+ * moves the status tallies and puts the events in the outbox — all in that one transaction.
  */
 @Injectable()
 export class DossierWorkflow {
@@ -45,6 +46,7 @@ export class DossierWorkflow {
     private readonly dossiers: DossiersRepository,
     private readonly calendars: CalendarSource,
     private readonly events: DossierEvents,
+    private readonly tallies: StatusTallies,
   ) {}
 
   async apply(tx: Tx, dossier: Dossier, request: ActionRequest): Promise<Dossier> {
@@ -105,6 +107,7 @@ export class DossierWorkflow {
       note: request.note ?? null,
       at: now,
     });
+    await this.tallies.record(tx.manager, dossier, updated, now);
     await this.events.publish(tx, updated, {
       from,
       action: request.action,

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { sql, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import {
+  sql,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  type Updateable,
+} from 'kysely';
 import { DataSource, EntityManager } from 'typeorm';
-import { OFFICER_QUEUE_TABS } from '@dvc/contracts';
+import { DossierStatus } from '@dvc/contracts';
 import type {
   ApplicantView,
   DeadlineMark,
-  OfficerQueueTab,
   DeliveryAddressView,
   DeliveryMethod,
   SupplementRequestView,
@@ -24,13 +29,7 @@ import {
   ProcedureSnapshot,
   foldVietnamese,
 } from './dossiers.dto';
-import {
-  CLOCKED_STATUSES,
-  FINISHED_STATUSES,
-  queueTabHolds,
-  statusCode,
-  statusName,
-} from './status-machine';
+import { CLOCKED_STATUSES, FINISHED_STATUSES, statusCode, statusName } from './status-machine';
 
 /** Every column but applicant_name_folded and procedure_code (search columns). */
 const COLUMNS = [
@@ -186,6 +185,10 @@ export class StaleDossierError extends Error {}
 
 const FINISHED_CODES = FINISHED_STATUSES.map(statusCode);
 const CLOCKED_CODES = CLOCKED_STATUSES.map(statusCode);
+/** Every status but a draft and the finished ones: an agency still owes a step. */
+const UNFINISHED_CODES = Object.values(DossierStatus).filter(
+  (c) => c !== DossierStatus.DRAFT && !FINISHED_CODES.includes(c),
+);
 
 type DossierQuery = SelectQueryBuilder<DB, 'dossiers', object>;
 
@@ -293,81 +296,91 @@ export class DossiersRepository {
   }
 
   /**
-   * Hàng đợi xử lý: the dossiers of the officer's agencies in the statuses asked for. Overdue
-   * first, then those past 80 % of their time, then by due date; the undated (not yet received,
-   * or paused) oldest submission first. `done` lists the latest change first. Also counts each
-   * tab under the same search.
+   * Hàng đợi xử lý: one page of the dossiers of the officer's agencies in the statuses asked
+   * for, in the queue's order (queueOrder). How many there are the caller tells from the
+   * status counts (officerQueueStatusCounts or the status tallies).
    */
-  async officerQueue(
-    f: OfficerQueueFilter,
-  ): Promise<{ rows: Dossier[]; total: number; counts: Record<OfficerQueueTab, number> }> {
-    const q = f.q;
-    const searched = (query: DossierQuery) =>
-      query
-        .where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`)
-        .where('status', '<>', 0)
-        .$if(f.overdue !== null, (w) =>
-          w.where((eb) => {
-            // isOverdue() of processing-clock.ts, in SQL
-            const overdue = eb.and([
-              eb('due_at', 'is not', null),
-              eb('due_at', '<', f.now),
-              eb.not(eb('status', '=', sql<number>`ANY(${FINISHED_CODES}::smallint[])`)),
-            ]);
-            return f.overdue ? overdue : eb.not(overdue);
-          }),
-        )
-        .$if(!!q, (w) =>
-          w.where((eb) =>
-            eb.or([
-              eb('code', 'ilike', `%${escapeLike(q!)}%`),
-              eb('applicant_name_folded', 'like', `%${escapeLike(foldVietnamese(q!))}%`),
-              eb(sql<string>`applicant->>'idNumber'`, '=', q!),
-            ]),
-          ),
-        );
+  async officerQueue(f: OfficerQueueFilter): Promise<Dossier[]> {
     const where = (query: DossierQuery) =>
-      searched(query).$if(f.statuses !== null, (w) =>
+      officerSearch(f)(query).$if(f.statuses !== null, (w) =>
         w.where('status', '=', sql<number>`ANY(${f.statuses}::smallint[])`),
       );
-    // deadlineMark() of processing-clock.ts, in SQL: 0 overdue, 1 due soon, 2 neither.
-    const mark = sql`CASE
-      WHEN due_at IS NULL OR status = ANY(${FINISHED_CODES}::smallint[]) THEN 2
-      WHEN due_at < ${f.now} THEN 0
-      WHEN warn_at <= ${f.now} THEN 1
-      ELSE 2 END`;
-    const [page, counts] = await Promise.all([
-      this.page(where, f, (query) =>
-        f.latestFirst
-          ? query.orderBy('updated_at', 'desc').orderBy('id')
-          : query
-              .orderBy(mark)
-              .orderBy(sql`due_at ASC NULLS LAST`)
-              .orderBy(sql`submitted_at ASC NULLS LAST`)
-              .orderBy('id'),
-      ),
-      this.tabCounts(searched),
-    ]);
-    return { ...page, counts };
+    const { rows } = await this.page(where, f, (query) => ordered(query, f), false);
+    return rows;
   }
 
-  private async tabCounts(
-    searched: (q: DossierQuery) => DossierQuery,
-  ): Promise<Record<OfficerQueueTab, number>> {
-    const rows = await searched(kyselyOf<DB>(this.dataSource.manager).selectFrom('dossiers'))
+  /**
+   * Dossiers per status under the queue's overdue filter (any tab): what the tabs count then.
+   * Unfiltered, the status tallies answer instead (D290); searched, officerQueueSearch.
+   */
+  async officerQueueStatusCounts(
+    f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' | 'now'>,
+  ): Promise<StatusCount[]> {
+    const rows = await officerSearch(f)(
+      kyselyOf<DB>(this.dataSource.manager).selectFrom('dossiers'),
+    )
       .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
       .groupBy('status')
       .execute();
-    const counts = Object.fromEntries(OFFICER_QUEUE_TABS.map((t) => [t, 0])) as Record<
-      OfficerQueueTab,
-      number
-    >;
-    for (const { status, n } of rows) {
-      for (const tab of OFFICER_QUEUE_TABS) {
-        if (queueTabHolds(tab, statusName(status))) counts[tab] += Number(n);
-      }
-    }
-    return counts;
+    return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
+  }
+
+  /**
+   * The queue under a search: the officer's agencies' dossiers the search matches are found
+   * once (one pass over the trigram indexes, the costly part) and give both the count of each
+   * status and the page's ids, rather than one pass for the page, the total and the counts
+   * each (D292).
+   */
+  async officerQueueSearch(
+    f: OfficerQueueFilter,
+  ): Promise<{ rows: Dossier[]; byStatus: StatusCount[] }> {
+    const db = kyselyOf<DB>(this.dataSource.manager);
+    const found = await db
+      .with('m', (w) =>
+        officerSearch(f)(w.selectFrom('dossiers')).select([
+          'id',
+          'status',
+          'due_at',
+          'warn_at',
+          'submitted_at',
+          'updated_at',
+        ]),
+      )
+      .with('c', (w) =>
+        w
+          .selectFrom('m')
+          .select(['status', sql<number>`count(*)::int`.as('n')])
+          .groupBy('status'),
+      )
+      .with('p', (w) =>
+        ordered(
+          w
+            .selectFrom('m')
+            .select('id')
+            .$if(f.statuses !== null, (q) =>
+              q.where('status', '=', sql<number>`ANY(${f.statuses}::smallint[])`),
+            ),
+          f,
+        )
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
+      )
+      .selectNoFrom([
+        sql<StatusCount[]>`(SELECT coalesce(json_agg(c), '[]') FROM c)`.as('counts'),
+        sql<string[]>`(SELECT coalesce(array_agg(id), '{}') FROM p)`.as('ids'),
+      ])
+      .executeTakeFirstOrThrow();
+    const rows =
+      found.ids.length === 0
+        ? []
+        : await ordered(
+            db
+              .selectFrom('dossiers')
+              .where('id', '=', sql<string>`ANY(${found.ids}::uuid[])`)
+              .select(COLUMNS),
+            f,
+          ).execute();
+    return { rows: rows.map(toDossier), byStatus: found.counts };
   }
 
   /**
@@ -477,6 +490,8 @@ export class DossiersRepository {
     where: (q: DossierQuery) => DossierQuery,
     page: PageRequest,
     order: (q: DossierQuery) => DossierQuery,
+    /** Off when the caller counts otherwise (total is then -1). */
+    withTotal = true,
   ): Promise<{ rows: Dossier[]; total: number }> {
     const db = kyselyOf<DB>(this.dataSource.manager);
     // The page's ids first, from the index alone (every column the filters and the order
@@ -486,18 +501,88 @@ export class DossiersRepository {
       .select('id')
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize);
-    const [rows, { total }] = await Promise.all([
+    const [rows, total] = await Promise.all([
       order(db.selectFrom('dossiers').where('id', 'in', ids))
         .select(COLUMNS)
         .execute(),
-      where(db.selectFrom('dossiers'))
-        .select((eb) => eb.fn.countAll<string>().as('total'))
-        .executeTakeFirstOrThrow(),
+      withTotal
+        ? where(db.selectFrom('dossiers'))
+            .select((eb) => eb.fn.countAll<string>().as('total'))
+            .executeTakeFirstOrThrow()
+            .then((r) => Number(r.total))
+        : -1,
     ]);
-    return { rows: rows.map(toDossier), total: Number(total) };
+    return { rows: rows.map(toDossier), total };
   }
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface StatusCount {
+  status: number;
+  n: number;
+}
+
+/**
+ * The queue's order: overdue first, then those past 80 % of their time, then by due date;
+ * the undated (not yet received, or paused) oldest submission first. `done` lists the latest
+ * change first. Any query over dossiers' columns (a table or a CTE of them).
+ */
+function ordered<Q extends { orderBy(e: RawBuilder<unknown>): Q }>(
+  query: Q,
+  f: Pick<OfficerQueueFilter, 'latestFirst' | 'now'>,
+): Q {
+  if (f.latestFirst) return query.orderBy(sql`updated_at DESC`).orderBy(sql`id`);
+  // deadlineMark() of processing-clock.ts, in SQL: 0 overdue, 1 due soon, 2 neither.
+  const mark = sql`CASE
+    WHEN due_at IS NULL OR status = ANY(${FINISHED_CODES}::smallint[]) THEN 2
+    WHEN due_at < ${f.now} THEN 0
+    WHEN warn_at <= ${f.now} THEN 1
+    ELSE 2 END`;
+  return query
+    .orderBy(mark)
+    .orderBy(sql`due_at ASC NULLS LAST`)
+    .orderBy(sql`submitted_at ASC NULLS LAST`)
+    .orderBy(sql`id`);
+}
+
+/** What a dossier code (mã hồ sơ) may contain: a term with anything else is not one. */
+const CODE_FRAGMENT = /^[0-9a-z.-]+$/i;
+/** An ID number (số định danh) is digits. */
+const ID_NUMBER = /^[0-9]+$/;
+
+/**
+ * The officer's agencies (drafts left out), with the queue's overdue filter and search. A term
+ * is looked for only where it can be: in codes when it could be part of one, as an ID number
+ * when it is digits; always in the applicant's folded name (D292).
+ */
+function officerSearch(f: Pick<OfficerQueueFilter, 'agencies' | 'q' | 'overdue' | 'now'>) {
+  const q = f.q;
+  return (query: DossierQuery) =>
+    query
+      .where('agency_code', '=', sql<string>`ANY(${f.agencies}::text[])`)
+      .where('status', '<>', 0)
+      .$if(f.overdue !== null, (w) =>
+        w.where((eb) => {
+          // isOverdue() of processing-clock.ts, in SQL. The statuses still owed named, not
+          // "not finished": then (agency, status, due_at) of the queue's index bound the scan.
+          const overdue = eb.and([
+            eb('due_at', 'is not', null),
+            eb('due_at', '<', f.now),
+            eb('status', '=', sql<number>`ANY(${UNFINISHED_CODES}::smallint[])`),
+          ]);
+          return f.overdue ? overdue : eb.not(overdue);
+        }),
+      )
+      .$if(!!q, (w) =>
+        w.where((eb) =>
+          eb.or([
+            eb('applicant_name_folded', 'like', `%${escapeLike(foldVietnamese(q!))}%`),
+            ...(CODE_FRAGMENT.test(q!) ? [eb('code', 'ilike', `%${escapeLike(q!)}%`)] : []),
+            ...(ID_NUMBER.test(q!) ? [eb(sql<string>`applicant->>'idNumber'`, '=', q!)] : []),
+          ]),
+        ),
+      );
 }

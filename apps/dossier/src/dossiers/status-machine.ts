@@ -4,6 +4,7 @@ import {
   DossierStatusName,
   DossierErrors,
   DomainError,
+  OFFICER_QUEUE_TABS,
   OfficerQueueTab,
 } from '@dvc/contracts';
 
@@ -116,6 +117,22 @@ export const QUEUE_TABS: Record<OfficerQueueTab, readonly DossierStatusName[] | 
 export function queueTabHolds(tab: OfficerQueueTab, status: DossierStatusName): boolean {
   const statuses = QUEUE_TABS[tab];
   return statuses === null ? status !== 'DRAFT' : statuses.includes(status);
+}
+
+/** Each tab's count, from the number of dossiers in each status (by code). */
+export function tabCountsOf(
+  byStatus: { status: number; n: number }[],
+): Record<OfficerQueueTab, number> {
+  const counts = Object.fromEntries(OFFICER_QUEUE_TABS.map((t) => [t, 0])) as Record<
+    OfficerQueueTab,
+    number
+  >;
+  for (const { status, n } of byStatus) {
+    for (const tab of OFFICER_QUEUE_TABS) {
+      if (queueTabHolds(tab, statusName(status))) counts[tab] += n;
+    }
+  }
+  return counts;
 }
 
 const NAMES_BY_CODE = new Map<number, DossierStatusName>(

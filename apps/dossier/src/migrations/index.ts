@@ -10,6 +10,7 @@ import { Letters1765410000000 } from './1765410000000-letters';
 import { LargeVolumeIndexes1765900000000 } from './1765900000000-large-volume-indexes';
 import { AgencyScores1766000000000 } from './1766000000000-agency-scores';
 import { FeedbackAttachments1766010000000 } from './1766010000000-feedback-attachments';
+import { StatusTallies1766100000000 } from './1766100000000-status-tallies';
 
 export const migrations = [
   OutboxInbox1732600000000,
@@ -24,4 +25,5 @@ export const migrations = [
   LargeVolumeIndexes1765900000000,
   AgencyScores1766000000000,
   FeedbackAttachments1766010000000,
+  StatusTallies1766100000000,
 ];

@@ -94,4 +94,26 @@ describe('the officer queue', () => {
     );
     expect(first.items[0].id).toBe(id);
   });
+
+  it('counts every tab and the total under a search, and pages through what it found', async () => {
+    const officer = ctx.newOfficer();
+    const citizen = ctx.newCitizen({ fullName: 'Khúc Thừa Dụ Tìm Kiếm' });
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await ctx.newReceivedDossier(citizen, officer)).id);
+    await ctx.act(ids[0], 'refuse', officer, { note: 'Không đủ điều kiện' });
+    type Listed = Page<OfficerDossierSummary> & { counts: Record<string, number> };
+    const list = (query: Record<string, unknown>) =>
+      ctx.rpc<Listed>(DossierRpc.officerList, { q: 'khuc thua du tim', ...query }, officer);
+
+    const inHand = await list({ pageSize: 1 });
+    expect(inHand.total).toBe(2);
+    expect(inHand.counts).toEqual({ 'in-hand': 2, 'awaiting-citizen': 0, done: 1, all: 3 });
+    const second = await list({ pageSize: 1, page: 2 });
+    expect([inHand.items[0].id, second.items[0].id].sort()).toEqual([ids[1], ids[2]].sort());
+    const done = await list({ tab: 'done' });
+    expect(done.items.map((d) => d.id)).toEqual([ids[0]]);
+    expect(done.total).toBe(1);
+    // A term with a space is no code, a name is no ID number: nothing else is found.
+    expect((await list({ q: 'khuc thua du tim kiem khong co' })).total).toBe(0);
+  });
 });

@@ -20,7 +20,8 @@ import { agencyDossier, requireOfficer } from '../dossiers/dossier-access';
 import { DossierViews } from '../dossiers/dossier-views';
 import { mapOfficerDossierSummary } from '../dossiers/dossiers.dto';
 import { DossiersRepository } from '../dossiers/dossiers.repository';
-import { QUEUE_TABS, assertActionPossible } from '../dossiers/status-machine';
+import { QUEUE_TABS, assertActionPossible, tabCountsOf } from '../dossiers/status-machine';
+import { StatusTallies } from '../stats/status-tallies';
 import { FileStore } from '../neighbours/file-store';
 import type { OnBehalfOf } from '../neighbours/neighbour-clients';
 import { AgencyActions, assertProcessing } from './agency-actions';
@@ -40,6 +41,7 @@ export class OfficerService {
     private readonly actions: AgencyActions,
     private readonly unitOfWork: UnitOfWork,
     private readonly files: FileStore,
+    private readonly tallies: StatusTallies,
   ) {}
 
   async list(caller: Caller, query: OfficerQueueQuery): Promise<OfficerQueuePage> {
@@ -55,7 +57,7 @@ export class OfficerService {
         ? [query.status].filter((s) => tabStatuses === null || tabStatuses.includes(s))
         : tabStatuses
     )?.map((s) => DossierStatus[s]);
-    const { rows, total, counts } = await this.dossiers.officerQueue({
+    const filter = {
       agencies: caller.agencies,
       statuses: statuses ?? null,
       latestFirst: tab === 'done',
@@ -64,7 +66,26 @@ export class OfficerService {
       now,
       page,
       pageSize,
-    });
+    };
+    // Every tab is counted under the same search; unfiltered, the status tallies hold the
+    // counts, rather than the agencies' whole archive grouped by status (D290). A search
+    // finds its dossiers once for the page and the counts (D292).
+    const { rows, byStatus } =
+      filter.q !== null
+        ? await this.dossiers.officerQueueSearch(filter)
+        : await Promise.all([
+            this.dossiers.officerQueue(filter),
+            filter.overdue === null
+              ? this.tallies.statusCounts(caller.agencies)
+              : this.dossiers.officerQueueStatusCounts(filter),
+          ]).then(([rows, byStatus]) => ({ rows, byStatus }));
+    const counts = tabCountsOf(byStatus);
+    const total = byStatus
+      .filter(
+        (c) =>
+          c.status !== 0 && (statuses === undefined || (statuses as number[]).includes(c.status)),
+      )
+      .reduce((sum, c) => sum + c.n, 0);
     return {
       items: rows.map((d) => mapOfficerDossierSummary(d, now)),
       total,

@@ -8,7 +8,6 @@ import {
   AgencyStatsView,
   Caller,
   DossierRpc,
-  DossierStatus,
   RpcRequest,
   AuthErrors,
   DomainError,
@@ -16,60 +15,91 @@ import {
 import { kyselyOf } from '@dvc/database';
 import { RpcHandler, RpcInput, requireCaller } from '@dvc/messaging';
 import type { DB } from '../database/db.generated';
+import { SETTLED } from './status-tallies';
 
-/** Statuses that settle a dossier: result ready, refused, stopped. */
-const SETTLED = [DossierStatus.RESULT_READY, DossierStatus.REFUSED, DossierStatus.STOPPED];
+/** `YYYY-MM-DD` of the instant in Vietnam (UTC+7, no daylight saving). */
+const vietnamDayOf = (at: Date) =>
+  new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
 
 /**
  * Chỉ số của cơ quan: received, settled, on time and overdue, by procedure and month of
- * receipt. A dossier's settling time is its first history row into a settled status; on
- * time means no later than the due date it had then.
+ * receipt. A dossier's settling time is its first entry into a settled status; on time means
+ * no later than the due date it had then. Everything but "overdue and not settled yet" is
+ * summed from the daily tallies the status changes keep (agency_stats_days, D291); that part
+ * changes with the clock and is counted live from the index of unsettled dossiers.
  */
 @Injectable()
 export class AgencyStatsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * `from` is a midnight in Vietnam; so is `to`, or it is later than any receipt (the default,
+   * tomorrow), and then its whole day counts: no dossier is received after now.
+   */
   async rows(agencies: string[] | null, from: Date, to: Date): Promise<AgencyStatsRow[]> {
-    const settled = sql<number>`ANY(${SETTLED}::smallint[])`;
-    const rows = await kyselyOf<DB>(this.dataSource.manager)
-      .with('d', (db) =>
-        db
-          .selectFrom('dossiers as d')
+    const firstDay = vietnamDayOf(from);
+    const endDay = vietnamDayOf(
+      new Date(to.getTime() + ((to.getTime() + 7 * 3_600_000) % DAY_MS === 0 ? 0 : DAY_MS)),
+    );
+    const db = kyselyOf<DB>(this.dataSource.manager);
+    // The partial index's predicate, as literals, so that the planner can use it.
+    const unsettled = sql.raw(`status NOT IN (${SETTLED.join(', ')})`);
+    const rows = await db
+      .with('t', (w) =>
+        w
+          .selectFrom('agency_stats_days')
           .select((eb) => [
-            'd.procedure_code',
-            sql<string>`d.procedure->>'name'`.as('procedure_name'),
-            'd.received_at',
-            // An apology moves the due date, not the promise: on time means by the first one.
-            sql<Date | null>`COALESCE(d.original_due_at, d.due_at)`.as('due_at'),
-            eb
-              .selectFrom('status_history as h')
-              .select((h) => h.fn.min('h.at').as('at'))
-              .whereRef('h.dossier_id', '=', 'd.id')
-              .where('h.to_status', '=', settled)
-              .as('settled_at'),
+            sql<string>`to_char(day, 'YYYY-MM')`.as('month'),
+            'procedure_code',
+            eb.fn.max('procedure_name').as('procedure_name'),
+            sql<number>`sum(received)::int`.as('received'),
+            sql<number>`sum(finished)::int`.as('finished'),
+            sql<number>`sum(on_time)::int`.as('on_time'),
           ])
-          .where('d.received_at', '>=', from)
-          .where('d.received_at', '<', to)
+          .where('day', '>=', sql<Date>`${firstDay}::date`)
+          .where('day', '<', sql<Date>`${endDay}::date`)
           .$if(agencies !== null, (q) =>
-            q.where('d.agency_code', '=', sql<string>`ANY(${agencies}::text[])`),
-          ),
+            q.where('agency_code', '=', sql<string>`ANY(${agencies}::text[])`),
+          )
+          .groupBy([sql`1`, 'procedure_code']),
       )
-      .selectFrom('d')
-      .select((eb) => [
-        sql<string>`to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`.as('month'),
-        'procedure_code',
-        eb.fn.max('procedure_name').as('procedure_name'),
-        sql<number>`count(*)::int`.as('received'),
-        sql<number>`count(*) FILTER (WHERE settled_at IS NOT NULL)::int`.as('finished'),
-        sql<number>`count(*) FILTER (WHERE settled_at IS NOT NULL
-          AND (due_at IS NULL OR settled_at <= due_at))::int`.as('on_time'),
-        sql<number>`count(*) FILTER (WHERE due_at IS NOT NULL
-          AND COALESCE(settled_at, now()) > due_at)::int`.as('overdue'),
-        sql<number>`count(*) FILTER (WHERE settled_at IS NULL)::int`.as('in_progress'),
+      .with('late', (w) =>
+        w
+          .selectFrom('dossiers')
+          .select([
+            sql<string>`to_char(received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`.as(
+              'month',
+            ),
+            'procedure_code',
+            sql<number>`count(*)::int`.as('n'),
+          ])
+          .where(sql<boolean>`${unsettled}`)
+          .where('received_at', 'is not', null)
+          .where('received_at', '>=', from)
+          .where('received_at', '<', to)
+          .where(sql<boolean>`COALESCE(original_due_at, due_at) < now()`)
+          .$if(agencies !== null, (q) =>
+            q.where('agency_code', '=', sql<string>`ANY(${agencies}::text[])`),
+          )
+          .groupBy([sql`1`, 'procedure_code']),
+      )
+      .selectFrom('t')
+      .leftJoin('late', (j) =>
+        j.onRef('late.month', '=', 't.month').onRef('late.procedure_code', '=', 't.procedure_code'),
+      )
+      .select([
+        't.month',
+        't.procedure_code',
+        't.procedure_name',
+        't.received',
+        't.finished',
+        't.on_time',
+        sql<number>`t.finished - t.on_time + COALESCE(late.n, 0)`.as('overdue'),
+        sql<number>`t.received - t.finished`.as('in_progress'),
       ])
-      .groupBy([sql`1`, sql`2`])
-      .orderBy(sql`1`)
-      .orderBy(sql`2`)
+      .orderBy('t.month')
+      .orderBy('t.procedure_code')
       .execute();
     return rows.map((r) => ({
       month: String(r.month),
