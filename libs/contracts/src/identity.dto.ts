@@ -193,6 +193,7 @@ export class UpdateProfileDto {
   idNumber?: string;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: ADDRESS_MAX_LENGTH,
     nullable: true,
     description: 'Nơi cư trú, prefilled into online forms; empty or null clears it',

@@ -1438,7 +1438,7 @@ export interface components {
        * @description Nơi cư trú, prefilled into online forms; empty or null clears it
        * @example Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội
        */
-      address?: Record<string, unknown> | null;
+      address?: string | null;
       /** @enum {string} */
       locale?: 'vi' | 'en';
     };
