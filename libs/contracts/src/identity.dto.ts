@@ -10,6 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { ADDRESS_MAX_LENGTH, oneLineAddress } from './address';
 import type { Locale } from './events';
 import type { Role } from './rpc';
 
@@ -17,12 +18,8 @@ import type { Role } from './rpc';
 const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 128;
 
-/** Longest address of a profile: the shortest address field of an online form takes it whole. */
-export const ADDRESS_MAX_LENGTH = 255;
-
-/** One line, as forms print it: runs of spaces and line breaks become one space. */
 const oneLine = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : value;
+  typeof value === 'string' ? oneLineAddress(value) : value;
 
 export class RegisterDto {
   @ApiProperty({ example: 'nguyenvana@example.com', maxLength: 254 })

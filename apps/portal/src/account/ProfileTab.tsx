@@ -3,7 +3,8 @@ import { Alert, App as AntApp, Button, Descriptions, Form, Input, Select, Skelet
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { ADDRESS_MAX_LENGTH, type ProfileView } from '@dvc/contracts';
+import type { ProfileView } from '@dvc/contracts';
+import { ADDRESS_MAX_LENGTH } from '@dvc/contracts/address';
 import { tooLongMessage } from '@dvc/forms';
 import { formatDate } from '../app/format';
 import { accountApi } from './api';

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Configuration } from 'openid-client';
-import { ADDRESS_MAX_LENGTH, DomainError, VneidErrors, VneidIdentityDto } from '@dvc/contracts';
+import {
+  ADDRESS_MAX_LENGTH,
+  DomainError,
+  oneLineAddress,
+  VneidErrors,
+  VneidIdentityDto,
+} from '@dvc/contracts';
 import { GatewayConfig } from '../../gateway.config';
 
 type OpenIdClient = typeof import('openid-client');
@@ -132,7 +138,7 @@ function addressOf(claim: unknown): string | undefined {
   if (typeof claim !== 'object' || claim === null) return undefined;
   const formatted = (claim as { formatted?: unknown }).formatted;
   if (typeof formatted !== 'string') return undefined;
-  const line = formatted.replace(/\s+/g, ' ').trim();
+  const line = oneLineAddress(formatted);
   return line !== '' && line.length <= ADDRESS_MAX_LENGTH && !/\p{Cc}/u.test(line)
     ? line
     : undefined;
