@@ -10,7 +10,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ADDRESS_MAX_LENGTH, oneLineAddress } from './address';
+import { ADDRESS_MAX_LENGTH, oneLineAddress } from './address-rule';
 import type { Locale } from './events';
 import type { Role } from './rpc';
 

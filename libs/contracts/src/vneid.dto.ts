@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
-import { ADDRESS_MAX_LENGTH } from './address';
+import { ADDRESS_MAX_LENGTH } from './address-rule';
 
 /** The 12-digit personal identification number (số định danh cá nhân). */
 export const ID_NUMBER_PATTERN = /^\d{12}$/;

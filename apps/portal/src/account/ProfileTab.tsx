@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { ProfileView } from '@dvc/contracts';
-import { ADDRESS_MAX_LENGTH } from '@dvc/contracts/address';
+import { ADDRESS_MAX_LENGTH } from '@dvc/contracts/address-rule';
 import { tooLongMessage } from '@dvc/forms';
 import { formatDate } from '../app/format';
 import { accountApi } from './api';
