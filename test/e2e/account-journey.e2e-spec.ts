@@ -116,7 +116,7 @@ describe('account journey (e2e)', () => {
     expect(tooLong.status).toBe(400);
     expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
     expect(tooLong.body).toMatchObject({
-      code: 'validation.failed',
+      code: 'request.validation',
       errors: [{ field: 'address', message: 'Địa chỉ không được dài quá 255 ký tự' }],
     });
 
