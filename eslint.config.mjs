@@ -104,6 +104,7 @@ export default tseslint.config(
                 '@dvc/contracts/*',
                 '!@dvc/contracts/service-level',
                 '!@dvc/contracts/fee-rule',
+                '!@dvc/contracts/address-rule',
                 // The error catalogue is plain data: the portal words problems by their code.
                 '!@dvc/contracts/errors',
                 '@dvc/contracts/errors/*',

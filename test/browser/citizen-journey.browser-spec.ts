@@ -1,16 +1,27 @@
+/// <reference lib="dom" /> // page.evaluate() callbacks run in the browser
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '@dvc/testing';
 import { DEMO_PASSWORD } from '../e2e/accounts';
 import { MAX_FILE_BYTES, Stack, startStack } from '../e2e/stack';
 import { expectAccessible } from './axe';
-import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
+import {
+  DESKTOP,
+  PHONE,
+  builtPortal,
+  journeySteps,
+  launchBrowser,
+  newContext,
+  screenshot,
+  watch,
+} from './browser';
 import { exeAsPdf, largePdf, pdf } from './files';
 import { linkInEmail } from './mail';
 
 /**
  * The citizen guide of issue 7, clicked through in Chromium on the whole stack: register,
- * activate from the email, reset the password, find "giay phep lai xe", apply (through login
- * and back), fill the form (an inline error first), attach, submit, look it up; the officer
+ * activate from the email, reset the password, keep an address on Trang cá nhân, find "giay
+ * phep lai xe", apply (through login and back), fill the form (prefilled from the account, an
+ * inline error first), attach, submit, look it up; the officer
  * receives, asks for a supplement, the citizen supplements, pays with the simulator, the
  * officer completes and returns, the citizen downloads the result. Each step checks what a
  * person sees, in Vietnamese.
@@ -27,6 +38,7 @@ describe('citizen and officer journey (browser)', () => {
   const email = `cong-dan-${Date.now()}@example.vn`;
   const firstPassword = 'mật khẩu đầu tiên 2026';
   const password = 'mật khẩu mới của tôi';
+  const address = 'Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội';
   let dossierCode = '';
   let lookupKey = '';
   const step = journeySteps(() => [page, officer].filter(Boolean));
@@ -164,6 +176,49 @@ describe('citizen and officer journey (browser)', () => {
   );
 
   step(
+    'keeps an address on Trang cá nhân (keyboard, then on a phone in English), and signs out',
+    async () => {
+      await page.goto('/dang-nhap');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Mật khẩu').fill(password);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      const menu = page.getByRole('button', { name: /Trần Thị Công Dân/ });
+      await menu.waitFor();
+      await page.goto('/tai-khoan');
+      await page.getByRole('heading', { name: 'Trang cá nhân' }).waitFor();
+      const field = page.getByLabel('Địa chỉ thường trú');
+      await page.getByText('Được điền sẵn vào ô nơi cư trú hoặc địa chỉ thường trú').waitFor();
+      await field.focus();
+      await page.keyboard.type(`  ${address}  `);
+      await page.keyboard.press('Enter');
+      await page.getByText('Đã lưu thông tin tài khoản').waitFor();
+      // Kept on the account, trimmed, after a reload.
+      await page.reload();
+      await waitFor(async () => (await field.inputValue()) === address, {
+        what: 'the saved address on Trang cá nhân',
+      });
+      await screenshot(page, '87-trang-ca-nhan-dia-chi');
+      await expectAccessible(page, 'Trang cá nhân with the address');
+
+      await page.setViewportSize(PHONE);
+      await page.locator('.language-switch').getByText('EN').click();
+      const english = page.getByLabel('Permanent address');
+      await page.getByText('Filled in for you as the place of residence').waitFor();
+      expect(await english.inputValue()).toBe(address);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await screenshot(page, '88-dien-thoai-dia-chi-tieng-anh');
+      await page.locator('.language-switch').getByText('VI').click();
+      await page.setViewportSize(DESKTOP);
+
+      await menu.click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      await page.locator('.topbar').getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    },
+  );
+
+  step(
     'finds "giay phep lai xe" and reads the procedure, then applies through login and back',
     async () => {
       await page.goto('/');
@@ -226,6 +281,9 @@ describe('citizen and officer journey (browser)', () => {
       });
       expect(await page.getByLabel('Số định danh cá nhân').inputValue()).toBe('001199004567');
       expect(await page.getByLabel('Thư điện tử').inputValue()).toBe(email);
+      // The address from Trang cá nhân, in the form's "Nơi cư trú".
+      expect(await page.getByLabel('Nơi cư trú').inputValue()).toBe(address);
+      await screenshot(page, '89-to-khai-dien-san-dia-chi');
 
       await page.getByLabel('Số định danh cá nhân').fill('12ab');
       await page.getByLabel('Số điện thoại').fill('912345678');
@@ -258,7 +316,6 @@ describe('citizen and officer journey (browser)', () => {
       await page.getByLabel('Hạng giấy phép lái xe').click();
       await page.locator('.ant-select-dropdown .ant-select-item-option[title="B"]').click();
       await fillDate(page, 'Ngày hết hạn của giấy phép lái xe', '31/12/2026');
-      await page.getByLabel('Nơi cư trú').fill('Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội');
       await page.getByLabel('Số điện thoại').fill('0912345678');
       await page.getByRole('button', { name: 'Lưu nháp' }).click();
       await page.getByText('Đã lưu hồ sơ nháp').waitFor();
@@ -396,7 +453,7 @@ describe('citizen and officer journey (browser)', () => {
     await actions.getByRole('button', { name: 'Tiếp nhận' }).waitFor();
     await actions.getByRole('button', { name: 'Từ chối' }).waitFor();
     expect(await actions.getByRole('button').allInnerTexts()).toEqual(['Tiếp nhận', 'Từ chối']);
-    await officer.getByText('Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội').waitFor();
+    await officer.getByText(address).waitFor();
     await officer.getByText('don-de-nghi.pdf').waitFor();
 
     // The citizen watches the dossier: the change arrives live (SSE), without a reload.

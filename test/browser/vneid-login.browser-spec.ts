@@ -1,5 +1,6 @@
 /// <reference lib="dom" /> // page.evaluate() callbacks run in the browser
 import type { Browser, Page } from 'playwright-core';
+import { waitFor } from '@dvc/testing';
 import { Stack, freePort, startStack } from '../e2e/stack';
 import { VNEID_CLIENT, VneidSimulator, startVneidSimulator } from '../e2e/vneid-simulator';
 import { register } from '../e2e/accounts';
@@ -80,6 +81,13 @@ describe('VNeID login (browser)', () => {
     await page.getByText('Nguyễn Văn An').first().waitFor();
     await page.getByText('Định danh điện tử VNeID').waitFor();
     await page.getByText(/Đã liên kết ngày/).waitFor();
+    // The address VNeID gave is on the profile, ready for the forms.
+    await waitFor(
+      async () =>
+        (await page.getByLabel('Địa chỉ thường trú').inputValue()) ===
+        'Số 12 phố Lý Thường Kiệt, phường Cửa Nam, thành phố Hà Nội',
+      { what: "VNeID's address on Trang cá nhân" },
+    );
     await screenshot(page, '42-trang-ca-nhan-vneid');
     await expectAccessible(page);
   });

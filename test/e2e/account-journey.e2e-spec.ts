@@ -101,6 +101,25 @@ describe('account journey (e2e)', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.fullName).toBe('Nguyễn Thị Lan Anh');
 
+    // The address: kept on one line, and a bad one is a 400 problem beside its field.
+    const housed = await call<{ address: string | null }>('PATCH', '/me', {
+      token: login.body.accessToken,
+      body: { address: ' Số 3 Lê Lợi,\n phường Bến Thành, TP. Hồ Chí Minh ' },
+    });
+    expect(housed.status).toBe(200);
+    expect(housed.body.address).toBe('Số 3 Lê Lợi, phường Bến Thành, TP. Hồ Chí Minh');
+    const tooLong = await call<{ code: string; errors: { field: string; message: string }[] }>(
+      'PATCH',
+      '/me',
+      { token: login.body.accessToken, body: { address: 'x'.repeat(256) } },
+    );
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooLong.body).toMatchObject({
+      code: 'request.validation',
+      errors: [{ field: 'address', message: 'Địa chỉ không được dài quá 255 ký tự' }],
+    });
+
     // Refresh rotates; the old refresh token used again revokes the whole family.
     const refreshed = await call<{ accessToken: string; refreshToken: string }>(
       'POST',

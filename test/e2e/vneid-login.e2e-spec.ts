@@ -120,6 +120,7 @@ describe('VNeID login (OpenID Connect)', () => {
       idNumber: AN.idNumber,
       birthDate: '1990-05-14',
       phone: '0912345001',
+      address: 'Số 12 phố Lý Thường Kiệt, phường Cửa Nam, thành phố Hà Nội',
       email: null,
       status: 'active',
       roles: ['citizen'],

@@ -457,6 +457,53 @@ describe('identity service', () => {
     });
   });
 
+  it("keeps an address on the profile: one line, trimmed, cleared when emptied, the caller's only", async () => {
+    const email = newEmail();
+    const account = await registerActive(email);
+    expect(account.address).toBeNull();
+    const caller = callerOf(await login(email, PASSWORD));
+    const neighbourEmail = newEmail();
+    await registerActive(neighbourEmail);
+    const neighbour = callerOf(await login(neighbourEmail, PASSWORD));
+
+    const typed = await rpc<ProfileView>(
+      IdentityRpc.updateProfile,
+      { address: '  Số 1 Hoàng Hoa Thám,\n  phường Ba Đình,   Hà Nội ' },
+      { caller },
+    );
+    expect(typed.address).toBe('Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội');
+    // Another change leaves it alone; the neighbour's profile never gets it.
+    await rpc(IdentityRpc.updateProfile, { locale: 'en' }, { caller });
+    await expect(rpc(IdentityRpc.getProfile, {}, { caller })).resolves.toMatchObject({
+      address: 'Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội',
+    });
+    await expect(rpc(IdentityRpc.getProfile, {}, { caller: neighbour })).resolves.toMatchObject({
+      address: null,
+    });
+
+    for (const [address, message] of [
+      ['x'.repeat(256), 'Địa chỉ không được dài quá 255 ký tự'],
+      [42, 'Địa chỉ phải là chuỗi ký tự'],
+      ['Số 1\u0000Hà Nội', 'Địa chỉ có ký tự không hợp lệ'],
+    ] as const) {
+      await expect(rpc(IdentityRpc.updateProfile, { address }, { caller })).rejects.toMatchObject({
+        status: 400,
+        code: 'validation.failed',
+        errors: expect.arrayContaining([{ field: 'address', message }]),
+      });
+    }
+    await expect(
+      rpc<ProfileView>(IdentityRpc.updateProfile, { address: 'x'.repeat(255) }, { caller }),
+    ).resolves.toMatchObject({ address: 'x'.repeat(255) });
+    await expect(
+      rpc<ProfileView>(IdentityRpc.updateProfile, { address: '   ' }, { caller }),
+    ).resolves.toMatchObject({ address: null });
+    await rpc(IdentityRpc.updateProfile, { address: 'Hà Nội' }, { caller });
+    await expect(
+      rpc<ProfileView>(IdentityRpc.updateProfile, { address: null }, { caller }),
+    ).resolves.toMatchObject({ address: null });
+  });
+
   it("answers an account's contact to services only (caller null), never to a signed-in user", async () => {
     const email = newEmail();
     const account = await registerActive(email);

@@ -6,6 +6,7 @@ export const demoIdentities = [
     name: 'Nguyễn Văn An',
     birthdate: '1990-05-14',
     phone: '0912345001',
+    address: 'Số 12 phố Lý Thường Kiệt, phường Cửa Nam, thành phố Hà Nội',
     password: 'ChangeMe!2026',
   },
   {
@@ -14,6 +15,7 @@ export const demoIdentities = [
     name: 'Trần Thị Bình',
     birthdate: '1985-11-02',
     email: 'binh.tran@example.vn',
+    address: 'Số 45 đường Nguyễn Huệ, phường Sài Gòn, Thành phố Hồ Chí Minh',
     password: 'ChangeMe!2026',
   },
   {

@@ -26,6 +26,7 @@ const claimsOf = (identity) => ({
   idNumber: identity.idNumber,
   ...(identity.email ? { email: identity.email } : {}),
   ...(identity.phone ? { phone_number: identity.phone } : {}),
+  ...(identity.address ? { address: { formatted: identity.address } } : {}),
 });
 
 const provider = new Provider(issuer, {
@@ -39,12 +40,13 @@ const provider = new Provider(issuer, {
     },
   ],
   pkce: { required: () => true },
-  scopes: ['openid', 'profile', 'email', 'phone'],
+  scopes: ['openid', 'profile', 'email', 'phone', 'address'],
   claims: {
     openid: ['sub'],
     profile: ['name', 'birthdate', 'idNumber'],
     email: ['email'],
     phone: ['phone_number'],
+    address: ['address'],
   },
   // The relying party reads the person from the ID token alone.
   conformIdTokenClaims: false,
@@ -61,7 +63,7 @@ const provider = new Provider(issuer, {
       clientId: ctx.oidc.client.clientId,
       accountId: ctx.oidc.session.accountId,
     });
-    grant.addOIDCScope('openid profile email phone');
+    grant.addOIDCScope('openid profile email phone address');
     await grant.save();
     return grant;
   },

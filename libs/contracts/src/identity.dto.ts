@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -9,12 +10,16 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { ADDRESS_MAX_LENGTH, oneLineAddress } from './address-rule';
 import type { Locale } from './events';
 import type { Role } from './rpc';
 
 /** Password rule of docs/design.md §9: length only, 8..128 characters (bytes checked in identity). */
 const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 128;
+
+const oneLine = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? oneLineAddress(value) : value;
 
 export class RegisterDto {
   @ApiProperty({ example: 'nguyenvana@example.com', maxLength: 254 })
@@ -184,6 +189,22 @@ export class UpdateProfileDto {
   @Matches(/^[0-9]{12}$/, { message: 'Số định danh cá nhân gồm 12 chữ số' })
   idNumber?: string;
 
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: ADDRESS_MAX_LENGTH,
+    nullable: true,
+    description: 'Nơi cư trú, prefilled into online forms; empty or null clears it',
+    example: 'Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội',
+  })
+  @IsOptional()
+  @Transform(oneLine)
+  @IsString({ message: 'Địa chỉ phải là chuỗi ký tự' })
+  @MaxLength(ADDRESS_MAX_LENGTH, {
+    message: `Địa chỉ không được dài quá ${ADDRESS_MAX_LENGTH} ký tự`,
+  })
+  @Matches(/^\P{Cc}*$/u, { message: 'Địa chỉ có ký tự không hợp lệ' })
+  address?: string | null;
+
   @ApiPropertyOptional({ enum: ['vi', 'en'] })
   @IsOptional()
   @IsIn(['vi', 'en'])
@@ -247,6 +268,8 @@ export interface ProfileView {
   agencies: string[];
   /** yyyy-MM-dd, when known (from VNeID). */
   birthDate: string | null;
+  /** Nơi cư trú, when the holder gave it or VNeID did (prefilled into online forms). */
+  address: string | null;
   /** The account's link to the national e-ID (VNeID), shown on Trang cá nhân. */
   vneid: { linkedAt: string } | null;
   createdAt: string;

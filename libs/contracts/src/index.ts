@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './events';
 export * from './rpc';
+export * from './address-rule';
 export * from './identity.dto';
 export * from './page';
 export * from './catalogue.dto';

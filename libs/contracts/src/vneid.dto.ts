@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { ADDRESS_MAX_LENGTH } from './address-rule';
 
 /** The 12-digit personal identification number (số định danh cá nhân). */
 export const ID_NUMBER_PATTERN = /^\d{12}$/;
@@ -51,6 +52,13 @@ export class VneidIdentityDto {
   @IsString()
   @MaxLength(20)
   phone?: string;
+
+  /** The OIDC `address` claim's `formatted` text, one line (the gateway drops a longer one). */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ADDRESS_MAX_LENGTH)
+  address?: string;
 }
 
 /** Identity's answer to a VNeID sign-in: the portal's one-time code. */

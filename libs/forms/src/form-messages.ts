@@ -208,6 +208,11 @@ export function fieldErrorOf(error: ErrorObject, language: FormLanguage = 'vi'):
   return { field: fieldOf(error), message };
 }
 
+/** A text field longer than `limit`, worded like the online forms' own message. */
+export function tooLongMessage(title: string, limit: number, language: FormLanguage): string {
+  return `${title}: ${WORDING[language].maxLength(String(limit))}`;
+}
+
 /** `fieldErrorOf` in one language, for `errors.map(...)` (map's index must not be the language). */
 export const fieldErrorsIn =
   (language: FormLanguage) =>

@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { addFormKeywords, isCalendarDate, notAfterToday, todayInVietnam } from './form-rules';
+import { tooLongMessage } from './form-messages';
 
 describe('form rules', () => {
   it('knows the days of the calendar, leap years included', () => {
@@ -29,5 +30,16 @@ describe('form rules', () => {
       keyword: 'notAfterToday',
       instancePath: '/ngaySinh',
     });
+  });
+});
+
+describe('tooLongMessage', () => {
+  it('words a text over its limit like the online forms do, in each language', () => {
+    expect(tooLongMessage('Địa chỉ thường trú', 255, 'vi')).toBe(
+      'Địa chỉ thường trú: không được dài quá 255 ký tự',
+    );
+    expect(tooLongMessage('Permanent address', 255, 'en')).toBe(
+      'Permanent address: must be at most 255 characters',
+    );
   });
 });

@@ -32,6 +32,7 @@ const profile: ProfileView = {
   phone: '0912345678',
   idNumber: '001099012345',
   birthDate: null,
+  address: null,
   vneid: null,
   locale: 'vi',
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -22,6 +22,8 @@ export interface Account {
   roles: Role[];
   /** yyyy-MM-dd, from VNeID. */
   birthDate: string | null;
+  /** Nơi cư trú, typed by the holder or given by VNeID; prefilled into online forms. */
+  address: string | null;
   /** When the account was linked to its VNeID identity, if it is. */
   vneidLinkedAt: Date | null;
   createdAt: Date;
@@ -37,12 +39,14 @@ export interface NewAccount {
   status: AccountStatus;
   roles: Role[];
   birthDate?: string | null;
+  address?: string | null;
 }
 
 export interface ProfileChanges {
   fullName?: string;
   phone?: string | null;
   idNumber?: string | null;
+  address?: string | null;
   locale?: Locale;
 }
 
@@ -77,6 +81,7 @@ export function mapProfile(account: Account, agencies: string[]): ProfileView {
     roles: account.roles,
     agencies,
     birthDate: account.birthDate,
+    address: account.address,
     vneid: account.vneidLinkedAt ? { linkedAt: account.vneidLinkedAt.toISOString() } : null,
     createdAt: account.createdAt.toISOString(),
   };

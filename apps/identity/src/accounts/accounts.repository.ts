@@ -13,6 +13,7 @@ const COLUMNS = [
   'full_name',
   'phone',
   'id_number',
+  'address',
   'locale',
   'status',
   'roles',
@@ -41,6 +42,7 @@ const toAccount = (r: Row): Account => ({
   fullName: r.full_name,
   phone: r.phone,
   idNumber: r.id_number,
+  address: r.address,
   locale: r.locale as Locale,
   status: r.status as AccountStatus,
   roles: r.roles as Role[],
@@ -75,6 +77,7 @@ export class AccountsRepository {
           status: account.status,
           roles: account.roles,
           birth_date: account.birthDate ?? null,
+          address: account.address ?? null,
         })
         .returning(COLUMNS)
         .returning(derived)
@@ -179,6 +182,16 @@ export class AccountsRepository {
       .execute();
   }
 
+  /** The address VNeID gave, for an account that has none yet (never over the holder's own). */
+  async fillAddress(manager: EntityManager, id: string, address: string): Promise<void> {
+    await kyselyOf<DB>(manager)
+      .updateTable('accounts')
+      .set({ address, updated_at: now })
+      .where('id', '=', id)
+      .where('address', 'is', null)
+      .execute();
+  }
+
   async updateProfile(id: string, changes: ProfileChanges): Promise<Account | null> {
     const row = await this.db
       .updateTable('accounts')
@@ -186,6 +199,7 @@ export class AccountsRepository {
         full_name: changes.fullName,
         phone: changes.phone,
         id_number: changes.idNumber,
+        address: changes.address,
         locale: changes.locale,
         updated_at: now,
       })

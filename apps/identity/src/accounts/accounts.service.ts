@@ -215,6 +215,8 @@ export class AccountsService {
     if (typeof input.fullName === 'string') changes.fullName = requiredName(input.fullName);
     if (input.phone !== undefined) changes.phone = input.phone ?? null;
     if (input.idNumber !== undefined) changes.idNumber = input.idNumber ?? null;
+    // Trimmed by the DTO: an empty address, like null, clears it.
+    if (input.address !== undefined) changes.address = input.address || null;
     if (typeof input.locale === 'string') changes.locale = input.locale;
     const account = await this.accounts.updateProfile(caller.accountId, changes);
     if (!account) throw accountNotFound();

@@ -18,6 +18,7 @@ describe('accounts', () => {
         status: 'active',
         roles: ['officer'],
         birthDate: null,
+        address: 'Số 5 Tràng Tiền, Hà Nội',
         vneidLinkedAt: null,
         createdAt: new Date('2026-01-02T03:04:05Z'),
       },
@@ -34,6 +35,7 @@ describe('accounts', () => {
       roles: ['officer'],
       agencies: ['000.00.01.H26'],
       birthDate: null,
+      address: 'Số 5 Tràng Tiền, Hà Nội',
       vneid: null,
       createdAt: '2026-01-02T03:04:05.000Z',
     });

@@ -33,6 +33,7 @@ export interface AccountAgencies {
 
 export interface Accounts {
   activated_at: Timestamp | null;
+  address: string | null;
   birth_date: Timestamp | null;
   created_at: Generated<Timestamp>;
   email: string | null;

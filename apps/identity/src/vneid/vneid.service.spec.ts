@@ -13,6 +13,7 @@ const AN: VneidIdentityDto = {
   fullName: 'Nguyễn Văn An',
   birthDate: '1990-05-14',
   email: 'an@example.vn',
+  address: 'Số 12 phố Lý Thường Kiệt, phường Cửa Nam, thành phố Hà Nội',
 };
 
 /** VneidService over in-memory accounts and links: the linking rules, nothing else. */
@@ -34,6 +35,10 @@ function newService() {
     setIdNumber: async (_m: unknown, id: string, idNumber: string) => {
       accounts.find((a) => a.id === id)!.idNumber = idNumber;
     },
+    fillAddress: async (_m: unknown, id: string, address: string) => {
+      const account = accounts.find((a) => a.id === id)!;
+      account.address ??= address;
+    },
     releaseIdNumber: async (_m: unknown, idNumber: string, keep: string) => {
       const released = accounts.filter((a) => a.idNumber === idNumber && a.id !== keep);
       for (const a of released) a.idNumber = null;
@@ -44,6 +49,7 @@ function newService() {
         ...a,
         id: `account-${accounts.length + 1}`,
         birthDate: a.birthDate ?? null,
+        address: a.address ?? null,
         vneidLinkedAt: null,
         createdAt: new Date(),
       };
@@ -99,6 +105,7 @@ describe('VneidService.signIn', () => {
         passwordHash: null,
         idNumber: AN.idNumber,
         birthDate: '1990-05-14',
+        address: AN.address,
         status: 'active',
         roles: ['citizen'],
       }),
@@ -184,6 +191,19 @@ describe('VneidService.link (from Trang cá nhân, signed in)', () => {
     expect(squatter.idNumber).toBeNull();
     // The next VNeID login enters that account.
     expect((await sut.signIn(AN, ctx)).code).toBe(`code-for-${own.id}`);
+  });
+
+  it("keeps the address the holder typed, and takes VNeID's when there was none", async () => {
+    const { sut, ctx, holder } = newService();
+    const typed = await holder('079185000002', 'typed@example.vn');
+    typed.address = 'Thôn Đông, xã Yên Sở, Hà Nội';
+    await sut.link({ accountId: typed.id, identity: AN }, ctx);
+    expect(typed.address).toBe('Thôn Đông, xã Yên Sở, Hà Nội');
+
+    const { sut: other, holder: otherHolder } = newService();
+    const blank = await otherHolder('079185000003', 'blank@example.vn');
+    await other.link({ accountId: blank.id, identity: AN }, ctx);
+    expect(blank.address).toBe(AN.address);
   });
 
   it('refuses a pending account, an account already linked and an identity linked elsewhere', async () => {

@@ -111,6 +111,7 @@ export class VneidService {
     });
     if (!linked) throw alreadyLinked();
     await this.accounts.setIdNumber(manager, account.id, identity.idNumber);
+    if (identity.address) await this.accounts.fillAddress(manager, account.id, identity.address);
     const released = await this.accounts.releaseIdNumber(manager, identity.idNumber, account.id);
     for (const other of released) {
       if (other.email === null) continue;
@@ -143,6 +144,7 @@ export class VneidService {
       phone: identity.phone ?? null,
       idNumber: identity.idNumber,
       birthDate: identity.birthDate ?? null,
+      address: identity.address ?? null,
       locale: 'vi',
       status: 'active',
       roles: ['citizen'],

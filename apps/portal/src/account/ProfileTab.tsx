@@ -4,15 +4,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { ProfileView } from '@dvc/contracts';
+import { ADDRESS_MAX_LENGTH } from '@dvc/contracts/address-rule';
+import { tooLongMessage } from '@dvc/forms';
 import { formatDate } from '../app/format';
 import { accountApi } from './api';
 import { useServerErrors } from './useServerErrors';
 
-type ProfileForm = Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'locale'>;
-const FIELDS = ['fullName', 'phone', 'idNumber', 'locale'] as const;
+type ProfileForm = Pick<ProfileView, 'fullName' | 'phone' | 'idNumber' | 'address' | 'locale'>;
+const FIELDS = ['fullName', 'phone', 'idNumber', 'address', 'locale'] as const;
 
 export function ProfileTab() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const client = useQueryClient();
   const me = useQuery({ queryKey: ['me'], queryFn: accountApi.me });
@@ -37,6 +39,8 @@ export function ProfileTab() {
         locale: values.locale,
         ...(values.phone ? { phone: values.phone } : {}),
         ...(values.idNumber ? { idNumber: values.idNumber } : {}),
+        // Always sent: emptying the field clears the address.
+        address: values.address ?? '',
       });
       client.setQueryData(['me'], updated);
       void message.success(t('profile.saved'));
@@ -154,6 +158,23 @@ export function ProfileTab() {
           {...(me.data.vneid ? { extra: t('profile.idNumberVerified') } : {})}
         >
           <Input inputMode="numeric" maxLength={12} disabled={me.data.vneid !== null} />
+        </Form.Item>
+        <Form.Item
+          name="address"
+          label={t('account.address')}
+          extra={t('profile.addressHelp')}
+          rules={[
+            {
+              max: ADDRESS_MAX_LENGTH,
+              message: tooLongMessage(
+                t('account.address'),
+                ADDRESS_MAX_LENGTH,
+                i18n.language === 'en' ? 'en' : 'vi',
+              ),
+            },
+          ]}
+        >
+          <Input autoComplete="street-address" maxLength={ADDRESS_MAX_LENGTH} />
         </Form.Item>
         <Form.Item name="locale" label={t('profile.locale')} extra={t('profile.localeHelp')}>
           <Select

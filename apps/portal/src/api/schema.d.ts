@@ -1434,6 +1434,11 @@ export interface components {
       fullName?: string;
       phone?: string;
       idNumber?: string;
+      /**
+       * @description Nơi cư trú, prefilled into online forms; empty or null clears it
+       * @example Số 1 Hoàng Hoa Thám, phường Ba Đình, Hà Nội
+       */
+      address?: string | null;
       /** @enum {string} */
       locale?: 'vi' | 'en';
     };

@@ -269,6 +269,7 @@ export const en: Strings<Translation> = {
     newPassword: 'New password',
     phone: 'Phone number',
     idNumber: 'Personal ID number',
+    address: 'Permanent address',
     tabs: {
       profile: 'Profile',
       password: 'Change password',
@@ -313,6 +314,8 @@ export const en: Strings<Translation> = {
     },
     birthDate: 'Date of birth',
     noEmail: 'None',
+    addressHelp:
+      'Filled in for you as the place of residence or permanent address of a form; you can still change it in each form.',
   },
   password: {
     submit: 'Change password',

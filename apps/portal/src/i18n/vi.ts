@@ -265,6 +265,7 @@ export const vi = {
     newPassword: 'Mật khẩu mới',
     phone: 'Số điện thoại',
     idNumber: 'Số định danh cá nhân (CCCD)',
+    address: 'Địa chỉ thường trú',
     tabs: {
       profile: 'Thông tin tài khoản',
       password: 'Đổi mật khẩu',
@@ -310,6 +311,8 @@ export const vi = {
     },
     birthDate: 'Ngày sinh',
     noEmail: 'Chưa có',
+    addressHelp:
+      'Được điền sẵn vào ô nơi cư trú hoặc địa chỉ thường trú của tờ khai; bạn vẫn sửa được trong từng tờ khai.',
   },
   password: {
     submit: 'Đổi mật khẩu',

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Configuration } from 'openid-client';
-import { DomainError, VneidErrors, VneidIdentityDto } from '@dvc/contracts';
+import {
+  ADDRESS_MAX_LENGTH,
+  DomainError,
+  oneLineAddress,
+  VneidErrors,
+  VneidIdentityDto,
+} from '@dvc/contracts';
 import { GatewayConfig } from '../../gateway.config';
 
 type OpenIdClient = typeof import('openid-client');
@@ -12,7 +18,7 @@ export interface LoginChecks {
   codeVerifier: string;
 }
 
-const SCOPE = 'openid profile email phone';
+const SCOPE = 'openid profile email phone address';
 
 const issuerUnavailable = () => new DomainError(VneidErrors.issuerUnavailable);
 const loginRefused = (reason: string) =>
@@ -120,5 +126,20 @@ export function identityFromClaims(claims: Record<string, unknown>): VneidIdenti
     birthDate: text('birthdate'),
     email: text('email'),
     phone: text('phone_number'),
+    address: addressOf(claims.address),
   };
+}
+
+/**
+ * The standard `address` claim is an object whose `formatted` is the whole address. Kept as one
+ * line; left out when it does not fit a profile, rather than refusing the person's login.
+ */
+function addressOf(claim: unknown): string | undefined {
+  if (typeof claim !== 'object' || claim === null) return undefined;
+  const formatted = (claim as { formatted?: unknown }).formatted;
+  if (typeof formatted !== 'string') return undefined;
+  const line = oneLineAddress(formatted);
+  return line !== '' && line.length <= ADDRESS_MAX_LENGTH && !/\p{Cc}/u.test(line)
+    ? line
+    : undefined;
 }
