@@ -27,105 +27,10 @@ export type SearchRow = ProcedureSummaryRow & { total: number };
 /** Runs one compiled statement and answers its rows (TypeORM in the service, pg in the bench). */
 export type RunQuery = <R>(query: CompiledQuery<R>) => Promise<R[]>;
 
-/** Builds statements without running them: the caller runs them on its own connection. */
-const builder = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
-
-/**
- * The query words, bound once: `query`, their tsquery — each word folded like the index,
- * quoted as one lexeme (quotes and backslashes that folding may produce are escaped), all
- * required, the last one as a prefix so a half-typed word already matches; `phrase`, the
- * folded words for trigram similarity.
- */
-function queryWords(terms: string[]) {
-  return sql<{ query: string; phrase: string }>`(
-    SELECT to_tsquery('simple', array_to_string(ARRAY(
-             SELECT '''' || replace(replace(vn_fold(t.term), '\\', '\\\\'), '''', '''''') || ''''
-                    || CASE WHEN t.n = cardinality(w.terms) THEN ':*' ELSE '' END
-               FROM unnest(w.terms) WITH ORDINALITY AS t(term, n)), ' & ')) AS query,
-           vn_fold(array_to_string(w.terms, ' ')) AS phrase
-      FROM (SELECT ${terms}::text[] AS terms) w)`.as('q');
-}
-
-/** Procedures that match the criteria's filters and words: their code and rank. */
-function matching(c: ProcedureSearchCriteria, match: WordMatch) {
-  let query = builder
-    .selectFrom('procedures as p')
-    .$if(c.field !== null, (qb) => qb.where('p.field_code', '=', c.field!))
-    .$if(c.agency !== null, (qb) => qb.where('p.agency_code', '=', c.agency!))
-    .$if(c.level !== null, (qb) => qb.where('p.level', '=', c.level!));
-  if (c.terms.length === 0) return query.select(['p.code', sql<number>`0`.as('rank')]);
-  const withWords = query.crossJoinLateral(queryWords(c.terms));
-  return match === 'words'
-    ? withWords
-        .where(sql<boolean>`p.search_vector @@ q.query`)
-        .select(['p.code', sql<number>`ts_rank(p.search_vector, q.query)`.as('rank')])
-    : withWords
-        .where(sql<boolean>`(p.search_vector @@ q.query OR p.name_folded %> q.phrase)`)
-        .select([
-          'p.code',
-          sql<number>`ts_rank(p.search_vector, q.query) + word_similarity(q.phrase, p.name_folded)`.as(
-            'rank',
-          ),
-        ]);
-}
-
-/**
- * One page of a search with the number of all matches: best rank first, then by name
- * (with no words, every procedure by name). A page past the end has no row to carry the
- * total: `procedureCountQuery` answers it then.
- */
-export function procedureSearchQuery(
-  c: ProcedureSearchCriteria,
-  match: WordMatch,
-): CompiledQuery<SearchRow> {
-  return builder
-    .with('m', () => matching(c, match))
-    .selectFrom('m')
-    .innerJoin('procedures as p', 'p.code', 'm.code')
-    .innerJoin('fields as f', 'f.code', 'p.field_code')
-    .innerJoin('agencies as a', 'a.code', 'p.agency_code')
-    .select([
-      'p.code',
-      'p.name',
-      'p.level',
-      'f.code as field_code',
-      'f.name as field_name',
-      'a.code as agency_code',
-      'a.name as agency_name',
-      'a.level as agency_level',
-      'a.parent_code as agency_parent_code',
-      sql<number>`(count(*) OVER ())::int`.as('total'),
-    ])
-    .orderBy('m.rank', 'desc')
-    .orderBy('p.name_folded')
-    .orderBy('p.code')
-    .limit(c.pageSize)
-    .offset((c.page - 1) * c.pageSize)
-    .compile() as CompiledQuery<SearchRow>;
-}
-
-/** The number of procedures a search matches. */
-export function procedureCountQuery(
-  c: ProcedureSearchCriteria,
-  match: WordMatch,
-): CompiledQuery<{ total: number }> {
-  return builder
-    .selectFrom(matching(c, match).as('m'))
-    .select(sql<number>`count(*)::int`.as('total'))
-    .compile();
-}
-
 /**
  * A search, in one statement as a rule: the full-text match first, and only when it finds
  * fewer than TYPO_FALLBACK_BELOW procedures the typo-tolerant match (the trigram scan and
- * ranking cost grow with the catalogue, the full-text ones with the matches only).
+ * its ranking grow with the catalogue, the full-text ones with the matches only).
  */
 export async function searchProcedures(
   run: RunQuery,
@@ -145,4 +50,157 @@ async function page(run: RunQuery, c: ProcedureSearchCriteria, match: WordMatch)
         ? 0
         : (await run(procedureCountQuery(c, match)))[0].total;
   return { rows: rows.map(({ total: _total, ...row }) => row), total };
+}
+
+/**
+ * One page of a search with the number of all matches: best rank first, then by name
+ * (with no words, every procedure by name). A page past the end has no row to carry the
+ * total: `procedureCountQuery` answers it then.
+ */
+export function procedureSearchQuery(
+  c: ProcedureSearchCriteria,
+  match: WordMatch,
+): CompiledQuery<SearchRow> {
+  return memoized(`page ${match}`, boundOf(c), (b) =>
+    builder
+      .with('m', () => matching(b, match))
+      .selectFrom('m')
+      .innerJoin('procedures as p', 'p.code', 'm.code')
+      .innerJoin('fields as f', 'f.code', 'p.field_code')
+      .innerJoin('agencies as a', 'a.code', 'p.agency_code')
+      .select([
+        'p.code',
+        'p.name',
+        'p.level',
+        'f.code as field_code',
+        'f.name as field_name',
+        'a.code as agency_code',
+        'a.name as agency_name',
+        'a.level as agency_level',
+        'a.parent_code as agency_parent_code',
+        sql<number>`(count(*) OVER ())::int`.as('total'),
+      ])
+      .orderBy('m.rank', 'desc')
+      .orderBy('p.name_folded')
+      .orderBy('p.code')
+      .limit(b.limit)
+      .offset(b.offset)
+      .compile(),
+  );
+}
+
+/** The number of procedures a search matches. */
+export function procedureCountQuery(
+  c: ProcedureSearchCriteria,
+  match: WordMatch,
+): CompiledQuery<{ total: number }> {
+  return memoized(`count ${match}`, boundOf(c), (b) =>
+    builder
+      .selectFrom(matching(b, match).as('m'))
+      .select(sql<number>`count(*)::int`.as('total'))
+      .compile(),
+  );
+}
+
+/** The values a statement binds; null ones leave their condition out. */
+interface Bound {
+  terms: string[] | null;
+  field: string | null;
+  agency: string | null;
+  level: number | null;
+  limit: number;
+  offset: number;
+}
+const BOUND = ['terms', 'field', 'agency', 'level', 'limit', 'offset'] as const;
+
+function boundOf(c: ProcedureSearchCriteria): Bound {
+  return {
+    terms: c.terms.length > 0 ? c.terms : null,
+    field: c.field,
+    agency: c.agency,
+    level: c.level,
+    limit: c.pageSize,
+    offset: (c.page - 1) * c.pageSize,
+  };
+}
+
+/** Procedures that match the filters and the words: their code and rank. */
+function matching(b: Bound, match: WordMatch) {
+  const filtered = builder
+    .selectFrom('procedures as p')
+    .$if(b.field !== null, (qb) => qb.where('p.field_code', '=', b.field!))
+    .$if(b.agency !== null, (qb) => qb.where('p.agency_code', '=', b.agency!))
+    .$if(b.level !== null, (qb) => qb.where('p.level', '=', b.level!));
+  if (b.terms === null) return filtered.select(['p.code', sql<number>`0`.as('rank')]);
+  const withWords = filtered.crossJoinLateral(queryWords(b.terms));
+  return match === 'words'
+    ? withWords
+        .where(sql<boolean>`p.search_vector @@ q.query`)
+        .select(['p.code', sql<number>`ts_rank(p.search_vector, q.query)`.as('rank')])
+    : withWords
+        .where(sql<boolean>`(p.search_vector @@ q.query OR p.name_folded %> q.phrase)`)
+        .select([
+          'p.code',
+          sql<number>`ts_rank(p.search_vector, q.query) + word_similarity(q.phrase, p.name_folded)`.as(
+            'rank',
+          ),
+        ]);
+}
+
+/**
+ * The query words, bound once: `query`, their tsquery — each word folded like the index,
+ * quoted as one lexeme (quotes and backslashes that folding may produce are escaped), all
+ * required, the last one as a prefix so a half-typed word already matches; `phrase`, the
+ * folded words for trigram similarity.
+ */
+function queryWords(terms: string[]) {
+  return sql<{ query: string; phrase: string }>`(
+    SELECT to_tsquery('simple', array_to_string(ARRAY(
+             SELECT '''' || replace(replace(vn_fold(t.term), '\\', '\\\\'), '''', '''''') || ''''
+                    || CASE WHEN t.n = cardinality(w.terms) THEN ':*' ELSE '' END
+               FROM unnest(w.terms) WITH ORDINALITY AS t(term, n)), ' & ')) AS query,
+           vn_fold(array_to_string(w.terms, ' ')) AS phrase
+      FROM (SELECT ${terms}::text[] AS terms) w)`.as('q');
+}
+
+/** Builds statements without running them: the caller runs them on its own connection. */
+const builder = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+const statements = new Map<string, { sql: string; slots: (keyof Bound)[] }>();
+
+/**
+ * Building a statement with Kysely costs about as much CPU as Postgres takes to run a search,
+ * and its text depends only on which values are present: each shape is built once, with a
+ * marker in place of each value, and every search of that shape binds its own values where
+ * the markers were.
+ */
+function memoized<R>(
+  name: string,
+  values: Bound,
+  build: (b: Bound) => CompiledQuery<R>,
+): CompiledQuery<R> {
+  const key = `${name} ${BOUND.map((k) => (values[k] === null ? '-' : '+')).join('')}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    const marker = (k: keyof Bound) => `\u0000${k}`;
+    const marked = Object.fromEntries(
+      BOUND.map((k) => [k, values[k] === null ? null : marker(k)]),
+    ) as unknown as Bound;
+    const built = build(marked);
+    const slots = built.parameters.map((p) => BOUND.find((k) => marker(k) === p));
+    if (slots.some((slot) => slot === undefined)) throw new Error(`${name}: unbound parameter`);
+    statement = { sql: built.sql, slots: slots as (keyof Bound)[] };
+    statements.set(key, statement);
+  }
+  return CompiledQuery.raw(
+    statement.sql,
+    statement.slots.map((k) => values[k]),
+  ) as CompiledQuery<R>;
 }

@@ -119,6 +119,20 @@ describe('procedureSearchQuery', () => {
     expect(typos).toContain('word_similarity(q.phrase, p.name_folded)');
   });
 
+  it('binds each search its own values in a statement of the same shape', () => {
+    const first = procedureSearchQuery(searchCriteria({ q: 'khai sinh', level: 4 }), 'words');
+    const second = procedureSearchQuery(
+      searchCriteria({ q: 'ket hon', level: 2, page: 2, pageSize: 5 }),
+      'words',
+    );
+    expect(second.sql).toBe(first.sql);
+    expect(first.parameters).toEqual([['khai', 'sinh'], 4, 20, 0]);
+    expect(second.parameters).toEqual([['ket', 'hon'], 2, 5, 5]);
+    const other = procedureSearchQuery(searchCriteria({ q: 'ket hon', agency: 'X' }), 'words');
+    expect(other.sql).not.toBe(first.sql);
+    expect(other.parameters).toEqual([['ket', 'hon'], 'X', 20, 0]);
+  });
+
   it('numbers its placeholders after its parameters', () => {
     for (const match of ['words', 'words-or-typos'] as const) {
       const criteria = searchCriteria({ q: 'khai sinh', level: 4 });
