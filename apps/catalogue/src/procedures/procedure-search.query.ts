@@ -18,9 +18,6 @@ import type { ProcedureSummaryRow } from './procedures.dto';
  */
 export type WordMatch = 'words' | 'words-or-typos';
 
-/** The full-text search finds fewer procedures than this: the typo-tolerant one runs instead. */
-export const TYPO_FALLBACK_BELOW = 3;
-
 /** A page row, with the number of matching procedures (the same on every row). */
 export type SearchRow = ProcedureSummaryRow & { total: number };
 
@@ -29,15 +26,16 @@ export type RunQuery = <R>(query: CompiledQuery<R>) => Promise<R[]>;
 
 /**
  * A search, in one statement as a rule: the full-text match first, and only when it finds
- * fewer than TYPO_FALLBACK_BELOW procedures the typo-tolerant match (the trigram scan and
- * its ranking grow with the catalogue, the full-text ones with the matches only).
+ * nothing the typo-tolerant match (the trigram scan and its ranking grow with the catalogue,
+ * the full-text ones with the matches only). A query whose words do match is not padded
+ * with look-alike names.
  */
 export async function searchProcedures(
   run: RunQuery,
   c: ProcedureSearchCriteria,
 ): Promise<{ rows: ProcedureSummaryRow[]; total: number }> {
   const found = await page(run, c, 'words');
-  if (c.terms.length === 0 || found.total >= TYPO_FALLBACK_BELOW) return found;
+  if (c.terms.length === 0 || found.total > 0) return found;
   return page(run, c, 'words-or-typos');
 }
 
@@ -61,32 +59,45 @@ export function procedureSearchQuery(
   c: ProcedureSearchCriteria,
   match: WordMatch,
 ): CompiledQuery<SearchRow> {
-  return memoized(`page ${match}`, boundOf(c), (b) =>
-    builder
-      .with('m', () => matching(b, match))
-      .selectFrom('m')
-      .innerJoin('procedures as p', 'p.code', 'm.code')
-      .innerJoin('fields as f', 'f.code', 'p.field_code')
-      .innerJoin('agencies as a', 'a.code', 'p.agency_code')
+  return memoized(`page ${match}`, boundOf(c), (b) => {
+    // The page is cut before the joins: only its rows fetch their field and agency.
+    const page = matching(b, match)
       .select([
         'p.code',
         'p.name',
         'p.level',
+        'p.field_code',
+        'p.agency_code',
+        'p.name_folded',
+        (b.terms === null ? sql<number>`0` : rankOf(match)).as('rank'),
+        sql<number>`(count(*) OVER ())::int`.as('total'),
+      ])
+      .orderBy('rank', 'desc')
+      .orderBy('p.name_folded')
+      .orderBy('p.code')
+      .limit(b.limit)
+      .offset(b.offset);
+    return builder
+      .selectFrom(page.as('m'))
+      .innerJoin('fields as f', 'f.code', 'm.field_code')
+      .innerJoin('agencies as a', 'a.code', 'm.agency_code')
+      .select([
+        'm.code',
+        'm.name',
+        'm.level',
         'f.code as field_code',
         'f.name as field_name',
         'a.code as agency_code',
         'a.name as agency_name',
         'a.level as agency_level',
         'a.parent_code as agency_parent_code',
-        sql<number>`(count(*) OVER ())::int`.as('total'),
+        'm.total',
       ])
       .orderBy('m.rank', 'desc')
-      .orderBy('p.name_folded')
-      .orderBy('p.code')
-      .limit(b.limit)
-      .offset(b.offset)
-      .compile(),
-  );
+      .orderBy('m.name_folded')
+      .orderBy('m.code')
+      .compile();
+  });
 }
 
 /** The number of procedures a search matches. */
@@ -95,8 +106,7 @@ export function procedureCountQuery(
   match: WordMatch,
 ): CompiledQuery<{ total: number }> {
   return memoized(`count ${match}`, boundOf(c), (b) =>
-    builder
-      .selectFrom(matching(b, match).as('m'))
+    matching(b, match)
       .select(sql<number>`count(*)::int`.as('total'))
       .compile(),
   );
@@ -124,27 +134,28 @@ function boundOf(c: ProcedureSearchCriteria): Bound {
   };
 }
 
-/** Procedures that match the filters and the words: their code and rank. */
+/** Procedures that match the filters and the words (`p`, the words as `q`). */
 function matching(b: Bound, match: WordMatch) {
   const filtered = builder
     .selectFrom('procedures as p')
     .$if(b.field !== null, (qb) => qb.where('p.field_code', '=', b.field!))
     .$if(b.agency !== null, (qb) => qb.where('p.agency_code', '=', b.agency!))
     .$if(b.level !== null, (qb) => qb.where('p.level', '=', b.level!));
-  if (b.terms === null) return filtered.select(['p.code', sql<number>`0`.as('rank')]);
-  const withWords = filtered.crossJoinLateral(queryWords(b.terms));
+  if (b.terms === null) return filtered;
+  return filtered
+    .crossJoinLateral(queryWords(b.terms))
+    .where(
+      match === 'words'
+        ? sql<boolean>`p.search_vector @@ q.query`
+        : sql<boolean>`(p.search_vector @@ q.query OR p.name_folded %> q.phrase)`,
+    );
+}
+
+/** Best first: the full-text rank, plus the name's similarity when typos match too. */
+function rankOf(match: WordMatch) {
   return match === 'words'
-    ? withWords
-        .where(sql<boolean>`p.search_vector @@ q.query`)
-        .select(['p.code', sql<number>`ts_rank(p.search_vector, q.query)`.as('rank')])
-    : withWords
-        .where(sql<boolean>`(p.search_vector @@ q.query OR p.name_folded %> q.phrase)`)
-        .select([
-          'p.code',
-          sql<number>`ts_rank(p.search_vector, q.query) + word_similarity(q.phrase, p.name_folded)`.as(
-            'rank',
-          ),
-        ]);
+    ? sql<number>`ts_rank(p.search_vector, q.query)`
+    : sql<number>`ts_rank(p.search_vector, q.query) + word_similarity(q.phrase, p.name_folded)`;
 }
 
 /**

@@ -85,7 +85,7 @@ describe('procedureSearchQuery', () => {
     const page = procedureSearchQuery(base, 'words');
     expect(page.sql).not.toContain('where');
     expect(page.sql).not.toContain('to_tsquery');
-    expect(page.sql).toMatch(/order by "m"."rank" desc, "p"."name_folded", "p"."code" limit/);
+    expect(page.sql).toMatch(/order by "rank" desc, "p"."name_folded", "p"."code" limit/);
     expect(page.parameters).toEqual([20, 0]);
   });
 
