@@ -15,11 +15,10 @@ export class ProceduresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A search, full text first, typo-tolerant only when that finds too little (procedure-search.query.ts). */
-  search(criteria: ProcedureSearchCriteria): Promise<{ rows: ProcedureSummaryRow[]; total: number }> {
-    return searchProcedures(
-      async (query) => (await this.db.executeQuery(query)).rows,
-      criteria,
-    );
+  search(
+    criteria: ProcedureSearchCriteria,
+  ): Promise<{ rows: ProcedureSummaryRow[]; total: number }> {
+    return searchProcedures(async (query) => (await this.db.executeQuery(query)).rows, criteria);
   }
 
   async find(code: string): Promise<ProcedureRow | null> {
