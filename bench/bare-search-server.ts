@@ -1,11 +1,11 @@
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { searchCriteria } from '../apps/catalogue/src/procedures/procedure-search';
-import { procedureSearchStatements } from '../apps/catalogue/src/procedures/procedures.repository';
+import { searchProcedures } from '../apps/catalogue/src/procedures/procedure-search.query';
 
 /**
- * The baseline of the catalogue benchmark: the very same search SQL behind a bare Fastify
- * handler with a pg pool — no gateway, no RabbitMQ hop, no Nest.
+ * The baseline of the catalogue benchmark: the very same search statements behind a bare
+ * Fastify handler with a pg pool — no gateway, no RabbitMQ hop, no Nest.
  */
 async function main(): Promise<void> {
   const schema = process.env.DB_SCHEMA ?? 'bench_catalogue';
@@ -17,14 +17,13 @@ async function main(): Promise<void> {
   const app = Fastify();
   app.get('/procedures', async (request) => {
     const criteria = searchCriteria(request.query as Record<string, unknown>);
-    const { count, page } = procedureSearchStatements(criteria);
-    const [countResult, pageResult] = await Promise.all([
-      pool.query(count.text, count.params),
-      pool.query(page.text, page.params),
-    ]);
+    const { rows, total } = await searchProcedures(
+      async (query) => (await pool.query(query.sql, [...query.parameters])).rows,
+      criteria,
+    );
     return {
-      items: pageResult.rows,
-      total: countResult.rows[0].total,
+      items: rows,
+      total,
       page: criteria.page,
       pageSize: criteria.pageSize,
     };

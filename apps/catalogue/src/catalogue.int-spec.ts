@@ -180,6 +180,16 @@ describe('catalogue service', () => {
     ]);
   });
 
+  it('leaves look-alike names out when the words themselves find enough', async () => {
+    const page = await search({ q: 'giay phep lai xe', pageSize: 100 });
+    expect(page.total).toBe(page.items.length);
+    for (const item of page.items) {
+      const words = fold(`${item.name} ${item.field.name}`).split(/[^a-z0-9.]+/);
+      for (const word of ['giay', 'phep', 'lai']) expect(words).toContain(word);
+      expect(words.some((w) => w.startsWith('xe'))).toBe(true);
+    }
+  });
+
   it('finds a procedure by its code and by its field name', async () => {
     expect(codes(await search({ q: 'T.000004' }))[0]).toBe('T.000004');
     expect(codes(await search({ q: 'duong bo thu nghiem' }))).toEqual(['T.000004']);

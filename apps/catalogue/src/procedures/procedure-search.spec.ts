@@ -1,6 +1,6 @@
 import { DomainError } from '@dvc/contracts';
 import { DEFAULT_PAGE_SIZE, searchCriteria, searchTerms } from './procedure-search';
-import { procedureSearchStatements } from './procedures.repository';
+import { procedureCountQuery, procedureSearchQuery } from './procedure-search.query';
 
 describe('searchTerms', () => {
   it('keeps the words of a Vietnamese query, with or without accents', () => {
@@ -78,44 +78,74 @@ describe('searchCriteria', () => {
   });
 });
 
-describe('procedureSearchStatements', () => {
+describe('procedureSearchQuery', () => {
   const base = searchCriteria({});
 
   it('lists everything by name when there are no words', () => {
-    const { count, page } = procedureSearchStatements(base);
-    expect(count.text).not.toContain('WHERE');
-    expect(page.text).not.toContain('to_tsquery');
-    expect(page.text).toMatch(/ORDER BY p\.name_folded, p\.code LIMIT/);
-    expect(page.params).toEqual([20, 0]);
+    const page = procedureSearchQuery(base, 'words');
+    expect(page.sql).not.toContain('where');
+    expect(page.sql).not.toContain('to_tsquery');
+    expect(page.sql).toMatch(/order by "rank" desc, "p"."name_folded", "p"."code" limit/);
+    expect(page.parameters).toEqual([20, 0]);
   });
 
   it('binds the words and filters as parameters, never as SQL text', () => {
-    const criteria = {
-      ...searchCriteria({
-        q: "giay'phep",
-        field: "ho-tich'",
-        agency: 'X',
-        level: 3,
-        page: 3,
-        pageSize: 10,
-      }),
-    };
-    const { count, page } = procedureSearchStatements(criteria);
+    const criteria = searchCriteria({
+      q: "giay'phep",
+      field: "ho-tich'",
+      agency: 'X',
+      level: 3,
+      page: 3,
+      pageSize: 10,
+    });
+    const page = procedureSearchQuery(criteria, 'words');
+    const count = procedureCountQuery(criteria, 'words');
     for (const statement of [count, page]) {
-      expect(statement.text).not.toContain('giay');
-      expect(statement.text).not.toContain('ho-tich');
+      expect(statement.sql).not.toContain('giay');
+      expect(statement.sql).not.toContain('ho-tich');
     }
-    expect(count.params).toEqual([['giay', 'phep'], "ho-tich'", 'X', 3]);
-    expect(page.params).toEqual([['giay', 'phep'], "ho-tich'", 'X', 3, 10, 20]);
-    expect(count.text).toContain('p.search_vector @@ q.query OR p.name_folded %> q.phrase');
+    expect(count.parameters).toEqual([['giay', 'phep'], "ho-tich'", 'X', 3]);
+    expect(page.parameters).toEqual([['giay', 'phep'], "ho-tich'", 'X', 3, 10, 20]);
   });
 
-  it('counts with exactly the placeholders of its own text', () => {
-    const { count, page } = procedureSearchStatements(searchCriteria({ q: 'khai sinh', level: 4 }));
-    const highest = (text: string) =>
-      Math.max(...[...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-    expect(highest(count.text)).toBe(count.params.length);
-    expect(highest(page.text)).toBe(page.params.length);
+  it('matches typos through trigrams only when asked to', () => {
+    const criteria = searchCriteria({ q: 'khai sinh' });
+    const words = procedureSearchQuery(criteria, 'words').sql;
+    expect(words).toContain('p.search_vector @@ q.query');
+    expect(words).not.toContain('%>');
+    expect(words).not.toContain('word_similarity');
+    const typos = procedureSearchQuery(criteria, 'words-or-typos').sql;
+    expect(typos).toContain('p.search_vector @@ q.query OR p.name_folded %> q.phrase');
+    expect(typos).toContain('word_similarity(q.phrase, p.name_folded)');
+  });
+
+  it('binds each search its own values in a statement of the same shape', () => {
+    const first = procedureSearchQuery(searchCriteria({ q: 'khai sinh', level: 4 }), 'words');
+    const second = procedureSearchQuery(
+      searchCriteria({ q: 'ket hon', level: 2, page: 2, pageSize: 5 }),
+      'words',
+    );
+    expect(second.sql).toBe(first.sql);
+    expect(first.parameters).toEqual([['khai', 'sinh'], 4, 20, 0]);
+    expect(second.parameters).toEqual([['ket', 'hon'], 2, 5, 5]);
+    const other = procedureSearchQuery(searchCriteria({ q: 'ket hon', agency: 'X' }), 'words');
+    expect(other.sql).not.toBe(first.sql);
+    expect(other.parameters).toEqual([['ket', 'hon'], 'X', 20, 0]);
+  });
+
+  it('numbers its placeholders after its parameters', () => {
+    for (const match of ['words', 'words-or-typos'] as const) {
+      const criteria = searchCriteria({ q: 'khai sinh', level: 4 });
+      for (const statement of [
+        procedureSearchQuery(criteria, match),
+        procedureCountQuery(criteria, match),
+      ]) {
+        const highest = Math.max(
+          ...[...statement.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])),
+        );
+        expect(highest).toBe(statement.parameters.length);
+      }
+    }
   });
 });
 

@@ -5,84 +5,20 @@ import { kyselyOf } from '@dvc/database';
 import type { DB } from '../database/db.generated';
 import type { ProcedureSeed } from '../seed/seed.types';
 import type { ProcedureSearchCriteria } from './procedure-search';
+import { searchProcedures } from './procedure-search.query';
 import { ProcedureRow, ProcedureSummaryRow } from './procedures.dto';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
-
-interface Statement {
-  text: string;
-  params: unknown[];
-}
-
-const SUMMARY_COLUMNS = `p.code, p.name, p.level,
-  f.code AS field_code, f.name AS field_name,
-  a.code AS agency_code, a.name AS agency_name, a.level AS agency_level, a.parent_code AS agency_parent_code`;
-const SUMMARY_JOINS = `JOIN fields f ON f.code = p.field_code JOIN agencies a ON a.code = p.agency_code`;
-
-/**
- * The full-text query of the search terms: each term folded like the index, quoted as
- * one tsquery lexeme (quotes and backslashes that folding may produce are escaped), all
- * of them required, the last one as a prefix so a half-typed word already matches.
- */
-const TERMS_TSQUERY = (terms: string) => `to_tsquery('simple', array_to_string(ARRAY(
-    SELECT '''' || replace(replace(vn_fold(t.term), '\\', '\\\\'), '''', '''''') || ''''
-           || CASE WHEN t.n = cardinality(${terms}::text[]) THEN ':*' ELSE '' END
-      FROM unnest(${terms}::text[]) WITH ORDINALITY AS t(term, n)), ' & '))`;
-
-/**
- * SQL of a procedure search. Words match through the full-text index (every word, accents
- * ignored) or, for typos, through trigram word similarity of the folded name (pg_trgm
- * `%>`, threshold pg_trgm.word_similarity_threshold, 0.6 by default). Ranked by both;
- * with no words, every procedure by name. Exported for the unit tests: user input only
- * ever travels in `params`.
- */
-export function procedureSearchStatements(c: ProcedureSearchCriteria): {
-  count: Statement;
-  page: Statement;
-} {
-  const params: unknown[] = [];
-  const bind = (value: unknown) => `$${params.push(value)}`;
-  let from = 'procedures p';
-  let order = 'p.name_folded, p.code';
-  const where: string[] = [];
-  if (c.terms.length > 0) {
-    const terms = bind(c.terms);
-    from += ` CROSS JOIN LATERAL (SELECT ${TERMS_TSQUERY(terms)} AS query,
-                vn_fold(array_to_string(${terms}::text[], ' ')) AS phrase) q`;
-    where.push('(p.search_vector @@ q.query OR p.name_folded %> q.phrase)');
-    order = `ts_rank(p.search_vector, q.query) + word_similarity(q.phrase, p.name_folded) DESC, ${order}`;
-  }
-  if (c.field !== null) where.push(`p.field_code = ${bind(c.field)}`);
-  if (c.agency !== null) where.push(`p.agency_code = ${bind(c.agency)}`);
-  if (c.level !== null) where.push(`p.level = ${bind(c.level)}`);
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  const count = {
-    text: `SELECT count(*)::int AS total FROM ${from} ${filter}`,
-    params: [...params],
-  };
-  const limit = bind(c.pageSize);
-  const offset = bind((c.page - 1) * c.pageSize);
-  const page = {
-    text: `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${SUMMARY_JOINS} ${filter}
-            ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  };
-  return { count, page };
-}
 
 @Injectable()
 export class ProceduresRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(
+  /** A search, full text first, typo-tolerant only when that finds too little (procedure-search.query.ts). */
+  search(
     criteria: ProcedureSearchCriteria,
   ): Promise<{ rows: ProcedureSummaryRow[]; total: number }> {
-    const { count, page } = procedureSearchStatements(criteria);
-    const [[{ total }], rows] = await Promise.all([
-      this.dataSource.query(count.text, count.params) as Promise<{ total: number }[]>,
-      this.dataSource.query(page.text, page.params) as Promise<ProcedureSummaryRow[]>,
-    ]);
-    return { rows, total };
+    return searchProcedures(async (query) => (await this.db.executeQuery(query)).rows, criteria);
   }
 
   async find(code: string): Promise<ProcedureRow | null> {
