@@ -1,10 +1,5 @@
 import type { RateDossierDto } from '@dvc/contracts';
-import type {
-  AttachmentView,
-  DeliveryAddressView,
-  DeliveryMethod,
-  DossierStatusName,
-} from '../api/views';
+import type { DeliveryAddressView, DeliveryMethod, DossierStatusName } from '../api/views';
 import { body, client, type PostAnswer } from '../api/client';
 import { uploadWithProgress, type UploadProgress } from '../files/transfer';
 

@@ -1,4 +1,4 @@
-import type { OfficerAction, ResultFileView } from '../api/views';
+import type { OfficerAction } from '../api/views';
 import { body, client, type ApiQuery, type ApiSchemas, type PostAnswer } from '../api/client';
 import { uploadWithProgress, type UploadProgress } from '../files/transfer';
 
