@@ -860,29 +860,58 @@ export class AgencyStatsQuery {
   agency?: string;
 }
 
-export interface AgencyStatsCounts {
-  /** Received (tiếp nhận) in the period. */
-  received: number;
-  /** Settled: result ready, refused or stopped. */
-  finished: number;
-  /** Settled no later than the due date. */
-  onTime: number;
-  /** Settled late, or still open past the due date. */
-  overdue: number;
-  inProgress: number;
+export class AgencyStatsCounts {
+  @ApiProperty({ description: 'Received (tiếp nhận) in the period' })
+  received!: number;
+
+  @ApiProperty({ description: 'Settled: result ready, refused or stopped' })
+  finished!: number;
+
+  @ApiProperty({ description: 'Settled no later than the due date' })
+  onTime!: number;
+
+  @ApiProperty({ description: 'Settled late, or still open past the due date' })
+  overdue!: number;
+
+  @ApiProperty()
+  inProgress!: number;
 }
 
-export interface AgencyStatsRow extends AgencyStatsCounts {
-  /** YYYY-MM (Asia/Ho_Chi_Minh) of receipt. */
-  month: string;
-  procedureCode: string;
-  procedureName: string;
+export class AgencyStatsRow extends AgencyStatsCounts {
+  @ApiProperty({ example: '2026-11', description: 'YYYY-MM (Asia/Ho_Chi_Minh) of receipt' })
+  month!: string;
+
+  @ApiProperty()
+  procedureCode!: string;
+
+  @ApiProperty()
+  procedureName!: string;
 }
 
-export interface AgencyStatsView {
-  from: string;
-  to: string;
-  agencies: string[] | 'all';
-  totals: AgencyStatsCounts & { onTimeRate: number | null };
-  rows: AgencyStatsRow[];
+export class AgencyStatsTotals extends AgencyStatsCounts {
+  @ApiProperty({ type: Number, nullable: true, description: 'onTime / finished' })
+  onTimeRate!: number | null;
+}
+
+export class AgencyStatsView {
+  @ApiProperty({ format: 'date' })
+  from!: string;
+
+  @ApiProperty({ format: 'date' })
+  to!: string;
+
+  @ApiProperty({
+    oneOf: [
+      { type: 'array', items: { type: 'string' } },
+      { type: 'string', enum: ['all'] },
+    ],
+    description: "The agencies counted, or `all` (an administrator's default)",
+  })
+  agencies!: string[] | 'all';
+
+  @ApiProperty({ type: AgencyStatsTotals })
+  totals!: AgencyStatsTotals;
+
+  @ApiProperty({ type: [AgencyStatsRow] })
+  rows!: AgencyStatsRow[];
 }
