@@ -1960,6 +1960,47 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    AgencyStatsTotals: {
+      /** @description Received (tiếp nhận) in the period */
+      received: number;
+      /** @description Settled: result ready, refused or stopped */
+      finished: number;
+      /** @description Settled no later than the due date */
+      onTime: number;
+      /** @description Settled late, or still open past the due date */
+      overdue: number;
+      inProgress: number;
+      /** @description onTime / finished */
+      onTimeRate: number | null;
+    };
+    AgencyStatsRow: {
+      /** @description Received (tiếp nhận) in the period */
+      received: number;
+      /** @description Settled: result ready, refused or stopped */
+      finished: number;
+      /** @description Settled no later than the due date */
+      onTime: number;
+      /** @description Settled late, or still open past the due date */
+      overdue: number;
+      inProgress: number;
+      /**
+       * @description YYYY-MM (Asia/Ho_Chi_Minh) of receipt
+       * @example 2026-11
+       */
+      month: string;
+      procedureCode: string;
+      procedureName: string;
+    };
+    AgencyStatsView: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description The agencies counted, or `all` (an administrator's default) */
+      agencies: string[] | 'all';
+      totals: components['schemas']['AgencyStatsTotals'];
+      rows: components['schemas']['AgencyStatsRow'][];
+    };
     AgencyRatingView: {
       score: number;
       criteria: components['schemas']['RatingCriteriaDto'];
@@ -5053,7 +5094,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyStatsView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
