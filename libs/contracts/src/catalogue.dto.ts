@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from './page';
+import { ApiEnums } from './api-enums';
+import { PageCounts, PageQuery, type Page } from './page';
 import { SERVICE_LEVELS, type ServiceLevel } from './service-level';
 
 export class SearchProceduresQuery extends PageQuery {
@@ -31,92 +32,207 @@ export class SearchProceduresQuery extends PageQuery {
   level?: ServiceLevel;
 }
 
-export interface AgencyView {
-  code: string;
-  name: string;
-  level: 'central' | 'province' | 'commune';
-  parentCode: string | null;
+export class AgencyView {
+  @ApiProperty({ example: '000.00.01.H26' })
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ['central', 'province', 'commune'] })
+  level!: 'central' | 'province' | 'commune';
+
+  @ApiProperty({ type: String, nullable: true })
+  parentCode!: string | null;
 }
 
-export interface FieldView {
-  code: string;
-  name: string;
+export class FieldView {
+  @ApiProperty({ example: 'ho-tich' })
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
 }
 
-export interface HolidayView {
-  date: string;
-  name: string;
-  kind: 'holiday' | 'working_day';
+export class HolidayView {
+  @ApiProperty({ format: 'date' })
+  date!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ['holiday', 'working_day'] })
+  kind!: 'holiday' | 'working_day';
+}
+
+/** A procedure or agency named by its code. */
+export class CodeNameView {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
 }
 
 /** One row of a search result: enough to list, not the whole record. */
-export interface ProcedureSummary {
-  code: string;
-  name: string;
-  level: ServiceLevel;
-  field: FieldView;
-  agency: AgencyView;
+export class ProcedureSummary {
+  @ApiProperty({ example: '1.001193' })
+  code!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty(ApiEnums.serviceLevel)
+  level!: ServiceLevel;
+
+  @ApiProperty({ type: FieldView })
+  field!: FieldView;
+
+  @ApiProperty({ type: AgencyView })
+  agency!: AgencyView;
 }
 
-export interface FormTemplateView {
-  id: string;
-  name: string;
-  format: 'docx' | 'pdf';
-  reference: string | null;
-  /** Gateway path that downloads the file. */
-  downloadUrl: string;
+export class ProcedureSummaryPage extends PageCounts implements Page<ProcedureSummary> {
+  @ApiProperty({ type: [ProcedureSummary] })
+  items!: ProcedureSummary[];
 }
 
-export interface ProcedureComponentView {
-  id: string;
-  name: string;
-  originals: number;
-  copies: number;
-  required: boolean;
-  formId: string | null;
-  note: string | null;
+export class FormTemplateView {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ enum: ['docx', 'pdf'] })
+  format!: 'docx' | 'pdf';
+
+  @ApiProperty({ type: String, nullable: true })
+  reference!: string | null;
+
+  @ApiProperty({ description: 'Gateway path that downloads the file' })
+  downloadUrl!: string;
 }
 
-export interface ProcessingTimeView {
-  channel: 'online' | 'post' | 'desk';
-  value: number;
-  unit: 'working_day' | 'working_hour' | 'day';
-  note: string | null;
+export class ProcedureComponentView {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  originals!: number;
+
+  @ApiProperty()
+  copies!: number;
+
+  @ApiProperty()
+  required!: boolean;
+
+  @ApiProperty({ type: String, nullable: true })
+  formId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
 }
 
-export interface FeeView {
-  name: string;
-  amountVnd: number | null;
-  note: string | null;
+export class ProcessingTimeView {
+  @ApiProperty(ApiEnums.deliveryMethod)
+  channel!: 'online' | 'post' | 'desk';
+
+  @ApiProperty()
+  value!: number;
+
+  @ApiProperty({ enum: ['working_day', 'working_hour', 'day'] })
+  unit!: 'working_day' | 'working_hour' | 'day';
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
 }
 
-export interface ProcedureCaseView {
-  id: string;
-  name: string;
-  steps: string[];
-  components: ProcedureComponentView[];
-  processingTimes: ProcessingTimeView[];
-  fees: FeeView[];
-  formSchema: Record<string, unknown> | null;
+export class FeeView {
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  amountVnd!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+}
+
+export class ProcedureCaseView {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: [String] })
+  steps!: string[];
+
+  @ApiProperty({ type: [ProcedureComponentView] })
+  components!: ProcedureComponentView[];
+
+  @ApiProperty({ type: [ProcessingTimeView] })
+  processingTimes!: ProcessingTimeView[];
+
+  @ApiProperty({ type: [FeeView] })
+  fees!: FeeView[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'JSON Schema of the online form',
+  })
+  formSchema!: Record<string, unknown> | null;
 }
 
 /** The full level-1 record of a procedure (docs/design.md §1) with its level-2 form downloads. */
-export interface ProcedureView extends ProcedureSummary {
-  competentAuthority: string;
-  implementingAgency: string;
-  subjects: string[];
-  channels: ('online' | 'post' | 'desk')[];
-  cases: ProcedureCaseView[];
-  forms: FormTemplateView[];
-  results: string[];
-  legalBasis: string[];
-  conditions: string[];
-  decision: string | null;
-  feeAtSubmission: boolean;
-  /** What the portal allows for this procedure, derived from its level. */
-  onlineSubmission: boolean;
-  onlinePayment: boolean;
-  updatedAt: string;
+export class ProcedureView extends ProcedureSummary {
+  @ApiProperty()
+  competentAuthority!: string;
+
+  @ApiProperty()
+  implementingAgency!: string;
+
+  @ApiProperty({ type: [String] })
+  subjects!: string[];
+
+  @ApiProperty({ ...ApiEnums.deliveryMethod, isArray: true })
+  channels!: ('online' | 'post' | 'desk')[];
+
+  @ApiProperty({ type: [ProcedureCaseView] })
+  cases!: ProcedureCaseView[];
+
+  @ApiProperty({ type: [FormTemplateView] })
+  forms!: FormTemplateView[];
+
+  @ApiProperty({ type: [String] })
+  results!: string[];
+
+  @ApiProperty({ type: [String] })
+  legalBasis!: string[];
+
+  @ApiProperty({ type: [String] })
+  conditions!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  decision!: string | null;
+
+  @ApiProperty()
+  feeAtSubmission!: boolean;
+
+  @ApiProperty({ description: 'What the portal allows for this procedure, derived from its level' })
+  onlineSubmission!: boolean;
+
+  @ApiProperty()
+  onlinePayment!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
 }
 
 /**
@@ -140,8 +256,13 @@ export interface ListHolidaysInput {
   year?: number | null;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  unchanged: number;
+export class ImportResult {
+  @ApiProperty()
+  created!: number;
+
+  @ApiProperty()
+  updated!: number;
+
+  @ApiProperty()
+  unchanged!: number;
 }

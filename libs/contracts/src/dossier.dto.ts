@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +18,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, type Page } from './page';
+import { ApiEnums } from './api-enums';
+import { CodeNameView } from './catalogue.dto';
+import { PageCounts, PageQuery, type Page } from './page';
 import { OfficerActions } from './dossier-status';
 import type { ServiceLevel } from './service-level';
 import type {
@@ -27,7 +29,7 @@ import type {
   DossierStatusName,
   OfficerAction,
 } from './dossier-status';
-import type { RatingView } from './rating.dto';
+import { RatingView } from './rating.dto';
 
 const DELIVERY_METHODS: DeliveryMethod[] = ['online', 'post', 'desk'];
 const STATUS_NAMES: DossierStatusName[] = [
@@ -341,38 +343,82 @@ export interface RemovedView {
   removed: true;
 }
 
-export interface AttachmentView {
-  id: string;
-  componentId: string;
-  fileId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  source: 'upload' | 'wallet';
-  /** Attached while answering a supplement request. */
-  supplement: boolean;
-  createdAt: string;
+export class AttachmentView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  componentId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  fileId!: string;
+
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty()
+  contentType!: string;
+
+  @ApiProperty()
+  size!: number;
+
+  @ApiProperty()
+  sha256!: string;
+
+  @ApiProperty({ enum: ['upload', 'wallet'] })
+  source!: 'upload' | 'wallet';
+
+  @ApiProperty({ description: 'Attached while answering a supplement request' })
+  supplement!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }
 
 /** thành phần hồ sơ, as a slot to fill. */
-export interface ComponentSlotView {
-  componentId: string;
-  name: string;
-  required: boolean;
-  originals: number;
-  copies: number;
-  attachments: AttachmentView[];
+export class ComponentSlotView {
+  @ApiProperty()
+  componentId!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  required!: boolean;
+
+  @ApiProperty()
+  originals!: number;
+
+  @ApiProperty()
+  copies!: number;
+
+  @ApiProperty({ type: [AttachmentView] })
+  attachments!: AttachmentView[];
 }
 
-export interface StatusHistoryView {
-  from: DossierStatusName | null;
-  to: DossierStatusName;
-  at: string;
-  /** Role of who acted (citizen, officer, ministry system, system); never a name. */
-  byRole: 'citizen' | 'officer' | 'agency-system' | 'system';
-  note: string | null;
-  /** `apologize` keeps the status: the history row says what happened. */
+export class StatusHistoryView {
+  @ApiProperty({ ...ApiEnums.dossierStatus, nullable: true })
+  from!: DossierStatusName | null;
+
+  @ApiProperty(ApiEnums.dossierStatus)
+  to!: DossierStatusName;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({
+    enum: ['citizen', 'officer', 'agency-system', 'system'],
+    description: 'Role of who acted (citizen, officer, ministry system, system); never a name',
+  })
+  byRole!: 'citizen' | 'officer' | 'agency-system' | 'system';
+
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiPropertyOptional({
+    enum: ['apologize'],
+    description: '`apologize` keeps the status: the history row says what happened',
+  })
   action?: 'apologize';
 }
 
@@ -380,156 +426,417 @@ export interface StatusHistoryView {
  * Giấy tiếp nhận hồ sơ và hẹn trả kết quả of a received dossier: signed the first time it is
  * downloaded; its code and date are known from then on (null before).
  */
-export interface IssuedLetterView {
-  downloadUrl: string;
-  /** Mã xác thực under the QR code (`/xac-thuc/<code>`), once issued. */
-  verificationCode: string | null;
-  issuedAt: string | null;
+export class IssuedLetterView {
+  @ApiProperty()
+  downloadUrl!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Mã xác thực under the QR code (`/xac-thuc/<code>`), once issued',
+  })
+  verificationCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  issuedAt!: string | null;
 }
 
 /** One apology (phiếu xin lỗi và hẹn lại ngày trả kết quả). */
-export interface ApologyView {
-  issuedAt: string;
-  reason: string;
-  /** The due date it replaced. */
-  previousDueAt: string;
-  newDueAt: string;
-  /** The signed letter. */
-  documentUrl: string;
-  fileId: string;
-  verificationCode: string;
+export class ApologyView {
+  @ApiProperty({ format: 'date-time' })
+  issuedAt!: string;
+
+  @ApiProperty()
+  reason!: string;
+
+  @ApiProperty({ format: 'date-time', description: 'The due date it replaced' })
+  previousDueAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  newDueAt!: string;
+
+  @ApiProperty({ description: 'The signed letter' })
+  documentUrl!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  fileId!: string;
+
+  @ApiProperty()
+  verificationCode!: string;
 }
 
-export interface SupplementRequestView {
-  note: string | null;
-  missing: string[];
-  deadline: string | null;
-  requestedAt: string;
+export class SupplementRequestView {
+  @ApiProperty({ type: String, nullable: true })
+  note!: string | null;
+
+  @ApiProperty({ type: [String] })
+  missing!: string[];
+
+  @ApiProperty({ type: String, nullable: true })
+  deadline!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt!: string;
 }
 
-export interface ResultFileView {
-  fileId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  downloadUrl: string;
-  /** Mã xác thực of the signed document, once the dossier is completed (else null). */
-  verificationCode: string | null;
-  /** For a result that is not a PDF: its signed cover sheet (trang bìa), once completed. */
-  coverSheet: { fileName: string; downloadUrl: string } | null;
+export class CoverSheetView {
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty()
+  downloadUrl!: string;
 }
 
-export interface DeliveryAddressView {
-  recipient: string;
-  phone: string;
-  street: string;
-  ward: string;
-  province: string;
+export class ResultFileView {
+  @ApiProperty({ format: 'uuid' })
+  fileId!: string;
+
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty()
+  contentType!: string;
+
+  @ApiProperty()
+  size!: number;
+
+  @ApiProperty()
+  downloadUrl!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Mã xác thực of the signed document, once the dossier is completed (else null)',
+  })
+  verificationCode!: string | null;
+
+  @ApiProperty({
+    type: CoverSheetView,
+    nullable: true,
+    description:
+      'For a result that is not a PDF: its signed cover sheet (trang bìa), once completed',
+  })
+  coverSheet!: CoverSheetView | null;
 }
 
-export interface DossierView {
-  id: string;
-  code: string | null;
-  procedure: { code: string; name: string; level: ServiceLevel };
-  caseId: string;
-  agency: { code: string; name: string };
-  status: DossierStatusName;
-  statusCode: number;
-  formData: Record<string, unknown>;
-  deliveryMethod: DeliveryMethod;
-  deliveryAddress: DeliveryAddressView | null;
-  deliveryTracking: string | null;
-  components: ComponentSlotView[];
-  /** To the applicant only from RESULT_READY on; to the agency's officers always. */
-  results: ResultFileView[];
-  supplementRequest: SupplementRequestView | null;
-  /** Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status. */
-  paymentAmount: number | null;
-  receiptNumber: string | null;
-  /** Mã tra cứu: to the applicant only (null for officers, drafts and dossiers submitted before it was kept). */
-  lookupKey: string | null;
-  createdAt: string;
-  submittedAt: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  /** Since when the deadline clock stands still (SUPPLEMENT_REQUESTED, PAYMENT_REQUIRED); dueAt is null meanwhile. */
-  clockPausedAt: string | null;
-  overdue: boolean;
-  history: StatusHistoryView[];
-  /** The legal next actions of the applicant, from the dossier service's transition table. */
-  allowedActions: CitizenNextAction[];
-  /** The applicant's satisfaction rating, once given (RESULT_READY or RETURNED only). */
-  rating: RatingView | null;
-  /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả, from `receive` on (signed on first download). */
-  receipt: IssuedLetterView | null;
-  /** The due date before the first apology (on-time figures count against it); else null. */
-  originalDueAt: string | null;
-  /** Apology letters, oldest first. */
-  apologies: ApologyView[];
+export class DeliveryAddressView {
+  @ApiProperty()
+  recipient!: string;
+
+  @ApiProperty()
+  phone!: string;
+
+  @ApiProperty()
+  street!: string;
+
+  @ApiProperty()
+  ward!: string;
+
+  @ApiProperty()
+  province!: string;
 }
 
-export interface DossierSummary {
-  id: string;
-  code: string | null;
-  procedure: { code: string; name: string };
-  agency: { code: string; name: string };
-  status: DossierStatusName;
-  statusCode: number;
-  createdAt: string;
-  submittedAt: string | null;
-  dueAt: string | null;
-  overdue: boolean;
+export class DossierProcedureView extends CodeNameView {
+  @ApiProperty(ApiEnums.serviceLevel)
+  level!: ServiceLevel;
 }
 
-export interface ApplicantView {
-  accountId: string;
-  fullName: string;
-  idNumber: string | null;
-  email: string | null;
-  phone: string | null;
+export class DossierView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  code!: string | null;
+
+  @ApiProperty({ type: DossierProcedureView })
+  procedure!: DossierProcedureView;
+
+  @ApiProperty()
+  caseId!: string;
+
+  @ApiProperty({ type: CodeNameView })
+  agency!: CodeNameView;
+
+  @ApiProperty(ApiEnums.dossierStatus)
+  status!: DossierStatusName;
+
+  @ApiProperty()
+  statusCode!: number;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  formData!: Record<string, unknown>;
+
+  @ApiProperty(ApiEnums.deliveryMethod)
+  deliveryMethod!: DeliveryMethod;
+
+  @ApiProperty({ type: DeliveryAddressView, nullable: true })
+  deliveryAddress!: DeliveryAddressView | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  deliveryTracking!: string | null;
+
+  @ApiProperty({ type: [ComponentSlotView] })
+  components!: ComponentSlotView[];
+
+  @ApiProperty({
+    type: [ResultFileView],
+    description: "To the applicant only from RESULT_READY on; to the agency's officers always",
+  })
+  results!: ResultFileView[];
+
+  @ApiProperty({ type: SupplementRequestView, nullable: true })
+  supplementRequest!: SupplementRequestView | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status',
+  })
+  paymentAmount!: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  receiptNumber!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Mã tra cứu: to the applicant only (null for officers and drafts)',
+  })
+  lookupKey!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  submittedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  receivedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  dueAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'Since when the deadline clock stands still; dueAt is null meanwhile',
+  })
+  clockPausedAt!: string | null;
+
+  @ApiProperty()
+  overdue!: boolean;
+
+  @ApiProperty({ type: [StatusHistoryView] })
+  history!: StatusHistoryView[];
+
+  @ApiProperty({
+    enum: ['submit', 'supplement', 'withdraw', 'pay'],
+    isArray: true,
+    description:
+      "The legal next actions of the applicant, from the dossier service's transition table",
+  })
+  allowedActions!: CitizenNextAction[];
+
+  @ApiProperty({
+    type: RatingView,
+    nullable: true,
+    description: "The applicant's satisfaction rating, once given (RESULT_READY or RETURNED only)",
+  })
+  rating!: RatingView | null;
+
+  @ApiProperty({
+    type: IssuedLetterView,
+    nullable: true,
+    description: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả, from `receive` on',
+  })
+  receipt!: IssuedLetterView | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date-time',
+    description: 'The due date before the first apology; else null',
+  })
+  originalDueAt!: string | null;
+
+  @ApiProperty({ type: [ApologyView], description: 'Apology letters, oldest first' })
+  apologies!: ApologyView[];
+}
+
+export class DossierSummary {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  code!: string | null;
+
+  @ApiProperty({ type: CodeNameView })
+  procedure!: CodeNameView;
+
+  @ApiProperty({ type: CodeNameView })
+  agency!: CodeNameView;
+
+  @ApiProperty(ApiEnums.dossierStatus)
+  status!: DossierStatusName;
+
+  @ApiProperty()
+  statusCode!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  submittedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  dueAt!: string | null;
+
+  @ApiProperty()
+  overdue!: boolean;
+}
+
+export class DossierSummaryPage extends PageCounts implements Page<DossierSummary> {
+  @ApiProperty({ type: [DossierSummary] })
+  items!: DossierSummary[];
+}
+
+export class ApplicantView {
+  @ApiProperty({ format: 'uuid' })
+  accountId!: string;
+
+  @ApiProperty()
+  fullName!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  idNumber!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  email!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
 }
 
 /** Quá hạn, or sắp đến hạn (80 % of the processing time used); null otherwise. */
 export type DeadlineMark = 'overdue' | 'due-soon';
+const DEADLINE_MARK = { enum: ['overdue', 'due-soon'], enumName: 'DeadlineMark', nullable: true };
 
-export interface OfficerDossierSummary extends DossierSummary {
-  applicant: { fullName: string; idNumber: string | null };
-  deadline: DeadlineMark | null;
+export class ApplicantSummaryView {
+  @ApiProperty()
+  fullName!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  idNumber!: string | null;
+}
+
+export class OfficerDossierSummary extends DossierSummary {
+  @ApiProperty({ type: ApplicantSummaryView })
+  applicant!: ApplicantSummaryView;
+
+  @ApiProperty(DEADLINE_MARK)
+  deadline!: DeadlineMark | null;
+}
+
+/** The number of dossiers in every tab of the queue (same search). */
+export class OfficerQueueCounts implements Record<OfficerQueueTab, number> {
+  @ApiProperty()
+  'in-hand'!: number;
+
+  @ApiProperty()
+  'awaiting-citizen'!: number;
+
+  @ApiProperty()
+  done!: number;
+
+  @ApiProperty()
+  all!: number;
 }
 
 /** One page of a queue tab, with the number of dossiers in every tab (same search). */
-export interface OfficerQueuePage extends Page<OfficerDossierSummary> {
-  tab: OfficerQueueTab;
-  counts: Record<OfficerQueueTab, number>;
+export class OfficerQueuePage extends PageCounts implements Page<OfficerDossierSummary> {
+  @ApiProperty({ type: [OfficerDossierSummary] })
+  items!: OfficerDossierSummary[];
+
+  @ApiProperty({ enum: OFFICER_QUEUE_TABS })
+  tab!: OfficerQueueTab;
+
+  @ApiProperty({ type: OfficerQueueCounts })
+  counts!: OfficerQueueCounts;
 }
 
-export interface OfficerDossierView extends Omit<DossierView, 'allowedActions'> {
-  applicant: ApplicantView;
-  deadline: DeadlineMark | null;
-  /** The legal next actions of an officer of the agency, in the transition table's order. */
-  allowedActions: OfficerAction[];
+export class OfficerDossierView extends OmitType(DossierView, ['allowedActions']) {
+  @ApiProperty({ type: ApplicantView })
+  applicant!: ApplicantView;
+
+  @ApiProperty(DEADLINE_MARK)
+  deadline!: DeadlineMark | null;
+
+  @ApiProperty({
+    ...ApiEnums.officerAction,
+    isArray: true,
+    description:
+      "The legal next actions of an officer of the agency, in the transition table's order",
+  })
+  allowedActions!: OfficerAction[];
 }
 
-export interface SubmitResult {
-  id: string;
-  code: string;
-  /** 6 characters, shown once on the receipt; stored hashed. */
-  lookupKey: string;
-  status: DossierStatusName;
+export class SubmitResult {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty({ description: '6 characters, shown once on the receipt; stored hashed' })
+  lookupKey!: string;
+
+  @ApiProperty(ApiEnums.dossierStatus)
+  status!: DossierStatusName;
+}
+
+export class PublicHistoryView {
+  @ApiProperty({ ...ApiEnums.dossierStatus, nullable: true })
+  from!: DossierStatusName | null;
+
+  @ApiProperty(ApiEnums.dossierStatus)
+  to!: DossierStatusName;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
 }
 
 /** TRA CỨU HỒ SƠ: what anyone with the code and key may see — no personal data, no files. */
-export interface PublicLookupView {
-  code: string;
-  procedure: { code: string; name: string };
-  agency: { code: string; name: string };
-  status: DossierStatusName;
-  statusCode: number;
-  submittedAt: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  history: { from: DossierStatusName | null; to: DossierStatusName; at: string }[];
+export class PublicLookupView {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty({ type: CodeNameView })
+  procedure!: CodeNameView;
+
+  @ApiProperty({ type: CodeNameView })
+  agency!: CodeNameView;
+
+  @ApiProperty(ApiEnums.dossierStatus)
+  status!: DossierStatusName;
+
+  @ApiProperty()
+  statusCode!: number;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  submittedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  receivedAt!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  dueAt!: string | null;
+
+  @ApiProperty()
+  overdue!: boolean;
+
+  @ApiProperty({ type: [PublicHistoryView] })
+  history!: PublicHistoryView[];
 }
 
 // ---------- agency statistics ----------
@@ -553,29 +860,58 @@ export class AgencyStatsQuery {
   agency?: string;
 }
 
-export interface AgencyStatsCounts {
-  /** Received (tiếp nhận) in the period. */
-  received: number;
-  /** Settled: result ready, refused or stopped. */
-  finished: number;
-  /** Settled no later than the due date. */
-  onTime: number;
-  /** Settled late, or still open past the due date. */
-  overdue: number;
-  inProgress: number;
+export class AgencyStatsCounts {
+  @ApiProperty({ description: 'Received (tiếp nhận) in the period' })
+  received!: number;
+
+  @ApiProperty({ description: 'Settled: result ready, refused or stopped' })
+  finished!: number;
+
+  @ApiProperty({ description: 'Settled no later than the due date' })
+  onTime!: number;
+
+  @ApiProperty({ description: 'Settled late, or still open past the due date' })
+  overdue!: number;
+
+  @ApiProperty()
+  inProgress!: number;
 }
 
-export interface AgencyStatsRow extends AgencyStatsCounts {
-  /** YYYY-MM (Asia/Ho_Chi_Minh) of receipt. */
-  month: string;
-  procedureCode: string;
-  procedureName: string;
+export class AgencyStatsRow extends AgencyStatsCounts {
+  @ApiProperty({ example: '2026-11', description: 'YYYY-MM (Asia/Ho_Chi_Minh) of receipt' })
+  month!: string;
+
+  @ApiProperty()
+  procedureCode!: string;
+
+  @ApiProperty()
+  procedureName!: string;
 }
 
-export interface AgencyStatsView {
-  from: string;
-  to: string;
-  agencies: string[] | 'all';
-  totals: AgencyStatsCounts & { onTimeRate: number | null };
-  rows: AgencyStatsRow[];
+export class AgencyStatsTotals extends AgencyStatsCounts {
+  @ApiProperty({ type: Number, nullable: true, description: 'onTime / finished' })
+  onTimeRate!: number | null;
+}
+
+export class AgencyStatsView {
+  @ApiProperty({ format: 'date' })
+  from!: string;
+
+  @ApiProperty({ format: 'date' })
+  to!: string;
+
+  @ApiProperty({
+    oneOf: [
+      { type: 'array', items: { type: 'string' } },
+      { type: 'string', enum: ['all'] },
+    ],
+    description: "The agencies counted, or `all` (an administrator's default)",
+  })
+  agencies!: string[] | 'all';
+
+  @ApiProperty({ type: AgencyStatsTotals })
+  totals!: AgencyStatsTotals;
+
+  @ApiProperty({ type: [AgencyStatsRow] })
+  rows!: AgencyStatsRow[];
 }

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from './page';
+import { PageCounts, PageQuery, type Page } from './page';
 
 /** Phản ánh, kiến nghị (PAKN): pending until an officer of the agency answers. */
 export const FEEDBACK_STATUSES = ['pending', 'answered'] as const;
@@ -89,11 +89,17 @@ export class SubmitFeedbackDto {
   captchaAnswer?: string;
 }
 
-export interface FeedbackReceipt {
-  code: string;
-  /** Mã tra cứu, shown once: with the code it opens the question and its answer. */
-  lookupKey: string;
-  dueAt: string;
+export class FeedbackReceipt {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty({
+    description: 'Mã tra cứu, shown once: with the code it opens the question and its answer',
+  })
+  lookupKey!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string;
 }
 
 /** `GET /feedback/lookup?code=&key=` and the attachment routes. */
@@ -127,13 +133,24 @@ export interface FeedbackUploadQuotaView {
 }
 
 /** Tệp đính kèm of a PAKN: its name and size, never its bytes. */
-export interface FeedbackAttachmentView {
-  id: string;
-  fileId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  attachedAt: string;
+export class FeedbackAttachmentView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  fileId!: string;
+
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty()
+  contentType!: string;
+
+  @ApiProperty()
+  size!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  attachedAt!: string;
 }
 
 /** `dossier.feedback.attachments.authorize`: may this officer read this file of this PAKN? */
@@ -196,38 +213,94 @@ export class PublicFeedbackQuery extends PageQuery {
 }
 
 /** A published question and its answer: never who asked or how to reach them. */
-export interface PublicFeedbackView {
-  code: string;
-  title: string;
-  content: string;
-  agencyCode: string | null;
-  submittedAt: string;
-  answer: string;
-  answeredAt: string;
+export class PublicFeedbackView {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  content!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  agencyCode!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt!: string;
+
+  @ApiProperty()
+  answer!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  answeredAt!: string;
+}
+
+export class PublicFeedbackPage extends PageCounts implements Page<PublicFeedbackView> {
+  @ApiProperty({ type: [PublicFeedbackView] })
+  items!: PublicFeedbackView[];
 }
 
 /** What the asker sees with code + key. */
-export interface FeedbackLookupView {
-  code: string;
-  title: string;
-  content: string;
-  agencyCode: string | null;
-  dossierCode: string | null;
-  status: FeedbackStatus;
-  submittedAt: string;
-  dueAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-  published: boolean;
-  attachments: FeedbackAttachmentView[];
+export class FeedbackLookupView {
+  @ApiProperty()
+  code!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  content!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  agencyCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  dossierCode!: string | null;
+
+  @ApiProperty({ enum: FEEDBACK_STATUSES, enumName: 'FeedbackStatus' })
+  status!: FeedbackStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  answer!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  answeredAt!: string | null;
+
+  @ApiProperty()
+  published!: boolean;
+
+  @ApiProperty({ type: [FeedbackAttachmentView] })
+  attachments!: FeedbackAttachmentView[];
 }
 
-export interface OfficerFeedbackView extends FeedbackLookupView {
-  id: string;
-  contact: FeedbackContactDto | null;
-  /** Signed-in asker (the bell is rung for them); null when anonymous. */
-  askerId: string | null;
-  overdue: boolean;
+export class OfficerFeedbackView extends FeedbackLookupView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: FeedbackContactDto, nullable: true })
+  contact!: FeedbackContactDto | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Signed-in asker (the bell is rung for them); null when anonymous',
+  })
+  askerId!: string | null;
+
+  @ApiProperty()
+  overdue!: boolean;
+}
+
+export class OfficerFeedbackPage extends PageCounts implements Page<OfficerFeedbackView> {
+  @ApiProperty({ type: [OfficerFeedbackView] })
+  items!: OfficerFeedbackView[];
 }
 
 /** `feedback.answered`: to tell the asker (bell when signed in). */

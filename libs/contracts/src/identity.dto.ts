@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -71,9 +71,12 @@ export class RegisterDto {
  * The one answer to a registration, whatever the email: a new address gets the activation
  * link, an existing account's holder a warning. Whether an account exists is never told.
  */
-export interface RegistrationAcceptedView {
-  accepted: true;
-  message: string;
+export class RegistrationAcceptedView {
+  @ApiProperty({ enum: [true] })
+  accepted!: true;
+
+  @ApiProperty()
+  message!: string;
 }
 
 export class TokenDto {
@@ -214,65 +217,141 @@ export class UpdateProfileDto {
 /** Input of the logout RPC: the refresh token whose family ends. */
 export type LogoutInput = RefreshDto;
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  tokenType: 'Bearer';
+export class TokenPair {
+  @ApiProperty()
+  accessToken!: string;
+
+  @ApiProperty()
+  refreshToken!: string;
+
+  @ApiProperty({ description: 'Seconds until the access token expires' })
+  expiresIn!: number;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
 }
 
-export interface CaptchaView {
-  captchaId: string;
-  svg: string;
+/** The answer to a login or refresh: the refresh token stays out of it in cookie mode. */
+export class SessionTokensView extends OmitType(TokenPair, ['refreshToken']) {
+  @ApiPropertyOptional({
+    description: 'Absent with `x-dvc-session: cookie` (it is in the dvc_refresh cookie then)',
+  })
+  refreshToken?: string;
+}
+
+/** An answer that only says something to the user (register, resend, forgot password). */
+export class MessageView {
+  @ApiProperty()
+  message!: string;
+}
+
+export class CaptchaView {
+  @ApiProperty()
+  captchaId!: string;
+
+  @ApiProperty({ description: 'The image, SVG markup' })
+  svg!: string;
 }
 
 /** The answer to a successful activation: nothing about the account beyond what the link's holder did. */
-export interface ActivationView {
-  activated: true;
-  /** The link had been used (or replaced) and the account is active: nothing changed now. */
-  alreadyActive: boolean;
+export class ActivationView {
+  @ApiProperty({ enum: [true] })
+  activated!: true;
+
+  @ApiProperty({
+    description:
+      'The link had been used (or replaced) and the account is active: nothing changed now',
+  })
+  alreadyActive!: boolean;
 }
 
 /** The answer of logout: nothing to show, the session is gone whatever it was. */
-export interface LoggedOutView {
-  ok: true;
+export class LoggedOutView {
+  @ApiProperty({ enum: [true] })
+  ok!: true;
 }
 
 /** The answer to a password change or reset. */
-export interface PasswordChangedView {
-  changed: true;
+export class PasswordChangedView {
+  @ApiProperty({ enum: [true] })
+  changed!: true;
 }
 
 /**
  * The one answer to "forgot password", whatever the email: whether an account exists is
  * never told (the gateway answers 202).
  */
-export interface ResetRequestedView {
-  accepted: true;
-  message: string;
+export class ResetRequestedView {
+  @ApiProperty({ enum: [true] })
+  accepted!: true;
+
+  @ApiProperty()
+  message!: string;
 }
 
 export type AccountStatus = 'pending' | 'active' | 'locked';
 
-export interface ProfileView {
-  id: string;
-  /** Null for an account made from VNeID that gave no email. */
-  email: string | null;
-  fullName: string;
-  phone: string | null;
-  idNumber: string | null;
-  locale: Locale;
-  status: AccountStatus;
-  roles: Role[];
-  agencies: string[];
-  /** yyyy-MM-dd, when known (from VNeID). */
-  birthDate: string | null;
-  /** Nơi cư trú, when the holder gave it or VNeID did (prefilled into online forms). */
-  address: string | null;
-  /** The account's link to the national e-ID (VNeID), shown on Trang cá nhân. */
-  vneid: { linkedAt: string } | null;
-  createdAt: string;
+export class VneidLinkView {
+  @ApiProperty({ format: 'date-time' })
+  linkedAt!: string;
+}
+
+export class ProfileView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null for an account made from VNeID that gave no email',
+  })
+  email!: string | null;
+
+  @ApiProperty()
+  fullName!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  idNumber!: string | null;
+
+  @ApiProperty({ enum: ['vi', 'en'] })
+  locale!: Locale;
+
+  @ApiProperty({ enum: ['pending', 'active', 'locked'] })
+  status!: AccountStatus;
+
+  @ApiProperty({ enum: ['citizen', 'officer', 'admin'], enumName: 'Role', isArray: true })
+  roles!: Role[];
+
+  @ApiProperty({ type: [String] })
+  agencies!: string[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    description: 'yyyy-MM-dd, when known (from VNeID)',
+  })
+  birthDate!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Nơi cư trú, when the holder gave it or VNeID did (prefilled into online forms)',
+  })
+  address!: string | null;
+
+  @ApiProperty({
+    type: VneidLinkView,
+    nullable: true,
+    description: "The account's link to the national e-ID (VNeID), shown on Trang cá nhân",
+  })
+  vneid!: VneidLinkView | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }
 
 /**

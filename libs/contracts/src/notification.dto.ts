@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_SIZE, PageQuery } from './page';
+import { MAX_PAGE_SIZE, PageCounts, PageQuery, type Page } from './page';
 import type { Locale } from './events';
 
 /** What a notification is about; each category's email can be turned off (never `account`). */
@@ -35,30 +35,55 @@ const QueryBoolean = () =>
   });
 
 /** One bell notification ("thông báo"), its title and body in the reader's locale. */
-export interface NotificationView {
-  id: string;
-  /** Stable machine name of the message, e.g. `dossier.received`, `payment.succeeded`. */
-  type: string;
-  category: NotificationCategory;
-  title: string;
-  body: string;
-  /** Portal path it opens, e.g. `/ho-so/<dossierId>` or `/giao-dich/<paymentId>`. */
-  link: string | null;
-  /** The locale-independent facts (dossier code, due date, amount…) the text was made from. */
-  data: Record<string, unknown>;
-  read: boolean;
-  readAt: string | null;
-  createdAt: string;
+export class NotificationView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    description: 'Stable machine name of the message, e.g. `dossier.received`, `payment.succeeded`',
+  })
+  type!: string;
+
+  @ApiProperty({ enum: ['dossier', 'payment', 'account'] })
+  category!: NotificationCategory;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Portal path it opens, e.g. `/ho-so/<dossierId>` or `/giao-dich/<paymentId>`',
+  })
+  link!: string | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The locale-independent facts (dossier code, due date, amount…) the text was made from',
+  })
+  data!: Record<string, unknown>;
+
+  @ApiProperty()
+  read!: boolean;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
+  readAt!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }
 
-export interface NotificationListView {
-  items: NotificationView[];
-  /** Unread notifications of the account, whatever the filter. */
-  unreadCount: number;
-  /** Notifications matching the filter. */
-  total: number;
-  page: number;
-  pageSize: number;
+export class NotificationListView extends PageCounts implements Page<NotificationView> {
+  @ApiProperty({ type: [NotificationView] })
+  items!: NotificationView[];
+
+  @ApiProperty({ description: 'Unread notifications of the account, whatever the filter' })
+  unreadCount!: number;
 }
 
 export class ListNotificationsQuery extends PageQuery {
@@ -110,19 +135,26 @@ export interface NotificationsAfterView {
   items: NotificationView[];
 }
 
-export interface MarkAllReadView {
-  updated: number;
-  unreadCount: number;
+export class MarkAllReadView {
+  @ApiProperty()
+  updated!: number;
+
+  @ApiProperty()
+  unreadCount!: number;
 }
 
 /** Email per category; `true` sends it. */
-export interface EmailPreferencesView {
-  dossier: boolean;
-  payment: boolean;
+export class EmailPreferencesView {
+  @ApiProperty()
+  dossier!: boolean;
+
+  @ApiProperty()
+  payment!: boolean;
 }
 
-export interface NotificationPreferencesView {
-  email: EmailPreferencesView;
+export class NotificationPreferencesView {
+  @ApiProperty({ type: EmailPreferencesView })
+  email!: EmailPreferencesView;
 }
 
 export class EmailPreferencesInput {

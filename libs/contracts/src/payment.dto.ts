@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from './page';
+import { PageCounts, PageQuery, type Page } from './page';
 
 /**
  * Giao dịch (online fee payments, docs/design.md §7). A payment is the fee one dossier request
@@ -72,46 +72,110 @@ export class ProviderCallbackInput {
 
 // ---------- views ----------
 
-export interface PaymentMethodView {
-  id: PaymentMethodId;
-  name: string;
-  description: string;
+export class PaymentMethodView {
+  @ApiProperty({ enum: PaymentMethodIds })
+  id!: PaymentMethodId;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  description!: string;
 }
 
-export interface PaymentView {
-  id: string;
-  dossierId: string;
-  dossierCode: string;
-  procedureName: string;
-  agencyCode: string;
-  /** VND integer. */
-  amount: number;
-  description: string;
-  status: PaymentStatus;
-  /** Method of the last checkout. */
-  method: PaymentMethodId | null;
-  createdAt: string;
-  /** First checkout; the payment window runs from it. */
-  startedAt: string | null;
-  /** Past this a started payment is expired; null until the first checkout. */
-  expiresAt: string | null;
-  paidAt: string | null;
-  /** Provider's transaction number (vnp_TransactionNo) of the successful attempt. */
-  transactionNo: string | null;
-  receiptNumber: string | null;
-  /** The payment this one replaces after it failed, was cancelled or expired. */
-  retryOf: string | null;
-  /** The payment that replaces this one (pay that one instead). */
-  nextPaymentId: string | null;
-  /** Gateway path of the receipt PDF, once paid. */
-  receiptUrl: string | null;
+const PAYMENT_STATUS = { enum: PaymentStatuses, enumName: 'PaymentStatus' };
+const NULLABLE_DATE = { type: String, nullable: true, format: 'date-time' };
+
+export class PaymentView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  dossierId!: string;
+
+  @ApiProperty()
+  dossierCode!: string;
+
+  @ApiProperty()
+  procedureName!: string;
+
+  @ApiProperty()
+  agencyCode!: string;
+
+  @ApiProperty({ description: 'VND integer' })
+  amount!: number;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty(PAYMENT_STATUS)
+  status!: PaymentStatus;
+
+  @ApiProperty({
+    enum: PaymentMethodIds,
+    nullable: true,
+    description: 'Method of the last checkout',
+  })
+  method!: PaymentMethodId | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ ...NULLABLE_DATE, description: 'First checkout; the payment window runs from it' })
+  startedAt!: string | null;
+
+  @ApiProperty({ ...NULLABLE_DATE, description: 'Past this a started payment is expired' })
+  expiresAt!: string | null;
+
+  @ApiProperty(NULLABLE_DATE)
+  paidAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Provider's transaction number (vnp_TransactionNo) of the successful attempt",
+  })
+  transactionNo!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  receiptNumber!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The payment this one replaces after it failed, was cancelled or expired',
+  })
+  retryOf!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The payment that replaces this one (pay that one instead)',
+  })
+  nextPaymentId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Gateway path of the receipt PDF, once paid',
+  })
+  receiptUrl!: string | null;
 }
 
-export interface CheckoutView {
-  /** The provider's payment page, signed: send the browser there. */
-  paymentUrl: string;
-  txnRef: string;
-  expiresAt: string;
+export class PaymentPage extends PageCounts implements Page<PaymentView> {
+  @ApiProperty({ type: [PaymentView] })
+  items!: PaymentView[];
+}
+
+export class CheckoutView {
+  @ApiProperty({ description: "The provider's payment page, signed: send the browser there" })
+  paymentUrl!: string;
+
+  @ApiProperty()
+  txnRef!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }
 
 /** The answer the provider expects from the IPN URL, whatever happened. */
@@ -120,20 +184,45 @@ export interface IpnAnswer {
   Message: string;
 }
 
+export class ReturnedPaymentView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  dossierCode!: string;
+
+  @ApiProperty()
+  amount!: number;
+
+  @ApiProperty(PAYMENT_STATUS)
+  status!: PaymentStatus;
+
+  @ApiProperty({ type: String, nullable: true })
+  receiptNumber!: string | null;
+}
+
 /** `GET /payments/vnpay/return`: display only; the state shown is read from our database. */
-export interface PaymentReturnView {
-  signatureValid: boolean;
-  /** What the provider's redirect claims (only when its signature is valid). */
-  providerResult: 'success' | 'failed' | 'cancelled' | null;
-  /** The payment's true state, from our database (null for a forged or unknown redirect). */
-  payment: {
-    id: string;
-    dossierCode: string;
-    amount: number;
-    status: PaymentStatus;
-    receiptNumber: string | null;
-  } | null;
-  message: string;
+export class PaymentReturnView {
+  @ApiProperty()
+  signatureValid!: boolean;
+
+  @ApiProperty({
+    enum: ['success', 'failed', 'cancelled'],
+    nullable: true,
+    description: "What the provider's redirect claims (only when its signature is valid)",
+  })
+  providerResult!: 'success' | 'failed' | 'cancelled' | null;
+
+  @ApiProperty({
+    type: ReturnedPaymentView,
+    nullable: true,
+    description:
+      "The payment's true state, from our database (null for a forged or unknown redirect)",
+  })
+  payment!: ReturnedPaymentView | null;
+
+  @ApiProperty()
+  message!: string;
 }
 
 /** authorizeReceipt: the caller may download the receipt of this payment. */

@@ -11,7 +11,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from './page';
+import { CodeNameView } from './catalogue.dto';
+import { PageCounts, PageQuery, type Page } from './page';
 
 /** Đánh giá mức độ hài lòng: the statuses from which the applicant may rate a dossier. */
 export const RATEABLE_STATUSES = ['RESULT_READY', 'RETURNED'] as const;
@@ -104,28 +105,46 @@ export class OfficerRatingsQuery extends PageQuery {
   period?: string;
 }
 
-export interface RatingView {
-  score: number;
-  criteria: RatingCriteria;
-  comment: string | null;
-  ratedAt: string;
+export class RatingView {
+  @ApiProperty({ minimum: 1, maximum: 5, type: 'integer' })
+  score!: number;
+
+  @ApiProperty({ type: RatingCriteriaDto })
+  criteria!: RatingCriteria;
+
+  @ApiProperty({ type: String, nullable: true })
+  comment!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  ratedAt!: string;
 }
 
 /** A rating as the agency's officers see it: the dossier, never the applicant's identity. */
-export interface AgencyRatingView extends RatingView {
-  dossierId: string;
-  dossierCode: string;
-  procedure: { code: string; name: string };
-  agencyCode: string;
+export class AgencyRatingView extends RatingView {
+  @ApiProperty({ format: 'uuid' })
+  dossierId!: string;
+
+  @ApiProperty()
+  dossierCode!: string;
+
+  @ApiProperty({ type: CodeNameView })
+  procedure!: CodeNameView;
+
+  @ApiProperty()
+  agencyCode!: string;
 }
 
-export interface AgencyRatingsPage {
-  items: AgencyRatingView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Mean score of every rating the filters match (not only this page); null when none. */
-  averageScore: number | null;
+export class AgencyRatingsPage extends PageCounts implements Page<AgencyRatingView> {
+  @ApiProperty({ type: [AgencyRatingView] })
+  items!: AgencyRatingView[];
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Mean score of every rating the filters match (not only this page); null when none',
+  })
+  averageScore!: number | null;
 }
 
 /** `dossier.rated`: once per dossier, when its applicant rates it. */

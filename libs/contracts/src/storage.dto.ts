@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CodeNameView } from './catalogue.dto';
 
 /** giấy tờ cá nhân: the kinds a citizen keeps in the personal document wallet. */
 export const PersonalDocumentTypes = [
@@ -193,19 +194,57 @@ export interface StoredFileView {
 /** Where a wallet document came from: the citizen's upload, or a result the portal delivered. */
 export type PersonalDocumentSource = 'upload' | 'result';
 
-export interface PersonalDocumentView {
-  id: string;
-  /** The stored file behind the document (what `storage.files.copy` copies into a dossier). */
-  fileId: string;
-  type: PersonalDocumentType;
-  title: string;
-  number: string | null;
-  issuedAt: string | null;
-  source: PersonalDocumentSource;
-  /** The dossier whose result this is (source `result`), else null. */
-  dossierCode: string | null;
-  file: { fileName: string; contentType: string; size: number; sha256: string };
-  createdAt: string;
+export class StoredFileSummary {
+  @ApiProperty()
+  fileName!: string;
+
+  @ApiProperty()
+  contentType!: string;
+
+  @ApiProperty()
+  size!: number;
+
+  @ApiProperty()
+  sha256!: string;
+}
+
+export class PersonalDocumentView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The stored file behind the document (what a dossier attaches a copy of)',
+  })
+  fileId!: string;
+
+  @ApiProperty({ enum: PersonalDocumentTypes })
+  type!: PersonalDocumentType;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  number!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, format: 'date' })
+  issuedAt!: string | null;
+
+  @ApiProperty({ enum: ['upload', 'result'] })
+  source!: PersonalDocumentSource;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The dossier whose result this is (source `result`), else null',
+  })
+  dossierCode!: string | null;
+
+  @ApiProperty({ type: StoredFileSummary })
+  file!: StoredFileSummary;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
 }
 
 /**
@@ -250,18 +289,30 @@ export const IssuedDocumentTypes = [
 export type IssuedDocumentType = (typeof IssuedDocumentTypes)[number];
 
 /** What a verification tells anyone, without login: never personal data. */
-export interface VerificationView {
-  documentType: IssuedDocumentType;
-  dossierCode: string;
-  agency: { code: string; name: string };
-  issuedAt: string;
-  /** SHA-256 (hex) of the document as issued. */
-  sha256: string;
-  /** The signing certificate's name (the agency). */
-  signer: string;
-  /** True only for the exact issued bytes with a signature that checks. */
-  valid: boolean;
-  verificationCode: string;
+export class VerificationView {
+  @ApiProperty({ enum: IssuedDocumentTypes })
+  documentType!: IssuedDocumentType;
+
+  @ApiProperty({ example: '000.00.01.H26-261207-0001' })
+  dossierCode!: string;
+
+  @ApiProperty({ type: CodeNameView })
+  agency!: CodeNameView;
+
+  @ApiProperty({ format: 'date-time' })
+  issuedAt!: string;
+
+  @ApiProperty({ description: 'SHA-256 (hex) of the document as issued' })
+  sha256!: string;
+
+  @ApiProperty({ description: "The signing certificate's name (the agency)" })
+  signer!: string;
+
+  @ApiProperty({ description: 'True only for the exact issued bytes with a signature that checks' })
+  valid!: boolean;
+
+  @ApiProperty({ example: 'K7MX2QP9RTWA' })
+  verificationCode!: string;
 }
 
 /** A document issued signed: the stored file to hand out and how to verify it. */

@@ -21,18 +21,21 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import {
+  ActivationView,
+  AuthErrors,
   CaptchaView,
+  DomainError,
   ForgotPasswordDto,
   IdentityRpc,
   LoginDto,
+  MessageView,
   RegisterDto,
+  RequestErrors,
   ResendActivationDto,
   ResetPasswordDto,
+  SessionTokensView,
   TokenDto,
   TokenPair,
-  RequestErrors,
-  DomainError,
-  AuthErrors,
 } from '@dvc/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GatewayConfig } from '../gateway.config';
@@ -59,8 +62,7 @@ const SESSION_HEADER_DOC = {
     '`cookie` (the portal): the refresh token is set as the HttpOnly, SameSite=Strict cookie ' +
     'dvc_refresh (Path=/api/v1/auth) and left out of the body',
 };
-const LOGIN_ANSWER =
-  '{ accessToken, refreshToken, expiresIn, tokenType }; with x-dvc-session: cookie, no refreshToken (it is in the cookie)';
+const LOGIN_ANSWER = 'With x-dvc-session: cookie, no refreshToken (it is in the cookie)';
 import { ApiProblems } from '../problems/api-problems.decorator';
 
 /** Đăng ký, đăng nhập, quên mật khẩu: every route relays to identity (docs/design.md §5, §9). */
@@ -89,7 +91,8 @@ export class AuthController {
       'saying someone tried to register with it. The answer never tells which.',
   })
   @ApiAcceptedResponse({
-    description: '{ message }: check your email, whether or not the address has an account',
+    type: MessageView,
+    description: 'Check your email, whether or not the address has an account',
   })
   @ApiTooManyRequestsResponse({ description: 'Rate limited (Retry-After)' })
   async register(
@@ -109,7 +112,7 @@ export class AuthController {
       'A pending account gets a link to set its password, which activates it (at most one a ' +
       'minute per account); any other address gets nothing. The answer never tells which.',
   })
-  @ApiAcceptedResponse({ description: '{ message }: the same for any address' })
+  @ApiAcceptedResponse({ type: MessageView, description: 'The same for any address' })
   @ApiTooManyRequestsResponse({ description: 'Rate limited (Retry-After)' })
   async resendActivation(
     @CallContext() ctx: CallContext,
@@ -127,6 +130,7 @@ export class AuthController {
       '{ activated: true, alreadyActive }: alreadyActive when the link was used before and the ' +
       'account is active (opening the email twice is not an error).',
   })
+  @ApiOkResponse({ type: ActivationView })
   activate(@CallContext() ctx: CallContext, @Body() body: TokenDto): Promise<unknown> {
     return sendRpc(this.identity, IdentityRpc.activate, ctx, body);
   }
@@ -136,7 +140,7 @@ export class AuthController {
   @AuthRateLimit()
   @ApiOperation({ summary: 'Đăng nhập / Log in' })
   @ApiHeader(SESSION_HEADER_DOC)
-  @ApiOkResponse({ description: LOGIN_ANSWER })
+  @ApiOkResponse({ type: SessionTokensView, description: LOGIN_ANSWER })
   @ApiUnauthorizedResponse({
     description:
       '`auth.invalid_credentials`, or `auth.captcha_required` while the account is under attack: ' +
@@ -165,7 +169,7 @@ export class AuthController {
       "back into the cookie. The call changes nothing but the session's own tokens.",
   })
   @ApiHeader(SESSION_HEADER_DOC)
-  @ApiOkResponse({ description: LOGIN_ANSWER })
+  @ApiOkResponse({ type: SessionTokensView, description: LOGIN_ANSWER })
   async refresh(
     @CallContext() ctx: CallContext,
     @Body() body: RefreshRequestDto,
@@ -224,7 +228,7 @@ export class AuthController {
 
   @Get('captcha')
   @ApiOperation({ summary: 'Mã xác nhận / New single-use captcha' })
-  @ApiOkResponse({ description: '{ captchaId, svg }' })
+  @ApiOkResponse({ type: CaptchaView })
   captcha(@CallContext() ctx: CallContext): Promise<CaptchaView> {
     return sendRpc(this.identity, IdentityRpc.captcha, ctx, {});
   }
@@ -233,7 +237,10 @@ export class AuthController {
   @HttpCode(HttpStatus.ACCEPTED)
   @AuthRateLimit()
   @ApiOperation({ summary: 'Quên mật khẩu / Email a reset link' })
-  @ApiAcceptedResponse({ description: 'Same answer whether or not the email has an account' })
+  @ApiAcceptedResponse({
+    type: MessageView,
+    description: 'Same answer whether or not the email has an account',
+  })
   async forgotPassword(
     @CallContext() ctx: CallContext,
     @Body() body: ForgotPasswordDto,

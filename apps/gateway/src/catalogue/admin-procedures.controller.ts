@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CatalogueRpc,
   ImportResult,
@@ -36,6 +43,7 @@ export class AdminProceduresController {
   @Post()
   @ApiOperation({ summary: 'Thêm thủ tục / Create (or replace) a procedure' })
   @ApiBody(PROCEDURE_BODY)
+  @ApiCreatedResponse({ type: ProcedureView })
   create(
     @CallContext() ctx: CallContext,
     @Body(JsonObjectPipe) body: Record<string, unknown>,
@@ -46,6 +54,7 @@ export class AdminProceduresController {
   @Post('import')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Nhập danh mục / Import procedures in bulk' })
+  @ApiOkResponse({ type: ImportResult })
   import(
     @CallContext() ctx: CallContext,
     @Body() body: ImportProceduresDto,
@@ -58,6 +67,7 @@ export class AdminProceduresController {
   @Put(':code')
   @ApiOperation({ summary: 'Cập nhật thủ tục / Replace a procedure' })
   @ApiBody(PROCEDURE_BODY)
+  @ApiOkResponse({ type: ProcedureView })
   update(
     @CallContext() ctx: CallContext,
     @Param() params: ProcedureParams,

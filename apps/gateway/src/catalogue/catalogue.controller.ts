@@ -8,6 +8,7 @@ import {
   HolidayView,
   Page,
   ProcedureSummary,
+  ProcedureSummaryPage,
   ProcedureView,
   SearchProceduresQuery,
 } from '@dvc/contracts';
@@ -37,7 +38,7 @@ export class CatalogueController {
   @Get('procedures')
   @Header('Cache-Control', PUBLIC_CACHE)
   @ApiOperation({ summary: 'Tra cứu thủ tục / Search procedures (accent-insensitive)' })
-  @ApiOkResponse({ description: '{ items, total, page, pageSize }' })
+  @ApiOkResponse({ type: ProcedureSummaryPage })
   search(
     @CallContext() ctx: CallContext,
     @Query() query: SearchProceduresQuery,
@@ -48,6 +49,7 @@ export class CatalogueController {
   @Get('procedures/:code')
   @Header('Cache-Control', PUBLIC_CACHE)
   @ApiOperation({ summary: 'Chi tiết thủ tục / Everything about one procedure' })
+  @ApiOkResponse({ type: ProcedureView })
   procedure(
     @CallContext() ctx: CallContext,
     @Param() params: ProcedureParams,
@@ -81,6 +83,7 @@ export class CatalogueController {
   @Get('agencies')
   @Header('Cache-Control', PUBLIC_CACHE)
   @ApiOperation({ summary: 'Cơ quan / Agencies' })
+  @ApiOkResponse({ type: [AgencyView] })
   agencies(@CallContext() ctx: CallContext): Promise<AgencyView[]> {
     return sendRpc(this.catalogue, CatalogueRpc.listAgencies, ctx, {});
   }
@@ -88,6 +91,7 @@ export class CatalogueController {
   @Get('fields')
   @Header('Cache-Control', PUBLIC_CACHE)
   @ApiOperation({ summary: 'Lĩnh vực / Fields' })
+  @ApiOkResponse({ type: [FieldView] })
   fields(@CallContext() ctx: CallContext): Promise<FieldView[]> {
     return sendRpc(this.catalogue, CatalogueRpc.listFields, ctx, {});
   }
@@ -95,6 +99,7 @@ export class CatalogueController {
   @Get('holidays')
   @Header('Cache-Control', PUBLIC_CACHE)
   @ApiOperation({ summary: 'Ngày nghỉ lễ, ngày làm bù / Holidays and swapped working days' })
+  @ApiOkResponse({ type: [HolidayView] })
   holidays(@CallContext() ctx: CallContext, @Query() query: HolidaysQuery): Promise<HolidayView[]> {
     return sendRpc(this.catalogue, CatalogueRpc.listHolidays, ctx, { year: query.year ?? null });
   }

@@ -13,7 +13,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AttachFromDocumentDto,
@@ -22,6 +30,7 @@ import {
   CreateDossierDto,
   DossierRpc,
   DossierSummary,
+  DossierSummaryPage,
   DossierView,
   ListDossiersQuery,
   Page,
@@ -60,12 +69,14 @@ export class DossiersController {
 
   @Post()
   @ApiOperation({ summary: 'Tạo hồ sơ nháp / Start a draft (levels 3–4 only)' })
+  @ApiCreatedResponse({ type: DossierView })
   create(@CallContext() ctx: CallContext, @Body() body: CreateDossierDto): Promise<DossierView> {
     return sendRpc(this.dossiers, DossierRpc.create, ctx, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Hồ sơ của tôi / My dossiers' })
+  @ApiOkResponse({ type: DossierSummaryPage })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: ListDossiersQuery,
@@ -75,12 +86,14 @@ export class DossiersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Chi tiết hồ sơ / One of my dossiers' })
+  @ApiOkResponse({ type: DossierView })
   get(@CallContext() ctx: CallContext, @Param() params: DossierParams): Promise<DossierView> {
     return sendRpc(this.dossiers, DossierRpc.get, ctx, { dossierId: params.id });
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Lưu tờ khai, cách nhận kết quả / Save form data and delivery' })
+  @ApiOkResponse({ type: DossierView })
   update(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -94,6 +107,7 @@ export class DossiersController {
   @ApiOperation({
     summary: 'Đính kèm tệp vào thành phần hồ sơ / Attach a file (multipart: componentId, file)',
   })
+  @ApiCreatedResponse({ type: AttachmentView })
   attach(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -129,6 +143,7 @@ export class DossiersController {
 
   @Post(':id/attachments/from-document')
   @ApiOperation({ summary: 'Đính kèm từ giấy tờ cá nhân / Attach a document from my wallet' })
+  @ApiCreatedResponse({ type: AttachmentView })
   attachFromDocument(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -161,6 +176,7 @@ export class DossiersController {
     description: 'Same key → same answer, one dossier',
   })
   @ApiOperation({ summary: 'Nộp hồ sơ / Submit → { code, lookupKey, status }' })
+  @ApiOkResponse({ type: SubmitResult })
   submit(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -172,6 +188,7 @@ export class DossiersController {
   @Post(':id/supplement')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Bổ sung hồ sơ / Send the requested supplement' })
+  @ApiOkResponse({ type: DossierView })
   supplement(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -183,6 +200,7 @@ export class DossiersController {
   @Post(':id/withdraw')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Yêu cầu rút hồ sơ / Ask to withdraw' })
+  @ApiOkResponse({ type: DossierView })
   withdraw(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -195,6 +213,7 @@ export class DossiersController {
   @ApiOperation({
     summary: 'Đánh giá mức độ hài lòng / Rate a finished dossier (once, after its result)',
   })
+  @ApiCreatedResponse({ type: RatingView })
   rate(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,

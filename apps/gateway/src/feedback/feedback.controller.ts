@@ -11,24 +11,34 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AnswerFeedbackDto,
   DomainError,
+  DossierRpc,
   FeedbackAttachmentView,
   FeedbackErrors,
-  StorageRpc,
-  DossierRpc,
   FeedbackLookupQuery,
   FeedbackLookupView,
   FeedbackReceipt,
+  OfficerFeedbackPage,
   OfficerFeedbackQuery,
   OfficerFeedbackView,
   Page,
+  PublicFeedbackPage,
   PublicFeedbackQuery,
   PublicFeedbackView,
+  StorageRpc,
   SubmitFeedbackDto,
 } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
@@ -77,6 +87,7 @@ export class FeedbackController {
     summary:
       'Gửi phản ánh, kiến nghị / Send feedback (signed in, or with captchaId + captchaAnswer)',
   })
+  @ApiCreatedResponse({ type: FeedbackReceipt })
   submit(
     @CallContext() ctx: CallContext,
     @Body() body: SubmitFeedbackDto,
@@ -88,6 +99,7 @@ export class FeedbackController {
   @Public()
   @LookupRateLimit()
   @ApiOperation({ summary: 'Tra cứu phản ánh / Look up feedback by code and key' })
+  @ApiOkResponse({ type: FeedbackLookupView })
   lookup(
     @CallContext() ctx: CallContext,
     @Query() query: FeedbackLookupQuery,
@@ -108,6 +120,7 @@ export class FeedbackController {
     summary:
       'Đính kèm tệp vào phản ánh / Attach a file (multipart: key, then file; PDF, JPEG, PNG, DOCX, XLSX)',
   })
+  @ApiCreatedResponse({ type: FeedbackAttachmentView })
   async attach(
     @CallContext() ctx: CallContext,
     @Param() params: FeedbackCodeParams,
@@ -166,6 +179,7 @@ export class PublicFeedbackController {
 
   @Get()
   @ApiOperation({ summary: 'Câu hỏi và trả lời đã công khai / Published answers' })
+  @ApiOkResponse({ type: PublicFeedbackPage })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: PublicFeedbackQuery,
@@ -188,6 +202,7 @@ export class OfficerFeedbackController {
 
   @Get()
   @ApiOperation({ summary: 'Phản ánh, kiến nghị cần trả lời / Feedback to answer' })
+  @ApiOkResponse({ type: OfficerFeedbackPage })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: OfficerFeedbackQuery,
@@ -198,6 +213,7 @@ export class OfficerFeedbackController {
   @Post(':id/answer')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Trả lời phản ánh / Answer, and choose whether to publish' })
+  @ApiOkResponse({ type: OfficerFeedbackView })
   answer(
     @CallContext() ctx: CallContext,
     @Param() params: FeedbackParams,

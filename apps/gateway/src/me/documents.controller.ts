@@ -10,7 +10,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreatePersonalDocumentDto, PersonalDocumentView, StorageRpc } from '@dvc/contracts';
@@ -41,6 +49,7 @@ export class DocumentsController {
 
   @Get()
   @ApiOperation({ summary: 'Giấy tờ cá nhân / My documents' })
+  @ApiOkResponse({ type: [PersonalDocumentView] })
   list(@CallContext() ctx: CallContext): Promise<PersonalDocumentView[]> {
     return sendRpc(this.storage, StorageRpc.listDocuments, ctx, {});
   }
@@ -54,6 +63,7 @@ export class DocumentsController {
       '(100 and 200 MB by default): past either, 409 `document.wallet_full` with `maxDocuments`, ' +
       '`maxBytes`, `usedDocuments` and `usedBytes`, and the uploaded file is discarded.',
   })
+  @ApiCreatedResponse({ type: PersonalDocumentView })
   create(
     @CallContext() ctx: CallContext,
     @Req() request: FastifyRequest,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ChangePasswordDto, IdentityRpc, ProfileView, UpdateProfileDto } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { CallContext } from '../rpc/call-context';
@@ -17,12 +23,14 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'Thông tin tài khoản / My profile' })
+  @ApiOkResponse({ type: ProfileView })
   profile(@CallContext() ctx: CallContext): Promise<ProfileView> {
     return sendRpc(this.identity, IdentityRpc.getProfile, ctx, {});
   }
 
   @Patch()
   @ApiOperation({ summary: 'Cập nhật thông tin / Update my profile' })
+  @ApiOkResponse({ type: ProfileView })
   update(@CallContext() ctx: CallContext, @Body() body: UpdateProfileDto): Promise<ProfileView> {
     return sendRpc(this.identity, IdentityRpc.updateProfile, ctx, body);
   }

@@ -9,7 +9,13 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   FailedHubCallPage,
   HubCallRef,
@@ -64,7 +70,7 @@ export class NationalSyncController {
   @Post('failed/:id/retry')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Đồng bộ lại / Retry a parked call' })
-  @ApiOkResponse({ type: RetriedHubCallView })
+  @ApiAcceptedResponse({ type: RetriedHubCallView })
   retry(@CallContext() ctx: CallContext, @Param() params: HubCallRef): Promise<RetriedHubCallView> {
     return sendRpc(this.nationalSync, NationalSyncRpc.retryFailed, ctx, { id: params.id });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   NotificationPreferencesView,
   NotificationRpc,
@@ -24,12 +24,14 @@ export class NotificationPreferencesController {
 
   @Get()
   @ApiOperation({ summary: 'Tùy chọn nhận email / My email preferences' })
+  @ApiOkResponse({ type: NotificationPreferencesView })
   get(@CallContext() ctx: CallContext): Promise<NotificationPreferencesView> {
     return sendRpc(this.notifications, NotificationRpc.getPreferences, ctx, {});
   }
 
   @Put()
   @ApiOperation({ summary: 'Bật/tắt email theo loại / Turn emails on or off per category' })
+  @ApiOkResponse({ type: NotificationPreferencesView })
   set(
     @CallContext() ctx: CallContext,
     @Body() body: UpdateNotificationPreferencesDto,

@@ -60,6 +60,7 @@ export class NotificationsController {
     description: 'Ngôn ngữ khi không có `locale` / Language when `locale` is absent',
   })
   @ApiOperation({ summary: 'Danh sách thông báo / My notifications (newest first)' })
+  @ApiOkResponse({ type: NotificationListView })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: ListNotificationsQuery,
@@ -74,6 +75,7 @@ export class NotificationsController {
   @Post('read-all')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Đánh dấu tất cả đã đọc / Mark all read' })
+  @ApiOkResponse({ type: MarkAllReadView })
   readAll(@CallContext() ctx: CallContext): Promise<MarkAllReadView> {
     return sendRpc(this.notifications, NotificationRpc.markAllRead, ctx, {});
   }
@@ -86,6 +88,7 @@ export class NotificationsController {
   })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Đánh dấu đã đọc / Mark one read (someone else’s: 404)' })
+  @ApiOkResponse({ type: NotificationView })
   read(
     @CallContext() ctx: CallContext,
     @Param() params: NotificationParams,

@@ -11,7 +11,15 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -61,6 +69,7 @@ export class OfficerController {
     summary:
       'Hồ sơ cần xử lý / Queue of my agencies: a tab (work in hand by default) with the count of every tab, overdue and due-soon first',
   })
+  @ApiOkResponse({ type: OfficerQueuePage })
   queue(
     @CallContext() ctx: CallContext,
     @Query() query: OfficerQueueQuery,
@@ -70,6 +79,7 @@ export class OfficerController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Chi tiết hồ sơ / A dossier with form data, attachments and history' })
+  @ApiOkResponse({ type: OfficerDossierView })
   get(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -86,6 +96,7 @@ export class OfficerController {
       'the current due date and now, in working time (422 `dossier.apology_date_invalid`). ' +
       'Issues the signed apology letter, moves the due date, tells the applicant.',
   })
+  @ApiOkResponse({ type: OfficerDossierView })
   apologize(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,
@@ -103,6 +114,7 @@ export class OfficerController {
     summary:
       'Xử lý hồ sơ / receive, start, request-supplement, request-payment, refuse, complete, return, stop',
   })
+  @ApiOkResponse({ type: OfficerDossierView })
   act(
     @CallContext() ctx: CallContext,
     @Param() params: ActionParams,
@@ -118,6 +130,7 @@ export class OfficerController {
   @Post(':id/results')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Tải lên kết quả / Upload a result file (multipart: file)' })
+  @ApiCreatedResponse({ type: ResultFileView })
   async addResult(
     @CallContext() ctx: CallContext,
     @Param() params: DossierParams,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgencyRatingsPage, DossierRpc, OfficerRatingsQuery } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Roles } from '../auth/auth.decorators';
@@ -19,6 +19,7 @@ export class RatingsController {
 
   @Get()
   @ApiOperation({ summary: 'Đánh giá hài lòng / Ratings of my agencies' })
+  @ApiOkResponse({ type: AgencyRatingsPage })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: OfficerRatingsQuery,

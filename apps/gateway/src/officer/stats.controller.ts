@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AgencyStatsQuery, AgencyStatsView, DossierRpc, ScoresExportQuery } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
@@ -21,6 +21,7 @@ export class StatsController {
 
   @Get()
   @ApiOperation({ summary: 'Thống kê của cơ quan / Agency statistics' })
+  @ApiOkResponse({ type: AgencyStatsView })
   stats(
     @CallContext() ctx: CallContext,
     @Query() query: AgencyStatsQuery,

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PaymentMethodView, PaymentRpc } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Public } from '../auth/auth.decorators';
@@ -19,6 +19,7 @@ export class PaymentMethodsController {
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Phương thức thanh toán / Payment methods' })
+  @ApiOkResponse({ type: [PaymentMethodView] })
   list(@CallContext() ctx: CallContext): Promise<PaymentMethodView[]> {
     return sendRpc(this.payments, PaymentRpc.listMethods, ctx, {});
   }

@@ -10,13 +10,14 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CheckoutDto,
   CheckoutView,
   ListPaymentsQuery,
   Page,
+  PaymentPage,
   PaymentRpc,
   PaymentView,
 } from '@dvc/contracts';
@@ -43,6 +44,7 @@ export class PaymentsController {
 
   @Get()
   @ApiOperation({ summary: 'Giao dịch của tôi / My payments (filter by status)' })
+  @ApiOkResponse({ type: PaymentPage })
   list(
     @CallContext() ctx: CallContext,
     @Query() query: ListPaymentsQuery,
@@ -52,6 +54,7 @@ export class PaymentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Chi tiết giao dịch / One of my payments' })
+  @ApiOkResponse({ type: PaymentView })
   get(@CallContext() ctx: CallContext, @Param() params: PaymentParams): Promise<PaymentView> {
     return sendRpc(this.payments, PaymentRpc.get, ctx, { paymentId: params.id });
   }
@@ -61,6 +64,7 @@ export class PaymentsController {
   @ApiOperation({
     summary: 'Tiếp tục thanh toán / Check out → { paymentUrl } (needs commitment: true)',
   })
+  @ApiOkResponse({ type: CheckoutView })
   checkout(
     @CallContext() ctx: CallContext,
     @Param() params: PaymentParams,

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IpnAnswer, PaymentRpc } from '@dvc/contracts';
+import { IpnAnswer, PaymentReturnView, PaymentRpc } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Public } from '../auth/auth.decorators';
 import { ApiProblems } from '../problems/api-problems.decorator';
@@ -56,6 +56,7 @@ export class VnpayCallbacksController {
   @Get('return')
   @ApiProblems()
   @ApiOperation({ summary: 'Kết quả thanh toán / Return page after paying (changes nothing)' })
+  @ApiOkResponse({ type: PaymentReturnView, description: 'JSON, or a small page for a browser' })
   async showReturn(
     @CallContext() ctx: CallContext,
     @Req() request: FastifyRequest,

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DossierRpc, PublicLookupQuery, PublicLookupView } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Public } from '../auth/auth.decorators';
@@ -20,6 +20,7 @@ export class LookupController {
   @Get('lookup')
   @LookupRateLimit()
   @ApiOperation({ summary: 'Tra cứu hồ sơ đã nộp / Look up a dossier by code and key' })
+  @ApiOkResponse({ type: PublicLookupView })
   lookup(
     @CallContext() ctx: CallContext,
     @Query() query: PublicLookupQuery,

@@ -3,7 +3,7 @@ import { ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '
 import { Transform } from 'class-transformer';
 import { Matches } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
-import { IssuedDocumentTypes, StorageRpc, VerificationView } from '@dvc/contracts';
+import { StorageRpc, VerificationView } from '@dvc/contracts';
 import { RpcClient } from '@dvc/messaging';
 import { Public } from '../auth/auth.decorators';
 import { StorageFiles } from '../files/storage-files';
@@ -18,41 +18,6 @@ class VerificationParams {
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
   @Matches(/^[A-Z0-9]{4,32}$/, { message: 'mã xác thực gồm chữ và số' })
   code: string;
-}
-
-class AgencyRef {
-  @ApiProperty({ example: '000.00.01.H26' })
-  code: string;
-
-  @ApiProperty({ example: 'Sở Tư pháp thành phố Hà Nội' })
-  name: string;
-}
-
-/** What a verification answers (for the OpenAPI document). */
-class Verification implements VerificationView {
-  @ApiProperty({ enum: IssuedDocumentTypes })
-  documentType: VerificationView['documentType'];
-
-  @ApiProperty({ example: '000.00.01.H26-261207-0001' })
-  dossierCode: string;
-
-  @ApiProperty({ type: AgencyRef })
-  agency: AgencyRef;
-
-  @ApiProperty({ format: 'date-time' })
-  issuedAt: string;
-
-  @ApiProperty({ description: 'SHA-256 (hex) of the document as issued' })
-  sha256: string;
-
-  @ApiProperty({ description: 'Name on the signing certificate (the agency)' })
-  signer: string;
-
-  @ApiProperty({ description: 'Exactly the issued bytes, and the signature checks' })
-  valid: boolean;
-
-  @ApiProperty({ example: 'K7MX2QP9RTWA' })
-  verificationCode: string;
 }
 
 /**
@@ -71,7 +36,7 @@ export class VerifyController {
 
   @Get(':code')
   @ApiOperation({ summary: 'Xác thực theo mã / Verify by the code under the QR' })
-  @ApiOkResponse({ type: Verification })
+  @ApiOkResponse({ type: VerificationView })
   byCode(
     @CallContext() ctx: CallContext,
     @Param() params: VerificationParams,
@@ -83,7 +48,7 @@ export class VerifyController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: 'Xác thực tệp PDF / Verify a PDF (multipart: file)' })
-  @ApiOkResponse({ type: Verification })
+  @ApiOkResponse({ type: VerificationView })
   byFile(
     @CallContext() ctx: CallContext,
     @Req() request: FastifyRequest,

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DossierStatusName, DossierSummary } from '@dvc/contracts';
+import type { DossierStatusName, DossierSummary } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { ResponsiveTable } from '../app/ResponsiveTable';
 import { formatDate } from '../app/format';

@@ -3,9 +3,9 @@ import { Alert, App as AntApp, Button, Descriptions, Form, Input, Select, Skelet
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { ProfileView } from '@dvc/contracts';
 import { ADDRESS_MAX_LENGTH } from '@dvc/contracts/address-rule';
 import { tooLongMessage } from '@dvc/forms';
+import type { ProfileView } from '../api/views';
 import { formatDate } from '../app/format';
 import { accountApi } from './api';
 import { useServerErrors } from './useServerErrors';

@@ -1,11 +1,4 @@
-import type {
-  ActivationView,
-  CaptchaView,
-  PersonalDocumentType,
-  PersonalDocumentView,
-  ProfileView,
-  TokenPair,
-} from '@dvc/contracts';
+import type { PersonalDocumentType } from '@dvc/contracts';
 import { body, client, type ApiSchemas } from '../api/client';
 import { refreshSession } from '../api/http';
 import { session } from '../auth/session';
@@ -20,31 +13,23 @@ export interface CaptchaAnswer {
 
 export const accountApi = {
   /** The same answer whether or not the address has an account (202, "check your email"). */
-  register: (input: RegisterInput) =>
-    body<{ message: string }>(client.POST('/api/v1/auth/register', { body: input })),
-  activate: (token: string) =>
-    body<ActivationView>(client.POST('/api/v1/auth/activate', { body: { token } })),
+  register: (input: RegisterInput) => body(client.POST('/api/v1/auth/register', { body: input })),
+  activate: (token: string) => body(client.POST('/api/v1/auth/activate', { body: { token } })),
   resendActivation: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
-    body<{ message: string }>(client.POST('/api/v1/auth/resend-activation', { body: input })),
+    body(client.POST('/api/v1/auth/resend-activation', { body: input })),
   async login(email: string, password: string, captcha?: CaptchaAnswer): Promise<void> {
     session.start(
-      await body<Pick<TokenPair, 'accessToken'>>(
-        client.POST('/api/v1/auth/login', { body: { email, password, ...captcha } }),
-      ),
+      await body(client.POST('/api/v1/auth/login', { body: { email, password, ...captcha } })),
     );
   },
   /** Where the browser goes to log in with VNeID; it comes back to /dang-nhap/vneid. */
   vneidStartUrl: (returnTo: string) =>
     `/api/v1/auth/oidc/vneid/start?returnTo=${encodeURIComponent(returnTo)}`,
   /** "Liên kết VNeID" from Trang cá nhân: → VNeID's login page, which comes back to /tai-khoan. */
-  startVneidLink: () => body<{ location: string }>(client.POST('/api/v1/auth/oidc/vneid/link')),
+  startVneidLink: () => body(client.POST('/api/v1/auth/oidc/vneid/link')),
   /** The one-time code of a VNeID login → the session. */
   async exchangeVneidCode(code: string): Promise<void> {
-    session.start(
-      await body<Pick<TokenPair, 'accessToken'>>(
-        client.POST('/api/v1/auth/oidc/exchange', { body: { code } }),
-      ),
-    );
+    session.start(await body(client.POST('/api/v1/auth/oidc/exchange', { body: { code } })));
   },
   /** Ends the session behind the refresh cookie (the gateway also clears the cookie). */
   async logout(): Promise<void> {
@@ -54,19 +39,19 @@ export const accountApi = {
       session.end();
     }
   },
-  captcha: () => body<CaptchaView>(client.GET('/api/v1/auth/captcha')),
+  captcha: () => body(client.GET('/api/v1/auth/captcha')),
   forgotPassword: (input: { email: string; captchaId: string; captchaAnswer: string }) =>
-    body<{ message: string }>(client.POST('/api/v1/auth/forgot-password', { body: input })),
+    body(client.POST('/api/v1/auth/forgot-password', { body: input })),
   resetPassword: (token: string, newPassword: string) =>
-    body<undefined>(client.POST('/api/v1/auth/reset-password', { body: { token, newPassword } })),
-  me: () => body<ProfileView>(client.GET('/api/v1/me')),
+    body(client.POST('/api/v1/auth/reset-password', { body: { token, newPassword } })),
+  me: () => body(client.GET('/api/v1/me')),
   updateMe: (input: ApiSchemas['UpdateProfileDto']) =>
-    body<ProfileView>(client.PATCH('/api/v1/me', { body: input })),
+    body(client.PATCH('/api/v1/me', { body: input })),
   changePassword: (currentPassword: string, newPassword: string) =>
-    body<undefined>(client.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),
-  documents: () => body<PersonalDocumentView[]>(client.GET('/api/v1/me/documents')),
+    body(client.POST('/api/v1/me/password', { body: { currentPassword, newPassword } })),
+  documents: () => body(client.GET('/api/v1/me/documents')),
   deleteDocument: (id: string) =>
-    body<undefined>(client.DELETE('/api/v1/me/documents/{id}', { params: { path: { id } } })),
+    body(client.DELETE('/api/v1/me/documents/{id}', { params: { path: { id } } })),
 };
 
 export interface NewDocumentFields {

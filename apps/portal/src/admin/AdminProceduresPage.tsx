@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Card, Input, Modal, Space, Table } from '
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ImportResult, ProcedureSummary } from '@dvc/contracts';
+import type { ImportResult, ProcedureSummary } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { catalogueApi } from '../catalogue/api';

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Select, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { HolidayView } from '@dvc/contracts';
+import type { HolidayView } from '../api/views';
 import dayjs from 'dayjs';
 import { problemMessage } from '../api/messages';
 import { catalogueApi } from '../catalogue/api';

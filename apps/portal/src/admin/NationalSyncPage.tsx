@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Card, Col, Row, Statistic, Table, Tag } f
 import { CloudDownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { FailedHubCallView, ProcedureImportItem } from '@dvc/contracts';
+import type { FailedHubCallView, ProcedureImportItem } from '../api/views';
 import dayjs from 'dayjs';
 import { problemMessage } from '../api/messages';
 import { nationalSyncApi } from './national-sync-api';

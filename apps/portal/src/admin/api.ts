@@ -1,11 +1,10 @@
-import type { ImportResult, ProcedureView } from '@dvc/contracts';
 import { body, client } from '../api/client';
 
 export const adminApi = {
   create: (procedure: Record<string, unknown>) =>
-    body<ProcedureView>(client.POST('/api/v1/admin/procedures', { body: procedure })),
+    body(client.POST('/api/v1/admin/procedures', { body: procedure })),
   update: (code: string, procedure: Record<string, unknown>) =>
-    body<ProcedureView>(
+    body(
       client.PUT('/api/v1/admin/procedures/{code}', {
         params: { path: { code } },
         body: procedure,
@@ -13,7 +12,7 @@ export const adminApi = {
     ),
   // Parsed from the administrator's file as it is: the catalogue checks each procedure.
   import: (procedures: unknown[]) =>
-    body<ImportResult>(
+    body(
       client.POST('/api/v1/admin/procedures/import', {
         body: { procedures: procedures as Record<string, unknown>[] },
       }),

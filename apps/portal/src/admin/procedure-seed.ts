@@ -1,4 +1,4 @@
-import type { ProcedureView } from '@dvc/contracts';
+import type { ProcedureView } from '../api/views';
 
 /**
  * A procedure as the admin API takes it (the catalogue's seed shape) from what the read API

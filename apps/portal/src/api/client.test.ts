@@ -44,7 +44,7 @@ describe('the portal API client (openapi-fetch)', () => {
   it('sends the access token and reads the answer', async () => {
     session.start({ accessToken: token('an') });
     const sent = gateway(json(200, { id: 'd1', status: 'DRAFT' }));
-    const view = await body<{ id: string }>(
+    const view = await body(
       client.GET('/api/v1/dossiers/{id}', { params: { path: { id: 'd1' } } }),
     );
     expect(view).toEqual({ id: 'd1', status: 'DRAFT' });

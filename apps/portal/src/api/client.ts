@@ -3,7 +3,7 @@ import { sessionFetch } from './http';
 import { ApiProblem } from './problem';
 import type { components, paths } from './schema';
 
-/** The request schemas of the public API (its DTOs), by name. */
+/** The schemas of the public API (its request DTOs and answer views), by name. */
 export type ApiSchemas = components['schemas'];
 
 /** The query parameters a GET route of the API accepts. */
@@ -11,6 +11,22 @@ export type ApiQuery<P extends keyof paths> = paths[P] extends {
   get: { parameters: { query?: infer Q } };
 }
   ? NonNullable<Q>
+  : never;
+
+/**
+ * The JSON answer of a POST route, for the calls openapi-fetch does not make (uploads with
+ * progress, multipart, the session's refresh): typed from the document all the same.
+ */
+export type PostAnswer<P extends keyof paths> = paths[P] extends {
+  post: { responses: infer R };
+}
+  ? {
+      [S in keyof R]: S extends 200 | 201 | 202
+        ? R[S] extends { content: { 'application/json': infer B } }
+          ? B
+          : never
+        : never;
+    }[keyof R]
   : never;
 
 /**
@@ -31,21 +47,24 @@ export const client = createClient<paths>({
   },
 });
 
-interface Answer {
-  data?: unknown;
+/** What openapi-fetch answers: `data` is typed from the route's success response in the document. */
+interface Answer<D> {
+  data?: D;
   error?: unknown;
   response: Response;
 }
 
 /**
- * The body of a successful answer; an error answer becomes ApiProblem. Answer bodies are typed
- * by the caller until the document describes them (the views are interfaces, not schemas).
+ * The body of a successful answer, typed from the OpenAPI document (no content: undefined);
+ * an error answer becomes ApiProblem.
  */
-export async function body<T>(call: Promise<Answer>): Promise<T> {
+export async function body<D>(
+  call: Promise<Answer<D>>,
+): Promise<[D] extends [never] ? undefined : D> {
   const { data, error, response } = await call;
   if (!response.ok) {
     const problem = typeof error === 'object' && error !== null && !Array.isArray(error);
     throw new ApiProblem(response.status, problem ? (error as Record<string, unknown>) : {});
   }
-  return data as T;
+  return data as [D] extends [never] ? undefined : D;
 }

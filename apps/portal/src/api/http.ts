@@ -1,5 +1,5 @@
 import i18n from 'i18next';
-import type { TokenPair } from '@dvc/contracts';
+import type { PostAnswer } from './client';
 import { session } from '../auth/session';
 import { ApiProblem, problemFromBody } from './problem';
 
@@ -44,7 +44,7 @@ export function refreshSession(): Promise<boolean> {
       if (response.status < 500) session.end();
       return false;
     }
-    session.start((await response.json()) as Pick<TokenPair, 'accessToken'>);
+    session.start((await response.json()) as PostAnswer<'/api/v1/auth/refresh'>);
     return true;
   }).finally(() => {
     refreshing = null;

@@ -1390,6 +1390,9 @@ export interface components {
       /** @description The text of the captcha image */
       captchaAnswer: string;
     };
+    MessageView: {
+      message: string;
+    };
     ResendActivationDto: {
       email: string;
       captchaId: string;
@@ -1397,6 +1400,12 @@ export interface components {
     };
     TokenDto: {
       token: string;
+    };
+    ActivationView: {
+      /** @enum {boolean} */
+      activated: true;
+      /** @description The link had been used (or replaced) and the account is active: nothing changed now */
+      alreadyActive: boolean;
     };
     LoginDto: {
       /** @example citizen@dvc.local */
@@ -1407,11 +1416,25 @@ export interface components {
       captchaId?: string;
       captchaAnswer?: string;
     };
+    SessionTokensView: {
+      accessToken: string;
+      /** @description Seconds until the access token expires */
+      expiresIn: number;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /** @description Absent with `x-dvc-session: cookie` (it is in the dvc_refresh cookie then) */
+      refreshToken?: string;
+    };
     RefreshRequestDto: {
       refreshToken?: string;
     };
     LogoutDto: {
       refreshToken?: string;
+    };
+    CaptchaView: {
+      captchaId: string;
+      /** @description The image, SVG markup */
+      svg: string;
     };
     ForgotPasswordDto: {
       email: string;
@@ -1429,6 +1452,38 @@ export interface components {
     OidcExchangeDto: {
       /** @description The one-time code the portal received after the VNeID login */
       code: string;
+    };
+    /** @enum {string} */
+    Role: 'citizen' | 'officer' | 'admin';
+    VneidLinkView: {
+      /** Format: date-time */
+      linkedAt: string;
+    };
+    ProfileView: {
+      /** Format: uuid */
+      id: string;
+      /** @description Null for an account made from VNeID that gave no email */
+      email: string | null;
+      fullName: string;
+      phone: string | null;
+      idNumber: string | null;
+      /** @enum {string} */
+      locale: 'vi' | 'en';
+      /** @enum {string} */
+      status: 'pending' | 'active' | 'locked';
+      roles: components['schemas']['Role'][];
+      agencies: string[];
+      /**
+       * Format: date
+       * @description yyyy-MM-dd, when known (from VNeID)
+       */
+      birthDate: string | null;
+      /** @description Nơi cư trú, when the holder gave it or VNeID did (prefilled into online forms) */
+      address: string | null;
+      /** @description The account's link to the national e-ID (VNeID), shown on Trang cá nhân */
+      vneid: components['schemas']['VneidLinkView'] | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     UpdateProfileDto: {
       fullName?: string;
@@ -1511,9 +1566,118 @@ export interface components {
       rejected: number;
       items: components['schemas']['ProcedureImportItem'][];
     };
+    /** @enum {number} */
+    ServiceLevel: 1 | 2 | 3 | 4;
+    FieldView: {
+      /** @example ho-tich */
+      code: string;
+      name: string;
+    };
+    AgencyView: {
+      /** @example 000.00.01.H26 */
+      code: string;
+      name: string;
+      /** @enum {string} */
+      level: 'central' | 'province' | 'commune';
+      parentCode: string | null;
+    };
+    ProcedureSummary: {
+      /** @example 1.001193 */
+      code: string;
+      name: string;
+      level: components['schemas']['ServiceLevel'];
+      field: components['schemas']['FieldView'];
+      agency: components['schemas']['AgencyView'];
+    };
+    ProcedureSummaryPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['ProcedureSummary'][];
+    };
+    /** @enum {string} */
+    DeliveryMethod: 'online' | 'post' | 'desk';
+    ProcedureComponentView: {
+      id: string;
+      name: string;
+      originals: number;
+      copies: number;
+      required: boolean;
+      formId: string | null;
+      note: string | null;
+    };
+    ProcessingTimeView: {
+      channel: components['schemas']['DeliveryMethod'];
+      value: number;
+      /** @enum {string} */
+      unit: 'working_day' | 'working_hour' | 'day';
+      note: string | null;
+    };
+    FeeView: {
+      name: string;
+      amountVnd: number | null;
+      note: string | null;
+    };
+    ProcedureCaseView: {
+      id: string;
+      name: string;
+      steps: string[];
+      components: components['schemas']['ProcedureComponentView'][];
+      processingTimes: components['schemas']['ProcessingTimeView'][];
+      fees: components['schemas']['FeeView'][];
+      /** @description JSON Schema of the online form */
+      formSchema: {
+        [key: string]: unknown;
+      } | null;
+    };
+    FormTemplateView: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      format: 'docx' | 'pdf';
+      reference: string | null;
+      /** @description Gateway path that downloads the file */
+      downloadUrl: string;
+    };
+    ProcedureView: {
+      /** @example 1.001193 */
+      code: string;
+      name: string;
+      level: components['schemas']['ServiceLevel'];
+      field: components['schemas']['FieldView'];
+      agency: components['schemas']['AgencyView'];
+      competentAuthority: string;
+      implementingAgency: string;
+      subjects: string[];
+      channels: components['schemas']['DeliveryMethod'][];
+      cases: components['schemas']['ProcedureCaseView'][];
+      forms: components['schemas']['FormTemplateView'][];
+      results: string[];
+      legalBasis: string[];
+      conditions: string[];
+      decision: string | null;
+      feeAtSubmission: boolean;
+      /** @description What the portal allows for this procedure, derived from its level */
+      onlineSubmission: boolean;
+      onlinePayment: boolean;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    HolidayView: {
+      /** Format: date */
+      date: string;
+      name: string;
+      /** @enum {string} */
+      kind: 'holiday' | 'working_day';
+    };
     ImportProceduresDto: {
       /** @description ProcedureSeed[] (same shape as the seed) */
       procedures: Record<string, unknown>[];
+    };
+    ImportResult: {
+      created: number;
+      updated: number;
+      unchanged: number;
     };
     CreateDossierDto: {
       /** @example 1.001193 */
@@ -1523,6 +1687,216 @@ export interface components {
        * @example mac-dinh
        */
       caseId?: string;
+    };
+    DossierProcedureView: {
+      code: string;
+      name: string;
+      level: components['schemas']['ServiceLevel'];
+    };
+    CodeNameView: {
+      code: string;
+      name: string;
+    };
+    /** @enum {string} */
+    DossierStatusName:
+      | 'DRAFT'
+      | 'SUBMITTED'
+      | 'RECEIVED'
+      | 'REFUSED'
+      | 'PROCESSING'
+      | 'SUPPLEMENT_REQUESTED'
+      | 'PAYMENT_REQUIRED'
+      | 'WITHDRAWAL_REQUESTED'
+      | 'STOPPED'
+      | 'RESULT_READY'
+      | 'RETURNED';
+    DeliveryAddressView: {
+      recipient: string;
+      phone: string;
+      street: string;
+      ward: string;
+      province: string;
+    };
+    AttachmentView: {
+      /** Format: uuid */
+      id: string;
+      componentId: string;
+      /** Format: uuid */
+      fileId: string;
+      fileName: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+      /** @enum {string} */
+      source: 'upload' | 'wallet';
+      /** @description Attached while answering a supplement request */
+      supplement: boolean;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    ComponentSlotView: {
+      componentId: string;
+      name: string;
+      required: boolean;
+      originals: number;
+      copies: number;
+      attachments: components['schemas']['AttachmentView'][];
+    };
+    CoverSheetView: {
+      fileName: string;
+      downloadUrl: string;
+    };
+    ResultFileView: {
+      /** Format: uuid */
+      fileId: string;
+      fileName: string;
+      contentType: string;
+      size: number;
+      downloadUrl: string;
+      /** @description Mã xác thực of the signed document, once the dossier is completed (else null) */
+      verificationCode: string | null;
+      /** @description For a result that is not a PDF: its signed cover sheet (trang bìa), once completed */
+      coverSheet: components['schemas']['CoverSheetView'] | null;
+    };
+    SupplementRequestView: {
+      note: string | null;
+      missing: string[];
+      deadline: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+    };
+    StatusHistoryView: {
+      from: components['schemas']['DossierStatusName'] | null;
+      to: components['schemas']['DossierStatusName'];
+      /** Format: date-time */
+      at: string;
+      /**
+       * @description Role of who acted (citizen, officer, ministry system, system); never a name
+       * @enum {string}
+       */
+      byRole: 'citizen' | 'officer' | 'agency-system' | 'system';
+      note: string | null;
+      /**
+       * @description `apologize` keeps the status: the history row says what happened
+       * @enum {string}
+       */
+      action?: 'apologize';
+    };
+    RatingCriteriaDto: {
+      /** @description Thời gian giải quyết / Processing time */
+      timeliness?: number;
+      /** @description Thái độ của cán bộ / Officer courtesy */
+      courtesy?: number;
+      /** @description Hướng dẫn, giải thích / Guidance */
+      guidance?: number;
+      /** @description Công khai, minh bạch / Transparency */
+      transparency?: number;
+    };
+    RatingView: {
+      score: number;
+      criteria: components['schemas']['RatingCriteriaDto'];
+      comment: string | null;
+      /** Format: date-time */
+      ratedAt: string;
+    };
+    IssuedLetterView: {
+      downloadUrl: string;
+      /** @description Mã xác thực under the QR code (`/xac-thuc/<code>`), once issued */
+      verificationCode: string | null;
+      /** Format: date-time */
+      issuedAt: string | null;
+    };
+    ApologyView: {
+      /** Format: date-time */
+      issuedAt: string;
+      reason: string;
+      /**
+       * Format: date-time
+       * @description The due date it replaced
+       */
+      previousDueAt: string;
+      /** Format: date-time */
+      newDueAt: string;
+      /** @description The signed letter */
+      documentUrl: string;
+      /** Format: uuid */
+      fileId: string;
+      verificationCode: string;
+    };
+    DossierView: {
+      /** Format: uuid */
+      id: string;
+      code: string | null;
+      procedure: components['schemas']['DossierProcedureView'];
+      caseId: string;
+      agency: components['schemas']['CodeNameView'];
+      status: components['schemas']['DossierStatusName'];
+      statusCode: number;
+      formData: {
+        [key: string]: unknown;
+      };
+      deliveryMethod: components['schemas']['DeliveryMethod'];
+      deliveryAddress: components['schemas']['DeliveryAddressView'] | null;
+      deliveryTracking: string | null;
+      components: components['schemas']['ComponentSlotView'][];
+      /** @description To the applicant only from RESULT_READY on; to the agency's officers always */
+      results: components['schemas']['ResultFileView'][];
+      supplementRequest: components['schemas']['SupplementRequestView'] | null;
+      /** @description Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status */
+      paymentAmount: number | null;
+      receiptNumber: string | null;
+      /** @description Mã tra cứu: to the applicant only (null for officers and drafts) */
+      lookupKey: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      receivedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /**
+       * Format: date-time
+       * @description Since when the deadline clock stands still; dueAt is null meanwhile
+       */
+      clockPausedAt: string | null;
+      overdue: boolean;
+      history: components['schemas']['StatusHistoryView'][];
+      /** @description The legal next actions of the applicant, from the dossier service's transition table */
+      allowedActions: ('submit' | 'supplement' | 'withdraw' | 'pay')[];
+      /** @description The applicant's satisfaction rating, once given (RESULT_READY or RETURNED only) */
+      rating: components['schemas']['RatingView'] | null;
+      /** @description Giấy tiếp nhận hồ sơ và hẹn trả kết quả, from `receive` on */
+      receipt: components['schemas']['IssuedLetterView'] | null;
+      /**
+       * Format: date-time
+       * @description The due date before the first apology; else null
+       */
+      originalDueAt: string | null;
+      /** @description Apology letters, oldest first */
+      apologies: components['schemas']['ApologyView'][];
+    };
+    DossierSummary: {
+      /** Format: uuid */
+      id: string;
+      code: string | null;
+      procedure: components['schemas']['CodeNameView'];
+      agency: components['schemas']['CodeNameView'];
+      status: components['schemas']['DossierStatusName'];
+      statusCode: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      overdue: boolean;
+    };
+    DossierSummaryPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['DossierSummary'][];
     };
     DeliveryAddressDto: {
       /** @example Nguyễn Văn A */
@@ -1548,24 +1922,226 @@ export interface components {
       /** @example giay-chung-sinh */
       componentId: string;
     };
+    SubmitResult: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      /** @description 6 characters, shown once on the receipt; stored hashed */
+      lookupKey: string;
+      status: components['schemas']['DossierStatusName'];
+    };
     CitizenNoteDto: {
       note?: string;
-    };
-    RatingCriteriaDto: {
-      /** @description Thời gian giải quyết / Processing time */
-      timeliness?: number;
-      /** @description Thái độ của cán bộ / Officer courtesy */
-      courtesy?: number;
-      /** @description Hướng dẫn, giải thích / Guidance */
-      guidance?: number;
-      /** @description Công khai, minh bạch / Transparency */
-      transparency?: number;
     };
     RateDossierDto: {
       /** @example 5 */
       score: number;
       criteria?: components['schemas']['RatingCriteriaDto'];
       comment?: string;
+    };
+    StoredFileSummary: {
+      fileName: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+    };
+    PersonalDocumentView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description The stored file behind the document (what a dossier attaches a copy of)
+       */
+      fileId: string;
+      /** @enum {string} */
+      type: 'id-card' | 'birth-certificate' | 'household-registration' | 'degree' | 'other';
+      title: string;
+      number: string | null;
+      /** Format: date */
+      issuedAt: string | null;
+      /** @enum {string} */
+      source: 'upload' | 'result';
+      /** @description The dossier whose result this is (source `result`), else null */
+      dossierCode: string | null;
+      file: components['schemas']['StoredFileSummary'];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    AgencyStatsTotals: {
+      /** @description Received (tiếp nhận) in the period */
+      received: number;
+      /** @description Settled: result ready, refused or stopped */
+      finished: number;
+      /** @description Settled no later than the due date */
+      onTime: number;
+      /** @description Settled late, or still open past the due date */
+      overdue: number;
+      inProgress: number;
+      /** @description onTime / finished */
+      onTimeRate: number | null;
+    };
+    AgencyStatsRow: {
+      /** @description Received (tiếp nhận) in the period */
+      received: number;
+      /** @description Settled: result ready, refused or stopped */
+      finished: number;
+      /** @description Settled no later than the due date */
+      onTime: number;
+      /** @description Settled late, or still open past the due date */
+      overdue: number;
+      inProgress: number;
+      /**
+       * @description YYYY-MM (Asia/Ho_Chi_Minh) of receipt
+       * @example 2026-11
+       */
+      month: string;
+      procedureCode: string;
+      procedureName: string;
+    };
+    AgencyStatsView: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @description The agencies counted, or `all` (an administrator's default) */
+      agencies: string[] | 'all';
+      totals: components['schemas']['AgencyStatsTotals'];
+      rows: components['schemas']['AgencyStatsRow'][];
+    };
+    AgencyRatingView: {
+      score: number;
+      criteria: components['schemas']['RatingCriteriaDto'];
+      comment: string | null;
+      /** Format: date-time */
+      ratedAt: string;
+      /** Format: uuid */
+      dossierId: string;
+      dossierCode: string;
+      procedure: components['schemas']['CodeNameView'];
+      agencyCode: string;
+    };
+    AgencyRatingsPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['AgencyRatingView'][];
+      /** @description Mean score of every rating the filters match (not only this page); null when none */
+      averageScore: number | null;
+    };
+    ApplicantSummaryView: {
+      fullName: string;
+      idNumber: string | null;
+    };
+    /** @enum {string} */
+    DeadlineMark: 'overdue' | 'due-soon';
+    OfficerDossierSummary: {
+      /** Format: uuid */
+      id: string;
+      code: string | null;
+      procedure: components['schemas']['CodeNameView'];
+      agency: components['schemas']['CodeNameView'];
+      status: components['schemas']['DossierStatusName'];
+      statusCode: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      overdue: boolean;
+      applicant: components['schemas']['ApplicantSummaryView'];
+      deadline: components['schemas']['DeadlineMark'] | null;
+    };
+    OfficerQueueCounts: {
+      'in-hand': number;
+      'awaiting-citizen': number;
+      done: number;
+      all: number;
+    };
+    OfficerQueuePage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['OfficerDossierSummary'][];
+      /** @enum {string} */
+      tab: 'in-hand' | 'awaiting-citizen' | 'done' | 'all';
+      counts: components['schemas']['OfficerQueueCounts'];
+    };
+    ApplicantView: {
+      /** Format: uuid */
+      accountId: string;
+      fullName: string;
+      idNumber: string | null;
+      email: string | null;
+      phone: string | null;
+    };
+    /**
+     * @description The legal next actions of an officer of the agency, in the transition table's order
+     * @enum {string}
+     */
+    OfficerAction:
+      | 'receive'
+      | 'start'
+      | 'request-supplement'
+      | 'request-payment'
+      | 'refuse'
+      | 'complete'
+      | 'return'
+      | 'stop';
+    OfficerDossierView: {
+      /** Format: uuid */
+      id: string;
+      code: string | null;
+      procedure: components['schemas']['DossierProcedureView'];
+      caseId: string;
+      agency: components['schemas']['CodeNameView'];
+      status: components['schemas']['DossierStatusName'];
+      statusCode: number;
+      formData: {
+        [key: string]: unknown;
+      };
+      deliveryMethod: components['schemas']['DeliveryMethod'];
+      deliveryAddress: components['schemas']['DeliveryAddressView'] | null;
+      deliveryTracking: string | null;
+      components: components['schemas']['ComponentSlotView'][];
+      /** @description To the applicant only from RESULT_READY on; to the agency's officers always */
+      results: components['schemas']['ResultFileView'][];
+      supplementRequest: components['schemas']['SupplementRequestView'] | null;
+      /** @description Fee due (VND) when PAYMENT_REQUIRED; computed overlay, not a status */
+      paymentAmount: number | null;
+      receiptNumber: string | null;
+      /** @description Mã tra cứu: to the applicant only (null for officers and drafts) */
+      lookupKey: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      receivedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /**
+       * Format: date-time
+       * @description Since when the deadline clock stands still; dueAt is null meanwhile
+       */
+      clockPausedAt: string | null;
+      overdue: boolean;
+      history: components['schemas']['StatusHistoryView'][];
+      /** @description The applicant's satisfaction rating, once given (RESULT_READY or RETURNED only) */
+      rating: components['schemas']['RatingView'] | null;
+      /** @description Giấy tiếp nhận hồ sơ và hẹn trả kết quả, from `receive` on */
+      receipt: components['schemas']['IssuedLetterView'] | null;
+      /**
+       * Format: date-time
+       * @description The due date before the first apology; else null
+       */
+      originalDueAt: string | null;
+      /** @description Apology letters, oldest first */
+      apologies: components['schemas']['ApologyView'][];
+      applicant: components['schemas']['ApplicantView'];
+      deadline: components['schemas']['DeadlineMark'] | null;
+      /** @description The legal next actions of an officer of the agency, in the transition table's order */
+      allowedActions: components['schemas']['OfficerAction'][];
     };
     ApologizeDto: {
       /** @description Why the dossier is late (lý do chậm trả) */
@@ -1590,6 +2166,27 @@ export interface components {
       missing?: string[];
       /** @description request-supplement: deadline (ISO date) */
       deadline?: string;
+    };
+    PublicHistoryView: {
+      from: components['schemas']['DossierStatusName'] | null;
+      to: components['schemas']['DossierStatusName'];
+      /** Format: date-time */
+      at: string;
+    };
+    PublicLookupView: {
+      code: string;
+      procedure: components['schemas']['CodeNameView'];
+      agency: components['schemas']['CodeNameView'];
+      status: components['schemas']['DossierStatusName'];
+      statusCode: number;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      receivedAt: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      overdue: boolean;
+      history: components['schemas']['PublicHistoryView'][];
     };
     ScoreAgencyView: {
       /** @example 000.00.01.H26 */
@@ -1617,25 +2214,19 @@ export interface components {
       period: string;
       items: components['schemas']['AgencyScoreView'][];
     };
-    AgencyRef: {
-      /** @example 000.00.01.H26 */
-      code: string;
-      /** @example Sở Tư pháp thành phố Hà Nội */
-      name: string;
-    };
-    Verification: {
+    VerificationView: {
       /** @enum {string} */
       documentType: 'result' | 'dossier-receipt' | 'payment-receipt' | 'apology';
       /** @example 000.00.01.H26-261207-0001 */
       dossierCode: string;
-      agency: components['schemas']['AgencyRef'];
+      agency: components['schemas']['CodeNameView'];
       /** Format: date-time */
       issuedAt: string;
       /** @description SHA-256 (hex) of the document as issued */
       sha256: string;
-      /** @description Name on the signing certificate (the agency) */
+      /** @description The signing certificate's name (the agency) */
       signer: string;
-      /** @description Exactly the issued bytes, and the signature checks */
+      /** @description True only for the exact issued bytes with a signature that checks */
       valid: boolean;
       /** @example K7MX2QP9RTWA */
       verificationCode: string;
@@ -1662,10 +2253,133 @@ export interface components {
       /** @description Required when not signed in */
       captchaAnswer?: string;
     };
+    FeedbackReceipt: {
+      code: string;
+      /** @description Mã tra cứu, shown once: with the code it opens the question and its answer */
+      lookupKey: string;
+      /** Format: date-time */
+      dueAt: string;
+    };
+    /** @enum {string} */
+    FeedbackStatus: 'pending' | 'answered';
+    FeedbackAttachmentView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      fileName: string;
+      contentType: string;
+      size: number;
+      /** Format: date-time */
+      attachedAt: string;
+    };
+    FeedbackLookupView: {
+      code: string;
+      title: string;
+      content: string;
+      agencyCode: string | null;
+      dossierCode: string | null;
+      status: components['schemas']['FeedbackStatus'];
+      /** Format: date-time */
+      submittedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      published: boolean;
+      attachments: components['schemas']['FeedbackAttachmentView'][];
+    };
+    PublicFeedbackView: {
+      code: string;
+      title: string;
+      content: string;
+      agencyCode: string | null;
+      /** Format: date-time */
+      submittedAt: string;
+      answer: string;
+      /** Format: date-time */
+      answeredAt: string;
+    };
+    PublicFeedbackPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['PublicFeedbackView'][];
+    };
+    OfficerFeedbackView: {
+      code: string;
+      title: string;
+      content: string;
+      agencyCode: string | null;
+      dossierCode: string | null;
+      status: components['schemas']['FeedbackStatus'];
+      /** Format: date-time */
+      submittedAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      answer: string | null;
+      /** Format: date-time */
+      answeredAt: string | null;
+      published: boolean;
+      attachments: components['schemas']['FeedbackAttachmentView'][];
+      /** Format: uuid */
+      id: string;
+      contact: components['schemas']['FeedbackContactDto'] | null;
+      /** @description Signed-in asker (the bell is rung for them); null when anonymous */
+      askerId: string | null;
+      overdue: boolean;
+    };
+    OfficerFeedbackPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['OfficerFeedbackView'][];
+    };
     AnswerFeedbackDto: {
       answer: string;
       /** @description Công khai câu hỏi và trả lời trên cổng */
       publish: boolean;
+    };
+    NotificationView: {
+      /** Format: uuid */
+      id: string;
+      /** @description Stable machine name of the message, e.g. `dossier.received`, `payment.succeeded` */
+      type: string;
+      /** @enum {string} */
+      category: 'dossier' | 'payment' | 'account';
+      title: string;
+      body: string;
+      /** @description Portal path it opens, e.g. `/ho-so/<dossierId>` or `/giao-dich/<paymentId>` */
+      link: string | null;
+      /** @description The locale-independent facts (dossier code, due date, amount…) the text was made from */
+      data: {
+        [key: string]: unknown;
+      };
+      read: boolean;
+      /** Format: date-time */
+      readAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    NotificationListView: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['NotificationView'][];
+      /** @description Unread notifications of the account, whatever the filter */
+      unreadCount: number;
+    };
+    MarkAllReadView: {
+      updated: number;
+      unreadCount: number;
+    };
+    EmailPreferencesView: {
+      dossier: boolean;
+      payment: boolean;
+    };
+    NotificationPreferencesView: {
+      email: components['schemas']['EmailPreferencesView'];
     };
     EmailPreferencesInput: {
       /** @description Emails about my dossiers */
@@ -1676,6 +2390,74 @@ export interface components {
     UpdateNotificationPreferencesDto: {
       email: components['schemas']['EmailPreferencesInput'];
     };
+    /** @enum {string} */
+    PaymentStatus: 'created' | 'started' | 'success' | 'failed' | 'cancelled' | 'expired' | 'error';
+    ReturnedPaymentView: {
+      /** Format: uuid */
+      id: string;
+      dossierCode: string;
+      amount: number;
+      status: components['schemas']['PaymentStatus'];
+      receiptNumber: string | null;
+    };
+    PaymentReturnView: {
+      signatureValid: boolean;
+      /**
+       * @description What the provider's redirect claims (only when its signature is valid)
+       * @enum {string|null}
+       */
+      providerResult: 'success' | 'failed' | 'cancelled' | null;
+      /** @description The payment's true state, from our database (null for a forged or unknown redirect) */
+      payment: components['schemas']['ReturnedPaymentView'] | null;
+      message: string;
+    };
+    PaymentView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      dossierId: string;
+      dossierCode: string;
+      procedureName: string;
+      agencyCode: string;
+      /** @description VND integer */
+      amount: number;
+      description: string;
+      status: components['schemas']['PaymentStatus'];
+      /**
+       * @description Method of the last checkout
+       * @enum {string|null}
+       */
+      method: 'vnpay-qr' | 'domestic-card' | 'international-card' | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description First checkout; the payment window runs from it
+       */
+      startedAt: string | null;
+      /**
+       * Format: date-time
+       * @description Past this a started payment is expired
+       */
+      expiresAt: string | null;
+      /** Format: date-time */
+      paidAt: string | null;
+      /** @description Provider's transaction number (vnp_TransactionNo) of the successful attempt */
+      transactionNo: string | null;
+      receiptNumber: string | null;
+      /** @description The payment this one replaces after it failed, was cancelled or expired */
+      retryOf: string | null;
+      /** @description The payment that replaces this one (pay that one instead) */
+      nextPaymentId: string | null;
+      /** @description Gateway path of the receipt PDF, once paid */
+      receiptUrl: string | null;
+    };
+    PaymentPage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['PaymentView'][];
+    };
     CheckoutDto: {
       /**
        * @example vnpay-qr
@@ -1684,6 +2466,19 @@ export interface components {
       method: 'vnpay-qr' | 'domestic-card' | 'international-card';
       /** @description Cam kết thông tin kê khai là đúng sự thật: phải là true */
       commitment: boolean;
+    };
+    CheckoutView: {
+      /** @description The provider's payment page, signed: send the browser there */
+      paymentUrl: string;
+      txnRef: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    PaymentMethodView: {
+      /** @enum {string} */
+      id: 'vnpay-qr' | 'domestic-card' | 'international-card';
+      name: string;
+      description: string;
     };
   };
   responses: never;
@@ -1859,12 +2654,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { message }: check your email, whether or not the address has an account */
+      /** @description Check your email, whether or not the address has an account */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
       };
       /** @description Rate limited (Retry-After) */
       429: {
@@ -1917,12 +2714,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { message }: the same for any address */
+      /** @description The same for any address */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
       };
       /** @description Rate limited (Retry-After) */
       429: {
@@ -1979,7 +2778,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActivationView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2028,12 +2829,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { accessToken, refreshToken, expiresIn, tokenType }; with x-dvc-session: cookie, no refreshToken (it is in the cookie) */
+      /** @description With x-dvc-session: cookie, no refreshToken (it is in the cookie) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokensView'];
+        };
       };
       /** @description `auth.invalid_credentials`, or `auth.captcha_required` while the account is under attack: send captchaId and captchaAnswer (GET /auth/captcha) with the login */
       401: {
@@ -2096,12 +2899,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { accessToken, refreshToken, expiresIn, tokenType }; with x-dvc-session: cookie, no refreshToken (it is in the cookie) */
+      /** @description With x-dvc-session: cookie, no refreshToken (it is in the cookie) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokensView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2193,12 +2998,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { captchaId, svg } */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CaptchaView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2249,7 +3055,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2490,12 +3298,13 @@ export interface operations {
       };
     };
     responses: {
-      /** @description { accessToken, refreshToken, expiresIn, tokenType } */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SessionTokensView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2541,7 +3350,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProfileView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2591,7 +3402,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProfileView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2784,7 +3597,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      200: {
+      202: {
         headers: {
           [name: string]: unknown;
         };
@@ -2894,12 +3707,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description { items, total, page, pageSize } */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureSummaryPage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -2947,7 +3761,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3046,7 +3862,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyView'][];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3092,7 +3910,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FieldView'][];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3141,7 +3961,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['HolidayView'][];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3192,7 +4014,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3242,7 +4066,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportResult'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3295,7 +4121,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProcedureView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3356,7 +4184,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierSummaryPage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3406,7 +4236,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3454,7 +4286,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3506,7 +4340,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3554,7 +4390,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3606,7 +4444,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AttachmentView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3706,7 +4546,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubmitResult'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3758,7 +4600,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3810,7 +4654,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -3862,7 +4708,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RatingView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4054,7 +4902,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonalDocumentView'][];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4100,7 +4950,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PersonalDocumentView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4249,7 +5101,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyStatsView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4353,7 +5207,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AgencyRatingsPage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4419,7 +5275,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerQueuePage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4467,7 +5325,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerDossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4519,7 +5379,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerDossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4580,7 +5442,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerDossierView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4628,7 +5492,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResultFileView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4727,7 +5593,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicLookupView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4829,7 +5697,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Verification'];
+          'application/json': components['schemas']['VerificationView'];
         };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
@@ -4877,7 +5745,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['Verification'];
+          'application/json': components['schemas']['VerificationView'];
         };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
@@ -4928,7 +5796,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FeedbackReceipt'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -4977,7 +5847,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FeedbackLookupView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5025,7 +5897,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FeedbackAttachmentView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5078,7 +5952,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicFeedbackPage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5129,7 +6005,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerFeedbackPage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5181,7 +6059,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OfficerFeedbackView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5286,7 +6166,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationListView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5332,7 +6214,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MarkAllReadView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5386,7 +6270,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5487,7 +6373,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5537,7 +6425,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5596,6 +6486,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description JSON, or a small page for a browser */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentReturnView'];
+        };
+      };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
         headers: {
@@ -5644,7 +6543,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PaymentPage'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5692,7 +6593,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PaymentView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5744,7 +6647,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CheckoutView'];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {
@@ -5838,7 +6743,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PaymentMethodView'][];
+        };
       };
       /** @description Lỗi / Error (application/problem+json, RFC 9457), worded in the language of Accept-Language (vi by default, or en) */
       default: {

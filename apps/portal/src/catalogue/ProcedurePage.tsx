@@ -2,7 +2,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureCaseView, ProcedureComponentView, ProcedureView } from '@dvc/contracts';
+import type { ProcedureCaseView, ProcedureComponentView, ProcedureView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate, formatMoney } from '../app/format';

@@ -1,12 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  AgencyView,
-  FieldView,
-  HolidayView,
-  Page,
-  ProcedureSummary,
-  ProcedureView,
-} from '@dvc/contracts';
 import { body, client, type ApiQuery } from '../api/client';
 import { session } from '../auth/session';
 
@@ -25,19 +17,15 @@ export type ProcedureFilter = ApiQuery<'/api/v1/procedures'>;
 
 export const catalogueApi = {
   search: (filter: ProcedureFilter) =>
-    body<Page<ProcedureSummary>>(
-      client.GET('/api/v1/procedures', { params: { query: filter }, cache: freshness() }),
-    ),
+    body(client.GET('/api/v1/procedures', { params: { query: filter }, cache: freshness() })),
   procedure: (code: string) =>
-    body<ProcedureView>(
+    body(
       client.GET('/api/v1/procedures/{code}', { params: { path: { code } }, cache: freshness() }),
     ),
-  fields: () => body<FieldView[]>(client.GET('/api/v1/fields', { cache: freshness() })),
-  agencies: () => body<AgencyView[]>(client.GET('/api/v1/agencies', { cache: freshness() })),
+  fields: () => body(client.GET('/api/v1/fields', { cache: freshness() })),
+  agencies: () => body(client.GET('/api/v1/agencies', { cache: freshness() })),
   holidays: (year?: number) =>
-    body<HolidayView[]>(
-      client.GET('/api/v1/holidays', { params: { query: { year } }, cache: freshness() }),
-    ),
+    body(client.GET('/api/v1/holidays', { params: { query: { year } }, cache: freshness() })),
 };
 
 /** The catalogue changes rarely: keep lists for a while. */

@@ -7,7 +7,7 @@ import {
   PaperClipOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ComponentSlotView, DossierView, ProcedureView } from '@dvc/contracts';
+import type { ComponentSlotView, DossierView, ProcedureView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { UploadControl } from '../files/UploadControl';
 import { formatBytes } from '../files/file-check';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Col, Form, Input, Radio, Row } from 'antd';
 import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeliveryAddressView, DeliveryMethod, DossierView } from '@dvc/contracts';
+import type { DeliveryAddressView, DeliveryMethod, DossierView } from '../api/views';
 import { deliveryMethodsAt, levelOffer } from '@dvc/contracts/service-level';
 
 export interface DeliveryForm {

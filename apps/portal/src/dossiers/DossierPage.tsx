@@ -17,7 +17,8 @@ import {
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DossierView, FieldError, PaymentView } from '@dvc/contracts';
+import type { FieldError } from '@dvc/contracts';
+import type { DossierView, PaymentView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
 import { formatDate, formatDateTime, formatMoney } from '../app/format';

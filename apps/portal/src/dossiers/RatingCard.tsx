@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DossierView, RatingCriteria } from '@dvc/contracts';
+import type { RatingCriteria } from '@dvc/contracts';
+import type { DossierView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { dossiersApi } from './api';

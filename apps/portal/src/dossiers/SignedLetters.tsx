@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Space, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { ApologyView, DossierView } from '@dvc/contracts';
+import type { ApologyView, DossierView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { downloadFile } from '../files/transfer';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineMark, DossierStatusName } from '@dvc/contracts';
+import type { DeadlineMark, DossierStatusName } from '../api/views';
 import { statusTone } from './lifecycle';
 
 const COLORS = {

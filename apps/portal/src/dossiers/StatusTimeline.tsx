@@ -1,6 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DossierStatusName, StatusHistoryView } from '@dvc/contracts';
+import type { DossierStatusName, StatusHistoryView } from '../api/views';
 import { formatDateTime } from '../app/format';
 import { historyEvent, statusTone } from './lifecycle';
 

@@ -15,7 +15,8 @@ import {
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DossierView, FieldError } from '@dvc/contracts';
+import type { FieldError } from '@dvc/contracts';
+import type { DossierView } from '../api/views';
 import { fieldErrorsIn, type FormLanguage } from '@dvc/forms';
 import { caseFee, feeDueAtSubmission } from '@dvc/contracts/fee-rule';
 import { problemMessage } from '../api/messages';

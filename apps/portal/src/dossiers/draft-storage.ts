@@ -1,4 +1,4 @@
-import type { SubmitResult } from '@dvc/contracts';
+import type { SubmitResult } from '../api/views';
 
 /**
  * What the wizard keeps in this tab's sessionStorage: typed-but-unsaved form data (so a

@@ -1,4 +1,4 @@
-import type { DossierStatusName, OfficerAction } from '@dvc/contracts';
+import type { DossierStatusName, OfficerAction } from '../api/views';
 
 /**
  * How the portal presents the dossier lifecycle. Which actions are legal comes from the API

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileView } from '@dvc/contracts';
+import type { ProfileView } from '../api/views';
 import { prefilledForm } from './prefill';
 
 const profile = {

@@ -1,4 +1,4 @@
-import type { ProfileView } from '@dvc/contracts';
+import type { ProfileView } from '../api/views';
 
 type FormData = Record<string, unknown>;
 type Source = (p: ProfileView) => string | null;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackLookupView } from '@dvc/contracts';
+import type { FeedbackLookupView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { feedbackApi } from './api';

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Form, Input, List, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackAttachmentView, FeedbackReceipt, SubmitFeedbackDto } from '@dvc/contracts';
+import type { SubmitFeedbackDto } from '@dvc/contracts';
+import type { FeedbackAttachmentView, FeedbackReceipt } from '../api/views';
 import { CaptchaField, useCaptcha } from '../account/CaptchaField';
 import { problemMessage } from '../api/messages';
+import type { PostAnswer } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { formatDateTime } from '../app/format';
 import { useSession } from '../auth/useSession';
@@ -119,7 +121,9 @@ export function SendFeedbackPage() {
                 <UploadControl
                   label={t('feedback.attach')}
                   upload={async (file, onProgress) => {
-                    const added = await uploadWithProgress<FeedbackAttachmentView>(
+                    const added = await uploadWithProgress<
+                      PostAnswer<'/api/v1/feedback/{code}/attachments'>
+                    >(
                       `/feedback/${encodeURIComponent(receipt.code)}/attachments`,
                       { key: receipt.lookupKey },
                       file,

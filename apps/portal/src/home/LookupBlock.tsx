@@ -3,7 +3,6 @@ import { Alert, Button, Card, Descriptions, Form, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PublicLookupView } from '@dvc/contracts';
 import { body, client } from '../api/client';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';
@@ -23,7 +22,7 @@ export function LookupBlock() {
   const [asked, setAsked] = useState<string | null>(null);
   const lookup = useMutation({
     mutationFn: ({ code, key }: LookupForm) =>
-      body<PublicLookupView>(
+      body(
         client.GET('/api/v1/public/dossiers/lookup', {
           params: { query: { code: code.trim(), key: key.trim().toUpperCase() } },
         }),

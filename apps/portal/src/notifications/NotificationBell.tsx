@@ -4,7 +4,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { NotificationView } from '@dvc/contracts';
+import type { NotificationView } from '../api/views';
 import { formatDateTime } from '../app/format';
 import { NOTIFICATIONS_KEY, notificationsApi } from './api';
 import { followNotifications } from './stream';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import type { OfficerAction, OfficerDossierView } from '@dvc/contracts';
+import type { OfficerAction, OfficerDossierView } from '../api/views';
 import { useServerErrors } from '../account/useServerErrors';
 import { ACTION_INPUT } from '../dossiers/lifecycle';
 import { officerApi } from './api';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import type { OfficerDossierView } from '@dvc/contracts';
+import type { OfficerDossierView } from '../api/views';
 import { useServerErrors } from '../account/useServerErrors';
 import { officerApi } from './api';
 

@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { FeedbackStatus, OfficerFeedbackView } from '@dvc/contracts';
+import type { FeedbackStatus, OfficerFeedbackView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { feedbackApi } from '../feedback/api';

@@ -15,7 +15,7 @@ import {
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DossierStatusName, OfficerAction } from '@dvc/contracts';
+import type { DossierStatusName, OfficerAction } from '../api/views';
 import { caseFee } from '@dvc/contracts/fee-rule';
 import { problemMessage } from '../api/messages';
 import { ApiProblem } from '../api/problem';

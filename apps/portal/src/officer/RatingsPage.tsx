@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Alert, Card, Rate, Select, Space, Table } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AgencyRatingView } from '@dvc/contracts';
+import type { AgencyRatingView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { officerApi } from './api';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { PaymentStatus } from '@dvc/contracts';
+import type { PaymentStatus } from '../api/views';
 
 const COLORS: Record<PaymentStatus, string> = {
   created: 'orange',

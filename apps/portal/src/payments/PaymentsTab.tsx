@@ -4,7 +4,7 @@ import { Alert, App as AntApp, Button, Space } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { PaymentView } from '@dvc/contracts';
+import type { PaymentView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { ResponsiveTable } from '../app/ResponsiveTable';
 import { formatDateTime, formatMoney } from '../app/format';

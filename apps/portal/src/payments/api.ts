@@ -1,22 +1,14 @@
-import type {
-  CheckoutView,
-  Page,
-  PaymentMethodId,
-  PaymentMethodView,
-  PaymentReturnView,
-  PaymentStatus,
-  PaymentView,
-} from '@dvc/contracts';
+import type { PaymentMethodId } from '@dvc/contracts';
+import type { PaymentStatus } from '../api/views';
 import { body, client } from '../api/client';
 
 export const paymentsApi = {
   list: (filter: { status?: PaymentStatus; page?: number; pageSize?: number } = {}) =>
-    body<Page<PaymentView>>(client.GET('/api/v1/payments', { params: { query: filter } })),
-  get: (id: string) =>
-    body<PaymentView>(client.GET('/api/v1/payments/{id}', { params: { path: { id } } })),
-  methods: () => body<PaymentMethodView[]>(client.GET('/api/v1/payment-methods')),
+    body(client.GET('/api/v1/payments', { params: { query: filter } })),
+  get: (id: string) => body(client.GET('/api/v1/payments/{id}', { params: { path: { id } } })),
+  methods: () => body(client.GET('/api/v1/payment-methods')),
   checkout: (id: string, method: PaymentMethodId) =>
-    body<CheckoutView>(
+    body(
       client.POST('/api/v1/payments/{id}/checkout', {
         params: { path: { id } },
         body: { method, commitment: true },
@@ -24,7 +16,7 @@ export const paymentsApi = {
     ),
   /** The provider's redirect, read back: display only, the state comes from our database. */
   returned: (rawQuery: string) =>
-    body<PaymentReturnView>(
+    body(
       client.GET('/api/v1/payments/vnpay/return', {
         // The provider's signed parameters, passed on exactly as received.
         querySerializer: () => (rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery),

@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { AgencyScoreView } from '@dvc/contracts';
+import type { AgencyScoreView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { ResponsiveTable } from '../app/ResponsiveTable';
 import { scoresApi } from './api';

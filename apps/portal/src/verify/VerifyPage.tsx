@@ -3,8 +3,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { VerificationView } from '@dvc/contracts';
-import { body, client } from '../api/client';
+import type { VerificationView } from '../api/views';
+import { body, client, type PostAnswer } from '../api/client';
 import { apiFetch, ensureOk } from '../api/http';
 import { ApiProblem } from '../api/problem';
 import { formatDate } from '../app/format';
@@ -13,7 +13,7 @@ async function verifyFile(file: File): Promise<VerificationView> {
   const form = new FormData();
   form.append('file', file);
   const response = await ensureOk(await apiFetch('/public/verify', { method: 'POST', body: form }));
-  return (await response.json()) as VerificationView;
+  return (await response.json()) as PostAnswer<'/api/v1/public/verify'>;
 }
 
 /**
@@ -25,10 +25,7 @@ export function VerifyPage() {
   const { code = '' } = useParams();
   const byCode = useQuery({
     queryKey: ['verify', code],
-    queryFn: () =>
-      body<VerificationView>(
-        client.GET('/api/v1/public/verify/{code}', { params: { path: { code } } }),
-      ),
+    queryFn: () => body(client.GET('/api/v1/public/verify/{code}', { params: { path: { code } } })),
     enabled: code !== '',
   });
   const byFile = useMutation({ mutationFn: verifyFile });

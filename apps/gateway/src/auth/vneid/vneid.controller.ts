@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OidcExchangeDto, TokenPair, VneidLinkStartView } from '@dvc/contracts';
+import { OidcExchangeDto, SessionTokensView, TokenPair, VneidLinkStartView } from '@dvc/contracts';
 import { GatewayConfig } from '../../gateway.config';
 import { ApiProblems } from '../../problems/api-problems.decorator';
 import { AuthRateLimit } from '../../rate-limit/rate-limit';
@@ -105,7 +105,7 @@ export class VneidController {
   @HttpCode(HttpStatus.OK)
   @AuthRateLimit()
   @ApiOperation({ summary: 'Đổi mã một lần lấy phiên / Exchange the one-time code for tokens' })
-  @ApiOkResponse({ description: '{ accessToken, refreshToken, expiresIn, tokenType }' })
+  @ApiOkResponse({ type: SessionTokensView })
   async exchange(
     @CallContext() ctx: CallContext,
     @Body() body: OidcExchangeDto,
