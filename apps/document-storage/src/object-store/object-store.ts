@@ -2,8 +2,16 @@ import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/c
 import type { Client } from 'minio';
 import type { Readable } from 'node:stream';
 
-/** S3's smallest part but the last; also what one upload holds in memory at most. */
+/** S3's smallest part but the last: the part size of a multipart upload. */
 export const PART_SIZE = 5 * 1024 * 1024;
+
+/**
+ * A stream that ends within this much is held and stored with one PUT (every file under the
+ * default 10 MB cap): the store then writes it once, where a multipart upload costs two more
+ * round trips and, in s3rver, a second write of every byte. Also about what one upload holds
+ * in memory at most (this, then one part while it is handed over to a multipart upload).
+ */
+export const SINGLE_PUT_BYTES = 16 * 1024 * 1024;
 
 export interface StoredObject {
   key: string;
@@ -55,9 +63,9 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Stores a stream of unknown length with constant memory: a single PUT when it ends within
-   * one part, otherwise a multipart upload through one reused part buffer (reading pauses
-   * while a part is sent). If the source fails (cap passed, bad type, client gone) the upload
+   * Stores a stream of unknown length with bounded memory: a single PUT when it ends within
+   * SINGLE_PUT_BYTES, otherwise a multipart upload through one reused part buffer (reading
+   * pauses while a part is sent). If the source fails (cap passed, bad type, client gone) the upload
    * is abandoned and no object is left.
    */
   async putStream(key: string, source: AsyncIterable<Buffer>): Promise<number> {
@@ -99,8 +107,8 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
         }
         head.push(chunk);
         filled += chunk.length;
-        if (filled < PART_SIZE) continue;
-        // Longer than one part: from now on the bytes go through one buffer, reused for every part.
+        if (filled < SINGLE_PUT_BYTES) continue;
+        // Longer than one PUT: from now on the bytes go through one buffer, reused for every part.
         part = Buffer.allocUnsafe(PART_SIZE);
         filled = 0;
         for (const held of head.splice(0)) await append(held);
