@@ -75,8 +75,8 @@ export class UploadsService {
   async upload(request: UploadRequest, body: Readable): Promise<StoredFileView> {
     const id = randomUUID();
     const quarantined = quarantineKey(id);
-    const checked = await this.check(body, this.capOf(request.maxBytes), (bytes) =>
-      this.store.putStream(quarantined, bytes),
+    const checked = await this.check(body, this.capOf(request.maxBytes), (bytes, sha256) =>
+      this.store.putStream(quarantined, bytes, sha256),
     );
     return this.admit({ ...request, id }, quarantined, checked, (outcome, manager) =>
       this.files.insert({ ...request, id, ...outcome }, manager),
@@ -218,14 +218,14 @@ export class UploadsService {
 
   /**
    * Reads the bytes once, through the inspector (type, cap, hash) and the scanner side by
-   * side, into `sink` (the store, or nowhere). A failure of the inspector (too large, not
+   * side, into `sink` (the store, or nowhere; the hash is there once the bytes have ended). A failure of the inspector (too large, not
    * allowed, empty) or of the client (gone mid-body) abandons the upload and is thrown; a
    * scan that is not clean abandons it too, and is answered as the verdict.
    */
   private async check(
     body: Readable,
     maxBytes: number,
-    sink: (bytes: Readable) => Promise<unknown>,
+    sink: (bytes: Readable, sha256: () => string) => Promise<unknown>,
   ): Promise<CheckedUpload> {
     const inspector = new UploadInspector(maxBytes);
     const scan = new ScanPass(this.scanner);
@@ -240,7 +240,7 @@ export class UploadsService {
     inspector.once('error', inspectorFailed);
     body.pipe(inspector).pipe(scan);
     try {
-      await sink(scan);
+      await sink(scan, () => inspector.result.sha256);
       return { inspected: inspector.result, verdict: { status: 'clean' } };
     } catch (err) {
       if (!(err instanceof ScanRefusedError)) throw err;

@@ -1,4 +1,5 @@
 import type { Client } from 'minio';
+import { Readable } from 'node:stream';
 import { PART_SIZE, ObjectStore, SINGLE_PUT_BYTES } from './object-store';
 
 /** The calls putStream makes, recorded by a fake `minio` client. */
@@ -6,6 +7,7 @@ class FakeMinio {
   readonly calls: string[] = [];
   readonly parts: number[] = [];
   abortSupported = true;
+  enableSHA256 = false;
   objects = new Map<string, number>();
 
   async bucketExists(): Promise<boolean> {
@@ -14,6 +16,15 @@ class FakeMinio {
   async putObject(_b: string, key: string, body: Buffer): Promise<void> {
     this.calls.push(`put ${body.length}`);
     this.objects.set(key, body.length);
+  }
+  async makeRequestStreamAsync(
+    options: { method: string; objectName: string; headers: Record<string, string> },
+    body: Buffer,
+    sha256: string,
+  ): Promise<Readable> {
+    this.calls.push(`${options.method} ${options.headers['Content-Length']} signed ${sha256}`);
+    this.objects.set(options.objectName, body.length);
+    return Readable.from([]);
   }
   async initiateNewMultipartUpload(): Promise<string> {
     this.calls.push('initiate');
@@ -71,6 +82,15 @@ describe('ObjectStore.putStream', () => {
       SINGLE_PUT_BYTES - 1,
     );
     expect(minio.calls).toEqual(['put 100000', `put ${SINGLE_PUT_BYTES - 1}`]);
+  });
+
+  it('signs a single PUT with the hash the caller computed, not hashing the body again', async () => {
+    minio.enableSHA256 = true; // plain HTTP: the payload's SHA-256 is signed
+    expect(await store.putStream('quarantine/h', chunks(1000), () => 'ab'.repeat(32))).toBe(1000);
+    expect(minio.calls).toEqual([`PUT 1000 signed ${'ab'.repeat(32)}`]);
+    minio.enableSHA256 = false; // HTTPS: the client signs no hash, and hashes nothing
+    await store.putStream('quarantine/i', chunks(1000), () => 'ab'.repeat(32));
+    expect(minio.calls.at(-1)).toBe('put 1000');
   });
 
   it('stores a longer stream as a multipart upload, one part in memory at a time', async () => {
