@@ -72,17 +72,12 @@ export class UploadInspector extends Transform {
 
   /** The allowed kind the whole file turned out to be, or null. */
   private async finalKind(): Promise<FileKind | null> {
-    switch (this.kind) {
-      case 'xml':
-        return this.xmlSignature.found ? 'signed-xml' : null;
-      case 'zip':
-        return officeKindOf(
-          this.size,
-          tailReader(Buffer.concat(this.zipTail, this.zipTailBytes), this.size),
-        );
-      default:
-        return this.kind;
+    if (this.kind === 'xml') return this.xmlSignature.found ? 'signed-xml' : null;
+    if (this.kind === 'zip') {
+      const tail = Buffer.concat(this.zipTail, this.zipTailBytes);
+      return officeKindOf(this.size, tailReader(tail, this.size));
     }
+    return this.kind;
   }
 
   /** Decides the kind from the held bytes and lets them through, or answers why not. */
