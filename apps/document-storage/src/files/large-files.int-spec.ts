@@ -12,6 +12,7 @@ import {
   pendingMultipartUploads,
   startStorageContext,
 } from '../../test/storage-context';
+import { SINGLE_PUT_BYTES } from '../object-store/object-store';
 
 jest.setTimeout(60_000);
 
@@ -49,8 +50,8 @@ describe('large files, with the cap raised to 40 MB', () => {
       },
     });
     req.on('error', () => undefined);
-    // Sends 12 MB, then nothing: the client hangs mid-body.
-    generatedPdf(12 * MiB)
+    // Sends more than one PUT holds (so parts are in the store), then nothing: the client hangs mid-body.
+    generatedPdf(SINGLE_PUT_BYTES + 4 * MiB)
       .on('end', () => undefined)
       .pipe(req, { end: false });
     await waitFor(async () => (await pendingUploads()).length > 0, {

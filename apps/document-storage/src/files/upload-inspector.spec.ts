@@ -8,6 +8,7 @@ import {
   sampleDocx,
   sampleJpeg,
   samplePdf,
+  sampleXlsx,
   samplePng,
   signedXml,
   unsignedXml,
@@ -46,8 +47,9 @@ describe('UploadInspector: type from the bytes, never from the name', () => {
     ['PDF', samplePdf, 'pdf'],
     ['PNG', async () => samplePng(), 'png'],
     ['JPEG', async () => sampleJpeg(), 'jpeg'],
-    ['DOCX (a ZIP, told apart later by its directory)', sampleDocx, 'zip'],
-    ['signed XML', async () => signedXml(), 'xml'],
+    ['DOCX (a ZIP told apart by its directory)', sampleDocx, 'docx'],
+    ['XLSX', async () => sampleXlsx(), 'xlsx'],
+    ['signed XML', async () => signedXml(), 'signed-xml'],
   ])('lets a %s through unchanged, with its size and SHA-256', async (_label, make, kind) => {
     const bytes = await make();
     const { result, forwarded } = await inspect(bytes);
@@ -80,12 +82,20 @@ describe('UploadInspector: type from the bytes, never from the name', () => {
 
   it('finds the signature element of a signed XML split across tiny chunks', async () => {
     const { result } = await inspect(signedXml(), { chunkSize: 3 });
-    expect(result.kind).toBe('xml');
+    expect(result.kind).toBe('signed-xml');
   });
 
-  it('accepts a plain ZIP at this stage: the central directory check refuses it after upload', async () => {
-    const { result } = await inspect(plainZip());
-    expect(result.kind).toBe('zip');
+  it('refuses a plain ZIP (415) by its central directory, read from the end it kept', async () => {
+    await expect(inspect(plainZip())).rejects.toBeInstanceOf(FileTypeNotAllowedError);
+    await expect(inspect(plainZip(), { chunkSize: 5 })).rejects.toBeInstanceOf(
+      FileTypeNotAllowedError,
+    );
+  });
+
+  it('tells a DOCX whose directory arrives in many tiny chunks', async () => {
+    const docx = await sampleDocx();
+    const { result } = await inspect(docx, { chunkSize: 3 });
+    expect(result.kind).toBe('docx');
   });
 
   it('refuses an empty body (400)', async () => {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Transform, TransformCallback } from 'node:stream';
 import { FileEmptyError, FileTooLargeError, FileTypeNotAllowedError } from './file.errors';
-import { SNIFF_BYTES, SniffedKind, XmlSignatureDetector, sniffKind } from './file-type';
+import { FileKind, SNIFF_BYTES, SniffedKind, XmlSignatureDetector, sniffKind } from './file-type';
+import { ZIP_TAIL_BYTES, officeKindOf, tailReader } from './zip-directory';
 
 /** What the inspector learnt from a whole upload. */
 export interface InspectedUpload {
-  kind: SniffedKind;
+  kind: FileKind;
   size: number;
   sha256: string;
 }
@@ -13,9 +14,11 @@ export interface InspectedUpload {
 /**
  * The one pass every upload makes on its way to the object store: sniffs the first bytes
  * against the allow-list (415 before anything is stored), counts bytes and fails the moment
- * the cap is passed (413, the chunk past the cap is never forwarded), hashes with SHA-256
- * and, for XML, watches for the signature element. Holds back at most SNIFF_BYTES; every
- * other chunk passes straight through, so memory does not grow with the file.
+ * the cap is passed (413, the chunk past the cap is never forwarded), hashes with SHA-256,
+ * for XML watches for the signature element, and for a ZIP keeps the end of the file to tell
+ * a DOCX or XLSX by its central directory (415 for any other ZIP). Holds back at most
+ * SNIFF_BYTES; every other chunk passes straight through, so memory does not grow with the
+ * file (a ZIP's kept end is at most ZIP_TAIL_BYTES).
  */
 export class UploadInspector extends Transform {
   private held: Buffer[] = [];
@@ -24,6 +27,8 @@ export class UploadInspector extends Transform {
   private size = 0;
   private readonly hash = createHash('sha256');
   private readonly xmlSignature = new XmlSignatureDetector();
+  private readonly zipTail: Buffer[] = [];
+  private zipTailBytes = 0;
   private outcome: InspectedUpload | null = null;
 
   constructor(private readonly maxBytes: number) {
@@ -55,11 +60,24 @@ export class UploadInspector extends Transform {
       const error = this.release();
       if (error) return callback(error);
     }
-    if (this.kind === 'xml' && !this.xmlSignature.found) {
-      return callback(new FileTypeNotAllowedError());
+    this.finalKind().then(
+      (kind) => {
+        if (kind === null) return callback(new FileTypeNotAllowedError());
+        this.outcome = { kind, size: this.size, sha256: this.hash.digest('hex') };
+        callback();
+      },
+      (err: Error) => callback(err),
+    );
+  }
+
+  /** The allowed kind the whole file turned out to be, or null. */
+  private async finalKind(): Promise<FileKind | null> {
+    if (this.kind === 'xml') return this.xmlSignature.found ? 'signed-xml' : null;
+    if (this.kind === 'zip') {
+      const tail = Buffer.concat(this.zipTail, this.zipTailBytes);
+      return officeKindOf(this.size, tailReader(tail, this.size));
     }
-    this.outcome = { kind: this.kind!, size: this.size, sha256: this.hash.digest('hex') };
-    callback();
+    return this.kind;
   }
 
   /** Decides the kind from the held bytes and lets them through, or answers why not. */
@@ -75,6 +93,16 @@ export class UploadInspector extends Transform {
   private forward(chunk: Buffer): void {
     this.hash.update(chunk);
     if (this.kind === 'xml') this.xmlSignature.update(chunk);
+    if (this.kind === 'zip') this.keepZipTail(chunk);
     this.push(chunk);
+  }
+
+  /** Keeps the last chunks that cover ZIP_TAIL_BYTES (references, not copies). */
+  private keepZipTail(chunk: Buffer): void {
+    this.zipTail.push(chunk);
+    this.zipTailBytes += chunk.length;
+    while (this.zipTailBytes - this.zipTail[0].length >= ZIP_TAIL_BYTES) {
+      this.zipTailBytes -= this.zipTail.shift()!.length;
+    }
   }
 }

@@ -14,29 +14,34 @@ import {
 import { UnitOfWork } from '@dvc/messaging';
 import { ObjectStore, cleanKey, quarantineKey } from '../object-store/object-store';
 import { Requester, assertService } from '../requester';
+import { ScanPass, ScanRefusedError } from '../scanning/scan-pass';
 import { ScanVerdict, Scanner } from '../scanning/scanner';
 import { StorageConfig } from '../storage.config';
 import {
   FileInfectedError,
   FileNotFoundError,
   FileTooLargeError,
-  FileTypeNotAllowedError,
   FileUnscannableError,
   UploadAbortedError,
   UploadMissingError,
 } from './file.errors';
 import { sanitizeFileName } from './file-name';
-import { CONTENT_TYPES, FileKind } from './file-type';
+import { CONTENT_TYPES } from './file-type';
 import { SettledFileRow, UploadRequest, mapStoredFileView } from './files.dto';
 import { FileOutcome, FilesRepository } from './files.repository';
 import { InspectedUpload, UploadInspector } from './upload-inspector';
-import { officeKindOf } from './zip-directory';
 
 /** How long a presigned upload URL accepts the bytes (the ministry integration's ≤ 300 s). */
 export const PRESIGNED_UPLOAD_SECONDS = 300;
 
 /** Name of a presigned upload whose requester gave none ("kết quả" = result). */
 const DEFAULT_PRESIGNED_NAME = 'ket-qua';
+
+/** Bytes read through the inspector and the scanner. */
+interface CheckedUpload {
+  inspected: InspectedUpload;
+  verdict: ScanVerdict;
+}
 
 /** Who a file is for, and what to call it, whichever way its bytes arrive. */
 interface FileIdentity {
@@ -50,10 +55,10 @@ interface FileIdentity {
 /**
  * Uploads to a clean, scanned object (docs/design.md §6), whichever way the bytes arrive:
  * streamed through the gateway (`upload`) or PUT by a system to a presigned URL and then
- * finalized (`presign`, `finalize`). Either way the bytes go through the same inspector
- * (allow-list sniffing, size cap, SHA-256) and then `admit`: decide the type → scan → copy to
- * `clean/<id>` and record it, or record the rejection (with its event) and refuse. The
- * quarantined object never outlives the check.
+ * finalized (`presign`, `finalize`). Either way the bytes are read once, through the inspector
+ * (allow-list type, size cap, SHA-256) and the scanner side by side (`check`), and then
+ * `admit`: copy to `clean/<id>` and record it, or record the rejection (with its event) and
+ * refuse. The quarantined object never outlives the check.
  */
 @Injectable()
 export class UploadsService {
@@ -70,8 +75,10 @@ export class UploadsService {
   async upload(request: UploadRequest, body: Readable): Promise<StoredFileView> {
     const id = randomUUID();
     const quarantined = quarantineKey(id);
-    const inspected = await this.receive(body, quarantined, this.capOf(request.maxBytes));
-    return this.admit({ ...request, id }, quarantined, inspected, (outcome, manager) =>
+    const checked = await this.check(body, this.capOf(request.maxBytes), (bytes, sha256) =>
+      this.store.putStream(quarantined, bytes, sha256),
+    );
+    return this.admit({ ...request, id }, quarantined, checked, (outcome, manager) =>
       this.files.insert({ ...request, id, ...outcome }, manager),
     );
   }
@@ -126,9 +133,11 @@ export class UploadsService {
     const snapshot = quarantineKey(randomUUID());
     await this.store.copy(uploaded, snapshot);
     await this.drop(uploaded);
-    let inspected: InspectedUpload;
+    let checked: CheckedUpload;
     try {
-      inspected = await this.inspectStored(snapshot, maxBytes);
+      checked = await this.check(await this.store.read(snapshot), maxBytes, (bytes) =>
+        pipeline(bytes, new Writable({ write: (_chunk, _encoding, done) => done() })),
+      );
     } catch (err) {
       await this.drop(snapshot);
       throw err;
@@ -140,7 +149,7 @@ export class UploadsService {
       fileName: row.file_name,
       correlationId,
     };
-    return this.admit(file, snapshot, inspected, async (outcome, manager) => {
+    return this.admit(file, snapshot, checked, async (outcome, manager) => {
       const settled = await this.files.settlePending(row.id, outcome, manager);
       if (!settled) throw new FileNotFoundError(); // finalized concurrently
       return settled;
@@ -148,28 +157,25 @@ export class UploadsService {
   }
 
   /**
-   * The checks after the inspector: the type (an Office document told from its directory),
-   * the scan, then the clean copy and its row, or the refusal. `save` records the outcome
-   * (a new row, or the pending one), inside the rejection's transaction when refused.
+   * Keeps checked bytes or refuses them: a clean file is moved from quarantine to `clean/<id>`
+   * and recorded; anything else is recorded as refused, with its event, and answered so.
+   * `save` records the outcome (a new row, or the pending one), inside the rejection's
+   * transaction when refused.
    */
   private async admit(
     file: FileIdentity,
     key: string,
-    inspected: InspectedUpload,
+    { inspected, verdict }: CheckedUpload,
     save: (outcome: FileOutcome, manager?: EntityManager) => Promise<SettledFileRow>,
   ): Promise<StoredFileView> {
-    let kind: FileKind;
-    let verdict: ScanVerdict;
     try {
-      kind = await this.kindOf(key, inspected);
-      verdict = await this.scanner.scan(() => this.store.read(key));
       if (verdict.status === 'clean') await this.store.copy(key, cleanKey(file.id));
     } finally {
       // The cleanup job sweeps quarantine/ for what is left behind.
       await this.drop(key);
     }
     const checked = {
-      contentType: CONTENT_TYPES[kind],
+      contentType: CONTENT_TYPES[inspected.kind],
       size: inspected.size,
       sha256: inspected.sha256,
     };
@@ -211,44 +217,41 @@ export class UploadsService {
   }
 
   /**
-   * Streams the body through the inspector into the store. A failure of the inspector
-   * (too large, not allowed, empty) or of the client (gone mid-body) abandons the upload.
+   * Reads the bytes once, through the inspector (type, cap, hash) and the scanner side by
+   * side, into `sink` (the store, or nowhere; the hash is there once the bytes have ended). A failure of the inspector (too large, not
+   * allowed, empty) or of the client (gone mid-body) abandons the upload and is thrown; a
+   * scan that is not clean abandons it too, and is answered as the verdict.
    */
-  private async receive(body: Readable, key: string, maxBytes: number): Promise<InspectedUpload> {
+  private async check(
+    body: Readable,
+    maxBytes: number,
+    sink: (bytes: Readable, sha256: () => string) => Promise<unknown>,
+  ): Promise<CheckedUpload> {
     const inspector = new UploadInspector(maxBytes);
+    const scan = new ScanPass(this.scanner);
     const clientGone = (): void => {
       if (!body.readableEnded) inspector.destroy(new UploadAbortedError());
     };
+    const inspectorFailed = (err: Error): void => {
+      scan.destroy(err);
+    };
     body.once('error', clientGone);
     body.once('close', clientGone);
-    body.pipe(inspector);
+    inspector.once('error', inspectorFailed);
+    body.pipe(inspector).pipe(scan);
     try {
-      await this.store.putStream(key, inspector);
-      return inspector.result;
+      await sink(scan, () => inspector.result.sha256);
+      return { inspected: inspector.result, verdict: { status: 'clean' } };
+    } catch (err) {
+      if (!(err instanceof ScanRefusedError)) throw err;
+      return { inspected: inspector.result, verdict: err.verdict };
     } finally {
       body.unpipe(inspector);
       body.off('error', clientGone);
       body.off('close', clientGone);
+      inspector.off('error', inspectorFailed);
+      scan.destroy();
     }
-  }
-
-  /** An object already stored, read once through the inspector (nothing is written). */
-  private async inspectStored(key: string, maxBytes: number): Promise<InspectedUpload> {
-    const inspector = new UploadInspector(maxBytes);
-    const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-    await pipeline(await this.store.read(key), inspector, discard);
-    return inspector.result;
-  }
-
-  /** The first bytes said ZIP: only a DOCX or an XLSX is accepted, told by its directory. */
-  private async kindOf(key: string, inspected: InspectedUpload): Promise<FileKind> {
-    if (inspected.kind === 'xml') return 'signed-xml';
-    if (inspected.kind !== 'zip') return inspected.kind;
-    const office = await officeKindOf(inspected.size, (offset, length) =>
-      this.store.readRange(key, offset, length),
-    );
-    if (!office) throw new FileTypeNotAllowedError();
-    return office;
   }
 
   private async drop(key: string): Promise<void> {

@@ -7,6 +7,20 @@ const EOCD_LENGTH = 22;
 const MAX_COMMENT = 0xffff;
 /** A DOCX/XLSX directory is a few KB; anything bigger than this is refused rather than read. */
 const MAX_DIRECTORY_BYTES = 4 * 1024 * 1024;
+/** The end of a file `officeKindOf` may read: the end record, its comment and a directory before them. */
+export const ZIP_TAIL_BYTES = MAX_DIRECTORY_BYTES + EOCD_LENGTH + MAX_COMMENT;
+
+/**
+ * Reads a file of `size` bytes whose last `tail.length` bytes are in memory. A range before
+ * the tail reads as nothing, so a directory that far from the end is refused, like one too big.
+ */
+export function tailReader(tail: Buffer, size: number): RangeReader {
+  const start = size - tail.length;
+  return (offset, length) =>
+    Promise.resolve(
+      offset < start ? Buffer.alloc(0) : tail.subarray(offset - start, offset - start + length),
+    );
+}
 
 /**
  * Tells a DOCX or XLSX from any other ZIP (a plain archive, an APK, a JAR…) by the entry

@@ -17,9 +17,13 @@ export interface EmbeddedS3 {
  * its store methods are replaced here: a delete leaves folders in place, and a put writes
  * through `pipeline` (an error rejects the request) and answers once the bytes are on disk.
  * The child stays restartable, but no longer has a reason to die.
+ *
+ * A put also writes a new file and renames it over the object, so an object file never
+ * changes once written; a server-side copy (every upload's move from quarantine/ to clean/)
+ * can then hard-link it instead of copying every byte.
  */
 const CHILD = (s3rverPath: string) => `
-const { createHash } = require('node:crypto');
+const { createHash, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { Readable, Transform } = require('node:stream');
@@ -43,20 +47,44 @@ FilesystemStore.prototype.putObject = async function (object) {
   const md5 = createHash('md5');
   let size = 0;
   const content = Buffer.isBuffer(object.content) ? Readable.from([object.content]) : object.content;
-  await pipeline(
-    content,
-    new Transform({
-      transform(chunk, encoding, done) {
-        md5.update(chunk);
-        size += chunk.length;
-        done(null, chunk);
-      },
-    }),
-    fs.createWriteStream(objectPath),
-  );
+  const written = objectPath + '.' + randomUUID() + '.tmp';
+  try {
+    await pipeline(
+      content,
+      new Transform({
+        transform(chunk, encoding, done) {
+          md5.update(chunk);
+          size += chunk.length;
+          done(null, chunk);
+        },
+      }),
+      fs.createWriteStream(written),
+    );
+    await fs.promises.rename(written, objectPath);
+  } catch (err) {
+    await fs.promises.unlink(written).catch(() => undefined);
+    throw err;
+  }
   const digest = md5.digest('hex');
   await this.putMetadata(object.bucket, object.key, object.metadata, digest);
   return { size, md5: digest };
+};
+
+FilesystemStore.prototype.copyObject = async function (srcBucket, srcKey, destBucket, destKey, replacementMetadata) {
+  const from = (resource) => this.getResourcePath(srcBucket, srcKey, resource);
+  const to = (resource) => this.getResourcePath(destBucket, destKey, resource);
+  if (from('object') !== to('object')) {
+    await fs.promises.mkdir(path.dirname(to('object')), { recursive: true });
+    const linked = to('object') + '.' + randomUUID() + '.tmp';
+    await fs.promises.link(from('object'), linked);
+    await fs.promises.rename(linked, to('object'));
+  }
+  if (replacementMetadata) {
+    await this.putMetadata(destBucket, destKey, replacementMetadata);
+  } else if (from('object') !== to('object')) {
+    await Promise.all(['metadata.json', 'object.md5'].map((r) => fs.promises.copyFile(from(r), to(r))));
+  }
+  return this.getMetadata(destBucket, destKey);
 };
 
 const [port, directory] = process.argv.slice(1);

@@ -1,9 +1,18 @@
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Client } from 'minio';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
-/** S3's smallest part but the last; also what one upload holds in memory at most. */
+/** S3's smallest part but the last: the part size of a multipart upload. */
 export const PART_SIZE = 5 * 1024 * 1024;
+
+/**
+ * A stream that ends within this much is held and stored with one PUT (every file under the
+ * default 10 MB cap): the store then writes it once, where a multipart upload costs two more
+ * round trips and, in s3rver, a second write of every byte. Also about what one upload holds
+ * in memory at most (this, then one part while it is handed over to a multipart upload).
+ */
+export const SINGLE_PUT_BYTES = 16 * 1024 * 1024;
 
 export interface StoredObject {
   key: string;
@@ -55,12 +64,18 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Stores a stream of unknown length with constant memory: a single PUT when it ends within
-   * one part, otherwise a multipart upload through one reused part buffer (reading pauses
-   * while a part is sent). If the source fails (cap passed, bad type, client gone) the upload
-   * is abandoned and no object is left.
+   * Stores a stream of unknown length with bounded memory: a single PUT when it ends within
+   * SINGLE_PUT_BYTES, otherwise a multipart upload through one reused part buffer (reading
+   * pauses while a part is sent). If the source fails (cap passed, bad type, client gone) the upload
+   * is abandoned and no object is left. `sha256`, asked once the source has ended, is the hash
+   * of all its bytes when the caller computed it anyway: a single PUT is signed with it rather
+   * than hashed again.
    */
-  async putStream(key: string, source: AsyncIterable<Buffer>): Promise<number> {
+  async putStream(
+    key: string,
+    source: AsyncIterable<Buffer>,
+    sha256?: () => string,
+  ): Promise<number> {
     await this.ensureBucket();
     const head: Buffer[] = [];
     let part: Buffer | null = null; // allocated once the stream proves longer than a part
@@ -99,17 +114,14 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
         }
         head.push(chunk);
         filled += chunk.length;
-        if (filled < PART_SIZE) continue;
-        // Longer than one part: from now on the bytes go through one buffer, reused for every part.
+        if (filled < SINGLE_PUT_BYTES) continue;
+        // Longer than one PUT: from now on the bytes go through one buffer, reused for every part.
         part = Buffer.allocUnsafe(PART_SIZE);
         filled = 0;
         for (const held of head.splice(0)) await append(held);
       }
       if (part === null) {
-        const body = Buffer.concat(head, filled);
-        await this.client.putObject(this.bucket, key, body, body.length, {
-          'Content-Type': 'application/octet-stream',
-        });
+        await this.putBody(key, Buffer.concat(head, filled), sha256?.());
         return total;
       }
       if (filled > 0) await sendPart(part.subarray(0, filled));
@@ -119,6 +131,31 @@ export class ObjectStore implements OnApplicationBootstrap, OnApplicationShutdow
       if (uploadId !== null) await this.abandonUpload(key, uploadId, parts);
       throw err;
     }
+  }
+
+  /**
+   * One PUT. Over plain HTTP the client signs the body's SHA-256; given it, the client gets it
+   * rather than hashing (and copying) the body again. Over HTTPS it signs no hash.
+   */
+  private async putBody(key: string, body: Buffer, sha256: string | undefined): Promise<void> {
+    const headers = { 'Content-Type': 'application/octet-stream' };
+    if (sha256 === undefined || !this.client.enableSHA256) {
+      await this.client.putObject(this.bucket, key, body, body.length, headers);
+      return;
+    }
+    const response = await this.client.makeRequestStreamAsync(
+      {
+        method: 'PUT',
+        bucketName: this.bucket,
+        objectName: key,
+        headers: { ...headers, 'Content-Length': String(body.length) },
+      },
+      body,
+      sha256,
+      [200],
+      '',
+    );
+    await finished(response.resume());
   }
 
   /**
