@@ -483,7 +483,7 @@ describe('citizen and officer journey (browser)', () => {
       await missing.fill('Giấy khám sức khỏe của người lái xe');
       await missing.press('Enter');
       await dialog.getByLabel('Lý do').fill('Bổ sung giấy khám sức khỏe còn hiệu lực');
-      // Not checked yet: the components select's hidden listbox has no name (aria-input-field-name).
+      await expectAccessible(officer, 'the supplement dialog, filled in');
       await dialog.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
       await officer.locator('.dossier-header').getByText('Yêu cầu bổ sung').waitFor();
 

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 import { weekdayMorningAfter } from '../e2e/working-days';
 
@@ -73,6 +74,7 @@ describe('apology letter on the citizen page (browser)', () => {
     await page.getByText(/Ngày hẹn trả kết quả mới:/).waitFor();
     await page.getByText('Xin lỗi, hẹn lại ngày trả').first().waitFor();
     await screenshot(page, '65-phieu-xin-loi');
+    await expectAccessible(page, 'the dossier page with its apology');
   });
 
   step('the letter downloads with the keyboard; its code opens the verdict', async () => {
@@ -87,6 +89,7 @@ describe('apology letter on the citizen page (browser)', () => {
     await page.getByText('Giấy tờ hợp lệ').waitFor();
     await page.getByText('Phiếu xin lỗi và hẹn lại ngày trả kết quả').waitFor();
     await screenshot(page, '66-xac-thuc-phieu-xin-loi');
+    await expectAccessible(page, 'the verdict on the letter');
   });
 
   step('on a phone, in English, the apology reads without sideways scrolling', async () => {
@@ -104,6 +107,7 @@ describe('apology letter on the citizen page (browser)', () => {
       .getByRole('button', { name: 'Download the apology letter (digitally signed)' })
       .waitFor();
     await screenshot(phone, '67-phieu-xin-loi-dien-thoai-en');
+    await expectAccessible(phone, 'the dossier page with its apology on a phone, in English');
     expect(problems).toEqual([]);
   });
 });
