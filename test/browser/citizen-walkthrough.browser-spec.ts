@@ -282,16 +282,15 @@ describe('citizen walk-through (browser)', () => {
       await waitFor(async () => (await idField.inputValue()) === licenceRenewalForm.soDinhDanh, {
         what: 'the saved form',
       });
-      await page.getByLabel('Lý do đổi').click();
+      // The open list is named like its field: the field itself is the combobox.
+      const reason = page.getByRole('combobox', { name: 'Lý do đổi' });
+      await reason.click();
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
       await options.first().waitFor();
       await expect(options.first().innerText()).resolves.toBe('Hết hạn');
       await expectAccessible(page, 'the online form with a list open');
-      await page.getByLabel('Lý do đổi').press('Escape');
-      await page
-        .locator('.ant-form-item', { has: page.getByLabel('Lý do đổi') })
-        .getByText('Chọn…')
-        .waitFor();
+      await reason.press('Escape');
+      await page.locator('.ant-form-item', { has: reason }).getByText('Chọn…').waitFor();
 
       await idField.fill('12ab');
       await page.getByRole('button', { name: 'Tiếp tục' }).click();
