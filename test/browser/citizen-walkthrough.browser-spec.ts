@@ -263,6 +263,15 @@ describe('citizen walk-through (browser)', () => {
       await screenshot(phone, '79-dien-thoai-ho-so-cua-toi');
       await expectAccessible(phone, 'Hồ sơ của tôi on a phone');
 
+      await phone.getByRole('tab', { name: 'Giấy tờ cá nhân' }).click();
+      await phone.getByRole('button', { name: 'Thêm giấy tờ' }).waitFor();
+      await expectNoSidewaysScroll(phone);
+      await expectAccessible(phone, 'Giấy tờ cá nhân on a phone');
+      await phone.getByRole('tab', { name: 'Thông tin tài khoản' }).click();
+      await phone.getByText('Ngôn ngữ thông báo').first().waitFor();
+      await expectNoSidewaysScroll(phone);
+      await expectAccessible(phone, 'Thông tin tài khoản on a phone');
+
       // An ID number is read digit by digit: on one line, even in a narrow column.
       await phone.goto(`/ho-so/${received.id}`);
       const idNumber = phone.getByText(licenceRenewalForm.soDinhDanh, { exact: true }).first();
