@@ -124,6 +124,7 @@ describe('citizen walk-through (browser)', () => {
       '.ant-select-item-option[title="Giấy khám sức khỏe của người lái xe còn hiệu lực"]',
     );
     await component.waitFor();
+    await screenshot(officer, '84-can-bo-danh-sach-thanh-phan', false);
     await expectAccessible(officer, 'the supplement dialog with the components listed');
     await component.click();
     await dialog.locator('.ant-modal-title').click(); // closes the list
@@ -266,10 +267,12 @@ describe('citizen walk-through (browser)', () => {
       await phone.getByRole('tab', { name: 'Giấy tờ cá nhân' }).click();
       await phone.getByRole('button', { name: 'Thêm giấy tờ' }).waitFor();
       await expectNoSidewaysScroll(phone);
+      await screenshot(phone, '85-dien-thoai-giay-to-ca-nhan');
       await expectAccessible(phone, 'Giấy tờ cá nhân on a phone');
       await phone.getByRole('tab', { name: 'Thông tin tài khoản' }).click();
       await phone.getByText('Ngôn ngữ thông báo').first().waitFor();
       await expectNoSidewaysScroll(phone);
+      await screenshot(phone, '86-dien-thoai-thong-tin-tai-khoan');
       await expectAccessible(phone, 'Thông tin tài khoản on a phone');
 
       // An ID number is read digit by digit: on one line, even in a narrow column.

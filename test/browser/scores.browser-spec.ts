@@ -81,6 +81,7 @@ describe('public scores (browser)', () => {
     await page
       .getByText('Trong tháng này chưa cơ quan nào giải quyết hồ sơ, nên chưa có biểu đồ.')
       .waitFor();
+    await screenshot(page, '83-danh-gia-thang-chua-co-ho-so');
     await expectAccessible(page, 'the scoreboard of a month without data');
     await page.context().close();
   });
