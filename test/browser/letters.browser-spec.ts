@@ -32,7 +32,7 @@ describe('apology letter on the citizen page (browser)', () => {
     );
     dossierId = id;
     const view = await call<{ dueAt: string }>('GET', `/dossiers/${id}`, { token: citizen });
-    for (let n = 5, status = 0; n < 12 && status !== 200; n++) {
+    for (let n = 5; n < 12; n++) {
       const sent = await call('POST', `/officer/dossiers/${id}/actions/apologize`, {
         token: officer,
         body: {
@@ -40,7 +40,12 @@ describe('apology letter on the citizen page (browser)', () => {
           newDueAt: weekdayMorningAfter(new Date(view.body.dueAt), n),
         },
       });
-      status = sent.status;
+      if (sent.status === 200) break;
+      // On a loaded machine the answer can time out (504) after the apology was made.
+      const now = await call<{ apologies: unknown[] }>('GET', `/dossiers/${id}`, {
+        token: citizen,
+      });
+      if (now.body.apologies.length > 0) break;
     }
     const after = await call<{ apologies: { verificationCode: string }[] }>(
       'GET',
