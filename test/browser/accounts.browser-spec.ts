@@ -4,6 +4,7 @@ import { waitFor } from '@dvc/testing';
 import { register } from '../e2e/accounts';
 import { api } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 import { linkInEmail } from './mail';
 
@@ -70,6 +71,7 @@ describe('account pages: captcha, lost activation email, session across tabs (br
       '',
     );
     await screenshot(page, '50-ma-xac-nhan-sai');
+    await expectAccessible(page, 'registration with a wrong captcha');
 
     // "Đổi mã khác" is a labelled button the keyboard reaches.
     const change = page.getByRole('button', { name: 'Đổi mã khác' });
@@ -105,17 +107,22 @@ describe('account pages: captcha, lost activation email, session across tabs (br
         .getByRole('textbox', { name: 'Mã xác nhận', exact: true })
         .fill(await answerOf(await shown));
       await screenshot(page, '51-gui-lai-email-kich-hoat');
+      await expectAccessible(page, 'the resend-activation dialog');
       await dialog.getByRole('button', { name: 'Gửi lại email kích hoạt' }).click();
       await dialog.getByText('Đã gửi yêu cầu').waitFor();
       await dialog
         .getByText('liên kết để đặt mật khẩu và kích hoạt tài khoản sẽ được gửi tới hộp thư')
         .waitFor();
+      await expectAccessible(page, 'the resend-activation dialog, sent');
 
       await page.goto(await linkInEmail(stack, email, '/reset-password'));
+      await page.getByLabel('Mật khẩu mới').waitFor();
+      await expectAccessible(page, 'the new-password page');
       await page.getByLabel('Mật khẩu mới').fill(password);
       await page.getByLabel('Nhập lại mật khẩu').fill(password);
       await page.getByRole('button', { name: 'Đặt mật khẩu mới' }).click();
       await page.getByRole('heading', { name: 'Đã đặt lại mật khẩu' }).waitFor();
+      await expectAccessible(page, 'the password set');
     },
   );
 
@@ -124,6 +131,7 @@ describe('account pages: captcha, lost activation email, session across tabs (br
     await page.getByRole('heading', { name: 'Tài khoản đã được kích hoạt trước đó' }).waitFor();
     await page.getByText('Liên kết này đã được sử dụng').waitFor();
     await screenshot(page, '52-da-kich-hoat');
+    await expectAccessible(page, 'an activation link opened twice');
   });
 
   step(
@@ -140,6 +148,7 @@ describe('account pages: captcha, lost activation email, session across tabs (br
       await tab.goto('/tai-khoan');
       await tab.getByRole('heading', { name: 'Trang cá nhân' }).waitFor();
       await tab.getByText(email).first().waitFor();
+      await expectAccessible(tab, 'Trang cá nhân in a new tab');
       const reachable = await tab.evaluate(() => ({
         cookie: document.cookie,
         local: Object.entries(localStorage),
@@ -184,6 +193,7 @@ describe('account pages: captcha, lost activation email, session across tabs (br
       390,
     );
     await screenshot(phone, '54-dien-thoai-gui-lai-kich-hoat', false);
+    await expectAccessible(phone, 'the resend-activation dialog on a phone, in English');
     await phone.context().close();
   });
 

@@ -12,9 +12,10 @@ const FAILING_IMPACTS = new Set(['serious', 'critical']);
  * of WCAG 2.0–2.2 A/AA, naming the rule, the elements and how to fix them. axe is evaluated
  * through the test browser's debugging protocol, not added as a page script, so the portal's
  * Content-Security-Policy stays as it is. One call per page (or per state worth checking:
- * an open dialog, a form showing its errors).
+ * an open dialog, a form showing its errors), once its animations have ended.
  */
 export async function expectAccessible(page: Page, what = page.url()): Promise<void> {
+  await settled(page);
   const injected = await page.evaluate(() => 'axe' in window);
   if (!injected) await page.evaluate(axeSource);
   const results = await page.evaluate(
@@ -31,6 +32,21 @@ export async function expectAccessible(page: Page, what = page.url()): Promise<v
       `${failing.length} serious accessibility problem(s) on ${what}:\n${failing.map(describe).join('\n')}`,
     );
   }
+}
+
+/**
+ * Waits for the page's finite animations (a field error fading in, a dialog opening) to end:
+ * half-way through a fade the text is lighter than anyone reads it, and axe would measure that.
+ * Endless ones (a spinner) are not waited for.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const ending = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+      .map((animation) => animation.finished.catch(() => undefined));
+    await Promise.race([Promise.all(ending), new Promise((done) => setTimeout(done, 3_000))]);
+  });
 }
 
 function describe(violation: Result): string {

@@ -15,6 +15,7 @@ import {
   screenshot,
   watch,
 } from './browser';
+import { expectAccessible } from './axe';
 import { pdf } from './files';
 
 const CITIZEN = 'citizen@dvc.local';
@@ -110,6 +111,7 @@ describe('citizen walk-through (browser)', () => {
     await info.getByText(received.lookupKey, { exact: true }).waitFor();
     await info.getByText('Dùng cùng mã hồ sơ để tra cứu').waitFor();
     await screenshot(page, '73-ho-so-ma-tra-cuu');
+    await expectAccessible(page, 'the dossier page with its lookup key');
   });
 
   step('the officer picks the components to supplement from the procedure', async () => {
@@ -118,12 +120,17 @@ describe('citizen walk-through (browser)', () => {
     await officer.locator('.action-bar').getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     const dialog = officer.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
     await dialog.getByLabel('Giấy tờ cần bổ sung').click();
-    await officer
-      .locator('.ant-select-item-option[title="Giấy khám sức khỏe của người lái xe còn hiệu lực"]')
-      .click();
+    const component = officer.locator(
+      '.ant-select-item-option[title="Giấy khám sức khỏe của người lái xe còn hiệu lực"]',
+    );
+    await component.waitFor();
+    await screenshot(officer, '84-can-bo-danh-sach-thanh-phan', false);
+    await expectAccessible(officer, 'the supplement dialog with the components listed');
+    await component.click();
     await dialog.locator('.ant-modal-title').click(); // closes the list
     await dialog.getByLabel('Lý do').fill('Giấy khám sức khỏe đã hết hạn');
     await screenshot(officer, '74-can-bo-chon-thanh-phan-bo-sung', false);
+    await expectAccessible(officer, 'the supplement dialog, filled in');
     await dialog.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
     await officer.locator('.dossier-header').getByText('Yêu cầu bổ sung').waitFor();
   });
@@ -148,6 +155,7 @@ describe('citizen walk-through (browser)', () => {
       await slot.locator('input[type=file]').setInputFiles(pdf('anh-chup-nham'));
       await slot.getByText('anh-chup-nham.pdf', { exact: true }).waitFor();
       await screenshot(page, '75-bo-sung-go-tep');
+      await expectAccessible(page, 'the supplement panel with a file');
       await slot.getByRole('button', { name: 'Gỡ tệp anh-chup-nham.pdf' }).click();
       await page
         .locator('.ant-popconfirm:visible')
@@ -171,6 +179,7 @@ describe('citizen walk-through (browser)', () => {
       }
       await timeline.scrollIntoViewIfNeeded();
       await screenshot(page, '76-qua-trinh-xu-ly');
+      await expectAccessible(page, 'the dossier after the supplement, with its timeline');
     },
   );
 
@@ -178,6 +187,8 @@ describe('citizen walk-through (browser)', () => {
     await officer.reload();
     await officer.locator('.action-bar').getByRole('button', { name: 'Bắt đầu xử lý' }).click();
     const start = officer.getByRole('dialog', { name: 'Bắt đầu xử lý' });
+    await start.getByRole('button', { name: 'Bắt đầu xử lý' }).waitFor();
+    await expectAccessible(officer, 'the start dialog');
     await start.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
     await officer.locator('.dossier-header').getByText('Đang xử lý').waitFor();
     await officer
@@ -186,6 +197,7 @@ describe('citizen walk-through (browser)', () => {
       .click();
     const dialog = officer.getByRole('dialog', { name: 'Yêu cầu thanh toán' });
     await expect(dialog.getByLabel('Số tiền (VND)').inputValue()).resolves.toBe('135.000');
+    await expectAccessible(officer, 'the payment request dialog');
     await dialog.getByRole('button', { name: 'Yêu cầu thanh toán' }).click();
     await officer.locator('.dossier-header').getByText('Chờ thanh toán').waitFor();
   });
@@ -218,6 +230,7 @@ describe('citizen walk-through (browser)', () => {
       await page.getByRole('button', { name: 'Tải biên lai' }).waitFor();
       await page.getByText(received.code).first().waitFor();
       await screenshot(page, '77-ket-qua-thanh-toan');
+      await expectAccessible(page, 'the payment result page');
       await page.getByRole('button', { name: 'Xem hồ sơ' }).click();
       await page.locator('.dossier-header').getByText('Đang xử lý').waitFor({ timeout: 20_000 });
       await page
@@ -241,6 +254,7 @@ describe('citizen walk-through (browser)', () => {
       await expectInView(phone.getByRole('button', { name: 'Tải biên lai' }).first());
       await expectNoSidewaysScroll(phone);
       await screenshot(phone, '78-dien-thoai-giao-dich');
+      await expectAccessible(phone, 'Giao dịch on a phone');
 
       await phone.getByRole('tab', { name: 'Hồ sơ của tôi' }).click();
       const mine = phone.getByRole('list', { name: 'Hồ sơ của tôi' });
@@ -248,6 +262,7 @@ describe('citizen walk-through (browser)', () => {
       await mine.getByText('Đang xử lý').first().waitFor();
       await expectNoSidewaysScroll(phone);
       await screenshot(phone, '79-dien-thoai-ho-so-cua-toi');
+      await expectAccessible(phone, 'Hồ sơ của tôi on a phone');
 
       // An ID number is read digit by digit: on one line, even in a narrow column.
       await phone.goto(`/ho-so/${received.id}`);
@@ -255,6 +270,18 @@ describe('citizen walk-through (browser)', () => {
       await idNumber.waitFor();
       await expect(idNumber.evaluate((el) => el.getClientRects().length)).resolves.toBe(1);
       await expectNoSidewaysScroll(phone);
+      await expectAccessible(phone, 'the dossier page on a phone');
+
+      await phone.goto('/tai-khoan/giay-to');
+      await phone.getByRole('button', { name: 'Thêm giấy tờ' }).waitFor();
+      await expectNoSidewaysScroll(phone);
+      await screenshot(phone, '85-dien-thoai-giay-to-ca-nhan');
+      await expectAccessible(phone, 'Giấy tờ cá nhân on a phone');
+      await phone.getByRole('tab', { name: 'Thông tin tài khoản' }).click();
+      await phone.getByText('Ngôn ngữ thông báo').first().waitFor();
+      await expectNoSidewaysScroll(phone);
+      await screenshot(phone, '86-dien-thoai-thong-tin-tai-khoan');
+      await expectAccessible(phone, 'Thông tin tài khoản on a phone');
       await phone.context().close();
     },
   );
@@ -267,20 +294,21 @@ describe('citizen walk-through (browser)', () => {
       await waitFor(async () => (await idField.inputValue()) === licenceRenewalForm.soDinhDanh, {
         what: 'the saved form',
       });
-      await page.getByLabel('Lý do đổi').click();
+      // The open list is named like its field: the field itself is the combobox.
+      const reason = page.getByRole('combobox', { name: 'Lý do đổi' });
+      await reason.click();
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
       await options.first().waitFor();
       await expect(options.first().innerText()).resolves.toBe('Hết hạn');
-      await page.getByLabel('Lý do đổi').press('Escape');
-      await page
-        .locator('.ant-form-item', { has: page.getByLabel('Lý do đổi') })
-        .getByText('Chọn…')
-        .waitFor();
+      await expectAccessible(page, 'the online form with a list open');
+      await reason.press('Escape');
+      await page.locator('.ant-form-item', { has: reason }).getByText('Chọn…').waitFor();
 
       await idField.fill('12ab');
       await page.getByRole('button', { name: 'Tiếp tục' }).click();
       const banner = page.getByRole('alert').filter({ hasText: 'Tờ khai còn thông tin chưa đúng' });
       await banner.waitFor();
+      await expectAccessible(page, 'the online form with its error banner');
       await idField.fill(licenceRenewalForm.soDinhDanh);
       await banner.waitFor({ state: 'detached' });
     },
@@ -291,6 +319,7 @@ describe('citizen walk-through (browser)', () => {
     async () => {
       await page.goto('/');
       await page.getByRole('heading', { name: 'Tra cứu hồ sơ đã nộp' }).waitFor();
+      await expectAccessible(page, 'the home page, signed in');
       const rings: string[] = [];
       for (let i = 0; i < 6; i++) {
         await page.keyboard.press('Tab');

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 import { weekdayMorningAfter } from '../e2e/working-days';
 
@@ -31,7 +32,7 @@ describe('apology letter on the citizen page (browser)', () => {
     );
     dossierId = id;
     const view = await call<{ dueAt: string }>('GET', `/dossiers/${id}`, { token: citizen });
-    for (let n = 5, status = 0; n < 12 && status !== 200; n++) {
+    for (let n = 5; n < 12; n++) {
       const sent = await call('POST', `/officer/dossiers/${id}/actions/apologize`, {
         token: officer,
         body: {
@@ -39,7 +40,12 @@ describe('apology letter on the citizen page (browser)', () => {
           newDueAt: weekdayMorningAfter(new Date(view.body.dueAt), n),
         },
       });
-      status = sent.status;
+      if (sent.status === 200) break;
+      // On a loaded machine the answer can time out (504) after the apology was made.
+      const now = await call<{ apologies: unknown[] }>('GET', `/dossiers/${id}`, {
+        token: citizen,
+      });
+      if (now.body.apologies.length > 0) break;
     }
     const after = await call<{ apologies: { verificationCode: string }[] }>(
       'GET',
@@ -73,6 +79,7 @@ describe('apology letter on the citizen page (browser)', () => {
     await page.getByText(/Ngày hẹn trả kết quả mới:/).waitFor();
     await page.getByText('Xin lỗi, hẹn lại ngày trả').first().waitFor();
     await screenshot(page, '65-phieu-xin-loi');
+    await expectAccessible(page, 'the dossier page with its apology');
   });
 
   step('the letter downloads with the keyboard; its code opens the verdict', async () => {
@@ -87,6 +94,7 @@ describe('apology letter on the citizen page (browser)', () => {
     await page.getByText('Giấy tờ hợp lệ').waitFor();
     await page.getByText('Phiếu xin lỗi và hẹn lại ngày trả kết quả').waitFor();
     await screenshot(page, '66-xac-thuc-phieu-xin-loi');
+    await expectAccessible(page, 'the verdict on the letter');
   });
 
   step('on a phone, in English, the apology reads without sideways scrolling', async () => {
@@ -104,6 +112,7 @@ describe('apology letter on the citizen page (browser)', () => {
       .getByRole('button', { name: 'Download the apology letter (digitally signed)' })
       .waitFor();
     await screenshot(phone, '67-phieu-xin-loi-dien-thoai-en');
+    await expectAccessible(phone, 'the dossier page with its apology on a phone, in English');
     expect(problems).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { Submitted, dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 
 /**
@@ -79,6 +80,7 @@ describe('national portal sync page (browser)', () => {
     async () => {
       page = await openAs('admin@dvc.local');
       await page.getByRole('heading', { name: 'Quản trị thủ tục hành chính' }).waitFor();
+      await expectAccessible(page, 'the procedures admin');
       await page.getByRole('link', { name: 'Đồng bộ Cổng DVC quốc gia' }).click();
       await page.getByRole('heading', { name: 'Đồng bộ với Cổng Dịch vụ công quốc gia' }).waitFor();
       await page.getByText('Lỗi, chờ xử lý').waitFor();
@@ -89,6 +91,7 @@ describe('national portal sync page (browser)', () => {
         .first()
         .waitFor();
       await screenshot(page, '55-dong-bo-quoc-gia');
+      await expectAccessible(page, 'the sync page with a parked call');
 
       const retry = page.getByRole('button', {
         name: `Gửi lại lượt đồng bộ của hồ sơ ${parked.code}`,
@@ -113,6 +116,7 @@ describe('national portal sync page (browser)', () => {
     await report.getByText('9.000103', { exact: true }).waitFor();
     await report.getByText(/Không có lĩnh vực mã linh-vuc-chua-co/).waitFor();
     await screenshot(page, '57-cap-nhat-thu-tuc-quoc-gia');
+    await expectAccessible(page, 'the sync page with the catalogue report');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -134,6 +138,7 @@ describe('national portal sync page (browser)', () => {
       390,
     );
     await screenshot(page, '56-dong-bo-dien-thoai-en');
+    await expectAccessible(page, 'the sync page on a phone, in English');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { dossierFactory } from '../e2e/dossier-factory';
 import { api, files, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 
 /**
@@ -83,6 +84,7 @@ describe('officer queue, deadlines and notices (browser)', () => {
         .waitFor();
       expect(await page.getByText(codes.waiting).count()).toBe(0);
       await screenshot(page, '60-can-bo-hang-doi');
+      await expectAccessible(page, 'the officer queue');
     },
   );
 
@@ -92,6 +94,7 @@ describe('officer queue, deadlines and notices (browser)', () => {
     await bell.getByText('Hồ sơ sắp đến hạn').first().waitFor();
     await bell.getByText(new RegExp(`${codes.soon.replace(/\./g, '\\.')}.*80% thời hạn`)).waitFor();
     await screenshot(page, '61-can-bo-canh-bao-han');
+    await expectAccessible(page, 'the bell with the deadline warning');
     await page.keyboard.press('Escape');
   });
 
@@ -110,6 +113,7 @@ describe('officer queue, deadlines and notices (browser)', () => {
       await panel.getByText('Đang chờ công dân bổ sung hồ sơ.', { exact: false }).waitFor();
       expect(await panel.getByText('Hồ sơ đã kết thúc').count()).toBe(0);
       await screenshot(page, '62-can-bo-cho-bo-sung');
+      await expectAccessible(page, 'a dossier waiting for the citizen');
     },
   );
 
@@ -136,6 +140,7 @@ describe('officer queue, deadlines and notices (browser)', () => {
         .first()
         .waitFor();
       await screenshot(page, '63-can-bo-cong-dan-da-bo-sung');
+      await expectAccessible(page, 'the supplemented dossier with the bell open');
       await page.keyboard.press('Escape');
     },
   );
@@ -163,6 +168,7 @@ describe('officer queue, deadlines and notices (browser)', () => {
       390,
     );
     await screenshot(phone, '64-can-bo-dien-thoai');
+    await expectAccessible(phone, 'the officer queue on a phone, in English');
     await phone.context().close();
     expect(problems).toEqual([]);
   });

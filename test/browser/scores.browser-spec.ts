@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, login } from '../e2e/accounts';
 import { dossierFactory } from '../e2e/dossier-factory';
 import { api, uploader } from '../e2e/http';
 import { Stack, startStack } from '../e2e/stack';
+import { expectAccessible } from './axe';
 import { builtPortal, journeySteps, launchBrowser, newContext, screenshot, watch } from './browser';
 
 interface ScoresBody {
@@ -69,6 +70,7 @@ describe('public scores (browser)', () => {
     const chart = page.getByRole('img', { name: /Tỷ lệ giải quyết đúng hạn theo cơ quan/ });
     expect(await chart.getAttribute('aria-label')).toContain(`${agencyName}: Đúng hạn 100%`);
     await screenshot(page, '68-danh-gia-chat-luong');
+    await expectAccessible(page, 'the scoreboard');
 
     // an earlier month, with the keyboard: nothing settled there
     await page.getByLabel('Kỳ đánh giá').focus();
@@ -79,6 +81,8 @@ describe('public scores (browser)', () => {
     await page
       .getByText('Trong tháng này chưa cơ quan nào giải quyết hồ sơ, nên chưa có biểu đồ.')
       .waitFor();
+    await screenshot(page, '83-danh-gia-thang-chua-co-ho-so');
+    await expectAccessible(page, 'the scoreboard of a month without data');
     await page.context().close();
   });
 
@@ -94,6 +98,7 @@ describe('public scores (browser)', () => {
       390,
     );
     await screenshot(page, '69-danh-gia-chat-luong-dien-thoai-en');
+    await expectAccessible(page, 'the scoreboard on a phone, in English');
     await page.context().close();
   });
 

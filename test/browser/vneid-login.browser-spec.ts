@@ -122,6 +122,7 @@ describe('VNeID login (browser)', () => {
       .waitFor();
     await page.getByText(/Đã liên kết ngày/).waitFor();
     await screenshot(page, '53-lien-ket-vneid');
+    await expectAccessible(page, 'Trang cá nhân with VNeID linked');
   });
 
   step('in English the button says the same', async () => {

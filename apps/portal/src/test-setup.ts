@@ -12,3 +12,12 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) as MediaQueryList;
 }
+
+// An open Select's list measures itself; jsdom has no layout, so nothing is ever resized.
+if (!(window as { ResizeObserver?: unknown }).ResizeObserver) {
+  window.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver;
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Card, Input, Modal, Space, Table } from 'antd';
+import { Alert, App as AntApp, Button, Card, Input, Modal, Space } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { ApiProblem } from '../api/problem';
 import { catalogueApi } from '../catalogue/api';
 import { LevelTag } from '../catalogue/LevelTag';
 import { adminApi } from './api';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 /** Quản trị thủ tục: the catalogue, each procedure editable as JSON, and bulk import. */
 export function AdminProceduresPage() {
@@ -47,7 +48,8 @@ export function AdminProceduresPage() {
         <Link to="/quan-tri/dong-bo">{t('admin.nationalSync')}</Link>
       </Space>
       {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, t)} /> : null}
-      <Table<ProcedureSummary>
+      <ScrollingTable<ProcedureSummary>
+        label={t('admin.procedures')}
         rowKey="code"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}

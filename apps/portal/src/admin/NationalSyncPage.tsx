@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App as AntApp, Button, Card, Col, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, Row, Statistic, Tag } from 'antd';
 import { CloudDownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { FailedHubCallView, ProcedureImportItem } from '../api/views';
 import dayjs from 'dayjs';
 import { problemMessage } from '../api/messages';
 import { nationalSyncApi } from './national-sync-api';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 const PAGE_SIZE = 20;
 const REFRESH_MS = 10_000;
@@ -81,7 +82,8 @@ export function NationalSyncPage() {
         {failed.isError ? (
           <Alert type="error" showIcon title={problemMessage(failed.error, t)} />
         ) : null}
-        <Table<FailedHubCallView>
+        <ScrollingTable<FailedHubCallView>
+          label={t('nationalSync.failedTitle')}
           rowKey="id"
           loading={failed.isLoading}
           dataSource={failed.data?.items ?? []}
@@ -160,7 +162,8 @@ export function NationalSyncPage() {
                 rejected: importing.data.rejected,
               })}
             />
-            <Table<ProcedureImportItem>
+            <ScrollingTable<ProcedureImportItem>
+              label={t('nationalSync.importTitle')}
               rowKey={(item, i) => `${item.code}-${i}`}
               dataSource={importing.data.items}
               pagination={false}

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tabs, Tag } from 'antd';
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureCaseView, ProcedureComponentView, ProcedureView } from '../api/views';
@@ -9,6 +9,7 @@ import { formatDate, formatMoney } from '../app/format';
 import { loginPath, useSession } from '../auth/useSession';
 import { useProcedure } from './api';
 import { LevelTag } from './LevelTag';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 /** Everything about one procedure (level 1), its forms (level 2) and online submission (3–4). */
 export function ProcedurePage() {
@@ -186,7 +187,8 @@ function CaseDetails({
       </ol>
 
       <h3 className="section-subtitle">{t('procedure.components')}</h3>
-      <Table<ProcedureComponentView>
+      <ScrollingTable<ProcedureComponentView>
+        label={t('procedure.components')}
         rowKey="id"
         size="small"
         pagination={false}

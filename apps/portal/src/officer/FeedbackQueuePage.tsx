@@ -1,24 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Input, Modal, Select, Space, Switch, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FeedbackStatus, OfficerFeedbackView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { feedbackApi } from '../feedback/api';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 const PAGE_SIZE = 20;
 const STATUSES: FeedbackStatus[] = ['pending', 'answered'];
@@ -67,7 +56,8 @@ export function FeedbackQueuePage() {
         </label>
       </Space>
       {list.isError ? <Alert type="error" showIcon title={problemMessage(list.error, t)} /> : null}
-      <Table<OfficerFeedbackView>
+      <ScrollingTable<OfficerFeedbackView>
+        label={t('officerFeedback.title')}
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Input, Radio, Select, Space, Switch, Table } from 'antd';
+import { Alert, Card, Input, Radio, Select, Space, Switch } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OfficerQueueTab } from '@dvc/contracts';
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../app/format';
 import { STATUS_NAMES } from '../account/MyDossiersTab';
 import { DeadlineTag, StatusTag } from '../dossiers/StatusTag';
 import { officerApi } from './api';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 const PAGE_SIZE = 20;
 const TABS: OfficerQueueTab[] = ['in-hand', 'awaiting-citizen', 'done', 'all'];
@@ -112,7 +113,8 @@ export function QueuePage() {
       {queue.isError ? (
         <Alert type="error" showIcon title={problemMessage(queue.error, t)} />
       ) : null}
-      <Table<OfficerDossierSummary>
+      <ScrollingTable<OfficerDossierSummary>
+        label={t('officer.title')}
         rowKey="id"
         loading={queue.isLoading}
         dataSource={rows}

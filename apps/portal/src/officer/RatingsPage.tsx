@@ -1,11 +1,12 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Rate, Select, Space, Table } from 'antd';
+import { Alert, Card, Rate, Select, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AgencyRatingView } from '../api/views';
 import { problemMessage } from '../api/messages';
 import { formatDateTime } from '../app/format';
 import { officerApi } from './api';
+import { ScrollingTable } from '../app/ScrollingTable';
 
 const PAGE_SIZE = 20;
 
@@ -59,7 +60,8 @@ export function RatingsPage() {
       {ratings.isError ? (
         <Alert type="error" showIcon title={problemMessage(ratings.error, t)} />
       ) : null}
-      <Table<AgencyRatingView>
+      <ScrollingTable<AgencyRatingView>
+        label={t('officerRatings.title')}
         rowKey="dossierId"
         loading={ratings.isLoading}
         dataSource={ratings.data?.items ?? []}
