@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     name: NAME,
     firstPort: FIRST_PORT,
     s3rverPort: FIRST_PORT + 6000,
+    // national-sync calls the national hub for every submitted dossier, as in `npm start`.
+    hub: true,
     overrides: {
       MAX_FILE_BYTES: String(256 * 1024 * 1024),
       // BENCH_LOG_LEVEL=info measures the apps logging as under `npm start`.

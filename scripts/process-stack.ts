@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { AppEntry, apps, envFor } from './apps';
+import { AppEntry, apps, envFor, simulators } from './apps';
 import { ProcessGroup } from './process-group';
 
 type Env = Record<string, string | undefined>;
@@ -20,6 +20,11 @@ export interface ProcessStackOptions {
   overrides?: Env;
   /** Extra instances of an app (e.g. `{ dossier: 2 }`), numbered from 1, on ports after the apps'. */
   replicas?: Record<string, number>;
+  /**
+   * Runs the national hub simulator (on the port after every app instance) for national-sync to
+   * call, as `npm start` does; without it national-sync finds the hub unreachable and retries.
+   */
+  hub?: boolean;
 }
 
 export interface ProcessStack {
@@ -76,6 +81,9 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     SMTP_PORT: String(mailSink.port),
     S3RVER_PORT: String(options.s3rverPort),
     S3RVER_DIRECTORY: join(root, '.data', `${name}-s3rver`),
+    ...(options.hub
+      ? { NATIONAL_HUB_URL: `http://127.0.0.1:${firstPort + apps.length + extra.length}` }
+      : {}),
     CATALOGUE_HTTP_URL: `http://127.0.0.1:${port(byName('catalogue'))}`,
     STORAGE_HTTP_URL: `http://127.0.0.1:${port(byName('document-storage'))}`,
     ...options.overrides,
@@ -117,6 +125,11 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     );
   const whenReady = (app: AppEntry, instance = 1) =>
     ready(`http://127.0.0.1:${port(app, instance)}/health/ready`);
+  if (options.hub) {
+    const hub = simulators.find((s) => s.name === 'national-hub-simulator')!;
+    group.start(hub.name, process.execPath, [join(root, hub.main)], env);
+    await ready(`${env.NATIONAL_HUB_URL}/health/ready`);
+  }
   apps.forEach((app) => launch(app));
   extra.forEach(({ app, instance }) => launch(app, instance));
   await Promise.all([
